@@ -1,0 +1,77 @@
+# factbox: `make demo` builds and serves the demo; `make test` runs every test.
+# Both install what they need on a fresh machine, idempotently (see `make setup`).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+WASM_BINDGEN_VERSION := 0.2.130
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+STAMP := target/.stamps
+
+.PHONY: help setup setup-rust setup-browser setup-npm dist pkg demo test test-native \
+        test-wasm test-e2e lint schema golden clean
+
+help:
+	@echo "make demo    build dist/ and serve it at http://127.0.0.1:$(PORT)"
+	@echo "make test    run every test: native, wasm in Chromium, end-to-end"
+	@echo "make dist    build the static site dist/ (factbox.js, wasm, demo, data, schema)"
+	@echo "make pkg     build the npm package in pkg/ (wasm-pack, with TypeScript types)"
+	@echo "make schema  regenerate www/schema/ from the Rust types"
+	@echo "make golden  regenerate the golden SVGs in tests/golden/"
+
+## Set-up: each step is skipped when already done.
+setup: setup-rust setup-browser setup-npm
+
+setup-rust:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+	@# Without --locked: the CLI's lock file names a crate version the registry lacks.
+	@[ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "$(WASM_BINDGEN_VERSION)" ] || \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+setup-browser:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; \
+	fi
+
+setup-npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+## Build.
+dist: setup-rust setup-npm
+	bash tools/build-dist.sh
+
+pkg: setup-rust
+	wasm-pack build --release --target bundler --out-dir pkg
+
+demo: dist
+	@echo "factbox demo: http://127.0.0.1:$(PORT)/"
+	cd dist && python3 -m http.server $(PORT) --bind 127.0.0.1
+
+schema:
+	UPDATE_SCHEMA=1 cargo test --test schema
+
+golden:
+	UPDATE_GOLDEN=1 cargo test --test golden
+
+## Tests.
+test: setup test-native test-wasm test-e2e
+
+test-native:
+	cargo test --all-targets
+	cargo test --doc
+
+test-wasm: setup-rust setup-browser
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
+
+test-e2e: dist setup-browser
+	node --test tests/e2e/
+
+clean:
+	rm -rf target/wasm-* dist pkg

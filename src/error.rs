@@ -1,0 +1,667 @@
+//! Problems with a document, and the words a journalist reads about them.
+//!
+//! A [`Problem`] says *what* is wrong ([`What`]), *where* (a JSON path such as
+//! `boxes[2].bars[0].value`, and a line and column when the text is known), and is written
+//! out in Vietnamese or English by [`Problem::message`]. Messages are lowercase, without a
+//! trailing period, and name the fix whenever there is one ("did you mean `title`?").
+
+use std::fmt::Write as _;
+
+use crate::format::{format_plain, Lang};
+
+/// One thing wrong with a document, or with loading it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The JSON path of the value at fault (`boxes[0].figures[1].value`); empty for the
+    /// whole document.
+    pub path: String,
+    /// Where in the text, when known.
+    pub at: Option<Position>,
+    /// What is wrong.
+    pub what: What,
+}
+
+/// A place in the JSON text, both 1-based; the column counts characters, not bytes, so it
+/// matches what an editor shows for Vietnamese text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The kinds of JSON syntax error, as a journalist would fix them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Syntax {
+    /// A missing `,` or `}` between the fields of an object.
+    ExpectedCommaOrBrace,
+    /// A missing `,` or `]` between the items of a list.
+    ExpectedCommaOrBracket,
+    /// A `,` right before `}` or `]`.
+    TrailingComma,
+    /// The text ends inside an object, list or string.
+    UnexpectedEnd,
+    /// A field name without double quotes, or in single quotes.
+    KeyMustBeString,
+    /// A field name not followed by `:`.
+    ExpectedColon,
+    /// Something that is no JSON value (a word without quotes, a single-quoted string...).
+    ExpectedValue,
+    /// A malformed number such as `1.` or `01`.
+    InvalidNumber,
+    /// A line break or tab inside a string.
+    ControlCharacter,
+    /// A malformed `\` escape inside a string.
+    InvalidEscape,
+    /// More text after the end of the document.
+    TrailingCharacters,
+    /// A number too large for any chart, such as `1e999`.
+    NumberTooLarge,
+    /// The text is an HTML page, not JSON.
+    LooksLikeHtml,
+    /// Anything else the JSON parser reports, in its own (English) words.
+    Other(String),
+}
+
+/// What kind of JSON value was expected where a wrong one stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Number,
+    WholeNumber,
+    Text,
+    TrueOrFalse,
+    List,
+    Object,
+    TextOrObject,
+    Value,
+}
+
+/// The JSON value that stood where another was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Text(String),
+    Number(String),
+    Bool(bool),
+    Null,
+    Object,
+    List,
+    /// The parser's own description, when it is none of the above.
+    Other(String),
+}
+
+impl Found {
+    fn describe(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Found::Text(t) if vi => format!("chữ {}", quote(t)),
+            Found::Text(t) => format!("the text {}", quote(t)),
+            Found::Number(n) if vi => format!("số {n}"),
+            Found::Number(n) => format!("the number {n}"),
+            Found::Bool(b) => format!("{b}"),
+            Found::Null => "null".to_owned(),
+            Found::Object if vi => "một đối tượng { … }".to_owned(),
+            Found::Object => "an object { … }".to_owned(),
+            Found::List if vi => "một danh sách [ … ]".to_owned(),
+            Found::List => "a list [ … ]".to_owned(),
+            Found::Other(o) => o.clone(),
+        }
+    }
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    /// The text is not valid JSON.
+    Syntax(Syntax),
+    /// The file or inline script is empty.
+    EmptyDocument,
+    /// A field name that this place does not have.
+    UnknownField {
+        field: String,
+        suggestion: Option<String>,
+        expected: Vec<String>,
+    },
+    /// A required field is absent.
+    MissingField { field: String },
+    /// The same field twice in one object.
+    DuplicateField { field: String },
+    /// A value of the wrong JSON type.
+    WrongType { expected: Expected, found: Found },
+    /// A number written as text, such as `"9.300"`; `number` is what it most likely meant.
+    NumberAsString { text: String, number: Option<f64> },
+    /// A value outside a fixed set of words.
+    UnknownValue {
+        value: String,
+        suggestion: Option<String>,
+        expected: Vec<String>,
+    },
+    /// A box `kind` this version does not know.
+    UnknownKind {
+        kind: String,
+        suggestion: Option<String>,
+    },
+    /// A `version` other than the one this build reads.
+    UnsupportedVersion { found: u64 },
+    /// A list with fewer items than it needs.
+    TooFew { min: usize, found: usize },
+    /// A list with more items than this box can show.
+    TooMany { max: usize, found: usize },
+    /// A text that must say something is empty.
+    EmptyText,
+    /// A text longer than the box can show.
+    TooLong { max: usize, found: usize },
+    /// A number too large to show.
+    TooLarge { value: f64 },
+    /// A number that must not be negative.
+    Negative { value: f64 },
+    /// An id with characters other than letters, digits, `-` and `_`.
+    BadId { id: String },
+    /// Two boxes with the same id.
+    DuplicateId { id: String },
+    /// A date that is malformed or does not exist.
+    BadDate { text: String },
+    /// A link that is not `http://` or `https://`.
+    BadUrl { text: String },
+    /// A language factbox does not have.
+    UnknownLocale {
+        value: String,
+        suggestion: Option<String>,
+    },
+    /// A label in `highlight` that names no bar.
+    UnknownHighlight {
+        label: String,
+        suggestion: Option<String>,
+    },
+    /// Two bars with the same label.
+    DuplicateLabel { label: String },
+    /// A percent change from zero, which has no meaning.
+    CompareFromZero,
+    /// `#id` in the embed names no box in the file.
+    NoSuchBox {
+        id: String,
+        suggestion: Option<String>,
+        available: Vec<String>,
+    },
+    /// The server answered with an HTTP error.
+    Http { status: u16, url: String },
+    /// The file could not be fetched at all.
+    Network { url: String },
+    /// The server sent a web page (HTML) where JSON was expected.
+    NotJson { url: String },
+    /// The server did not finish sending the file in time.
+    Timeout { url: String, seconds: u32 },
+    /// The embed element has no address and no inline JSON.
+    NoData,
+    /// A data error the parser reports in words this module does not know.
+    Other { detail: String },
+    /// A bug in factbox itself; the text is for developers.
+    Internal { detail: String },
+}
+
+impl Problem {
+    /// A problem with the value at `path`, position unknown.
+    pub fn at_path(path: impl Into<String>, what: What) -> Problem {
+        Problem {
+            path: path.into(),
+            at: None,
+            what,
+        }
+    }
+
+    /// A problem with the whole document or its loading.
+    pub fn whole(what: What) -> Problem {
+        Problem::at_path(String::new(), what)
+    }
+
+    /// Where the problem is, for the reader of the message: path, line and column.
+    pub fn location(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if !self.path.is_empty() {
+            out.push_str(&self.path);
+        }
+        if let Some(at) = self.at {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            let _ = match lang {
+                Lang::Vi => write!(out, "dòng {}, cột {}", at.line, at.column),
+                Lang::En => write!(out, "line {}, column {}", at.line, at.column),
+            };
+        }
+        out
+    }
+
+    /// The whole message: location, then what is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        let location = self.location(lang);
+        let what = self.what.describe(lang);
+        if location.is_empty() {
+            what
+        } else {
+            format!("{location}: {what}")
+        }
+    }
+}
+
+/// Quotes a user's text for a message, shortened so a pasted paragraph stays readable.
+fn quote(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() > MAX {
+        let short: String = text.chars().take(MAX).collect();
+        format!("“{short}…”")
+    } else {
+        format!("“{text}”")
+    }
+}
+
+fn list_names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Expected {
+    fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Expected::Number, Lang::Vi) => "một số",
+            (Expected::Number, Lang::En) => "a number",
+            (Expected::WholeNumber, Lang::Vi) => "một số nguyên không âm",
+            (Expected::WholeNumber, Lang::En) => "a whole number, 0 or more",
+            (Expected::Text, Lang::Vi) => "một chuỗi chữ trong dấu ngoặc kép",
+            (Expected::Text, Lang::En) => "text in double quotes",
+            (Expected::TrueOrFalse, Lang::Vi) => "true hoặc false",
+            (Expected::TrueOrFalse, Lang::En) => "true or false",
+            (Expected::List, Lang::Vi) => "một danh sách [ … ]",
+            (Expected::List, Lang::En) => "a list [ … ]",
+            (Expected::Object, Lang::Vi) => "một đối tượng { … }",
+            (Expected::Object, Lang::En) => "an object { … }",
+            (Expected::TextOrObject, Lang::Vi) => "chữ trong dấu ngoặc kép hoặc một đối tượng { … }",
+            (Expected::TextOrObject, Lang::En) => "text in double quotes or an object { … }",
+            (Expected::Value, Lang::Vi) => "một giá trị",
+            (Expected::Value, Lang::En) => "a value",
+        }
+    }
+}
+
+impl Syntax {
+    fn describe(&self, lang: Lang) -> String {
+        let s = match (self, lang) {
+            (Syntax::ExpectedCommaOrBrace, Lang::Vi) => {
+                "thiếu dấu phẩy `,` giữa hai trường, hoặc thiếu dấu `}` đóng đối tượng"
+            }
+            (Syntax::ExpectedCommaOrBrace, Lang::En) => {
+                "missing `,` between two fields, or missing `}` closing the object"
+            }
+            (Syntax::ExpectedCommaOrBracket, Lang::Vi) => {
+                "thiếu dấu phẩy `,` giữa hai phần tử, hoặc thiếu dấu `]` đóng danh sách"
+            }
+            (Syntax::ExpectedCommaOrBracket, Lang::En) => {
+                "missing `,` between two items, or missing `]` closing the list"
+            }
+            (Syntax::TrailingComma, Lang::Vi) => {
+                "thừa dấu phẩy `,` ngay trước `}` hoặc `]`: hãy xoá nó"
+            }
+            (Syntax::TrailingComma, Lang::En) => {
+                "a `,` right before `}` or `]` is not allowed in JSON: delete it"
+            }
+            (Syntax::UnexpectedEnd, Lang::Vi) => {
+                "tệp kết thúc giữa chừng: thiếu dấu đóng `}`, `]` hoặc `\"`"
+            }
+            (Syntax::UnexpectedEnd, Lang::En) => {
+                "the file ends too early: a closing `}`, `]` or `\"` is missing"
+            }
+            (Syntax::KeyMustBeString, Lang::Vi) => {
+                "tên trường phải nằm trong dấu ngoặc kép, ví dụ \"title\""
+            }
+            (Syntax::KeyMustBeString, Lang::En) => {
+                "field names must be in double quotes, e.g. \"title\""
+            }
+            (Syntax::ExpectedColon, Lang::Vi) => "thiếu dấu hai chấm `:` sau tên trường",
+            (Syntax::ExpectedColon, Lang::En) => "missing `:` after the field name",
+            (Syntax::ExpectedValue, Lang::Vi) => {
+                "ở đây cần một giá trị JSON: chữ trong dấu ngoặc kép \"…\", một số, true, false, null, [ … ] hoặc { … }"
+            }
+            (Syntax::ExpectedValue, Lang::En) => {
+                "a JSON value is needed here: text in double quotes \"…\", a number, true, false, null, [ … ] or { … }"
+            }
+            (Syntax::InvalidNumber, Lang::Vi) => {
+                "số viết sai: dùng dấu chấm cho phần thập phân (26.7) và không có số 0 ở đầu"
+            }
+            (Syntax::InvalidNumber, Lang::En) => {
+                "malformed number: use a point for decimals (26.7) and no leading zeros"
+            }
+            (Syntax::ControlCharacter, Lang::Vi) => {
+                "chuỗi chữ không được chứa dấu xuống dòng hay tab: viết \\n, hoặc đóng dấu ngoặc kép đang thiếu"
+            }
+            (Syntax::ControlCharacter, Lang::En) => {
+                "text may not contain a line break or tab: write \\n, or add the missing closing quote"
+            }
+            (Syntax::InvalidEscape, Lang::Vi) => {
+                "dấu `\\` trong chuỗi chữ phải viết là `\\\\`"
+            }
+            (Syntax::InvalidEscape, Lang::En) => "a `\\` inside text must be written `\\\\`",
+            (Syntax::TrailingCharacters, Lang::Vi) => {
+                "còn nội dung sau khi tài liệu JSON đã kết thúc: có thể thừa dấu `}` hoặc `]`"
+            }
+            (Syntax::TrailingCharacters, Lang::En) => {
+                "there is more text after the JSON document ends: perhaps an extra `}` or `]`"
+            }
+            (Syntax::NumberTooLarge, Lang::Vi) => "số quá lớn",
+            (Syntax::NumberTooLarge, Lang::En) => "the number is too large",
+            (Syntax::LooksLikeHtml, Lang::Vi) => {
+                "đây là một trang web (HTML), không phải dữ liệu JSON — kiểm tra lại địa chỉ tệp"
+            }
+            (Syntax::LooksLikeHtml, Lang::En) => {
+                "this is a web page (HTML), not JSON data — check the file's address"
+            }
+            (Syntax::Other(msg), Lang::Vi) => return format!("lỗi cú pháp JSON ({msg})"),
+            (Syntax::Other(msg), Lang::En) => return format!("JSON syntax error ({msg})"),
+        };
+        s.to_owned()
+    }
+}
+
+impl What {
+    /// What is wrong, in the reader's language, without the location.
+    pub fn describe(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            What::Syntax(s) => s.describe(lang),
+            What::EmptyDocument => if vi {
+                "tệp dữ liệu trống"
+            } else {
+                "the data file is empty"
+            }
+            .to_owned(),
+            What::UnknownField {
+                field,
+                suggestion,
+                expected,
+            } => match (suggestion, vi) {
+                (Some(s), true) => format!("không có trường `{field}`: có phải ý bạn là `{s}`?"),
+                (Some(s), false) => format!("unknown field `{field}`: did you mean `{s}`?"),
+                (None, true) => format!(
+                    "không có trường `{field}`; các trường hợp lệ ở đây: {}",
+                    list_names(expected)
+                ),
+                (None, false) => format!(
+                    "unknown field `{field}`; the fields allowed here are {}",
+                    list_names(expected)
+                ),
+            },
+            What::MissingField { field } => if vi {
+                format!("thiếu trường bắt buộc `{field}`")
+            } else {
+                format!("the required field `{field}` is missing")
+            },
+            What::DuplicateField { field } => if vi {
+                format!("trường `{field}` xuất hiện hai lần")
+            } else {
+                format!("the field `{field}` appears twice")
+            },
+            What::WrongType { expected, found } => if vi {
+                format!(
+                    "cần {}, nhưng ở đây là {}",
+                    expected.describe(lang),
+                    found.describe(lang)
+                )
+            } else {
+                format!("expected {}, found {}", expected.describe(lang), found.describe(lang))
+            },
+            What::Other { detail } => if vi {
+                format!("giá trị không hợp lệ ({detail})")
+            } else {
+                format!("invalid value ({detail})")
+            },
+            What::NumberAsString { text, number } => match (number, vi) {
+                (Some(n), true) => format!(
+                    "số phải viết không có dấu ngoặc kép và không có dấu phân cách hàng nghìn: viết {} thay cho \"{text}\"",
+                    format_plain(*n)
+                ),
+                (Some(n), false) => format!(
+                    "write numbers without quotes or thousands separators: {} instead of \"{text}\"",
+                    format_plain(*n)
+                ),
+                (None, true) => format!(
+                    "cần một số JSON (không có dấu ngoặc kép), nhưng ở đây là chữ \"{text}\""
+                ),
+                (None, false) => {
+                    format!("expected a JSON number (without quotes), found the text \"{text}\"")
+                }
+            },
+            What::UnknownValue {
+                value,
+                suggestion,
+                expected,
+            } => match (suggestion, vi) {
+                (Some(s), true) => {
+                    format!("giá trị “{value}” không hợp lệ: có phải ý bạn là `{s}`?")
+                }
+                (Some(s), false) => format!("“{value}” is not allowed here: did you mean `{s}`?"),
+                (None, true) => format!(
+                    "giá trị “{value}” không hợp lệ; chọn một trong {}",
+                    list_names(expected)
+                ),
+                (None, false) => format!(
+                    "“{value}” is not allowed here; use one of {}",
+                    list_names(expected)
+                ),
+            },
+            What::UnknownKind { kind, suggestion } => {
+                let kinds = crate::spec::KINDS
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match (suggestion, vi) {
+                    (Some(s), true) => {
+                        format!("không có loại hộp “{kind}”: có phải ý bạn là `{s}`?")
+                    }
+                    (Some(s), false) => format!("there is no box kind “{kind}”: did you mean `{s}`?"),
+                    (None, true) => format!("không có loại hộp “{kind}”; các loại hiện có: {kinds}"),
+                    (None, false) => format!("there is no box kind “{kind}”; the kinds are {kinds}"),
+                }
+            }
+            What::UnsupportedVersion { found } => if vi {
+                format!(
+                    "phiên bản định dạng {found} chưa được hỗ trợ; bản factbox này đọc phiên bản {}",
+                    crate::spec::FORMAT_VERSION
+                )
+            } else {
+                format!(
+                    "format version {found} is not supported; this factbox reads version {}",
+                    crate::spec::FORMAT_VERSION
+                )
+            },
+            What::TooFew { min, found } => match (vi, *found) {
+                (true, 0) => format!("danh sách trống: cần ít nhất {min} mục"),
+                (false, 0) => format!("the list is empty: at least {min} needed"),
+                (true, _) => format!("có {found} mục, cần ít nhất {min}"),
+                (false, _) => format!("{found} items, at least {min} needed"),
+            },
+            What::TooMany { max, found } => if vi {
+                format!("có {found} mục, nhiều hơn mức tối đa {max} mà hộp này hiển thị được")
+            } else {
+                format!("{found} items, more than the {max} this box can show")
+            },
+            What::EmptyText => if vi {
+                "chữ không được để trống"
+            } else {
+                "this text must not be empty"
+            }
+            .to_owned(),
+            What::TooLong { max, found } => if vi {
+                format!("dài {found} ký tự, tối đa {max}: hãy rút gọn")
+            } else {
+                format!("{found} characters long, at most {max}: please shorten it")
+            },
+            What::TooLarge { value } => if vi {
+                format!("số {} quá lớn để hiển thị", format_plain(*value))
+            } else {
+                format!("the number {} is too large to show", format_plain(*value))
+            },
+            What::Negative { value } => if vi {
+                format!("không được là số âm ({})", format_plain(*value))
+            } else {
+                format!("must not be negative ({})", format_plain(*value))
+            },
+            What::BadId { id } => if vi {
+                format!(
+                    "id {} chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
+                    quote(id)
+                )
+            } else {
+                format!(
+                    "the id {} may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
+                    quote(id)
+                )
+            },
+            What::DuplicateId { id } => if vi {
+                format!("id “{id}” đã được dùng cho một hộp khác trong tệp; mỗi hộp cần id riêng")
+            } else {
+                format!("the id “{id}” is already used by another box in this file; each box needs its own")
+            },
+            What::BadDate { text } => if vi {
+                format!(
+                    "ngày {} không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+                    quote(text)
+                )
+            } else {
+                format!(
+                    "the date {} is not valid: write it as 2024, 2024-08 or 2024-08-31",
+                    quote(text)
+                )
+            },
+            What::BadUrl { text } => if vi {
+                format!("liên kết {} phải bắt đầu bằng https:// hoặc http://", quote(text))
+            } else {
+                format!("the link {} must start with https:// or http://", quote(text))
+            },
+            What::UnknownLocale { value, suggestion } => match (suggestion, vi) {
+                (Some(s), true) => format!(
+                    "không có ngôn ngữ “{value}”: có phải ý bạn là `{s}`? (dùng `vi-VN` hoặc `en`)"
+                ),
+                (Some(s), false) => format!(
+                    "there is no locale “{value}”: did you mean `{s}`? (use `vi-VN` or `en`)"
+                ),
+                (None, true) => format!("không có ngôn ngữ “{value}”: dùng `vi-VN` hoặc `en`"),
+                (None, false) => format!("there is no locale “{value}”: use `vi-VN` or `en`"),
+            },
+            What::UnknownHighlight { label, suggestion } => match (suggestion, vi) {
+                (Some(s), true) => format!(
+                    "không có cột nào tên “{label}”: có phải ý bạn là “{s}”?"
+                ),
+                (Some(s), false) => format!("no bar is labelled “{label}”: did you mean “{s}”?"),
+                (None, true) => format!("không có cột nào tên “{label}”"),
+                (None, false) => format!("no bar is labelled “{label}”"),
+            },
+            What::DuplicateLabel { label } => if vi {
+                format!("nhãn “{label}” xuất hiện hai lần")
+            } else {
+                format!("the label “{label}” appears twice")
+            },
+            What::CompareFromZero => if vi {
+                "không thể tính phần trăm hay số lần thay đổi so với giá trị 0: dùng \"show\": \"difference\""
+            } else {
+                "a percent or ratio change from 0 has no meaning: use \"show\": \"difference\""
+            }
+            .to_owned(),
+            What::NoSuchBox {
+                id,
+                suggestion,
+                available,
+            } => {
+                let list = available
+                    .iter()
+                    .map(|a| format!("#{a}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match (suggestion, vi) {
+                    (Some(s), true) => format!(
+                        "tệp không có hộp nào với id “{id}”: có phải ý bạn là #{s}? (các hộp trong tệp: {list})"
+                    ),
+                    (Some(s), false) => format!(
+                        "the file has no box with id “{id}”: did you mean #{s}? (boxes in the file: {list})"
+                    ),
+                    (None, true) => {
+                        format!("tệp không có hộp nào với id “{id}”; các hộp trong tệp: {list}")
+                    }
+                    (None, false) => {
+                        format!("the file has no box with id “{id}”; the boxes in the file are {list}")
+                    }
+                }
+            }
+            What::Http { status, url } => match (*status, vi) {
+                (404, true) => format!("không tìm thấy tệp dữ liệu (lỗi 404): {url} — kiểm tra lại địa chỉ"),
+                (404, false) => format!("the data file was not found (error 404): {url} — check the address"),
+                (s, true) => format!("máy chủ trả lỗi {s} khi tải {url}"),
+                (s, false) => format!("the server answered with error {s} for {url}"),
+            },
+            What::Network { url } => if vi {
+                format!(
+                    "không tải được {url}: mất kết nối mạng, hoặc máy chủ không cho phép trang này đọc tệp (CORS)"
+                )
+            } else {
+                format!(
+                    "could not load {url}: the network failed, or the server does not let this page read the file (CORS)"
+                )
+            },
+            What::NotJson { url } => if vi {
+                format!(
+                    "địa chỉ {url} trả về một trang web (HTML), không phải tệp JSON — kiểm tra lại địa chỉ"
+                )
+            } else {
+                format!("{url} returned a web page (HTML), not a JSON file — check the address")
+            },
+            What::Timeout { url, seconds } => if vi {
+                format!("tải {url} quá {seconds} giây mà chưa xong")
+            } else {
+                format!("loading {url} took more than {seconds} seconds")
+            },
+            What::NoData => if vi {
+                "phần tử data-factbox cần địa chỉ tệp JSON, hoặc một thẻ <script type=\"application/json\"> bên trong"
+            } else {
+                "a data-factbox element needs the address of a JSON file, or a <script type=\"application/json\"> inside it"
+            }
+            .to_owned(),
+            What::Internal { detail } => if vi {
+                format!("lỗi nội bộ của factbox ({detail})")
+            } else {
+                format!("internal factbox error ({detail})")
+            },
+        }
+    }
+}
+
+/// Several problems at once, e.g. everything wrong with one box.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// Every message, one per line.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        self.0.iter().map(|p| p.message(lang)).collect()
+    }
+}
+
+/// The line of `text` at `at`, shortened around the column, and a caret under the
+/// column: what an editor would show. `None` if the position is outside the text.
+pub fn excerpt(text: &str, at: Position) -> Option<String> {
+    const WIDTH: usize = 60;
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let col = at.column.saturating_sub(1).min(chars.len());
+    let start = col.saturating_sub(WIDTH / 2);
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown: String = chars.get(start..end)?.iter().collect();
+    let mut caret = col - start;
+    if start > 0 {
+        shown.insert(0, '…');
+        caret += 1;
+    }
+    if end < chars.len() {
+        shown.push('…');
+    }
+    Some(format!("{shown}\n{}^", " ".repeat(caret)))
+}

@@ -1,0 +1,442 @@
+//! Numbers, dates and changes written the way each locale's newsrooms write them.
+//!
+//! Vietnamese groups thousands with `.` and writes decimals with `,` (9.300; 26,7), and
+//! writes large numbers with words (16,4 triệu; 468 nghìn), not with the browser's compact
+//! "16 Tr". These rules are small and fixed, so they live here, in plain Rust, with the same
+//! output natively and in the browser, and are tested natively.
+
+use crate::spec::{ChangeStyle, Scale};
+
+/// The language of a box: its numbers, dates and the widget's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Vietnamese (`vi-VN`), the default.
+    #[default]
+    Vi,
+    /// English (`en`).
+    En,
+}
+
+/// The locale codes a document may use, and the language each means.
+const LOCALES: &[(&str, Lang)] = &[
+    ("vi-VN", Lang::Vi),
+    ("vi", Lang::Vi),
+    ("en", Lang::En),
+    ("en-US", Lang::En),
+    ("en-GB", Lang::En),
+];
+
+impl Lang {
+    /// The language of a locale code such as `vi-VN` or `en` (case-insensitive).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        LOCALES
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code.trim()))
+            .map(|&(_, lang)| lang)
+    }
+
+    /// Every locale code accepted, for suggestions.
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        LOCALES.iter().map(|&(c, _)| c)
+    }
+
+    /// The BCP 47 tag to put in the page's `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    fn group_separator(self) -> char {
+        match self {
+            Lang::Vi => '.',
+            Lang::En => ',',
+        }
+    }
+
+    fn decimal_separator(self) -> char {
+        match self {
+            Lang::Vi => ',',
+            Lang::En => '.',
+        }
+    }
+}
+
+/// The minus sign used in display (U+2212), which screen readers read as "minus".
+pub const MINUS: char = '\u{2212}';
+/// A no-break space: it keeps a number with its qualifier, scale word and unit.
+pub const NBSP: char = '\u{a0}';
+
+/// Writes a number as JSON would (`9300`, `26.7`), for error messages that tell the
+/// journalist what to type.
+pub fn format_plain(value: f64) -> String {
+    format!("{value}")
+}
+
+/// The fewest decimal places (at most `max`) that show `value` without loss.
+pub fn auto_decimals(value: f64, max: u8) -> u8 {
+    let mut d = 0u8;
+    while d < max {
+        let factor = 10f64.powi(i32::from(d));
+        let scaled = value * factor;
+        if (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0) {
+            return d;
+        }
+        d += 1;
+    }
+    max
+}
+
+/// Writes `value` with `decimals` places, grouped and punctuated for `lang`.
+pub fn format_fixed(value: f64, decimals: u8, lang: Lang) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let fixed = format!("{:.*}", usize::from(decimals), value.abs());
+    let (int_part, frac_part) = match fixed.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (fixed.as_str(), None),
+    };
+    let negative = value < 0.0 && fixed.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    let mut out = String::with_capacity(fixed.len() + 4);
+    if negative {
+        out.push(MINUS);
+    }
+    let digits = int_part.len();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (digits - i) % 3 == 0 {
+            out.push(lang.group_separator());
+        }
+        out.push(ch);
+    }
+    if let Some(frac) = frac_part {
+        out.push(lang.decimal_separator());
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Writes `value` with as many decimals as it has (up to `max`), for `lang`.
+pub fn format_auto(value: f64, max: u8, lang: Lang) -> String {
+    format_fixed(value, auto_decimals(value, max), lang)
+}
+
+impl Scale {
+    /// The factor this scale divides by.
+    pub fn factor(self) -> f64 {
+        match self {
+            Scale::None => 1.0,
+            Scale::Thousand => 1e3,
+            Scale::Million => 1e6,
+            Scale::Billion => 1e9,
+        }
+    }
+
+    /// The word written after a scaled number.
+    pub fn word(self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (Scale::None, _) => None,
+            (Scale::Thousand, Lang::Vi) => Some("nghìn"),
+            (Scale::Million, Lang::Vi) => Some("triệu"),
+            (Scale::Billion, Lang::Vi) => Some("tỉ"),
+            (Scale::Thousand, Lang::En) => Some("thousand"),
+            (Scale::Million, Lang::En) => Some("million"),
+            (Scale::Billion, Lang::En) => Some("billion"),
+        }
+    }
+
+    /// The scale to write `value` with when a figure uses `self`: the same, unless `value` is
+    /// below it, then the largest word scale that fits (so an earlier 468000 next to
+    /// "16,4 triệu" reads "468 nghìn", not "0,47 triệu").
+    pub fn fitted(self, value: f64) -> Scale {
+        if self == Scale::None || value.abs() >= self.factor() {
+            return self;
+        }
+        [Scale::Million, Scale::Thousand]
+            .into_iter()
+            .find(|s| s.factor() < self.factor() && value.abs() >= s.factor())
+            .unwrap_or(Scale::None)
+    }
+
+    /// The scale that writes every number up to `max_abs` most shortly, for axis ticks.
+    pub fn for_axis(max_abs: f64) -> Scale {
+        if max_abs >= 1e9 {
+            Scale::Billion
+        } else if max_abs >= 1e6 {
+            Scale::Million
+        } else {
+            Scale::None
+        }
+    }
+}
+
+/// How one kind of number is written: decimals, scale word and unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberFormat {
+    /// Fixed decimal places, or `None` for as many as the value has (up to 2).
+    pub decimals: Option<u8>,
+    /// The scale word (`triệu`), if any.
+    pub scale: Scale,
+    /// The unit written after the number and scale word.
+    pub unit: Option<String>,
+}
+
+impl Default for NumberFormat {
+    fn default() -> Self {
+        NumberFormat {
+            decimals: None,
+            scale: Scale::None,
+            unit: None,
+        }
+    }
+}
+
+/// Units that attach to the number without a space (31%).
+fn unit_attaches(unit: &str) -> bool {
+    unit.starts_with(['%', '‰', '°'])
+}
+
+impl NumberFormat {
+    /// The number alone, scaled, with its scale word but no unit: `16,4 triệu`.
+    pub fn number(&self, value: f64, lang: Lang) -> String {
+        let scaled = value / self.scale.factor();
+        let digits = match self.decimals {
+            Some(d) => format_fixed(scaled, d, lang),
+            None => format_auto(scaled, 2, lang),
+        };
+        match self.scale.word(lang) {
+            Some(word) => format!("{digits}{NBSP}{word}"),
+            None => digits,
+        }
+    }
+
+    /// The number with its unit: `9.300 tỉ đồng/năm`, `31%`.
+    pub fn with_unit(&self, value: f64, lang: Lang) -> String {
+        let number = self.number(value, lang);
+        match self.unit.as_deref() {
+            Some(unit) if unit_attaches(unit) => format!("{number}{unit}"),
+            Some(unit) => format!("{number}{NBSP}{unit}"),
+            None => number,
+        }
+    }
+
+    /// The number with its qualifier and unit, as the article writes it: `hơn 9.300 tỉ đồng`.
+    pub fn as_written(&self, qualifier: Option<&str>, value: f64, lang: Lang) -> String {
+        let body = self.with_unit(value, lang);
+        match qualifier {
+            Some(q) => format!("{q}{NBSP}{body}"),
+            None => body,
+        }
+    }
+}
+
+/// A calendar date with the precision the journalist gave: a year, a month or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+impl PartialDate {
+    /// Reads `2024`, `2024-08` or `2024-08-31`; `None` if malformed or not a real date.
+    pub fn parse(text: &str) -> Option<PartialDate> {
+        let mut parts = text.split('-');
+        let year_text = parts.next()?;
+        if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = year_text.parse().ok()?;
+        let mut number = |len: usize| -> Option<Option<u8>> {
+            match parts.next() {
+                None => Some(None),
+                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().ok().map(Some)
+                }
+                Some(_) => None,
+            }
+        };
+        let month = number(2)?;
+        let day = if month.is_some() { number(2)? } else { None };
+        if parts.next().is_some() {
+            return None;
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            if let Some(d) = day {
+                if d == 0 || d > days_in_month(year, m) {
+                    return None;
+                }
+            }
+        }
+        Some(PartialDate { year, month, day })
+    }
+
+    /// The date as a reader of `lang` expects it: `8/2024`, `9/12/2019`; `Aug 2024`,
+    /// `9 Dec 2019`.
+    pub fn display(&self, lang: Lang) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let y = self.year;
+        match (self.month, self.day, lang) {
+            (None, _, _) => format!("{y}"),
+            (Some(m), None, Lang::Vi) => format!("{m}/{y}"),
+            (Some(m), Some(d), Lang::Vi) => format!("{d}/{m}/{y}"),
+            (Some(m), None, Lang::En) => {
+                format!("{} {y}", MONTHS[usize::from(m.clamp(1, 12) - 1)])
+            }
+            (Some(m), Some(d), Lang::En) => {
+                format!("{d} {} {y}", MONTHS[usize::from(m.clamp(1, 12) - 1)])
+            }
+        }
+    }
+}
+
+/// Which way a figure moved, shown by an arrow and words, never by colour alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Same,
+}
+
+impl Direction {
+    /// The arrow shown before the change.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Up => "▲",
+            Direction::Down => "▼",
+            Direction::Same => "■",
+        }
+    }
+}
+
+/// A change from an earlier value, written out: `×35`, `+20%`, `+2 bậc`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Which way it moved (for ranks, up means a better, smaller rank).
+    pub direction: Direction,
+    /// The change itself, e.g. `×35` or `+2 bậc`.
+    pub text: String,
+}
+
+fn signed(value: f64, text: String) -> String {
+    if value > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// The change from `from` to `to` in the given style. `from` must not be 0 for the
+/// `percent` and `ratio` styles (validation guarantees it).
+pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lang: Lang) -> Change {
+    let direction_of = |delta: f64| {
+        if delta > 0.0 {
+            Direction::Up
+        } else if delta < 0.0 {
+            Direction::Down
+        } else {
+            Direction::Same
+        }
+    };
+    match style {
+        ChangeStyle::Difference => {
+            let delta = to - from;
+            Change {
+                direction: direction_of(delta),
+                text: signed(delta, number.with_unit(delta, lang)),
+            }
+        }
+        ChangeStyle::Percent => {
+            let pct = (to / from - 1.0) * 100.0;
+            let decimals = if pct.abs() >= 10.0 { 0 } else { 1 };
+            let pct_text = format_fixed(pct, decimals, lang);
+            Change {
+                direction: direction_of(pct),
+                text: signed(pct, format!("{}%", pct_text.trim_end_matches([',', '.']))),
+            }
+        }
+        ChangeStyle::Ratio => {
+            let ratio = to / from;
+            let decimals = if ratio >= 10.0 { 0 } else { 1 };
+            let mut text = format_fixed(ratio, decimals, lang);
+            // ×2,0 reads better as ×2.
+            for zero in [",0", ".0"] {
+                if let Some(t) = text.strip_suffix(zero) {
+                    text = t.to_owned();
+                }
+            }
+            Change {
+                direction: direction_of(ratio - 1.0),
+                text: format!("×{text}"),
+            }
+        }
+        ChangeStyle::Rank => {
+            // A smaller rank is better, so moving from 88 to 86 is "up 2".
+            let places = from - to;
+            let n = format_auto(places.abs(), 0, lang);
+            let text = match (direction_of(places), lang) {
+                (Direction::Up, Lang::Vi) => format!("tăng{NBSP}{n}{NBSP}bậc"),
+                (Direction::Down, Lang::Vi) => format!("giảm{NBSP}{n}{NBSP}bậc"),
+                (Direction::Same, Lang::Vi) => "giữ nguyên".to_owned(),
+                (Direction::Up, Lang::En) => {
+                    format!("up{NBSP}{n}{NBSP}{}", if n == "1" { "place" } else { "places" })
+                }
+                (Direction::Down, Lang::En) => {
+                    format!("down{NBSP}{n}{NBSP}{}", if n == "1" { "place" } else { "places" })
+                }
+                (Direction::Same, Lang::En) => "unchanged".to_owned(),
+            };
+            Change {
+                direction: direction_of(places),
+                text,
+            }
+        }
+    }
+}
+
+/// The words the widget itself shows, in each language.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub source: &'static str,
+    pub as_of: &'static str,
+    pub compared_with: &'static str,
+    pub error_title: &'static str,
+    pub chart: &'static str,
+}
+
+impl Lang {
+    /// The widget's own words in this language.
+    pub fn words(self) -> Words {
+        match self {
+            Lang::Vi => Words {
+                source: "Nguồn",
+                as_of: "Số liệu đến",
+                compared_with: "so với",
+                error_title: "Không hiển thị được hộp số liệu",
+                chart: "Biểu đồ",
+            },
+            Lang::En => Words {
+                source: "Source",
+                as_of: "Data as of",
+                compared_with: "vs.",
+                error_title: "This fact box could not be shown",
+                chart: "Chart",
+            },
+        }
+    }
+}

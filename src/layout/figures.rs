@@ -1,0 +1,81 @@
+//! The text of a key-figure box, formatted for its locale.
+//!
+//! Key figures are HTML text, not pixels (they stay sharp, selectable, translatable and
+//! readable by screen readers), so their "layout" is only the strings; CSS places them.
+
+use crate::format::{change, Direction, Lang, NumberFormat, NBSP};
+use crate::model::Figure;
+
+/// One figure, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureView {
+    /// The qualifier before the number, as the article writes it (`hơn`).
+    pub qualifier: Option<String>,
+    /// The number with its scale word: `9.300`, `16,4 triệu`.
+    pub number: String,
+    /// The unit after the number: `tỉ đồng/năm`.
+    pub unit: Option<String>,
+    /// Whether the unit is written right after the number, without a space (`31%`).
+    pub unit_attached: bool,
+    /// What the figure counts.
+    pub label: String,
+    /// The change from an earlier value, if one is given.
+    pub change: Option<ChangeView>,
+    /// The whole figure in one line, for screen readers and tooltips:
+    /// `hơn 9.300 tỉ đồng/năm`.
+    pub spoken: String,
+}
+
+/// A change from an earlier value, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeView {
+    pub direction: Direction,
+    /// `×35`, `+20%`, `tăng 2 bậc`.
+    pub change: String,
+    /// What it is compared with: `so với 3/2021: hơn 468 nghìn`.
+    pub context: String,
+}
+
+/// Formats one figure for `lang`.
+pub fn view(figure: &Figure, lang: Lang) -> FigureView {
+    let format = &figure.format;
+    let number = format.number(figure.value, lang);
+    let unit = format.unit.clone();
+    let unit_attached = unit
+        .as_deref()
+        .is_some_and(|u| u.starts_with(['%', '‰', '°']));
+    let change = figure.compare.as_ref().map(|c| {
+        let ch = change(c.style, c.value, figure.value, format, lang);
+        let earlier = if c.style == crate::spec::ChangeStyle::Rank {
+            match lang {
+                Lang::Vi => format!("hạng{NBSP}{}", format.number(c.value, lang)),
+                Lang::En => format!("rank{NBSP}{}", format.number(c.value, lang)),
+            }
+        } else {
+            let earlier_format = NumberFormat {
+                scale: format.scale.fitted(c.value),
+                ..format.clone()
+            };
+            earlier_format.as_written(c.qualifier.as_deref(), c.value, lang)
+        };
+        let words = lang.words();
+        let context = match &c.date {
+            Some(d) => format!("{} {}: {earlier}", words.compared_with, d.display(lang)),
+            None => format!("{} {earlier}", words.compared_with),
+        };
+        ChangeView {
+            direction: ch.direction,
+            change: ch.text,
+            context,
+        }
+    });
+    FigureView {
+        spoken: format.as_written(figure.qualifier.as_deref(), figure.value, lang),
+        qualifier: figure.qualifier.clone(),
+        number,
+        unit,
+        unit_attached,
+        label: figure.label.clone(),
+        change,
+    }
+}

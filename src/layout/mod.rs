@@ -1,0 +1,29 @@
+//! Pure layout: from a validated box, a width and a text measurer to geometry and
+//! formatted text.
+//!
+//! Canvas charts are laid out into a [`Scene`]: rectangles, lines and texts in CSS pixels,
+//! plus the hit regions of each data mark. The scene knows every text box it placed, so
+//! tests can check that nothing overlaps or leaves the box, and the same scene is drawn on a
+//! canvas in the page and into an SVG in tests. Key-figure boxes are HTML, so their layout
+//! is only the formatted text ([`figures`]).
+
+pub mod bar;
+pub mod figures;
+mod scene;
+
+pub use scene::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
+
+/// The narrowest and widest chart a box lays out for, in CSS pixels. Narrower containers
+/// get the narrowest layout (and scroll), wider ones the widest (centred by CSS).
+pub const MIN_WIDTH: f64 = 240.0;
+pub const MAX_WIDTH: f64 = 1400.0;
+
+/// Clamps a container width to the range layout supports; non-finite widths (an element
+/// not in the page yet) get the narrowest layout.
+pub fn clamp_width(width: f64) -> f64 {
+    if width.is_finite() {
+        width.clamp(MIN_WIDTH, MAX_WIDTH)
+    } else {
+        MIN_WIDTH
+    }
+}

@@ -1,0 +1,34 @@
+//! factbox: embeddable fact boxes for news sites, from a JSON file.
+//!
+//! The pipeline, one module per step:
+//! [`parse`] (JSON text → [`spec`] structs) → [`validate`] (→ the [`model`], or every
+//! problem with its JSON path) → [`layout`] (model + width → a [`layout::Scene`] or
+//! formatted text) → [`render`] (scene → any plotters `DrawingBackend`). Only `web`, built
+//! for `wasm32`, touches the browser; everything else builds and is tested natively.
+//!
+//! ```
+//! let json = r#"{"version": 1, "boxes": [{"id": "a", "kind": "bar", "title": "Hạng",
+//!     "bars": [{"label": "Việt Nam", "value": 86}]}]}"#;
+//! let boxes = factbox::load(json, None, factbox::Lang::Vi).expect("valid document");
+//! assert_eq!(boxes.len(), 1);
+//! ```
+
+pub mod error;
+pub mod format;
+pub mod layout;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod schema;
+pub mod spec;
+pub mod suggest;
+pub mod text;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use error::{Problem, What};
+pub use format::Lang;
+pub use model::FactBox;
+pub use validate::{load, Failure, Loaded};

@@ -1,0 +1,151 @@
+//! The validated model: what a box shows, with every rule already checked.
+//!
+//! Values here are finite, texts are non-empty and within their limits, dates exist,
+//! links are `http(s)`, and lists have the length their box can show. Only
+//! [`crate::validate`] builds these types, so layout and rendering never fail on them.
+
+use crate::format::{Lang, NumberFormat, PartialDate};
+use crate::spec::ChangeStyle;
+
+/// How many figures a key-figure box holds.
+pub const FIGURES_RANGE: std::ops::RangeInclusive<usize> = 1..=6;
+/// How many bars a bar chart holds.
+pub const MAX_BARS: usize = 100;
+/// The largest magnitude of any value; beyond it numbers stop being exact and readable.
+pub const MAX_ABS_VALUE: f64 = 1e15;
+
+/// Longest texts, in characters, by what they are.
+pub mod limits {
+    pub const TITLE: usize = 160;
+    pub const SUBTITLE: usize = 240;
+    pub const NOTE: usize = 600;
+    pub const LABEL: usize = 120;
+    pub const BAR_LABEL: usize = 60;
+    pub const UNIT: usize = 40;
+    pub const QUALIFIER: usize = 20;
+    pub const SOURCE: usize = 200;
+    pub const BYLINE: usize = 120;
+    pub const URL: usize = 2000;
+    pub const ID: usize = 64;
+}
+
+/// One validated fact box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactBox {
+    pub(crate) id: String,
+    pub(crate) lang: Lang,
+    pub(crate) title: String,
+    pub(crate) subtitle: Option<String>,
+    pub(crate) note: Option<String>,
+    pub(crate) source: Option<SourceLink>,
+    pub(crate) byline: Option<String>,
+    pub(crate) as_of: Option<PartialDate>,
+    pub(crate) body: Body,
+}
+
+/// Where the figures come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLink {
+    pub(crate) text: String,
+    /// Always `http:` or `https:`.
+    pub(crate) url: Option<String>,
+}
+
+/// What a box shows, by kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Figures(Vec<Figure>),
+    Bar(BarChart),
+}
+
+/// One key figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub(crate) value: f64,
+    pub(crate) qualifier: Option<String>,
+    pub(crate) label: String,
+    pub(crate) format: NumberFormat,
+    pub(crate) compare: Option<Comparison>,
+}
+
+/// An earlier value of a figure. For the `percent` and `ratio` styles, `value` is not 0.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub(crate) value: f64,
+    pub(crate) qualifier: Option<String>,
+    pub(crate) date: Option<PartialDate>,
+    pub(crate) style: ChangeStyle,
+}
+
+/// A bar chart, its bars already in display order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarChart {
+    pub(crate) bars: Vec<BarItem>,
+    pub(crate) reference: Option<ReferenceLine>,
+    pub(crate) format: NumberFormat,
+    pub(crate) axis_label: Option<String>,
+}
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarItem {
+    pub(crate) label: String,
+    pub(crate) value: f64,
+    pub(crate) qualifier: Option<String>,
+    pub(crate) highlight: bool,
+}
+
+/// A labelled line across a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceLine {
+    pub(crate) value: f64,
+    pub(crate) label: String,
+}
+
+impl FactBox {
+    /// The box's id, unique in its file.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// The box's language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+    /// The box's headline.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    /// The kind, as written in the JSON `kind` field.
+    pub fn kind(&self) -> &'static str {
+        match self.body {
+            Body::Figures(_) => "figures",
+            Body::Bar(_) => "bar",
+        }
+    }
+    /// What the box shows.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+}
+
+impl BarChart {
+    /// The bars in display order.
+    pub fn bars(&self) -> &[BarItem] {
+        &self.bars
+    }
+}
+
+impl BarItem {
+    /// The bar's label.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+    /// The bar's value.
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+    /// Whether the bar is drawn in the accent colour.
+    pub fn highlight(&self) -> bool {
+        self.highlight
+    }
+}

@@ -1,0 +1,73 @@
+//! "Did you mean …?": the nearest valid name to a misspelt one.
+
+/// The edit distance between two strings (insertions, deletions, substitutions and swaps
+/// of neighbours), by characters, not bytes, with ASCII letters compared without case.
+///
+/// Only ASCII case is folded: full Unicode lower-casing would add an 11 KB table to the
+/// wasm every reader downloads, for names (fields, kinds, ids) that are ASCII anyway.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
+    // Three rows of the classic table are enough for the swap rule.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            current[j] = best;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// The candidate nearest to `wrong`, if it is near enough to be a likely typo: at most one
+/// edit for short names, and at most a third of the name's length for longer ones.
+pub fn nearest<'a, I>(wrong: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let limit = (wrong.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(wrong, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("title", "title"), 0);
+        assert_eq!(distance("titel", "title"), 1);
+        assert_eq!(distance("tilte", "title"), 1);
+        assert_eq!(distance("Title", "title"), 0);
+        assert_eq!(distance("subtitel", "subtitle"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("việt nam", "Việt Nam"), 0);
+        assert_eq!(distance("việt nam", "VIỆT NAM"), 1);
+        assert_eq!(distance("viet nam", "Việt Nam"), 1);
+    }
+
+    #[test]
+    fn nearest_only_when_close() {
+        let fields = ["id", "kind", "title", "subtitle", "note", "source"];
+        assert_eq!(nearest("titel", fields), Some("title"));
+        assert_eq!(nearest("sourse", fields), Some("source"));
+        assert_eq!(nearest("colour", fields), None);
+        assert_eq!(nearest("kid", fields), Some("id"));
+    }
+}

@@ -1,0 +1,205 @@
+//! Canvas charts in the page: measuring text with the canvas, reading the theme from CSS,
+//! and drawing a scene sharply at the screen's pixel ratio.
+
+use std::cell::RefCell;
+
+use plotters::prelude::RGBColor;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
+
+use crate::format::Lang;
+use crate::layout::{self, Scene};
+use crate::model::{BarChart, FactBox};
+use crate::render::{self, Theme};
+use crate::text::{Font, Measure};
+
+/// Measures text with a 2D context, in the font family the chart is drawn with.
+pub struct CanvasMeasure {
+    ctx: CanvasRenderingContext2d,
+    family: String,
+    current: RefCell<String>,
+}
+
+impl CanvasMeasure {
+    pub fn new(ctx: CanvasRenderingContext2d, family: &str) -> CanvasMeasure {
+        CanvasMeasure {
+            ctx,
+            family: family.to_owned(),
+            current: RefCell::new(String::new()),
+        }
+    }
+}
+
+impl Measure for CanvasMeasure {
+    fn width(&self, text: &str, font: Font) -> f64 {
+        let spec = format!(
+            "{} {}px {}",
+            if font.bold { "bold" } else { "normal" },
+            font.size,
+            self.family
+        );
+        // Setting the font re-parses it; skip that when it has not changed.
+        if *self.current.borrow() != spec {
+            self.ctx.set_font(&spec);
+            *self.current.borrow_mut() = spec;
+        }
+        self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+    }
+}
+
+/// Reads a colour such as `#1a5fb4`, `#fff` or `rgb(26, 95, 180)`.
+pub fn parse_color(text: &str) -> Option<RGBColor> {
+    let t = text.trim();
+    if let Some(hex) = t.strip_prefix('#') {
+        let digits: Vec<u8> = hex
+            .chars()
+            .map(|c| c.to_digit(16).map(|d| d as u8))
+            .collect::<Option<Vec<u8>>>()?;
+        return match digits.as_slice() {
+            [r, g, b] => Some(RGBColor(r * 17, g * 17, b * 17)),
+            [r1, r0, g1, g0, b1, b0] | [r1, r0, g1, g0, b1, b0, _, _] => {
+                Some(RGBColor(r1 * 16 + r0, g1 * 16 + g0, b1 * 16 + b0))
+            }
+            _ => None,
+        };
+    }
+    let inner = t
+        .strip_prefix("rgba(")
+        .or_else(|| t.strip_prefix("rgb("))?
+        .strip_suffix(')')?;
+    let parts: Vec<u8> = inner
+        .split([',', ' ', '/'])
+        .filter(|p| !p.is_empty())
+        .take(3)
+        // Integer parsing (decimals dropped) keeps core's float tables out of the wasm.
+        .map(|p| {
+            let whole = p.trim().split('.').next().unwrap_or_default();
+            whole.parse::<u16>().ok().map(|v| v.min(255) as u8)
+        })
+        .collect::<Option<Vec<u8>>>()?;
+    match parts.as_slice() {
+        [r, g, b] => Some(RGBColor(*r, *g, *b)),
+        _ => None,
+    }
+}
+
+/// The theme from the CSS custom properties on `figure` (see `style.css`), falling back to
+/// the built-in light theme for anything unreadable.
+pub fn theme_of(figure: &Element) -> Theme {
+    let mut theme = Theme::light();
+    let Some(style) = web_sys::window()
+        .and_then(|w| w.get_computed_style(figure).ok())
+        .flatten()
+    else {
+        return theme;
+    };
+    let read = |name: &str| style.get_property_value(name).ok();
+    let set = |slot: &mut RGBColor, name: &str| {
+        if let Some(c) = read(name).as_deref().and_then(parse_color) {
+            *slot = c;
+        }
+    };
+    set(&mut theme.text, "--fb-text");
+    set(&mut theme.muted, "--fb-muted");
+    set(&mut theme.grid, "--fb-grid");
+    set(&mut theme.mark, "--fb-mark");
+    set(&mut theme.highlight, "--fb-highlight");
+    set(&mut theme.reference, "--fb-reference");
+    if let Some(family) = read("font-family").filter(|f| !f.trim().is_empty()) {
+        theme.font_family = family;
+    }
+    theme
+}
+
+thread_local! {
+    /// One detached canvas serves every box for measuring text.
+    static MEASURE_CTX: RefCell<Option<CanvasRenderingContext2d>> = const { RefCell::new(None) };
+}
+
+fn measure_context() -> Result<CanvasRenderingContext2d, JsValue> {
+    if let Some(ctx) = MEASURE_CTX.with(|c| c.borrow().clone()) {
+        return Ok(ctx);
+    }
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d context"))?
+        .dyn_into()?;
+    MEASURE_CTX.with(|c| *c.borrow_mut() = Some(ctx.clone()));
+    Ok(ctx)
+}
+
+/// What a chart was last drawn for; drawing again for the same is skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawn {
+    width: f64,
+    ratio: f64,
+    theme: Theme,
+}
+
+/// Lays out and draws `chart` on `canvas`, sized to its container, unless it was already
+/// drawn for the same width, pixel ratio and theme. Returns what it was drawn for.
+pub fn draw_bars(
+    canvas: &HtmlCanvasElement,
+    figure: &Element,
+    chart: &BarChart,
+    lang: Lang,
+    last: Option<&Drawn>,
+) -> Result<Drawn, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
+    let container = canvas
+        .parent_element()
+        .ok_or_else(|| JsValue::from_str("canvas is not in the page"))?;
+    let width = f64::from(container.client_width());
+    let theme = theme_of(figure);
+    let now = Drawn {
+        width,
+        ratio,
+        theme,
+    };
+    if last == Some(&now) {
+        return Ok(now);
+    }
+    let measure = CanvasMeasure::new(measure_context()?, &now.theme.font_family);
+    let scene: Scene = layout::bar::layout(chart, width, lang, &measure);
+    size_canvas(canvas, &scene, ratio)?;
+    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
+        .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?;
+    render::draw(&scene, &now.theme, &mut backend, ratio)
+        .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))?;
+    Ok(now)
+}
+
+/// Gives the canvas `ratio` backing pixels per CSS pixel, so it is sharp on HiDPI screens.
+fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
+    let css_w = scene.width.round();
+    let css_h = scene.height.round();
+    // Setting the size also clears the canvas, which a redraw wants.
+    canvas.set_width((css_w * ratio).round() as u32);
+    canvas.set_height((css_h * ratio).round() as u32);
+    let style = canvas.unchecked_ref::<HtmlElement>().style();
+    style.set_property("width", &format!("{css_w}px"))?;
+    style.set_property("height", &format!("{css_h}px"))?;
+    Ok(())
+}
+
+/// A one-sentence text alternative for a bar chart, listing every bar.
+pub fn describe_bars(b: &FactBox, chart: &BarChart) -> String {
+    let lang = b.lang;
+    let items: Vec<String> = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| format!("{} {}", bar.label, layout::bar::value_text(chart, i, lang)))
+        .collect();
+    let kind = match lang {
+        Lang::Vi => "Biểu đồ cột",
+        Lang::En => "Bar chart",
+    };
+    format!("{kind}: {}. {}.", b.title, items.join("; "))
+}

@@ -1,0 +1,232 @@
+//! Building a box's DOM inside its shadow root.
+//!
+//! Every string from the data reaches the page through `textContent` (or an attribute),
+//! never as HTML, so no text in a JSON file can inject markup or script.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlCanvasElement};
+
+use crate::error::Problem;
+use crate::format::Lang;
+use crate::layout::figures::{view, FigureView};
+use crate::model::{Body, FactBox, Figure};
+use crate::validate::Failure;
+
+/// Creates `<tag class="class">`.
+pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
+    let e = doc.create_element(tag)?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    Ok(e)
+}
+
+/// Creates `<tag class="class">text</tag>` and appends it to `parent`.
+pub fn text_child(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Result<Element, JsValue> {
+    let e = el(doc, tag, class)?;
+    e.set_text_content(Some(text));
+    parent.append_child(&e)?;
+    Ok(e)
+}
+
+/// The parts of a built box that drawing needs later.
+pub struct Built {
+    /// The `<figure>` element, whose computed style holds the theme.
+    pub figure: Element,
+    /// The chart canvas, for chart kinds.
+    pub canvas: Option<HtmlCanvasElement>,
+}
+
+/// Builds the `<figure>` of a valid box: header, body, footer.
+pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
+    let lang = b.lang;
+    let figure = el(doc, "figure", "fb")?;
+    figure.set_attribute("lang", lang.tag())?;
+    figure.set_attribute("data-kind", b.kind())?;
+    let title_id = format!("fb-title-{}", b.id);
+    let header = el(doc, "figcaption", "fb-head")?;
+    let title = text_child(doc, &header, "p", "fb-title", &b.title)?;
+    title.set_id(&title_id);
+    if let Some(subtitle) = &b.subtitle {
+        text_child(doc, &header, "p", "fb-subtitle", subtitle)?;
+    }
+    figure.append_child(&header)?;
+
+    let mut canvas = None;
+    match &b.body {
+        Body::Figures(figures) => {
+            let list = el(doc, "dl", "fb-figures")?;
+            for f in figures {
+                figure_item(doc, &list, f, lang)?;
+            }
+            figure.append_child(&list)?;
+        }
+        Body::Bar(chart) => {
+            let holder = el(doc, "div", "fb-chart")?;
+            let c: HtmlCanvasElement = el(doc, "canvas", "fb-canvas")?.dyn_into()?;
+            c.set_attribute("role", "img")?;
+            c.set_attribute("aria-label", &crate::web::canvas::describe_bars(b, chart))?;
+            holder.append_child(&c)?;
+            figure.append_child(&holder)?;
+            canvas = Some(c);
+        }
+    }
+    footer(doc, &figure, b)?;
+    Ok(Built { figure, canvas })
+}
+
+fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result<(), JsValue> {
+    let v: FigureView = view(f, lang);
+    let item = el(doc, "div", "fb-figure")?;
+    // The label comes first in the DOM, so a <dl> is valid and screen readers read
+    // "label: value"; CSS shows the value above it, as readers scan numbers first.
+    text_child(doc, &item, "dt", "fb-label", &v.label)?;
+    let value = el(doc, "dd", "fb-value")?;
+    if let Some(q) = &v.qualifier {
+        text_child(doc, &value, "span", "fb-qualifier", q)?;
+        value.append_child(&doc.create_text_node(" "))?;
+    }
+    text_child(doc, &value, "span", "fb-number", &v.number)?;
+    if let Some(unit) = &v.unit {
+        if !v.unit_attached {
+            value.append_child(&doc.create_text_node(" "))?;
+        }
+        let class = if v.unit_attached { "fb-unit fb-unit-attached" } else { "fb-unit" };
+        text_child(doc, &value, "span", class, unit)?;
+    }
+    item.append_child(&value)?;
+    if let Some(ch) = &v.change {
+        let change = el(doc, "dd", "fb-change")?;
+        let badge = text_child(
+            doc,
+            &change,
+            "span",
+            "fb-change-value",
+            &format!("{} {}", ch.direction.arrow(), ch.change),
+        )?;
+        badge.set_attribute("data-direction", match ch.direction {
+            crate::format::Direction::Up => "up",
+            crate::format::Direction::Down => "down",
+            crate::format::Direction::Same => "same",
+        })?;
+        text_child(doc, &change, "span", "fb-change-context", &ch.context)?;
+        item.append_child(&change)?;
+    }
+    list.append_child(&item)?;
+    Ok(())
+}
+
+fn footer(doc: &Document, figure: &Element, b: &FactBox) -> Result<(), JsValue> {
+    let words = b.lang.words();
+    let has_any =
+        b.note.is_some() || b.source.is_some() || b.byline.is_some() || b.as_of.is_some();
+    if !has_any {
+        return Ok(());
+    }
+    let foot = el(doc, "div", "fb-foot")?;
+    if let Some(note) = &b.note {
+        text_child(doc, &foot, "p", "fb-note", note)?;
+    }
+    let meta = el(doc, "p", "fb-meta")?;
+    if let Some(source) = &b.source {
+        let span = el(doc, "span", "fb-source")?;
+        span.append_child(&doc.create_text_node(&format!("{}: ", words.source)))?;
+        match &source.url {
+            Some(url) => {
+                let a = el(doc, "a", "")?;
+                a.set_attribute("href", url)?;
+                a.set_attribute("target", "_blank")?;
+                a.set_attribute("rel", "noopener noreferrer")?;
+                a.set_text_content(Some(&source.text));
+                span.append_child(&a)?;
+            }
+            None => {
+                span.append_child(&doc.create_text_node(&source.text))?;
+            }
+        }
+        meta.append_child(&span)?;
+    }
+    if let Some(byline) = &b.byline {
+        text_child(doc, &meta, "span", "fb-byline", byline)?;
+    }
+    if let Some(date) = &b.as_of {
+        text_child(
+            doc,
+            &meta,
+            "span",
+            "fb-asof",
+            &format!("{} {}", words.as_of, date.display(b.lang)),
+        )?;
+    }
+    if meta.child_element_count() > 0 {
+        foot.append_child(&meta)?;
+    }
+    figure.append_child(&foot)?;
+    Ok(())
+}
+
+/// Builds the error box that stands in for a box that cannot be shown.
+pub fn failure(
+    doc: &Document,
+    failure: &Failure,
+    source: Option<&str>,
+    json: Option<&str>,
+) -> Result<Element, JsValue> {
+    let lang = failure.lang;
+    let words = lang.words();
+    let root = el(doc, "div", "fb fb-error")?;
+    root.set_attribute("role", "alert")?;
+    root.set_attribute("lang", lang.tag())?;
+    text_child(doc, &root, "p", "fb-error-title", words.error_title)?;
+    let list = el(doc, "ul", "fb-error-list")?;
+    for problem in &failure.problems {
+        problem_item(doc, &list, problem, lang, json)?;
+    }
+    root.append_child(&list)?;
+    let mut where_ = Vec::new();
+    if let Some(s) = source {
+        where_.push(match lang {
+            Lang::Vi => format!("Tệp dữ liệu: {s}"),
+            Lang::En => format!("Data file: {s}"),
+        });
+    }
+    if let Some(id) = &failure.id {
+        where_.push(match lang {
+            Lang::Vi => format!("hộp “{id}”"),
+            Lang::En => format!("box “{id}”"),
+        });
+    }
+    if !where_.is_empty() {
+        text_child(doc, &root, "p", "fb-error-where", &where_.join(" · "))?;
+    }
+    Ok(root)
+}
+
+fn problem_item(
+    doc: &Document,
+    list: &Element,
+    problem: &Problem,
+    lang: Lang,
+    json: Option<&str>,
+) -> Result<(), JsValue> {
+    let li = el(doc, "li", "")?;
+    let location = problem.location(lang);
+    if !location.is_empty() {
+        text_child(doc, &li, "code", "fb-error-path", &location)?;
+        li.append_child(&doc.create_text_node(" "))?;
+    }
+    text_child(doc, &li, "span", "fb-error-what", &problem.what.describe(lang))?;
+    if let (Some(at), Some(text)) = (problem.at, json) {
+        if let Some(excerpt) = crate::error::excerpt(text, at) {
+            text_child(doc, &li, "pre", "fb-error-excerpt", &excerpt)?;
+        }
+    }
+    list.append_child(&li)?;
+    Ok(())
+}

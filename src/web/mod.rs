@@ -1,0 +1,478 @@
+//! The browser facade: the only module with `#[wasm_bindgen]`.
+//!
+//! JavaScript (the `factbox.js` loader, or a developer using the npm package) calls
+//! [`render`] with an element and the JSON text, or [`fail`] when the text could not be
+//! fetched. Each returns a [`Mounted`] handle that owns the box's observers; dropping it
+//! (`free()` in JS) disconnects them. No function here panics on any input: every error is
+//! shown in the element and logged with `console.error`.
+
+mod canvas;
+mod dom;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, Document, Element, HtmlCanvasElement, HtmlElement, IntersectionObserver,
+    IntersectionObserverEntry, IntersectionObserverInit, MediaQueryList, ResizeObserver,
+    ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use crate::error::{Problem, What};
+use crate::format::Lang;
+use crate::model::{BarChart, Body};
+use crate::validate::{load, Failure};
+
+const STYLE: &str = include_str!("style.css");
+/// How far outside the viewport a lazy chart starts drawing, so it is ready on arrival.
+const LAZY_MARGIN: &str = "600px 0px";
+
+thread_local! {
+    /// One constructed stylesheet, adopted by every box's shadow root.
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn sheet() -> Result<CssStyleSheet, JsValue> {
+    if let Some(s) = SHEET.with(|s| s.borrow().clone()) {
+        return Ok(s);
+    }
+    let s = CssStyleSheet::new()?;
+    s.replace_sync(STYLE)?;
+    SHEET.with(|slot| *slot.borrow_mut() = Some(s.clone()));
+    Ok(s)
+}
+
+/// A chart in a mounted box, and what it was last drawn for.
+struct Slot {
+    canvas: HtmlCanvasElement,
+    figure: Element,
+    chart: BarChart,
+    lang: Lang,
+    drawn: Option<canvas::Drawn>,
+}
+
+/// A mounted element's state, shared with its observer callbacks (which hold it weakly,
+/// so that dropping the handle frees everything).
+struct Inner {
+    host: HtmlElement,
+    slots: Vec<Slot>,
+    failed: bool,
+    visible: bool,
+    frame: Option<i32>,
+    resize: Option<ResizeObserver>,
+    intersect: Option<IntersectionObserver>,
+    media: Option<MediaQueryList>,
+    on_resize: Option<Closure<dyn FnMut()>>,
+    on_intersect: Option<Closure<dyn FnMut(js_sys::Array)>>,
+    on_media: Option<Closure<dyn FnMut()>>,
+    on_frame: Option<Closure<dyn FnMut()>>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        if let Some(ro) = &self.resize {
+            ro.disconnect();
+        }
+        if let Some(io) = &self.intersect {
+            io.disconnect();
+        }
+        if let (Some(mq), Some(cb)) = (&self.media, &self.on_media) {
+            let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        }
+        if let (Some(id), Some(w)) = (self.frame, web_sys::window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+    }
+}
+
+/// A rendered element. Call `free()` when the element is removed from the page.
+#[wasm_bindgen]
+pub struct Mounted {
+    inner: Rc<RefCell<Inner>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// `"ready"`, `"loading"` (a chart waiting to come near the viewport) or `"error"`.
+    pub fn state(&self) -> String {
+        self.inner
+            .try_borrow()
+            .map(|i| state_of(&i).to_owned())
+            .unwrap_or_else(|_| "loading".to_owned())
+    }
+
+    /// Draws every chart again now, even if nothing seems to have changed.
+    pub fn redraw(&self) {
+        if let Ok(mut i) = self.inner.try_borrow_mut() {
+            for slot in &mut i.slots {
+                slot.drawn = None;
+            }
+            i.visible = true;
+            draw_all(&mut i);
+        }
+    }
+
+    /// The error messages shown in the element, one per problem (empty when ready).
+    pub fn errors(&self) -> Vec<String> {
+        self.inner
+            .try_borrow()
+            .ok()
+            .and_then(|i| {
+                let root = i.host.shadow_root()?;
+                let items = root.query_selector_all(".fb-error-list li").ok()?;
+                Some(
+                    (0..items.length())
+                        .filter_map(|k| items.item(k)?.text_content())
+                        .collect(),
+                )
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn state_of(i: &Inner) -> &'static str {
+    if i.failed {
+        "error"
+    } else if i.slots.iter().all(|s| s.drawn.is_some()) {
+        "ready"
+    } else {
+        "loading"
+    }
+}
+
+/// The version of the factbox crate.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Renders the JSON document `json` into `host`: the box `pick` (an embed's `#id`) or every
+/// box of the document. `source` names the file in error messages. With `lazy`, charts are
+/// drawn only when they come near the viewport; the JSON is validated at once either way.
+#[wasm_bindgen]
+pub fn render(
+    host: HtmlElement,
+    json: &str,
+    pick: Option<String>,
+    source: Option<String>,
+    lazy: bool,
+) -> Mounted {
+    let inner = Rc::new(RefCell::new(Inner {
+        host: host.clone(),
+        slots: Vec::new(),
+        failed: false,
+        visible: !lazy,
+        frame: None,
+        resize: None,
+        intersect: None,
+        media: None,
+        on_resize: None,
+        on_intersect: None,
+        on_media: None,
+        on_frame: None,
+    }));
+    if let Err(e) = mount(&inner, json, pick.as_deref(), source.as_deref(), lazy) {
+        // A DOM call failed (a detached document, an element that cannot host a shadow
+        // root): say so in the element itself rather than leave a blank space.
+        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        show_failure(&inner, &internal_failure(&host, detail), source.as_deref(), None);
+    }
+    update_state_attribute(&inner);
+    Mounted { inner }
+}
+
+/// Shows why the JSON could not be loaded: `code` is `http` (with `status`), `network`,
+/// `notjson`, `timeout` (after `seconds`) or `nodata`.
+#[wasm_bindgen]
+pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, seconds: u32) -> Mounted {
+    let url = url.to_owned();
+    let what = match code {
+        "http" => What::Http { status, url },
+        "network" => What::Network { url },
+        "notjson" => What::NotJson { url },
+        "timeout" => What::Timeout { url, seconds },
+        "nodata" => What::NoData,
+        other => What::Internal {
+            detail: format!("unknown failure code {other}"),
+        },
+    };
+    let failure = Failure {
+        lang: host_lang(&host),
+        id: None,
+        problems: vec![Problem::whole(what)],
+    };
+    let inner = Rc::new(RefCell::new(Inner {
+        host,
+        slots: Vec::new(),
+        failed: true,
+        visible: false,
+        frame: None,
+        resize: None,
+        intersect: None,
+        media: None,
+        on_resize: None,
+        on_intersect: None,
+        on_media: None,
+        on_frame: None,
+    }));
+    show_failure(&inner, &failure, None, None);
+    update_state_attribute(&inner);
+    Mounted { inner }
+}
+
+fn internal_failure(host: &HtmlElement, detail: String) -> Failure {
+    Failure {
+        lang: host_lang(host),
+        id: None,
+        problems: vec![Problem::whole(What::Internal { detail })],
+    }
+}
+
+/// The language of the page around `host`, for messages written before the document's
+/// own locale is known.
+fn host_lang(host: &HtmlElement) -> Lang {
+    let lang = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    if lang.to_ascii_lowercase().starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Vi
+    }
+}
+
+fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// The element's shadow root, created on first use, emptied, with the stylesheet adopted.
+fn fresh_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(r) => r,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child)?;
+    }
+    let sheets = js_sys::Array::of1(&JsValue::from(sheet()?));
+    root.set_adopted_style_sheets(&sheets);
+    Ok(root)
+}
+
+fn mount(
+    inner: &Rc<RefCell<Inner>>,
+    json: &str,
+    pick: Option<&str>,
+    source: Option<&str>,
+    lazy: bool,
+) -> Result<(), JsValue> {
+    let host = inner.borrow().host.clone();
+    let doc = document()?;
+    let root = fresh_root(&host)?;
+    let loaded = load(json, pick, host_lang(&host));
+    let results = match loaded {
+        Ok(results) => results,
+        Err(failure) => {
+            show_failure(inner, &failure, source, Some(json));
+            return Ok(());
+        }
+    };
+    let mut kinds = Vec::new();
+    let mut slots = Vec::new();
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(b) => {
+                kinds.push(b.kind());
+                let built = dom::fact_box(&doc, &b)?;
+                root.append_child(&built.figure)?;
+                if let (Some(canvas), Body::Bar(chart)) = (built.canvas, &b.body) {
+                    slots.push(Slot {
+                        canvas,
+                        figure: built.figure.clone(),
+                        chart: chart.clone(),
+                        lang: b.lang,
+                        drawn: None,
+                    });
+                }
+            }
+            Err(failure) => {
+                failed = true;
+                log_failure(&failure, source);
+                let shown = dom::failure(&doc, &failure, source, Some(json))?;
+                root.append_child(&shown)?;
+            }
+        }
+    }
+    if !kinds.is_empty() {
+        kinds.dedup();
+        host.set_attribute("data-factbox-kind", &kinds.join(" "))?;
+    }
+    {
+        let mut i = inner.borrow_mut();
+        i.failed = failed;
+        i.slots = slots;
+    }
+    if !inner.borrow().slots.is_empty() {
+        observe(inner, lazy)?;
+        let mut i = inner.borrow_mut();
+        if i.visible {
+            draw_all(&mut i);
+        }
+    }
+    Ok(())
+}
+
+fn show_failure(inner: &Rc<RefCell<Inner>>, failure: &Failure, source: Option<&str>, json: Option<&str>) {
+    log_failure(failure, source);
+    let Ok(mut i) = inner.try_borrow_mut() else {
+        return;
+    };
+    i.failed = true;
+    let host = i.host.clone();
+    let shown = document().and_then(|doc| {
+        let root = fresh_root(&host)?;
+        let shown = dom::failure(&doc, failure, source, json)?;
+        root.append_child(&shown)?;
+        Ok::<(), JsValue>(())
+    });
+    if shown.is_err() {
+        // No shadow root could be made: write the message as plain text in the element.
+        host.set_text_content(Some(&failure.messages().join("\n")));
+    }
+}
+
+fn log_failure(failure: &Failure, source: Option<&str>) {
+    let mut text = String::from("factbox:");
+    if let Some(s) = source {
+        text.push(' ');
+        text.push_str(s);
+    }
+    if let Some(id) = &failure.id {
+        text.push_str(&format!(" #{id}"));
+    }
+    for problem in &failure.problems {
+        // Developers read the console in English.
+        text.push_str("\n  ");
+        text.push_str(&problem.message(Lang::En));
+    }
+    web_sys::console::error_1(&JsValue::from_str(&text));
+}
+
+fn update_state_attribute(inner: &Rc<RefCell<Inner>>) {
+    if let Ok(i) = inner.try_borrow() {
+        let _ = i.host.set_attribute("data-factbox-state", state_of(&i));
+    }
+}
+
+/// Draws every chart that is not already drawn for its current size and theme.
+fn draw_all(i: &mut Inner) {
+    if !i.visible {
+        return;
+    }
+    let mut first_error = None;
+    for slot in &mut i.slots {
+        match canvas::draw_bars(&slot.canvas, &slot.figure, &slot.chart, slot.lang, slot.drawn.as_ref()) {
+            Ok(drawn) => slot.drawn = Some(drawn),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = first_error {
+        web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
+    }
+    let _ = i.host.set_attribute("data-factbox-state", state_of(i));
+}
+
+/// Asks for one redraw at the next animation frame; many requests in one frame make one.
+fn schedule(weak: &Weak<RefCell<Inner>>) {
+    let Some(rc) = weak.upgrade() else { return };
+    let Ok(mut i) = rc.try_borrow_mut() else { return };
+    if i.frame.is_some() || !i.visible {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    if i.on_frame.is_none() {
+        let w = weak.clone();
+        i.on_frame = Some(Closure::new(move || {
+            if let Some(rc) = w.upgrade() {
+                if let Ok(mut i) = rc.try_borrow_mut() {
+                    i.frame = None;
+                    draw_all(&mut i);
+                }
+            }
+        }));
+    }
+    if let Some(cb) = &i.on_frame {
+        i.frame = window
+            .request_animation_frame(cb.as_ref().unchecked_ref())
+            .ok();
+    }
+}
+
+/// Redraws on resize and on a change of colour scheme; with `lazy`, draws first when the
+/// element comes near the viewport.
+fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
+    let weak = Rc::downgrade(inner);
+    let host = inner.borrow().host.clone();
+
+    let w = weak.clone();
+    let on_resize: Closure<dyn FnMut()> = Closure::new(move || schedule(&w));
+    let ro = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    ro.observe(&host);
+
+    let w = weak.clone();
+    let on_media: Closure<dyn FnMut()> = Closure::new(move || schedule(&w));
+    let media = web_sys::window()
+        .and_then(|win| win.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    if let Some(mq) = &media {
+        mq.add_event_listener_with_callback("change", on_media.as_ref().unchecked_ref())?;
+    }
+
+    let mut i = inner.borrow_mut();
+    i.resize = Some(ro);
+    i.on_resize = Some(on_resize);
+    i.media = media;
+    i.on_media = Some(on_media);
+
+    if lazy {
+        let w = weak.clone();
+        let on_intersect: Closure<dyn FnMut(js_sys::Array)> =
+            Closure::new(move |entries: js_sys::Array| {
+                let near = entries.iter().any(|e| {
+                    e.dyn_into::<IntersectionObserverEntry>()
+                        .is_ok_and(|e| e.is_intersecting())
+                });
+                if !near {
+                    return;
+                }
+                if let Some(rc) = w.upgrade() {
+                    if let Ok(mut i) = rc.try_borrow_mut() {
+                        i.visible = true;
+                        if let Some(io) = i.intersect.take() {
+                            io.disconnect();
+                        }
+                        draw_all(&mut i);
+                    }
+                }
+            });
+        let options = IntersectionObserverInit::new();
+        options.set_root_margin(LAZY_MARGIN);
+        let io = IntersectionObserver::new_with_options(
+            on_intersect.as_ref().unchecked_ref(),
+            &options,
+        )?;
+        io.observe(&host);
+        i.intersect = Some(io);
+        i.on_intersect = Some(on_intersect);
+    }
+    Ok(())
+}

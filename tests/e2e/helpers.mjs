@@ -1,0 +1,138 @@
+// Shared by the end-to-end tests and tools/screenshots.mjs: a static server for dist/
+// (plus test-only pages under /test/, and deliberately failing routes under /fail/), and
+// a headless Chromium started with the flags this sandbox needs.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '..', '..');
+export const dist = path.join(root, 'dist');
+const pages = path.join(here, 'pages');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function sendFile(res, file, extraHeaders = {}) {
+  fs.readFile(file, (err, body) => {
+    if (err) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': types[path.extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+      ...extraHeaders,
+    });
+    res.end(body);
+  });
+}
+
+/** Routes that misbehave on purpose, for the failure tests. */
+function failRoute(url, res) {
+  switch (url.pathname) {
+    case '/fail/404.json':
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>Not found</title><h1>404</h1>');
+      return true;
+    case '/fail/500.json':
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+      return true;
+    case '/fail/html.json':
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><body><h1>Trang chủ</h1></body></html>');
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Starts the server on a free loopback port; resolves with { url, close }. */
+export function serve(options = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (failRoute(url, res)) return;
+    let file;
+    const headers = options.headers || {};
+    if (url.pathname.startsWith('/test/')) {
+      file = path.join(pages, decodeURIComponent(url.pathname.slice('/test/'.length)));
+      if (!file.startsWith(pages)) file = '';
+    } else {
+      let p = decodeURIComponent(url.pathname);
+      if (p.endsWith('/')) p += 'index.html';
+      file = path.join(dist, p);
+      if (!file.startsWith(dist)) file = '';
+    }
+    sendFile(res, file, headers);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+      });
+    });
+  });
+}
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Launches headless Chromium from Debian with the flags a closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--font-render-hinting=none',
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a fresh context and records console errors and page errors.
+ * Options go to browser.newContext (viewport, deviceScaleFactor, colorScheme, ...).
+ */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Scrolls every box into view (lazy charts draw near the viewport) and waits until each
+ *  has settled on `ready` or `error`. */
+export async function settleAll(page) {
+  const boxes = page.locator('[data-factbox]');
+  const n = await boxes.count();
+  for (let i = 0; i < n; i++) {
+    await boxes.nth(i).scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (k) => {
+        const el = document.querySelectorAll('[data-factbox]')[k];
+        const s = el && el.getAttribute('data-factbox-state');
+        return s === 'ready' || s === 'error';
+      },
+      i,
+    );
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return n;
+}

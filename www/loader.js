@@ -1,0 +1,214 @@
+/* factbox loader: finds every [data-factbox] element (also ones added later), fetches its
+   JSON once per file, and hands the text to the wasm, which validates and draws.
+   Built into dist/factbox.js after wasm-bindgen's glue, inside one function scope, so the
+   page gets one global: window.factbox. No eval, no inline handlers, no HTML from data. */
+'use strict';
+
+var TIMEOUT_SECONDS = 20;
+var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
+
+if (window.factbox && window.factbox.__loaded) {
+  // A second copy of factbox.js on the page: the first one already watches everything.
+  return;
+}
+
+var wasmReady = null;
+function startWasm() {
+  if (!wasmReady) {
+    wasmReady = wasm_bindgen({ module_or_path: new URL('factbox_bg.wasm', scriptUrl) })
+      .then(function () { return wasm_bindgen; });
+  }
+  return wasmReady;
+}
+
+var handles = new WeakMap();      // element -> Mounted (the wasm handle)
+var generations = new WeakMap();  // element -> number, so a stale load never overwrites
+var files = new Map();            // absolute URL -> Promise<string>
+
+function LoadError(code, url, status) {
+  this.code = code;
+  this.url = url;
+  this.status = status || 0;
+}
+
+function fetchText(url) {
+  var controller = typeof AbortController === 'function' ? new AbortController() : null;
+  var timer = setTimeout(function () { if (controller) controller.abort(); }, TIMEOUT_SECONDS * 1000);
+  var timedOut = function () { return controller && controller.signal.aborted; };
+  return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
+    .catch(function () { throw new LoadError(timedOut() ? 'timeout' : 'network', url); })
+    .then(function (res) {
+      if (!res.ok) throw new LoadError('http', url, res.status);
+      var type = res.headers.get('content-type') || '';
+      return res.text().then(function (text) {
+        if (/html/i.test(type) && /^\s*</.test(text)) throw new LoadError('notjson', url);
+        return text;
+      });
+    })
+    .catch(function (e) {
+      if (e instanceof LoadError) throw e;
+      throw new LoadError(timedOut() ? 'timeout' : 'network', url);
+    })
+    .finally(function () { clearTimeout(timer); });
+}
+
+// One request per file, however many boxes use it; a failed request is not remembered,
+// so adding the element again (or a retry) tries again.
+function loadFile(url) {
+  var p = files.get(url);
+  if (!p) {
+    p = fetchText(url);
+    files.set(url, p);
+    p.catch(function () { files.delete(url); });
+  }
+  return p;
+}
+
+function release(el) {
+  var h = handles.get(el);
+  if (h) {
+    handles.delete(el);
+    try { h.free(); } catch (e) { /* already freed */ }
+  }
+}
+
+// Shown only when the wasm itself cannot run, so it cannot use the wasm's messages.
+function fallback(el, error) {
+  var en = /^en/i.test((el.closest('[lang]') || document.documentElement).getAttribute('lang') || '');
+  var text = en
+    ? 'This fact box could not be shown: factbox failed to start (' + error + ').'
+    : 'Không hiển thị được hộp số liệu: factbox không khởi động được (' + error + ').';
+  var root = el.shadowRoot || (el.attachShadow ? el.attachShadow({ mode: 'open' }) : el);
+  var p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.textContent = text;
+  root.replaceChildren(p);
+  el.setAttribute('data-factbox-state', 'error');
+  console.error('factbox:', error);
+}
+
+function settle(el, gen, make) {
+  return startWasm().then(function (wb) {
+    if (generations.get(el) !== gen) return null;
+    release(el);
+    var handle;
+    try {
+      handle = make(wb);
+    } catch (e) {
+      fallback(el, e && e.message ? e.message : String(e));
+      return null;
+    }
+    handles.set(el, handle);
+    return handle;
+  }, function (e) {
+    if (generations.get(el) === gen) fallback(el, e && e.message ? e.message : String(e));
+    return null;
+  });
+}
+
+function inlineJson(el) {
+  var scripts = el.querySelectorAll('script[type="application/json"]');
+  for (var i = 0; i < scripts.length; i++) {
+    if (scripts[i].parentElement === el) return scripts[i].textContent;
+  }
+  return null;
+}
+
+function mount(el) {
+  var gen = (generations.get(el) || 0) + 1;
+  generations.set(el, gen);
+  el.setAttribute('data-factbox-state', 'loading');
+  var attr = (el.getAttribute('data-factbox') || '').trim();
+  if (attr === '' || attr.charAt(0) === '#') {
+    var text = inlineJson(el);
+    var pick = attr.length > 1 ? decodeURIComponent(attr.slice(1)) : null;
+    return settle(el, gen, function (wb) {
+      return text === null
+        ? wb.fail(el, 'nodata', '', 0, 0)
+        : wb.render(el, text, pick, null, true);
+    });
+  }
+  var url;
+  try {
+    url = new URL(attr, document.baseURI);
+  } catch (e) {
+    return settle(el, gen, function (wb) { return wb.fail(el, 'network', attr, 0, 0); });
+  }
+  var pickId = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
+  url.hash = '';
+  startWasm();  // compile the wasm while the JSON downloads
+  return loadFile(url.href).then(
+    function (text) {
+      return settle(el, gen, function (wb) { return wb.render(el, text, pickId, attr, true); });
+    },
+    function (e) {
+      return settle(el, gen, function (wb) {
+        return wb.fail(el, e.code || 'network', e.url || url.href, e.status || 0, TIMEOUT_SECONDS);
+      });
+    }
+  );
+}
+
+function scan(node) {
+  if (node.nodeType !== 1) return;
+  if (node.hasAttribute('data-factbox')) mount(node);
+  var inside = node.querySelectorAll('[data-factbox]');
+  for (var i = 0; i < inside.length; i++) mount(inside[i]);
+}
+
+function forget(node) {
+  if (node.nodeType !== 1 || node.isConnected) return;
+  release(node);
+  generations.delete(node);
+  var inside = node.querySelectorAll('[data-factbox]');
+  for (var i = 0; i < inside.length; i++) {
+    release(inside[i]);
+    generations.delete(inside[i]);
+  }
+}
+
+var observer = new MutationObserver(function (records) {
+  records.forEach(function (r) {
+    if (r.type === 'attributes') {
+      if (r.target.isConnected && r.target.hasAttribute('data-factbox')) mount(r.target);
+      return;
+    }
+    r.removedNodes.forEach(forget);
+    r.addedNodes.forEach(function (n) { if (n.isConnected) scan(n); });
+  });
+});
+
+function start() {
+  scan(document.documentElement);
+  observer.observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['data-factbox']
+  });
+}
+
+window.factbox = {
+  __loaded: true,
+  version: null,
+  /* Renders `data` (JSON text or an object) into `element`. Resolves with the element when
+     the box is shown; rejects with an Error listing the problems when the box shows an
+     error instead. */
+  render: function (element, data, options) {
+    var gen = (generations.get(element) || 0) + 1;
+    generations.set(element, gen);
+    var text = typeof data === 'string' ? data : JSON.stringify(data);
+    var pick = options && options.id ? String(options.id) : null;
+    return settle(element, gen, function (wb) {
+      return wb.render(element, text, pick, null, false);
+    }).then(function (handle) {
+      if (!handle) throw new Error('factbox: the box could not be shown');
+      if (handle.state() === 'error') throw new Error(handle.errors().join('\n'));
+      return element;
+    });
+  }
+};
+startWasm().then(function (wb) { window.factbox.version = wb.version(); }, function () {});
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', start);
+} else {
+  start();
+}
