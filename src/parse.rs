@@ -209,36 +209,22 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
 /// Turns a serde_json error in a part of the document (starting at byte `base` of `text`,
 /// at JSON path `prefix`) into a problem with its full path and position.
 fn translate(err: &serde_json::Error, prefix: &str, text: &str, base: usize) -> Problem {
+    use serde_json::error::Category;
     let part = text.get(base..).unwrap_or_default();
     let offset = (err.line() > 0).then(|| offset_of(part, err.line(), err.column()));
     let at = offset.map(|o| position_of(text, base + o));
-    // The path inside the part: where the parser stood when it failed.
-    let inner = match (offset, err.classify()) {
-        (Some(_), serde_json::error::Category::Eof) | (None, _) => String::new(),
-        (Some(o), _) => path_at(part, o),
-    };
-    let path = match (prefix.is_empty(), inner.is_empty()) {
-        (_, true) => prefix.to_owned(),
-        (true, false) => inner,
-        (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
-        (false, false) => format!("{prefix}.{inner}"),
-    };
     let full = err.to_string();
     // serde_json appends " at line L column C"; we say where in our own words.
-    let message = match full.rfind(" at line ") {
-        Some(i) => &full[..i],
-        None => full.as_str(),
-    };
+    let message = full.rfind(" at line ").map_or(full.as_str(), |i| full.get(..i).unwrap_or_default());
+
     let what = match err.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+        Category::Syntax | Category::Eof => {
             let mut syntax = syntax_of(message, err.classify());
             // serde_json reports `[1,]` and `{"a": 1,}` as a missing value or key; the
             // journalist's fix is to delete the comma, so say that.
-            if matches!(syntax, Syntax::KeyMustBeString | Syntax::ExpectedValue) {
-                let part = text.get(base..).unwrap_or_default();
-                let at = offset_of(part, err.line(), err.column());
-                let before = part.get(..at).unwrap_or_default().trim_end();
-                let here = part.get(at..).unwrap_or_default().trim_start();
+            if let (Syntax::KeyMustBeString | Syntax::ExpectedValue, Some(o)) = (&syntax, offset) {
+                let before = part.get(..o).unwrap_or_default().trim_end();
+                let here = part.get(o..).unwrap_or_default().trim_start();
                 if before.ends_with(',') && (here.starts_with('}') || here.starts_with(']')) {
                     syntax = Syntax::TrailingComma;
                 }
@@ -247,11 +233,30 @@ fn translate(err: &serde_json::Error, prefix: &str, text: &str, base: usize) -> 
         }
         _ => data_error(message),
     };
-    // serde_path_to_error ends the path of an unknown field with that field; the problem
-    // is in the object that holds it, so point there.
-    let path = match &what {
-        What::UnknownField { field, .. } => strip_last_segment(&path, field),
-        _ => path,
+
+    // The path inside the part: where the parser stood. A data error's offset is the last
+    // character of the bad value, which belongs to it; a syntax error's is the character
+    // that could not be read, which does not (and for a stray comma, neither does the comma).
+    let inner = match (offset, err.classify(), &what) {
+        (None, _, _) | (Some(_), Category::Eof, _) => String::new(),
+        (Some(o), Category::Data, _) => path_at(part, o),
+        (Some(o), _, What::Syntax(Syntax::TrailingComma)) => {
+            let comma = part.get(..o).and_then(|b| b.rfind(',')).unwrap_or(0);
+            path_at(part, comma.saturating_sub(1))
+        }
+        (Some(o), _, _) => path_at(part, o.saturating_sub(1)),
+    };
+    // At an unknown field the parser has just read that field's name; the problem is in
+    // the object that holds it, so point there.
+    let inner = match &what {
+        What::UnknownField { field, .. } => strip_last_segment(&inner, field),
+        _ => inner,
+    };
+    let path = match (prefix.is_empty(), inner.is_empty()) {
+        (_, true) => prefix.to_owned(),
+        (true, false) => inner,
+        (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
+        (false, false) => format!("{prefix}.{inner}"),
     };
     Problem { path, at, what }
 }

@@ -16,9 +16,9 @@ use serde::Deserialize;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A factbox JSON document: one box or an article's set of boxes.
-///
-/// `B` is the box type: raw JSON text while parsing (so boxes fail independently), and
-/// [`AnyBox`] for the JSON Schema.
+// `B` is the box type: raw JSON text while parsing (so boxes fail independently), and
+// `AnyBox` for the JSON Schema. Doc comments here become the schema's descriptions, which
+// journalists read in their editor, so implementation notes are plain comments.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "factbox document, version 1")]
@@ -28,6 +28,7 @@ pub struct Document<B> {
     #[serde(rename = "$schema", default)]
     pub schema: Option<String>,
     /// The format version. Always `1` for this version of factbox.
+    #[schemars(range(min = 1, max = 1))]
     pub version: u32,
     /// The language and number style of every box: `vi-VN` (the default) or `en`.
     #[serde(default)]
@@ -57,6 +58,7 @@ pub struct Defaults {
 
 /// Where the figures come from: a name and, optionally, a link. In JSON either an object
 /// `{"text": …, "url": …}` or, for a source without a link, just its text.
+// The schema uses `SourceForms` for this type (see the `JsonSchema` impl below).
 #[derive(Debug)]
 pub struct Source {
     /// The source as readers should see it, e.g. `Bộ Thông tin và Truyền thông`.
@@ -76,7 +78,7 @@ pub struct SourceObject {
     pub url: Option<String>,
 }
 
-/// The two JSON forms of [`Source`], for the schema.
+/// Where the figures come from: a name, or an object with a name and a link.
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]
@@ -345,10 +347,9 @@ pub struct Reference {
     pub label: String,
 }
 
-/// Any box, for the JSON Schema: each kind's struct, told apart by `kind`.
-///
-/// Parsing does not use this enum: the parser reads `kind` first and then the kind's struct,
-/// so that errors keep their JSON path and line.
+/// A fact box; its `kind` decides which other fields it has.
+// Parsing does not use this enum: the parser reads `kind` first and then the kind's struct,
+// so that errors keep their JSON path and line.
 #[derive(Debug, JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]

@@ -31,18 +31,33 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// The candidate nearest to `wrong`, if it is near enough to be a likely typo: at most one
-/// edit for short names, and at most a third of the name's length for longer ones.
+/// edit for short names, and at most a third of the name's length for longer ones; failing
+/// that, a candidate that `wrong` shortens or extends (`box` for `boxes`, `descend` for
+/// `descending`), if its first three letters or more match.
 pub fn nearest<'a, I>(wrong: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
     let limit = (wrong.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|c| (distance(wrong, c), c))
+    let close = candidates
+        .iter()
+        .map(|&c| (distance(wrong, c), c))
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    close.or_else(|| {
+        let w = wrong.to_ascii_lowercase();
+        candidates
+            .iter()
+            .filter(|c| {
+                let c = c.to_ascii_lowercase();
+                let (short, long) = if c.len() < w.len() { (&c, &w) } else { (&w, &c) };
+                short.chars().count() >= 3 && long.starts_with(short.as_str())
+            })
+            .min_by_key(|c| c.len().abs_diff(w.len()))
+            .copied()
+    })
 }
 
 #[cfg(test)]
@@ -69,5 +84,8 @@ mod tests {
         assert_eq!(nearest("sourse", fields), Some("source"));
         assert_eq!(nearest("colour", fields), None);
         assert_eq!(nearest("kid", fields), Some("id"));
+        assert_eq!(nearest("sub", fields), Some("subtitle"));
+        assert_eq!(nearest("titles", fields), Some("title"));
+        assert_eq!(nearest("no", fields), None);
     }
 }

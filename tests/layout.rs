@@ -1,0 +1,141 @@
+//! Bar chart layout: at every width from a small phone to a wide desktop, no text overlaps
+//! another, nothing leaves the chart, and every bar has a hit region.
+
+use factbox::layout::{bar, Paint, Scene, Shape};
+use factbox::model::{BarChart, Body};
+use factbox::text::Estimate;
+use factbox::{load, Lang};
+
+fn charts(path: &str) -> Vec<(String, BarChart, Lang)> {
+    let text = std::fs::read_to_string(path).expect("fixture exists");
+    load(&text, None, Lang::Vi)
+        .expect("fixture parses")
+        .into_iter()
+        .map(|b| b.expect("fixture box is valid"))
+        .filter_map(|b| match b.body() {
+            Body::Bar(chart) => Some((b.id().to_owned(), chart.clone(), b.lang())),
+            Body::Figures(_) => None,
+        })
+        .collect()
+}
+
+fn all_charts() -> Vec<(String, BarChart, Lang)> {
+    let mut all = charts("www/data/egov-vn.json");
+    all.extend(charts("tests/fixtures/bar-edge-cases.json"));
+    assert!(all.len() >= 5);
+    all
+}
+
+fn check(scene: &Scene, what: &str) {
+    let frame = scene.frame();
+    assert!(scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0, "{what}");
+    let overlaps = scene.overlapping_texts();
+    assert!(overlaps.is_empty(), "{what}: overlapping texts {overlaps:?}");
+    for shape in &scene.shapes {
+        let rect = match shape {
+            Shape::Rect { rect, .. } => *rect,
+            Shape::Text(t) => t.bounds,
+            Shape::DashedVLine { x, y0, y1, width, .. } => factbox::layout::Rect {
+                x: x - width / 2.0,
+                y: *y0,
+                w: *width,
+                h: y1 - y0,
+            },
+        };
+        for v in [rect.x, rect.y, rect.w, rect.h] {
+            assert!(v.is_finite(), "{what}: NaN in {shape:?}");
+        }
+        assert!(frame.contains_rect(&rect), "{what}: {shape:?} leaves the {}×{} frame", scene.width, scene.height);
+    }
+    // Texts never sit on a bar.
+    for t in scene.texts() {
+        for s in &scene.shapes {
+            if let Shape::Rect { rect, paint: Paint::Mark | Paint::Highlight } = s {
+                assert!(!t.bounds.overlaps(rect), "{what}: text {:?} overlaps a bar", t.text);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_overlaps_at_any_width() {
+    for (id, chart, lang) in all_charts() {
+        for width in (240..=1400).step_by(20) {
+            let scene = bar::layout(&chart, f64::from(width), lang, &Estimate);
+            check(&scene, &format!("{id} at {width}px"));
+            assert_eq!(scene.marks.len(), chart.bars().len(), "{id}: a hit region per bar");
+        }
+    }
+}
+
+#[test]
+fn bars_are_proportional_and_in_order() {
+    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "xep-hang-asean").expect("demo ranking");
+    let labels: Vec<&str> = chart.bars().iter().map(|b| b.label()).collect();
+    assert_eq!(labels, ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"], "sorted ascending");
+    let scene = bar::layout(&chart, 800.0, lang, &Estimate);
+    let bars: Vec<(f64, Paint)> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect { rect, paint: p @ (Paint::Mark | Paint::Highlight) } => Some((rect.w, *p)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bars.len(), 5);
+    // Widths are proportional to values: 57 : 146.
+    let ratio = bars[0].0 / bars[4].0;
+    assert!((ratio - 57.0 / 146.0).abs() < 0.01, "ratio {ratio}");
+    let highlighted: Vec<usize> = bars.iter().enumerate().filter(|(_, b)| b.1 == Paint::Highlight).map(|(i, _)| i).collect();
+    assert_eq!(highlighted, [1], "only Việt Nam is highlighted");
+    let values: Vec<&str> = scene.texts().map(|t| t.text.as_str()).filter(|t| t.chars().all(|c| c.is_ascii_digit())).collect();
+    assert_eq!(values, ["57", "86", "88", "124", "146"]);
+}
+
+#[test]
+fn hit_testing_finds_the_bar_under_the_pointer() {
+    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "xep-hang-asean").expect("demo ranking");
+    let scene = bar::layout(&chart, 600.0, lang, &Estimate);
+    for mark in &scene.marks {
+        let (x, y) = (mark.hit.x + mark.hit.w / 2.0, mark.hit.y + mark.hit.h / 2.0);
+        assert_eq!(scene.mark_at(x, y).map(|m| m.index), Some(mark.index));
+    }
+    assert_eq!(scene.mark_at(-1.0, 5.0), None);
+    assert_eq!(scene.mark_at(10.0, scene.height + 1.0), None);
+}
+
+#[test]
+fn negative_bars_grow_left_from_zero() {
+    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "negatives-and-target").expect("fixture");
+    let scene = bar::layout(&chart, 500.0, lang, &Estimate);
+    let rects: Vec<_> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Rect { rect, paint: Paint::Mark | Paint::Highlight } => Some(*rect),
+            _ => None,
+        })
+        .collect();
+    let zero = scene
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Rect { rect, paint: Paint::Grid } => Some(rect.x + rect.w / 2.0),
+            _ => None,
+        })
+        .expect("zero line");
+    let last = rects.last().expect("bars");
+    assert!((last.right() - zero).abs() < 0.01, "the negative bar ends at zero");
+    assert!(rects[0].x >= zero - 0.01, "positive bars start at zero");
+    assert!(scene.shapes.iter().any(|s| matches!(s, Shape::DashedVLine { .. })), "the target line is drawn");
+    assert!(scene.texts().any(|t| t.text.starts_with("Mục tiêu: 10")), "the target is labelled");
+}
+
+#[test]
+fn long_labels_wrap_and_shorten() {
+    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "long-labels").expect("fixture");
+    let scene = bar::layout(&chart, 320.0, lang, &Estimate);
+    let texts: Vec<&str> = scene.texts().map(|t| t.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.ends_with('…')), "a label too long for two lines ends in an ellipsis: {texts:?}");
+    assert!(texts.contains(&"hơn\u{a0}1\u{a0}triệu\u{a0}bản ghi"), "{texts:?}");
+}
