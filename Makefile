@@ -63,12 +63,17 @@ golden:
 ## Tests.
 test: setup test-native test-wasm test-e2e
 
-test-native:
+test-native: lint
 	cargo test --all-targets
 	cargo test --doc
 
+lint:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# Only tests/web.rs runs in the browser; the other test files are native.
 test-wasm: setup-rust setup-browser
-	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 
 test-e2e: dist setup-browser
 	node --test tests/e2e/

@@ -26,7 +26,7 @@ pub mod text;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{Problem, What};
 pub use format::Lang;

@@ -6,6 +6,11 @@
 //! other boxes of the article still render. serde's English error messages are translated
 //! here into [`What`], which [`crate::error`] writes out in either language.
 
+// A `Problem` is large (it carries suggestions and lists of valid names), which clippy
+// flags for `Result`s. Errors are the cold path here, and boxing them would only add
+// noise at every call site.
+#![allow(clippy::result_large_err)]
+
 use serde_json::value::RawValue;
 
 use crate::error::{Expected, Found, Position, Problem, Syntax, What};

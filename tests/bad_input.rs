@@ -237,7 +237,7 @@ fn rows() -> Vec<Row> {
             name: "seven figures",
             text: doc(&format!(
                 r#"{{"id": "a", "kind": "figures", "title": "T", "figures": [{}]}}"#,
-                vec![r#"{"value": 1, "label": "x"}"#; 7].join(", ")
+                [r#"{"value": 1, "label": "x"}"#; 7].join(", ")
             )),
             en: &["boxes[0].figures: 7 items, more than the 6 this box can show"],
             vi: &["boxes[0].figures: có 7 mục, nhiều hơn mức tối đa 6 mà hộp này hiển thị được"],

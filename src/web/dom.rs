@@ -219,7 +219,7 @@ fn problem_item(
     let location = problem.location(lang);
     if !location.is_empty() {
         text_child(doc, &li, "code", "fb-error-path", &location)?;
-        li.append_child(&doc.create_text_node(" "))?;
+        li.append_child(&doc.create_text_node(": "))?;
     }
     text_child(doc, &li, "span", "fb-error-what", &problem.what.describe(lang))?;
     if let (Some(at), Some(text)) = (problem.at, json) {

@@ -59,6 +59,8 @@ struct Inner {
     host: HtmlElement,
     slots: Vec<Slot>,
     failed: bool,
+    /// Every problem shown, as written in the element.
+    messages: Vec<String>,
     visible: bool,
     frame: Option<i32>,
     resize: Option<ResizeObserver>,
@@ -118,16 +120,7 @@ impl Mounted {
     pub fn errors(&self) -> Vec<String> {
         self.inner
             .try_borrow()
-            .ok()
-            .and_then(|i| {
-                let root = i.host.shadow_root()?;
-                let items = root.query_selector_all(".fb-error-list li").ok()?;
-                Some(
-                    (0..items.length())
-                        .filter_map(|k| items.item(k)?.text_content())
-                        .collect(),
-                )
-            })
+            .map(|i| i.messages.clone())
             .unwrap_or_default()
     }
 }
@@ -163,6 +156,7 @@ pub fn render(
         host: host.clone(),
         slots: Vec::new(),
         failed: false,
+        messages: Vec::new(),
         visible: !lazy,
         frame: None,
         resize: None,
@@ -207,6 +201,7 @@ pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, seconds: u32)
         host,
         slots: Vec::new(),
         failed: true,
+        messages: Vec::new(),
         visible: false,
         frame: None,
         resize: None,
@@ -286,6 +281,7 @@ fn mount(
     };
     let mut kinds = Vec::new();
     let mut slots = Vec::new();
+    let mut messages = Vec::new();
     let mut failed = false;
     for result in results {
         match result {
@@ -305,6 +301,7 @@ fn mount(
             }
             Err(failure) => {
                 failed = true;
+                messages.extend(failure.messages());
                 log_failure(&failure, source);
                 let shown = dom::failure(&doc, &failure, source, Some(json))?;
                 root.append_child(&shown)?;
@@ -319,6 +316,7 @@ fn mount(
         let mut i = inner.borrow_mut();
         i.failed = failed;
         i.slots = slots;
+        i.messages = messages;
     }
     if !inner.borrow().slots.is_empty() {
         observe(inner, lazy)?;
@@ -336,6 +334,7 @@ fn show_failure(inner: &Rc<RefCell<Inner>>, failure: &Failure, source: Option<&s
         return;
     };
     i.failed = true;
+    i.messages = failure.messages();
     let host = i.host.clone();
     let shown = document().and_then(|doc| {
         let root = fresh_root(&host)?;

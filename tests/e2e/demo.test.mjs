@@ -1,0 +1,122 @@
+// The demo page as a reader gets it: every box shows, charts are sharp at DPR 2, resize
+// re-lays out, dark mode follows the system, and nothing is logged as an error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, settleAll, root } from './helpers.mjs';
+
+let server;
+let browser;
+const shots = path.join(root, 'target', 'screenshots', 'e2e');
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  fs.mkdirSync(shots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The canvas of a box: its CSS size and its backing size. */
+function canvasSizes(page, selector) {
+  return page.locator(selector).evaluate((el) => {
+    const c = el.shadowRoot.querySelector('canvas');
+    const r = c.getBoundingClientRect();
+    return { cssW: r.width, cssH: r.height, w: c.width, h: c.height, dpr: devicePixelRatio };
+  });
+}
+
+test('every box of the demo page becomes ready, with no console error', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
+    viewport: { width: 1280, height: 900 },
+  });
+  const n = await settleAll(page);
+  assert.equal(n, 3);
+  const states = await page.$$eval('[data-factbox]', (els) =>
+    els.map((e) => [e.getAttribute('data-factbox-state'), e.getAttribute('data-factbox-kind')]));
+  assert.deepEqual(states, [['ready', 'figures'], ['ready', 'figures'], ['ready', 'bar']]);
+  const numbers = await page.locator('[data-factbox] >> .fb-number').allTextContents();
+  // A no-break space keeps the number with its scale word.
+  assert.deepEqual(numbers, ['9.300', '8.100', '1.200', '16,4\u00a0triệu', '2.800', '116\u00a0triệu']);
+  const change = await page.locator('[data-factbox] >> .fb-change').first().textContent();
+  assert.match(change, /×35/);
+  assert.match(change.replace(/\u00a0/g, ' '), /hơn 468 nghìn tài khoản/);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(shots, 'demo-1280.png'), fullPage: true });
+  await context.close();
+});
+
+test('charts are drawn at devicePixelRatio 2: backing size = CSS size × 2', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
+  });
+  await settleAll(page);
+  await page.locator('[data-factbox*="xep-hang"]').scrollIntoViewIfNeeded();
+  const s = await canvasSizes(page, '[data-factbox*="xep-hang"]');
+  assert.equal(s.dpr, 2);
+  assert.ok(s.cssW > 250, `canvas fills the column (${s.cssW})`);
+  assert.equal(s.w, Math.round(s.cssW * 2));
+  assert.equal(s.h, Math.round(s.cssH * 2));
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(shots, 'demo-390-dpr2.png'), fullPage: true });
+  await context.close();
+});
+
+test('a chart re-lays out when its container is resized', async () => {
+  const { context, page } = await open(browser, `${server.url}/index.html`, {
+    viewport: { width: 1280, height: 900 },
+  });
+  await settleAll(page);
+  const sel = '[data-factbox*="xep-hang"]';
+  await page.locator(sel).scrollIntoViewIfNeeded();
+  const wide = await canvasSizes(page, sel);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForFunction((s) => {
+    const c = document.querySelector(s).shadowRoot.querySelector('canvas');
+    return c.getBoundingClientRect().width < 360;
+  }, sel);
+  const narrow = await canvasSizes(page, sel);
+  assert.ok(narrow.cssW < wide.cssW, `${narrow.cssW} < ${wide.cssW}`);
+  assert.equal(narrow.w, Math.round(narrow.cssW * narrow.dpr));
+  // Nothing of the chart sticks out of the phone's viewport.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 360, `page width ${overflow}`);
+  await context.close();
+});
+
+test('dark mode follows the reader\'s system setting, and can be forced per box', async () => {
+  const bg = (page) => page.locator('[data-factbox*="tiet-kiem"]').evaluate(
+    (el) => getComputedStyle(el.shadowRoot.querySelector('.fb')).backgroundColor);
+  const light = await open(browser, `${server.url}/index.html`, { colorScheme: 'light' });
+  await settleAll(light.page);
+  const dark = await open(browser, `${server.url}/index.html`, { colorScheme: 'dark' });
+  await settleAll(dark.page);
+  const lightBg = await bg(light.page);
+  const darkBg = await bg(dark.page);
+  assert.notEqual(lightBg, darkBg);
+  await dark.page.locator('[data-factbox*="tiet-kiem"]').evaluate((el) => el.setAttribute('data-factbox-theme', 'light'));
+  assert.equal(await bg(dark.page), lightBg);
+  assert.deepEqual([...light.errors, ...dark.errors], []);
+  await light.context.close();
+  await dark.context.close();
+});
+
+test('the page looks right at 360 px and 1280 px (screenshots kept for people to look at)', async () => {
+  for (const width of [360, 1280]) {
+    for (const colorScheme of ['light', 'dark']) {
+      const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
+        viewport: { width, height: 900 }, colorScheme,
+      });
+      await settleAll(page);
+      await page.screenshot({ path: path.join(shots, `demo-${width}-${colorScheme}.png`), fullPage: true });
+      // Every box is inside the viewport's width.
+      const boxes = await page.$$eval('[data-factbox]', (els) => els.map((e) => e.getBoundingClientRect().right));
+      for (const right of boxes) assert.ok(right <= width, `box right edge ${right} ≤ ${width}`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});

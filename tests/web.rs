@@ -1,0 +1,148 @@
+//! The browser glue, in headless Chromium (`make test-wasm`): what `render` and `fail` do to
+//! a real element — shadow root, state attributes, HiDPI canvas, error boxes, isolation.
+#![cfg(target_arch = "wasm32")]
+
+use factbox::web::{fail, render};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlCanvasElement, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BAR: &str = r#"{"version": 1, "boxes": [{"id": "hang", "kind": "bar", "title": "Thứ hạng",
+  "bars": [{"label": "Thái Lan", "value": 57}, {"label": "Việt Nam", "value": 86}],
+  "highlight": ["Việt Nam"]}]}"#;
+
+const FIGURES: &str = r#"{"version": 1, "boxes": [{"id": "tk", "kind": "figures", "title": "Tiết kiệm",
+  "figures": [{"qualifier": "hơn", "value": 9300, "unit": "tỉ đồng/năm", "label": "tổng"}],
+  "source": {"text": "Bộ", "url": "https://example.org"}}]}"#;
+
+/// A fresh `<div>` of the given width in the page.
+fn host(width: u32) -> HtmlElement {
+    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
+    let el: HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
+    el.style().set_property("width", &format!("{width}px")).expect("style");
+    doc.body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
+    el.shadow_root()?.query_selector(selector).ok()??.text_content()
+}
+
+#[wasm_bindgen_test]
+fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
+    let el = host(480);
+    let mounted = render(el.clone(), BAR, None, None, false);
+    assert_eq!(mounted.state(), "ready");
+    assert_eq!(el.get_attribute("data-factbox-state").as_deref(), Some("ready"));
+    assert_eq!(el.get_attribute("data-factbox-kind").as_deref(), Some("bar"));
+    let canvas: HtmlCanvasElement = el
+        .shadow_root()
+        .and_then(|r| r.query_selector("canvas").ok().flatten())
+        .expect("a canvas in the shadow root")
+        .dyn_into()
+        .expect("canvas");
+    let ratio = web_sys::window().expect("window").device_pixel_ratio();
+    let css_width = f64::from(canvas.client_width());
+    assert!(css_width > 300.0, "the chart fills its container ({css_width})");
+    assert_eq!(f64::from(canvas.width()), (css_width * ratio).round());
+    assert_eq!(f64::from(canvas.height()), (f64::from(canvas.client_height()) * ratio).round());
+    let label = canvas.get_attribute("aria-label").expect("a text alternative");
+    assert!(label.contains("Việt Nam 86"), "{label}");
+    assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("Thứ hạng"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn key_figures_are_real_text() {
+    let el = host(600);
+    let mounted = render(el.clone(), FIGURES, None, None, true);
+    assert_eq!(mounted.state(), "ready", "a box without charts is ready at once, even lazy");
+    assert_eq!(shadow_text(&el, ".fb-number").as_deref(), Some("9.300"));
+    assert_eq!(shadow_text(&el, ".fb-qualifier").as_deref(), Some("hơn"));
+    assert_eq!(shadow_text(&el, ".fb-unit").as_deref(), Some("tỉ đồng/năm"));
+    let link = el.shadow_root().and_then(|r| r.query_selector("a").ok().flatten()).expect("source link");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn broken_json_shows_an_error_with_line_and_column() {
+    let el = host(400);
+    let mounted = render(el.clone(), "{\"version\": 1,\n \"boxes\": [}", None, Some("data/x.json".into()), false);
+    assert_eq!(mounted.state(), "error");
+    assert_eq!(el.get_attribute("data-factbox-state").as_deref(), Some("error"));
+    let errors = mounted.errors();
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].contains("dòng 2, cột 12"), "{errors:?}");
+    let role = el
+        .shadow_root()
+        .and_then(|r| r.query_selector(".fb-error").ok().flatten())
+        .and_then(|e| e.get_attribute("role"));
+    assert_eq!(role.as_deref(), Some("alert"));
+    assert!(shadow_text(&el, ".fb-error-where").is_some_and(|t| t.contains("data/x.json")));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_page_language_chooses_the_error_language() {
+    let el = host(400);
+    el.set_attribute("lang", "en").expect("lang");
+    let mounted = render(el.clone(), "", None, None, false);
+    assert_eq!(mounted.errors(), ["the data file is empty"]);
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn load_failures_are_shown_in_the_box() {
+    let el = host(400);
+    let mounted = fail(el.clone(), "http", "data/missing.json", 404, 0);
+    assert_eq!(mounted.state(), "error");
+    let errors = mounted.errors();
+    assert!(errors[0].contains("404") && errors[0].contains("data/missing.json"), "{errors:?}");
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn data_text_is_never_parsed_as_html() {
+    let el = host(400);
+    let json = r#"{"version": 1, "boxes": [{"id": "x", "kind": "figures", "title": "<img src=x onerror=alert(1)>",
+      "figures": [{"value": 1, "label": "<b>bold</b>"}]}]}"#;
+    render(el.clone(), json, None, None, false);
+    let root = el.shadow_root().expect("shadow root");
+    assert!(root.query_selector("img").ok().flatten().is_none());
+    assert!(root.query_selector("b").ok().flatten().is_none());
+    assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("<img src=x onerror=alert(1)>"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
+    let good = host(500);
+    let bad = host(500);
+    let first = render(good.clone(), BAR, None, None, false);
+    let broken = render(bad.clone(), "not json", None, None, false);
+    assert_eq!(first.state(), "ready");
+    assert_eq!(broken.state(), "error");
+    drop(first);
+    let second = render(good.clone(), FIGURES, None, None, false);
+    assert_eq!(second.state(), "ready");
+    let root = good.shadow_root().expect("shadow root");
+    assert_eq!(root.query_selector_all(".fb").map(|l| l.length()).ok(), Some(1), "the old box is gone");
+    assert_eq!(good.get_attribute("data-factbox-kind").as_deref(), Some("figures"));
+    good.remove();
+    bad.remove();
+}
+
+#[wasm_bindgen_test]
+fn picking_a_box_that_is_not_there() {
+    let el = host(400);
+    let mounted = render(el.clone(), BAR, Some("hangg".into()), None, false);
+    assert_eq!(
+        mounted.errors(),
+        ["tệp không có hộp nào với id “hangg”: có phải ý bạn là #hang? (các hộp trong tệp: #hang)"]
+    );
+    el.remove();
+}
