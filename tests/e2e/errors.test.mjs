@@ -49,10 +49,14 @@ test('a page of good and broken boxes: each broken one explains itself, the good
     const h = await page.locator(sel).evaluate((el) => el.getBoundingClientRect().height);
     assert.ok(h > 40, `${sel} is visible (${h}px)`);
   }
-  for (const sel of ['#good', '#good-2']) {
+  for (const sel of ['#good', '#good-2', '#inline-pick']) {
     await page.locator(sel).scrollIntoViewIfNeeded();
     assert.equal(await settled(page, sel), 'ready', sel);
   }
+  // `data-factbox="#hai"` picks one box of inline JSON.
+  const titles = await page.locator('#inline-pick').evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('.fb-title')].map((t) => t.textContent));
+  assert.deepEqual(titles, ['Hai']);
   // An excerpt of the broken line, with a caret, helps find the mistake.
   const excerpt = await page.locator('#typo').evaluate((el) => el.shadowRoot.querySelector('.fb-error-excerpt')?.textContent);
   assert.match(excerpt, /"titel": "Tiết kiệm",\n\s+\^/);
