@@ -56,6 +56,8 @@ pub enum Syntax {
     TrailingCharacters,
     /// A number too large for any chart, such as `1e999`.
     NumberTooLarge,
+    /// Lists or objects nested deeper than any fact box needs.
+    TooDeep,
     /// The text is an HTML page, not JSON.
     LooksLikeHtml,
     /// Anything else the JSON parser reports, in its own (English) words.
@@ -175,6 +177,25 @@ pub enum What {
     DuplicateLabel { label: String },
     /// A percent change from zero, which has no meaning.
     CompareFromZero,
+    /// A rank of 0 (ranks start at 1).
+    RankZero,
+    /// A rank larger than the `out_of` count.
+    RankOutOf { rank: u32, out_of: u32 },
+    /// The same date twice in one series.
+    DuplicateDate { date: String },
+    /// An annotation whose date or series matches no point.
+    NoSuchPoint { date: String },
+    /// A series name that is not in the chart.
+    UnknownSeries {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// The parts of a share add up to more than its total.
+    PartsExceedTotal { sum: f64, total: f64 },
+    /// A progress value or target outside 0..max.
+    OutOfScale { value: f64, max: f64 },
+    /// A number that must be more than zero.
+    NotPositive { value: f64 },
     /// `#id` in the embed names no box in the file.
     NoSuchBox {
         id: String,
@@ -347,6 +368,8 @@ impl Syntax {
             (Syntax::TrailingCharacters, Lang::En) => {
                 "there is more text after the JSON document ends: perhaps an extra `}` or `]`"
             }
+            (Syntax::TooDeep, Lang::Vi) => "dữ liệu lồng nhau quá nhiều tầng [ [ [ … ] ] ]",
+            (Syntax::TooDeep, Lang::En) => "the data is nested too deeply [ [ [ … ] ] ]",
             (Syntax::NumberTooLarge, Lang::Vi) => "số quá lớn",
             (Syntax::NumberTooLarge, Lang::En) => "the number is too large",
             (Syntax::LooksLikeHtml, Lang::Vi) => {
@@ -567,6 +590,56 @@ impl What {
                 "a percent or ratio change from 0 has no meaning: use \"show\": \"difference\""
             }
             .to_owned(),
+            What::RankZero => if vi {
+                "thứ hạng bắt đầu từ 1: không có hạng 0"
+            } else {
+                "ranks start at 1: there is no rank 0"
+            }
+            .to_owned(),
+            What::RankOutOf { rank, out_of } => if vi {
+                format!("hạng {rank} lớn hơn tổng số {out_of} trong `out_of`")
+            } else {
+                format!("rank {rank} is larger than the {out_of} in `out_of`")
+            },
+            What::DuplicateDate { date } => if vi {
+                format!("ngày {} xuất hiện hai lần trong cùng một dãy số", quote(date))
+            } else {
+                format!("the date {} appears twice in one series", quote(date))
+            },
+            What::NoSuchPoint { date } => if vi {
+                format!("không có điểm nào vào ngày {} để gắn ghi chú", quote(date))
+            } else {
+                format!("there is no point dated {} to attach this note to", quote(date))
+            },
+            What::UnknownSeries { name, suggestion } => match (suggestion, vi) {
+                (Some(s), true) => format!("không có dãy số “{name}”: có phải ý bạn là “{s}”?"),
+                (Some(s), false) => format!("there is no series “{name}”: did you mean “{s}”?"),
+                (None, true) => format!("không có dãy số “{name}”"),
+                (None, false) => format!("there is no series “{name}”"),
+            },
+            What::PartsExceedTotal { sum, total } => if vi {
+                format!(
+                    "các phần cộng lại được {}, lớn hơn tổng {}: kiểm tra lại số liệu",
+                    format_plain(*sum),
+                    format_plain(*total)
+                )
+            } else {
+                format!(
+                    "the parts add up to {}, more than the total {}: check the figures",
+                    format_plain(*sum),
+                    format_plain(*total)
+                )
+            },
+            What::OutOfScale { value, max } => if vi {
+                format!("{} nằm ngoài thang đo từ 0 đến {}", format_plain(*value), format_plain(*max))
+            } else {
+                format!("{} is outside the scale from 0 to {}", format_plain(*value), format_plain(*max))
+            },
+            What::NotPositive { value } => if vi {
+                format!("phải lớn hơn 0 ({})", format_plain(*value))
+            } else {
+                format!("must be more than 0 ({})", format_plain(*value))
+            },
             What::NoSuchBox {
                 id,
                 suggestion,

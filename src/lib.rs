@@ -15,6 +15,7 @@
 
 pub mod error;
 pub mod format;
+pub mod json;
 pub mod layout;
 pub mod model;
 pub mod parse;

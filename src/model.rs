@@ -56,6 +56,104 @@ pub struct SourceLink {
 pub enum Body {
     Figures(Vec<Figure>),
     Bar(BarChart),
+    RankChange(RankChart),
+    Line(LineChart),
+    Share(ShareChart),
+    Progress(ProgressChart),
+}
+
+/// How many items a rank change holds.
+pub const MAX_RANK_ITEMS: usize = 100;
+/// How many series a line chart holds, and points per series.
+pub const MAX_SERIES: usize = 6;
+pub const MAX_POINTS: usize = 10_000;
+/// How many parts a share holds.
+pub const SHARE_RANGE: std::ops::RangeInclusive<usize> = 2..=12;
+
+/// Ranks at two dates. Ranks are 1 or more, and at most `out_of` when it is given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankChart {
+    pub(crate) from_date: PartialDate,
+    pub(crate) to_date: PartialDate,
+    pub(crate) items: Vec<RankRow>,
+    pub(crate) out_of: Option<u32>,
+}
+
+/// One item's two ranks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RankRow {
+    pub(crate) label: String,
+    pub(crate) from: u32,
+    pub(crate) to: u32,
+    pub(crate) highlight: bool,
+}
+
+/// Series over time; each series' points are in date order with no date twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineChart {
+    pub(crate) series: Vec<LineSeries>,
+    pub(crate) annotations: Vec<LineAnnotation>,
+    pub(crate) format: NumberFormat,
+    pub(crate) axis_label: Option<String>,
+    pub(crate) from_zero: bool,
+}
+
+/// One series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineSeries {
+    pub(crate) name: String,
+    pub(crate) points: Vec<LinePoint>,
+    pub(crate) highlight: bool,
+}
+
+/// One value at one date; `day` is the date as days since 1970-01-01, for spacing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinePoint {
+    pub(crate) date: PartialDate,
+    pub(crate) day: f64,
+    pub(crate) value: f64,
+    pub(crate) qualifier: Option<String>,
+}
+
+/// A note on point `point` of series `series` (both valid indices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineAnnotation {
+    pub(crate) series: usize,
+    pub(crate) point: usize,
+    pub(crate) label: String,
+}
+
+/// Parts of a whole. The parts' values are not negative and add up to `total` (an "other"
+/// part was added where needed), unless `shortfall` says by how much they fall short.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareChart {
+    pub(crate) parts: Vec<SharePart>,
+    pub(crate) total: f64,
+    pub(crate) shortfall: Option<f64>,
+    pub(crate) donut: bool,
+    pub(crate) format: NumberFormat,
+}
+
+/// One part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharePart {
+    pub(crate) label: String,
+    pub(crate) value: f64,
+    pub(crate) highlight: bool,
+    /// The part added so the parts reach the stated total.
+    pub(crate) other: bool,
+}
+
+/// A value against a target on a scale from 0 to `max` (positive).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressChart {
+    pub(crate) value: f64,
+    pub(crate) qualifier: Option<String>,
+    pub(crate) label: String,
+    pub(crate) target: Option<f64>,
+    pub(crate) target_label: Option<String>,
+    pub(crate) max: f64,
+    pub(crate) format: NumberFormat,
 }
 
 /// One key figure.
@@ -81,6 +179,7 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub(crate) bars: Vec<BarItem>,
+    pub(crate) vertical: bool,
     pub(crate) reference: Option<ReferenceLine>,
     pub(crate) format: NumberFormat,
     pub(crate) axis_label: Option<String>,
@@ -120,6 +219,10 @@ impl FactBox {
         match self.body {
             Body::Figures(_) => "figures",
             Body::Bar(_) => "bar",
+            Body::RankChange(_) => "rank-change",
+            Body::Line(_) => "line",
+            Body::Share(_) => "share",
+            Body::Progress(_) => "progress",
         }
     }
     /// What the box shows.

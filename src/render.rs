@@ -23,9 +23,34 @@ pub struct Theme {
     pub mark: RGBColor,
     pub highlight: RGBColor,
     pub reference: RGBColor,
+    pub track: RGBColor,
+    pub background: RGBColor,
+    /// The categorical palette, for series and parts, in order.
+    pub series: Vec<RGBColor>,
     /// A CSS font-family list.
     pub font_family: String,
 }
+
+/// The default categorical palette on light backgrounds: hues that stay apart for the
+/// common colour-vision deficiencies, each dark enough for 3:1 contrast on white.
+const LIGHT_SERIES: [RGBColor; 6] = [
+    RGBColor(0x1d, 0x4e, 0x89),
+    RGBColor(0xc2, 0x4e, 0x00),
+    RGBColor(0x00, 0x7d, 0x6a),
+    RGBColor(0x8a, 0x4f, 0x9e),
+    RGBColor(0x9a, 0x6b, 0x00),
+    RGBColor(0x5c, 0x63, 0x6e),
+];
+
+/// The same hues, lighter, for dark backgrounds.
+const DARK_SERIES: [RGBColor; 6] = [
+    RGBColor(0x7f, 0xb2, 0xf0),
+    RGBColor(0xff, 0x9e, 0x5e),
+    RGBColor(0x4f, 0xd1, 0xb4),
+    RGBColor(0xd2, 0xa2, 0xe6),
+    RGBColor(0xe8, 0xc0, 0x5a),
+    RGBColor(0xb4, 0xbb, 0xc6),
+];
 
 impl Theme {
     /// The default light theme. Every colour has at least 4.5:1 contrast on white for text
@@ -38,6 +63,9 @@ impl Theme {
             mark: RGBColor(0x7b, 0x86, 0x94),
             highlight: RGBColor(0xb4, 0x23, 0x18),
             reference: RGBColor(0x1d, 0x4e, 0x89),
+            track: RGBColor(0xdd, 0xdf, 0xe2),
+            background: RGBColor(0xf6, 0xf6, 0xf4),
+            series: LIGHT_SERIES.to_vec(),
             font_family: DEFAULT_FONT.to_owned(),
         }
     }
@@ -51,6 +79,9 @@ impl Theme {
             mark: RGBColor(0x8d, 0x97, 0xa5),
             highlight: RGBColor(0xff, 0x7a, 0x66),
             reference: RGBColor(0x8c, 0xb8, 0xff),
+            track: RGBColor(0x3a, 0x3f, 0x47),
+            background: RGBColor(0x1c, 0x1f, 0x24),
+            series: DARK_SERIES.to_vec(),
             font_family: DEFAULT_FONT.to_owned(),
         }
     }
@@ -63,6 +94,12 @@ impl Theme {
             Paint::Mark => self.mark,
             Paint::Highlight => self.highlight,
             Paint::Reference => self.reference,
+            Paint::Track => self.track,
+            Paint::Background => self.background,
+            Paint::Series(i) => {
+                let n = self.series.len().max(1);
+                self.series.get(usize::from(i) % n).copied().unwrap_or(self.mark)
+            }
         }
     }
 }
@@ -71,77 +108,108 @@ impl Theme {
 pub const DEFAULT_FONT: &str =
     "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Liberation Sans\", Arial, sans-serif";
 
-/// Draws `scene` on `backend`, every coordinate multiplied by `scale`.
+/// Draws `scene` on `backend`, every coordinate multiplied by `scale`, with the mark
+/// whose index is `active` (hovered, tapped or chosen by keyboard) emphasised.
 pub fn draw<DB: DrawingBackend>(
     scene: &Scene,
     theme: &Theme,
     backend: &mut DB,
     scale: f64,
+    active: Option<usize>,
 ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
-    let px = |v: f64| (v * scale).round() as i32;
-    let fill = |backend: &mut DB, r: &Rect, color: RGBColor| {
-        // Round edges, not sizes, so that neighbouring rectangles meet without gaps.
-        let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
-        let style = ShapeStyle {
-            color: color.into(),
-            filled: true,
-            stroke_width: 0,
-        };
-        backend.draw_rect((x0, y0), (x1.max(x0 + 1), y1.max(y0 + 1)), &style, true)
-    };
     backend.ensure_prepared()?;
     for shape in &scene.shapes {
-        match shape {
-            Shape::Rect { rect, paint } => fill(backend, rect, theme.color(*paint))?,
-            Shape::DashedVLine {
-                x,
-                y0,
-                y1,
-                width,
-                paint,
-            } => {
-                let (dash, gap) = (4.0_f64, 3.0_f64);
-                let mut y = *y0;
-                while y < *y1 {
-                    let r = Rect {
-                        x: x - width / 2.0,
-                        y,
-                        w: *width,
-                        h: dash.min(y1 - y),
-                    };
-                    fill(backend, &r, theme.color(*paint))?;
-                    y += dash + gap;
-                }
-            }
-            Shape::Text(t) => {
-                let style = if t.font.bold { FontStyle::Bold } else { FontStyle::Normal };
-                let font = (FontFamily::Name(&theme.font_family), t.font.size * scale)
-                    .into_font()
-                    .style(style);
-                let pos = Pos::new(
-                    match t.anchor {
-                        Anchor::Start => HPos::Left,
-                        Anchor::Middle => HPos::Center,
-                        Anchor::End => HPos::Right,
-                    },
-                    match t.baseline {
-                        Baseline::Top => VPos::Top,
-                        Baseline::Middle => VPos::Center,
-                        Baseline::Bottom => VPos::Bottom,
-                    },
-                );
-                let color = theme.color(t.paint);
-                let text_style = TextStyle::from(font).color(&color).pos(pos);
-                // Top-aligned text is placed by its line box, whose top is a little above
-                // the glyphs; shift by the half-leading so that bounds and ink agree.
-                let y = match t.baseline {
-                    Baseline::Top => t.y + (t.font.line_height() - t.font.size) / 2.0,
-                    Baseline::Middle => t.y,
-                    Baseline::Bottom => t.y - (t.font.line_height() - t.font.size) / 2.0,
-                };
-                backend.draw_text(&t.text, &text_style, (px(t.x), px(y)))?;
-            }
+        draw_shape(shape, theme, backend, scale)?;
+    }
+    if let Some(mark) = active.and_then(|i| scene.marks.iter().find(|m| m.index == i)) {
+        for shape in &mark.emphasis {
+            draw_shape(shape, theme, backend, scale)?;
         }
     }
     backend.present()
+}
+
+fn draw_shape<DB: DrawingBackend>(
+    shape: &Shape,
+    theme: &Theme,
+    backend: &mut DB,
+    scale: f64,
+) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let point = |&(x, y): &(f64, f64)| (px(x), px(y));
+    let style = |paint: Paint, filled: bool, width: f64| ShapeStyle {
+        color: theme.color(paint).into(),
+        filled,
+        stroke_width: (width * scale).round().max(1.0) as u32,
+    };
+    let fill = |backend: &mut DB, r: &Rect, paint: Paint| {
+        // Round edges, not sizes, so that neighbouring rectangles meet without gaps.
+        let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
+        backend.draw_rect((x0, y0), (x1.max(x0 + 1), y1.max(y0 + 1)), &style(paint, true, 0.0), true)
+    };
+    match shape {
+        Shape::Rect { rect, paint } => fill(backend, rect, *paint),
+        Shape::Dashed { from, to, width, paint } => {
+            let (dash, gap) = (4.0_f64, 3.0_f64);
+            let horizontal = (to.1 - from.1).abs() < (to.0 - from.0).abs();
+            let (start, end) = if horizontal {
+                (from.0.min(to.0), from.0.max(to.0))
+            } else {
+                (from.1.min(to.1), from.1.max(to.1))
+            };
+            let mut t = start;
+            while t < end {
+                let len = dash.min(end - t);
+                let r = if horizontal {
+                    Rect { x: t, y: from.1 - width / 2.0, w: len, h: *width }
+                } else {
+                    Rect { x: from.0 - width / 2.0, y: t, w: *width, h: len }
+                };
+                fill(backend, &r, *paint)?;
+                t += dash + gap;
+            }
+            Ok(())
+        }
+        Shape::Polygon { points, paint } => {
+            backend.fill_polygon(points.iter().map(point), &style(*paint, true, 0.0))
+        }
+        Shape::Path { points, width, paint } => {
+            backend.draw_path(points.iter().map(point), &style(*paint, false, *width))
+        }
+        Shape::Circle { x, y, r, paint, stroke } => {
+            let radius = (r * scale).round().max(1.0) as u32;
+            match stroke {
+                None => backend.draw_circle((px(*x), px(*y)), radius, &style(*paint, true, 0.0), true),
+                Some(w) => backend.draw_circle((px(*x), px(*y)), radius, &style(*paint, false, *w), false),
+            }
+        }
+        Shape::Text(t) => {
+            let weight = if t.font.bold { FontStyle::Bold } else { FontStyle::Normal };
+            let font = (FontFamily::Name(&theme.font_family), t.font.size * scale)
+                .into_font()
+                .style(weight);
+            let pos = Pos::new(
+                match t.anchor {
+                    Anchor::Start => HPos::Left,
+                    Anchor::Middle => HPos::Center,
+                    Anchor::End => HPos::Right,
+                },
+                match t.baseline {
+                    Baseline::Top => VPos::Top,
+                    Baseline::Middle => VPos::Center,
+                    Baseline::Bottom => VPos::Bottom,
+                },
+            );
+            let color = theme.color(t.paint);
+            let text_style = TextStyle::from(font).color(&color).pos(pos);
+            // Top-aligned text is placed by its line box, whose top is a little above
+            // the glyphs; shift by the half-leading so that bounds and ink agree.
+            let y = match t.baseline {
+                Baseline::Top => t.y + (t.font.line_height() - t.font.size) / 2.0,
+                Baseline::Middle => t.y,
+                Baseline::Bottom => t.y - (t.font.line_height() - t.font.size) / 2.0,
+            };
+            backend.draw_text(&t.text, &text_style, (px(t.x), px(y)))
+        }
+    }
 }

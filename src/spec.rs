@@ -245,7 +245,207 @@ box_spec! {
         /// A short title of the value axis, e.g. `Thứ hạng (1 là cao nhất)`.
         #[serde(default)]
         pub axis_label: Option<String>,
+        /// `horizontal` bars (the default, for rankings and long labels) or `vertical`
+        /// columns (for time-like categories such as years).
+        #[serde(default)]
+        pub orientation: Option<Orientation>,
     }
+}
+
+box_spec! {
+    /// Ranks at two dates, drawn as an arrow per item from the earlier rank to the later.
+    pub struct RankChangeBox: RankChangeKind = "rank-change" {
+        /// The earlier date, e.g. `2018`.
+        pub from_date: String,
+        /// The later date, e.g. `2020`.
+        pub to_date: String,
+        /// The items with their two ranks (1 to 100 items).
+        pub items: Vec<RankItem>,
+        /// Out of how many, e.g. `193` countries; every rank must be at most this.
+        #[serde(default)]
+        pub out_of: Option<u32>,
+        /// The order of the rows: `end` (by the later rank, best first; the default),
+        /// `change` (biggest improvement first) or `none` (as given).
+        #[serde(default)]
+        pub sort: Option<RankSort>,
+        /// Labels of items to highlight, e.g. `["Việt Nam"]`.
+        #[serde(default)]
+        pub highlight: Option<Vec<String>>,
+    }
+}
+
+box_spec! {
+    /// One or more series of values over real dates, spaced by time.
+    pub struct LineBox: LineKind = "line" {
+        /// The series (1 to 6), each with its points in any order.
+        pub series: Vec<Series>,
+        /// Notes attached to points, e.g. `khai trương: 8 dịch vụ`.
+        #[serde(default)]
+        pub annotations: Option<Vec<Annotation>>,
+        /// The unit of the values, shown in tooltips and after the last value.
+        #[serde(default)]
+        pub unit: Option<String>,
+        /// Decimal places of values; by default as many as the data has, up to 2.
+        #[serde(default)]
+        pub decimals: Option<u8>,
+        /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
+        #[serde(default)]
+        pub scale: Option<Scale>,
+        /// A short title of the value axis.
+        #[serde(default)]
+        pub axis_label: Option<String>,
+        /// Start the value axis at zero (the default, `true`) or at the data's minimum.
+        #[serde(default)]
+        pub from_zero: Option<bool>,
+    }
+}
+
+box_spec! {
+    /// Parts of a whole, as a 100% stacked bar or a donut.
+    pub struct ShareBox: ShareKind = "share" {
+        /// The parts (2 to 12), each with a value; percentages are computed.
+        pub parts: Vec<Part>,
+        /// The whole, if it is known separately (e.g. 2560 cases). When the parts add up to
+        /// less, the rest is shown as `other_label`, or a warning says what is missing.
+        #[serde(default)]
+        pub total: Option<f64>,
+        /// The label of the part that makes the parts add up to `total`, e.g. `Khác`.
+        #[serde(default)]
+        pub other_label: Option<String>,
+        /// `bar` (a 100% stacked bar, the default) or `donut`.
+        #[serde(default)]
+        pub display: Option<ShareDisplay>,
+        /// The unit of the values.
+        #[serde(default)]
+        pub unit: Option<String>,
+        /// Decimal places of values; by default as many as the data has, up to 2.
+        #[serde(default)]
+        pub decimals: Option<u8>,
+        /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
+        #[serde(default)]
+        pub scale: Option<Scale>,
+    }
+}
+
+box_spec! {
+    /// A value against a target, as a bullet bar, e.g. 31% of services at level 4 against a
+    /// 30% goal.
+    pub struct ProgressBox: ProgressKind = "progress" {
+        /// The value reached.
+        pub value: f64,
+        /// What the value measures, e.g. `dịch vụ công trực tuyến mức độ 4`.
+        pub label: String,
+        /// A word before the value as the article writes it.
+        #[serde(default)]
+        pub qualifier: Option<String>,
+        /// The target; the box says whether it is met.
+        #[serde(default)]
+        pub target: Option<f64>,
+        /// What the target is, e.g. `Mục tiêu năm 2020`.
+        #[serde(default)]
+        pub target_label: Option<String>,
+        /// The end of the scale (default 100).
+        #[serde(default)]
+        pub max: Option<f64>,
+        /// The unit, e.g. `%`.
+        #[serde(default)]
+        pub unit: Option<String>,
+        /// Decimal places; by default as many as the value has, up to 2.
+        #[serde(default)]
+        pub decimals: Option<u8>,
+    }
+}
+
+/// Bars side by side or stacked upwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientation {
+    Horizontal,
+    Vertical,
+}
+
+/// One item of a rank change.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RankItem {
+    /// The item, e.g. `Thái Lan`.
+    pub label: String,
+    /// The rank at `from_date` (1 is best).
+    pub from: u32,
+    /// The rank at `to_date` (1 is best).
+    pub to: u32,
+    /// Draw this item in the accent colour.
+    #[serde(default)]
+    pub highlight: Option<bool>,
+}
+
+/// The order of a rank change's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RankSort {
+    End,
+    Change,
+    None,
+}
+
+/// One line of a line chart.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// The series' name, shown in the legend and tooltips.
+    pub name: String,
+    /// The points (1 to 10000).
+    pub points: Vec<Point>,
+    /// Draw this series in the accent colour.
+    #[serde(default)]
+    pub highlight: Option<bool>,
+}
+
+/// One value at one date.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    /// `2019`, `2021-03` or `2021-03-08`.
+    pub date: String,
+    /// The value, as a JSON number.
+    pub value: f64,
+    /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
+    #[serde(default)]
+    pub qualifier: Option<String>,
+}
+
+/// A note attached to a point of a line chart.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Annotation {
+    /// The date of the point; it must be a date of the series.
+    pub date: String,
+    /// The note, e.g. `khai trương: 8 dịch vụ`.
+    pub label: String,
+    /// The series' name, when there are several.
+    #[serde(default)]
+    pub series: Option<String>,
+}
+
+/// One part of a whole.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// The part, e.g. `Khỏi bệnh`.
+    pub label: String,
+    /// Its value (not a percentage: percentages are computed).
+    pub value: f64,
+    /// Draw this part in the accent colour.
+    #[serde(default)]
+    pub highlight: Option<bool>,
+}
+
+/// How a share is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ShareDisplay {
+    Bar,
+    Donut,
 }
 
 /// One key figure.
@@ -356,72 +556,11 @@ pub struct Reference {
 pub enum AnyBox {
     Figures(FiguresBox),
     Bar(BarBox),
-}
-
-/// The two fields read from a box before its kind is known: `kind` picks the struct to
-/// parse the box with, and `id` lets an embed's `#id` find a box even when it is broken.
-/// Other fields are skipped.
-#[derive(Debug, Deserialize)]
-pub struct Head {
-    #[serde(default)]
-    pub kind: Option<Loose>,
-    #[serde(default)]
-    pub id: Option<Loose>,
-}
-
-/// Any JSON value, keeping only what an error message needs (a string's text, a number's
-/// digits, or the kind of value). Cheaper in code size than `serde_json::Value`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Loose {
-    Text(String),
-    Number(String),
-    Bool(bool),
-    Null,
-    List,
-    Object,
-}
-
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Loose, D::Error> {
-        struct Any;
-        impl<'de> serde::de::Visitor<'de> for Any {
-            type Value = Loose;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Loose, E> {
-                Ok(Loose::Text(v.to_owned()))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Loose, E> {
-                Ok(Loose::Number(v.to_string()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Loose, E> {
-                Ok(Loose::Number(v.to_string()))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Loose, E> {
-                Ok(Loose::Number(v.to_string()))
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Loose, E> {
-                Ok(Loose::Bool(v))
-            }
-            fn visit_unit<E>(self) -> Result<Loose, E> {
-                Ok(Loose::Null)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Loose::List)
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(Loose::Object)
-            }
-        }
-        deserializer.deserialize_any(Any)
-    }
+    RankChange(RankChangeBox),
+    Line(LineBox),
+    Share(ShareBox),
+    Progress(ProgressBox),
 }
 
 /// Every box kind this version knows, as written in `kind`.
-pub const KINDS: &[&str] = &["figures", "bar"];
+pub const KINDS: &[&str] = &["figures", "bar", "rank-change", "line", "share", "progress"];

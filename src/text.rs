@@ -143,13 +143,16 @@ pub fn wrap(
 }
 
 /// Shortens `text` with a trailing ellipsis until it fits `max_width` (always ending in
-/// `…`, since the caller knows text was cut).
+/// `…`, since the caller knows text was cut), or returns nothing if not even `…` fits.
 pub fn ellipsize(measure: &dyn Measure, text: &str, font: Font, max_width: f64) -> String {
     let mut chars: Vec<char> = text.chars().collect();
     loop {
         let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if chars.is_empty() || measure.width(&candidate, font) <= max_width {
+        if measure.width(&candidate, font) <= max_width {
             return candidate;
+        }
+        if chars.is_empty() {
+            return String::new();
         }
         chars.pop();
     }

@@ -8,11 +8,13 @@
 use crate::error::{Problem, What};
 use crate::format::{Lang, NumberFormat, PartialDate};
 use crate::model::{
-    limits, BarChart, BarItem, Body, Comparison, FactBox, Figure, ReferenceLine, SourceLink,
-    FIGURES_RANGE, MAX_ABS_VALUE, MAX_BARS,
+    limits, BarChart, BarItem, Body, Comparison, FactBox, Figure, LineAnnotation, LineChart,
+    LinePoint, LineSeries, ProgressChart, RankChart, RankRow, ReferenceLine, ShareChart,
+    SharePart, SourceLink, FIGURES_RANGE, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS,
+    MAX_SERIES, SHARE_RANGE,
 };
 use crate::parse::{self, BoxSpec, RawDocument};
-use crate::spec::{self, ChangeStyle, Scale, SortOrder};
+use crate::spec::{self, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder};
 use crate::suggest::nearest;
 
 /// Why a box (or a whole document) cannot be shown.
@@ -102,7 +104,6 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
     let boxes = chosen
         .into_iter()
         .map(|i| {
-            let raw_box = &raw.boxes[i];
             let id = ids[i].clone();
             let mut problems = Vec::new();
             // A repeated id is the second box's fault: the first one keeps working.
@@ -114,7 +115,7 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                     ));
                 }
             }
-            let result = match raw.parse_box(raw_box) {
+            let result = match raw.parse_box(i) {
                 Err(p) => Err(vec![p]),
                 Ok(spec) => {
                     let mut v = Validator {
@@ -331,6 +332,10 @@ impl Validator {
         let body = match spec {
             BoxSpec::Figures(b) => Body::Figures(self.figures(&b.figures)),
             BoxSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
+            BoxSpec::RankChange(b) => Body::RankChange(self.rank_chart(b)),
+            BoxSpec::Line(b) => Body::Line(self.line_chart(b)),
+            BoxSpec::Share(b) => Body::Share(self.share_chart(b)),
+            BoxSpec::Progress(b) => Body::Progress(self.progress_chart(b)),
         };
         FactBox {
             id,
@@ -449,9 +454,270 @@ impl Validator {
         });
         BarChart {
             bars,
+            vertical: spec.orientation == Some(Orientation::Vertical),
             reference,
             format: self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, ""),
             axis_label: self.opt_text(spec.axis_label.as_deref(), "axis_label", limits::LABEL),
+        }
+    }
+
+    fn count(&mut self, path: &str, found: usize, min: usize, max: usize) {
+        if found < min {
+            self.push(path, What::TooFew { min, found });
+        } else if found > max {
+            self.push(path, What::TooMany { max, found });
+        }
+    }
+
+    /// Marks the labels named in `wanted` (a `highlight` list), reporting names that match
+    /// no label with the nearest one.
+    fn highlight_labels(&mut self, wanted: Option<&Vec<String>>, labels: &[String]) -> Vec<bool> {
+        let mut marked = vec![false; labels.len()];
+        for (i, name) in wanted.into_iter().flatten().enumerate() {
+            let name = name.trim();
+            match labels.iter().position(|l| l == name) {
+                Some(k) => {
+                    if let Some(m) = marked.get_mut(k) {
+                        *m = true;
+                    }
+                }
+                None => {
+                    let suggestion =
+                        nearest(name, labels.iter().map(String::as_str)).map(str::to_owned);
+                    self.push(
+                        &format!("highlight[{i}]"),
+                        What::UnknownHighlight {
+                            label: name.to_owned(),
+                            suggestion,
+                        },
+                    );
+                }
+            }
+        }
+        marked
+    }
+
+    fn duplicate_labels(&mut self, labels: &[String], path: impl Fn(usize) -> String) {
+        for (i, label) in labels.iter().enumerate() {
+            if labels.iter().take(i).any(|l| l == label) {
+                self.push(&path(i), What::DuplicateLabel { label: label.clone() });
+            }
+        }
+    }
+
+    fn rank(&mut self, rank: u32, out_of: Option<u32>, path: &str) {
+        if rank == 0 {
+            self.push(path, What::RankZero);
+        } else if let Some(n) = out_of.filter(|&n| rank > n) {
+            self.push(path, What::RankOutOf { rank, out_of: n });
+        }
+    }
+
+    fn rank_chart(&mut self, spec: &spec::RankChangeBox) -> RankChart {
+        self.count("items", spec.items.len(), 1, MAX_RANK_ITEMS);
+        let from_date = self.date(&spec.from_date, "from_date");
+        let to_date = self.date(&spec.to_date, "to_date");
+        if let Some(0) = spec.out_of {
+            self.push("out_of", What::NotPositive { value: 0.0 });
+        }
+        let labels: Vec<String> = spec
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| self.text(&it.label, &format!("items[{i}].label"), limits::BAR_LABEL))
+            .collect();
+        self.duplicate_labels(&labels, |i| format!("items[{i}].label"));
+        let marked = self.highlight_labels(spec.highlight.as_ref(), &labels);
+        let mut items: Vec<RankRow> = spec
+            .items
+            .iter()
+            .zip(labels)
+            .zip(marked)
+            .enumerate()
+            .map(|(i, ((it, label), marked))| {
+                self.rank(it.from, spec.out_of, &format!("items[{i}].from"));
+                self.rank(it.to, spec.out_of, &format!("items[{i}].to"));
+                RankRow {
+                    label,
+                    from: it.from,
+                    to: it.to,
+                    highlight: marked || it.highlight.unwrap_or(false),
+                }
+            })
+            .collect();
+        match spec.sort.unwrap_or(RankSort::End) {
+            RankSort::End => items.sort_by_key(|r| r.to),
+            RankSort::Change => {
+                items.sort_by_key(|r| std::cmp::Reverse(i64::from(r.from) - i64::from(r.to)))
+            }
+            RankSort::None => {}
+        }
+        let fallback = PartialDate::year_start(2000);
+        RankChart {
+            from_date: from_date.unwrap_or(fallback),
+            to_date: to_date.unwrap_or(fallback),
+            items,
+            out_of: spec.out_of,
+        }
+    }
+
+    fn line_chart(&mut self, spec: &spec::LineBox) -> LineChart {
+        self.count("series", spec.series.len(), 1, MAX_SERIES);
+        let names: Vec<String> = spec
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.text(&s.name, &format!("series[{i}].name"), limits::BAR_LABEL))
+            .collect();
+        self.duplicate_labels(&names, |i| format!("series[{i}].name"));
+        let series: Vec<LineSeries> = spec
+            .series
+            .iter()
+            .zip(&names)
+            .enumerate()
+            .map(|(si, (s, name))| {
+                self.count(&format!("series[{si}].points"), s.points.len(), 1, MAX_POINTS);
+                let mut points: Vec<LinePoint> = Vec::with_capacity(s.points.len());
+                for (pi, p) in s.points.iter().enumerate() {
+                    let at = format!("series[{si}].points[{pi}]");
+                    let value = self.value(p.value, &format!("{at}.value"));
+                    let qualifier =
+                        self.opt_text(p.qualifier.as_deref(), &format!("{at}.qualifier"), limits::QUALIFIER);
+                    if let Some(date) = self.date(&p.date, &format!("{at}.date")) {
+                        points.push(LinePoint { day: date.day_number(), date, value, qualifier });
+                    }
+                }
+                points.sort_by(|a, b| a.day.total_cmp(&b.day));
+                for k in 1..points.len() {
+                    if points.get(k - 1).map(|p| p.day) == points.get(k).map(|p| p.day) {
+                        let date = points.get(k).map(|p| p.date.display(Lang::Vi)).unwrap_or_default();
+                        self.push(&format!("series[{si}].points"), What::DuplicateDate { date });
+                    }
+                }
+                LineSeries {
+                    name: name.clone(),
+                    points,
+                    highlight: s.highlight.unwrap_or(false),
+                }
+            })
+            .collect();
+        let mut annotations = Vec::new();
+        for (i, a) in spec.annotations.iter().flatten().enumerate() {
+            let at = format!("annotations[{i}]");
+            let label = self.text(&a.label, &format!("{at}.label"), limits::BAR_LABEL);
+            let s_index = match a.series.as_deref() {
+                None => Some(0),
+                Some(name) => {
+                    let found = names.iter().position(|n| n == name.trim());
+                    if found.is_none() {
+                        let suggestion = nearest(name, names.iter().map(String::as_str)).map(str::to_owned);
+                        self.push(
+                            &format!("{at}.series"),
+                            What::UnknownSeries { name: name.to_owned(), suggestion },
+                        );
+                    }
+                    found
+                }
+            };
+            let Some(date) = self.date(&a.date, &format!("{at}.date")) else { continue };
+            let Some(si) = s_index else { continue };
+            let point = series
+                .get(si)
+                .and_then(|s| s.points.iter().position(|p| p.date == date));
+            match point {
+                Some(point) => annotations.push(LineAnnotation { series: si, point, label }),
+                None => self.push(&format!("{at}.date"), What::NoSuchPoint { date: a.date.clone() }),
+            }
+        }
+        LineChart {
+            series,
+            annotations,
+            format: self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, ""),
+            axis_label: self.opt_text(spec.axis_label.as_deref(), "axis_label", limits::LABEL),
+            from_zero: spec.from_zero.unwrap_or(true),
+        }
+    }
+
+    fn share_chart(&mut self, spec: &spec::ShareBox) -> ShareChart {
+        self.count("parts", spec.parts.len(), *SHARE_RANGE.start(), *SHARE_RANGE.end());
+        let labels: Vec<String> = spec
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.text(&p.label, &format!("parts[{i}].label"), limits::BAR_LABEL))
+            .collect();
+        self.duplicate_labels(&labels, |i| format!("parts[{i}].label"));
+        let mut parts: Vec<SharePart> = spec
+            .parts
+            .iter()
+            .zip(labels)
+            .enumerate()
+            .map(|(i, (p, label))| {
+                let path = format!("parts[{i}].value");
+                let mut value = self.value(p.value, &path);
+                if value < 0.0 {
+                    self.push(&path, What::Negative { value });
+                    value = 0.0;
+                }
+                SharePart { label, value, highlight: p.highlight.unwrap_or(false), other: false }
+            })
+            .collect();
+        let sum: f64 = parts.iter().map(|p| p.value).sum();
+        if sum <= 0.0 && !parts.is_empty() {
+            self.push("parts", What::NotPositive { value: sum });
+        }
+        let mut total = sum;
+        let mut shortfall = None;
+        if let Some(t) = spec.total {
+            let t = self.value(t, "total");
+            // Parts written with rounding may miss the total by a hair; 0.05% is not a gap.
+            let tolerance = t.abs() * 5e-4;
+            if sum > t + tolerance {
+                self.push("total", What::PartsExceedTotal { sum, total: t });
+            } else if sum < t - tolerance {
+                let other_label =
+                    self.opt_text(spec.other_label.as_deref(), "other_label", limits::BAR_LABEL);
+                match other_label {
+                    Some(label) => parts.push(SharePart { label, value: t - sum, highlight: false, other: true }),
+                    None => shortfall = Some(t - sum),
+                }
+                total = t;
+            }
+        }
+        ShareChart {
+            parts,
+            total,
+            shortfall,
+            donut: spec.display == Some(ShareDisplay::Donut),
+            format: self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, ""),
+        }
+    }
+
+    fn progress_chart(&mut self, spec: &spec::ProgressBox) -> ProgressChart {
+        let max = self.value(spec.max.unwrap_or(100.0), "max");
+        let max = if max > 0.0 {
+            max
+        } else {
+            self.push("max", What::NotPositive { value: max });
+            1.0
+        };
+        let in_scale = |v: &mut Validator, value: f64, path: &str| {
+            let value = v.value(value, path);
+            if !(0.0..=max).contains(&value) {
+                v.push(path, What::OutOfScale { value, max });
+            }
+            value.clamp(0.0, max)
+        };
+        let value = in_scale(self, spec.value, "value");
+        let target = spec.target.map(|t| in_scale(self, t, "target"));
+        ProgressChart {
+            value,
+            qualifier: self.opt_text(spec.qualifier.as_deref(), "qualifier", limits::QUALIFIER),
+            label: self.text(&spec.label, "label", limits::LABEL),
+            target,
+            target_label: self.opt_text(spec.target_label.as_deref(), "target_label", limits::BAR_LABEL),
+            max,
+            format: self.number_format(spec.unit.as_deref(), spec.decimals, None, ""),
         }
     }
 }

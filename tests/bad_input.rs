@@ -72,8 +72,8 @@ fn rows() -> Vec<Row> {
         Row {
             name: "file cut short",
             text: "{\"version\": 1, \"boxes\": [".into(),
-            en: &["line 1, column 25: the file ends too early: a closing `}`, `]` or `\"` is missing"],
-            vi: &["dòng 1, cột 25: tệp kết thúc giữa chừng: thiếu dấu đóng `}`, `]` hoặc `\"`"],
+            en: &["boxes, line 1, column 25: the file ends too early: a closing `}`, `]` or `\"` is missing"],
+            vi: &["boxes, dòng 1, cột 25: tệp kết thúc giữa chừng: thiếu dấu đóng `}`, `]` hoặc `\"`"],
         },
         Row {
             name: "unquoted field name",
@@ -90,8 +90,8 @@ fn rows() -> Vec<Row> {
         Row {
             name: "line break inside text",
             text: "{\"version\": 1, \"boxes\": [\"a\nb\"]}".into(),
-            en: &["boxes[0], line 1, column 27: text may not contain a line break or tab: write \\n, or add the missing closing quote"],
-            vi: &["boxes[0], dòng 1, cột 27: chuỗi chữ không được chứa dấu xuống dòng hay tab: viết \\n, hoặc đóng dấu ngoặc kép đang thiếu"],
+            en: &["boxes[0], line 1, column 28: text may not contain a line break or tab: write \\n, or add the missing closing quote"],
+            vi: &["boxes[0], dòng 1, cột 28: chuỗi chữ không được chứa dấu xuống dòng hay tab: viết \\n, hoặc đóng dấu ngoặc kép đang thiếu"],
         },
         Row {
             name: "wrong version",
@@ -192,8 +192,8 @@ fn rows() -> Vec<Row> {
         Row {
             name: "kind that does not exist",
             text: doc(r#"{"id": "a", "kind": "pie", "title": "X"}"#),
-            en: &["boxes[0].kind: there is no box kind “pie”; the kinds are `figures`, `bar`"],
-            vi: &["boxes[0].kind: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`"],
+            en: &["boxes[0].kind: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`"],
+            vi: &["boxes[0].kind: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`"],
         },
         Row {
             name: "kind as a number",

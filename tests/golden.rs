@@ -7,24 +7,27 @@
 
 use std::path::Path;
 
-use factbox::layout::bar;
-use factbox::model::Body;
+use factbox::layout;
 use factbox::render::{draw, Theme};
 use factbox::text::Estimate;
 use factbox::{load, Lang};
 use plotters_svg::SVGBackend;
 
-const SOURCES: &[&str] = &["www/data/egov-vn.json", "tests/fixtures/bar-edge-cases.json"];
+const SOURCES: &[&str] = &[
+    "www/data/egov-vn.json",
+    "tests/fixtures/bar-edge-cases.json",
+    "tests/fixtures/charts.json",
+];
 const WIDTHS: &[u32] = &[360, 800];
 
-fn render_svg(chart: &factbox::model::BarChart, lang: Lang, width: u32, theme: &Theme) -> String {
-    let scene = bar::layout(chart, f64::from(width), lang, &Estimate);
+fn render_svg(b: &factbox::FactBox, width: u32, theme: &Theme, active: Option<usize>) -> Option<String> {
+    let scene = layout::chart(b.body(), f64::from(width), b.lang(), &Estimate, &[])?;
     let mut svg = String::new();
     {
         let mut backend = SVGBackend::with_string(&mut svg, (scene.width as u32, scene.height as u32));
-        draw(&scene, theme, &mut backend, 1.0).expect("drawing into a string cannot fail");
+        draw(&scene, theme, &mut backend, 1.0, active).expect("drawing into a string cannot fail");
     }
-    svg
+    Some(svg)
 }
 
 #[test]
@@ -38,14 +41,13 @@ fn bar_charts_match_their_golden_files() {
         let text = std::fs::read_to_string(source).expect("source exists");
         for b in load(&text, None, Lang::Vi).expect("parses") {
             let b = b.expect("valid");
-            let Body::Bar(chart) = b.body() else { continue };
             for &width in WIDTHS {
                 for (theme_name, theme) in [("light", Theme::light()), ("dark", Theme::dark())] {
                     if theme_name == "dark" && width != 360 {
                         continue; // one dark rendering per chart is enough to pin the theme
                     }
                     let name = format!("{}-{width}-{theme_name}.svg", b.id());
-                    let svg = render_svg(chart, b.lang(), width, &theme);
+                    let Some(svg) = render_svg(&b, width, &theme, None) else { continue };
                     assert!(svg.contains("<svg") && svg.contains("<text"), "{name} has content");
                     let path = golden_dir.join(&name);
                     checked += 1;
@@ -63,7 +65,7 @@ fn bar_charts_match_their_golden_files() {
             }
         }
     }
-    assert!(checked >= 15, "only {checked} golden files checked");
+    assert!(checked >= 40, "only {checked} golden files checked");
     assert!(
         mismatches.is_empty(),
         "drawings differ from tests/golden (new ones in target/golden-diff/): {mismatches:?}\n\
@@ -76,9 +78,19 @@ fn text_is_drawn_with_vietnamese_diacritics_intact() {
     let text = std::fs::read_to_string("www/data/egov-vn.json").expect("demo data");
     let boxes = load(&text, Some("xep-hang-asean"), Lang::Vi).expect("parses");
     let b = boxes[0].as_ref().expect("valid");
-    let Body::Bar(chart) = b.body() else { panic!("the ranking is a bar chart") };
-    let svg = render_svg(chart, Lang::Vi, 360, &Theme::light());
+    let svg = render_svg(b, 360, &Theme::light(), None).expect("a chart");
     for label in ["Thái Lan", "Việt Nam", "Campuchia"] {
         assert!(svg.contains(label), "{label} in the SVG");
     }
+}
+
+#[test]
+fn the_active_mark_is_emphasised() {
+    let text = std::fs::read_to_string("www/data/egov-vn.json").expect("demo data");
+    let boxes = load(&text, Some("xep-hang-asean"), Lang::Vi).expect("parses");
+    let b = boxes[0].as_ref().expect("valid");
+    let plain = render_svg(b, 600, &Theme::light(), None).expect("a chart");
+    let active = render_svg(b, 600, &Theme::light(), Some(1)).expect("a chart");
+    assert!(active.len() > plain.len(), "the emphasis adds shapes");
+    assert_eq!(active.matches("<rect").count(), plain.matches("<rect").count() + 4, "a four-sided outline");
 }

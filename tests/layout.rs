@@ -1,10 +1,26 @@
-//! Bar chart layout: at every width from a small phone to a wide desktop, no text overlaps
-//! another, nothing leaves the chart, and every bar has a hit region.
+//! Chart layout: at every width from a small phone to a wide desktop, no text overlaps
+//! another, nothing leaves the chart, and every mark has a hit region and a tooltip.
 
-use factbox::layout::{bar, Paint, Scene, Shape};
+use factbox::layout::{self, bar, Paint, Scene, Shape};
 use factbox::model::{BarChart, Body};
 use factbox::text::Estimate;
-use factbox::{load, Lang};
+use factbox::{load, FactBox, Lang};
+
+fn boxes(path: &str) -> Vec<FactBox> {
+    let text = std::fs::read_to_string(path).expect("fixture exists");
+    load(&text, None, Lang::Vi)
+        .expect("fixture parses")
+        .into_iter()
+        .map(|b| b.expect("fixture box is valid"))
+        .collect()
+}
+
+fn all_boxes() -> Vec<FactBox> {
+    let mut all = boxes("www/data/egov-vn.json");
+    all.extend(boxes("tests/fixtures/bar-edge-cases.json"));
+    all.extend(boxes("tests/fixtures/charts.json"));
+    all
+}
 
 fn charts(path: &str) -> Vec<(String, BarChart, Lang)> {
     let text = std::fs::read_to_string(path).expect("fixture exists");
@@ -14,7 +30,7 @@ fn charts(path: &str) -> Vec<(String, BarChart, Lang)> {
         .map(|b| b.expect("fixture box is valid"))
         .filter_map(|b| match b.body() {
             Body::Bar(chart) => Some((b.id().to_owned(), chart.clone(), b.lang())),
-            Body::Figures(_) => None,
+            _ => None,
         })
         .collect()
 }
@@ -22,6 +38,7 @@ fn charts(path: &str) -> Vec<(String, BarChart, Lang)> {
 fn all_charts() -> Vec<(String, BarChart, Lang)> {
     let mut all = charts("www/data/egov-vn.json");
     all.extend(charts("tests/fixtures/bar-edge-cases.json"));
+    all.extend(charts("tests/fixtures/charts.json"));
     assert!(all.len() >= 5);
     all
 }
@@ -32,23 +49,15 @@ fn check(scene: &Scene, what: &str) {
     let overlaps = scene.overlapping_texts();
     assert!(overlaps.is_empty(), "{what}: overlapping texts {overlaps:?}");
     for shape in &scene.shapes {
-        let rect = match shape {
-            Shape::Rect { rect, .. } => *rect,
-            Shape::Text(t) => t.bounds,
-            Shape::DashedVLine { x, y0, y1, width, .. } => factbox::layout::Rect {
-                x: x - width / 2.0,
-                y: *y0,
-                w: *width,
-                h: y1 - y0,
-            },
-        };
+        let rect = shape.bounds();
         for v in [rect.x, rect.y, rect.w, rect.h] {
             assert!(v.is_finite(), "{what}: NaN in {shape:?}");
         }
         assert!(frame.contains_rect(&rect), "{what}: {shape:?} leaves the {}×{} frame", scene.width, scene.height);
     }
-    // Texts never sit on a bar.
-    for t in scene.texts() {
+    // Texts never sit on a bar (except labels drawn inside a segment, in the background
+    // colour, on purpose).
+    for t in scene.texts().filter(|t| t.paint != Paint::Background) {
         for s in &scene.shapes {
             if let Shape::Rect { rect, paint: Paint::Mark | Paint::Highlight } = s {
                 assert!(!t.bounds.overlaps(rect), "{what}: text {:?} overlaps a bar", t.text);
@@ -59,12 +68,29 @@ fn check(scene: &Scene, what: &str) {
 
 #[test]
 fn no_overlaps_at_any_width() {
-    for (id, chart, lang) in all_charts() {
+    let mut kinds = std::collections::BTreeSet::new();
+    for b in all_boxes() {
         for width in (240..=1400).step_by(20) {
-            let scene = bar::layout(&chart, f64::from(width), lang, &Estimate);
-            check(&scene, &format!("{id} at {width}px"));
-            assert_eq!(scene.marks.len(), chart.bars().len(), "{id}: a hit region per bar");
+            let Some(scene) = layout::chart(b.body(), f64::from(width), b.lang(), &Estimate, &[]) else {
+                continue;
+            };
+            kinds.insert(b.kind());
+            check(&scene, &format!("{} at {width}px", b.id()));
+            assert!(!scene.marks.is_empty(), "{}: marks to point at", b.id());
+            for m in &scene.marks {
+                assert!(m.tip.len() >= 2 && m.tip.iter().all(|t| !t.is_empty()), "{}: tooltip {:?}", b.id(), m.tip);
+                assert!(scene.frame().contains(m.anchor.0, m.anchor.1.max(0.0)) || m.anchor.0 == scene.width, "{}: anchor {:?} in the chart", b.id(), m.anchor);
+            }
         }
+    }
+    assert_eq!(kinds.len(), 5, "every chart kind is checked: {kinds:?}");
+}
+
+#[test]
+fn every_bar_has_a_hit_region() {
+    for (id, chart, lang) in all_charts() {
+        let scene = bar::layout(&chart, 600.0, lang, &Estimate);
+        assert_eq!(scene.marks.len(), chart.bars().len(), "{id}: a hit region per bar");
     }
 }
 
@@ -127,15 +153,21 @@ fn negative_bars_grow_left_from_zero() {
     let last = rects.last().expect("bars");
     assert!((last.right() - zero).abs() < 0.01, "the negative bar ends at zero");
     assert!(rects[0].x >= zero - 0.01, "positive bars start at zero");
-    assert!(scene.shapes.iter().any(|s| matches!(s, Shape::DashedVLine { .. })), "the target line is drawn");
+    assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Dashed { .. })), "the target line is drawn");
     assert!(scene.texts().any(|t| t.text.starts_with("Mục tiêu: 10")), "the target is labelled");
 }
 
 #[test]
 fn long_labels_wrap_and_shorten() {
     let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "long-labels").expect("fixture");
-    let scene = bar::layout(&chart, 320.0, lang, &Estimate);
+    // Beside the bars (a desktop column), long labels wrap onto a second line.
+    let scene = bar::layout(&chart, 520.0, lang, &Estimate);
     let texts: Vec<&str> = scene.texts().map(|t| t.text.as_str()).collect();
-    assert!(texts.iter().any(|t| t.ends_with('…')), "a label too long for two lines ends in an ellipsis: {texts:?}");
+    assert!(texts.contains(&"hiểm: người có thẻ BHYT"), "a wrapped second line: {texts:?}");
     assert!(texts.contains(&"hơn\u{a0}1\u{a0}triệu\u{a0}bản ghi"), "{texts:?}");
+    // On a phone the labels go above the bars, with the full width: nothing is cut.
+    let scene = bar::layout(&chart, 320.0, lang, &Estimate);
+    let all: String = scene.texts().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    assert!(!all.contains('…'), "{all}");
+    assert!(all.contains("Cơ sở dữ liệu quốc gia về bảo hiểm: người có thẻ BHYT"), "{all}");
 }

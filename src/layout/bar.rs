@@ -1,14 +1,15 @@
-//! Layout of a horizontal bar chart: labels on the left, bars from a zero line, each value
-//! written at the end of its bar, and an optional dashed reference line.
+//! Layout of a bar chart: horizontal bars (labels on the left, for rankings and long
+//! labels) or vertical columns (for time-like categories), each value written at its bar's
+//! end, and an optional dashed reference line.
 //!
 //! Value labels replace a value axis (as in newsroom bar charts): every bar carries its
 //! exact figure, so ticks would only repeat it. Long labels wrap to two lines and then
 //! shorten with an ellipsis; the label column never takes more than about 40% of the width.
 
 use crate::format::Lang;
-use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
+use crate::layout::{outline, Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
 use crate::model::BarChart;
-use crate::text::{wrap, Font, Measure};
+use crate::text::{ellipsize, wrap, Font, Measure};
 
 const LABEL_FONT: Font = Font::regular(14.0);
 const LABEL_FONT_BOLD: Font = Font::bold(14.0);
@@ -21,6 +22,14 @@ const LABEL_GAP: f64 = 10.0;
 const VALUE_GAP: f64 = 6.0;
 const MAX_LABEL_LINES: usize = 2;
 const TOP_LINE: f64 = 20.0;
+
+fn label_font(highlight: bool) -> Font {
+    if highlight { LABEL_FONT_BOLD } else { LABEL_FONT }
+}
+
+fn value_font(highlight: bool) -> Font {
+    if highlight { VALUE_FONT_BOLD } else { VALUE_FONT }
+}
 
 /// The text shown at the end of bar `index`: qualifier, value and unit, as written.
 pub fn value_text(chart: &BarChart, index: usize, lang: Lang) -> String {
@@ -35,67 +44,36 @@ pub fn value_text(chart: &BarChart, index: usize, lang: Lang) -> String {
 /// Lays out `chart` at `width` CSS pixels.
 pub fn layout(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> Scene {
     let width = crate::layout::clamp_width(width);
-    let mut shapes = Vec::new();
-    let mut marks = Vec::new();
-
-    let label_font = |highlight: bool| if highlight { LABEL_FONT_BOLD } else { LABEL_FONT };
-    let value_font = |highlight: bool| if highlight { VALUE_FONT_BOLD } else { VALUE_FONT };
-
-    let values: Vec<String> = (0..chart.bars.len())
-        .map(|i| value_text(chart, i, lang))
-        .collect();
-    let value_width = |negative: bool| {
-        chart
-            .bars
-            .iter()
-            .zip(&values)
-            .filter(|(b, _)| (b.value < 0.0) == negative)
-            .map(|(b, t)| measure.width(t, value_font(b.highlight)))
-            .fold(0.0, f64::max)
-    };
-    let right_room = value_width(false) + VALUE_GAP;
-    let negatives = chart.bars.iter().any(|b| b.value < 0.0);
-    let left_room = if negatives { value_width(true) + VALUE_GAP } else { 0.0 };
-
-    // The label column: as wide as the widest label, at most 38% of the chart, and
-    // narrower still if the bars would otherwise get less than a third of the width.
-    let widest_label = chart
-        .bars
-        .iter()
-        .map(|b| measure.width(&b.label, label_font(b.highlight)))
-        .fold(0.0, f64::max);
-    let mut label_col = widest_label.min(width * 0.38).ceil();
-    let min_plot = width / 3.0;
-    if width - label_col - LABEL_GAP - left_room - right_room < min_plot {
-        label_col = (width - LABEL_GAP - left_room - right_room - min_plot).max(width * 0.22);
+    if chart.vertical {
+        vertical(chart, width, lang, measure)
+    } else {
+        horizontal(chart, width, lang, measure)
     }
+}
 
+/// Text lines above the chart (the axis label), placed from `top`; returns the new top.
+fn axis_label_lines(
+    chart: &BarChart,
+    width: f64,
+    measure: &dyn Measure,
+    shapes: &mut Vec<Shape>,
+) -> f64 {
     let mut top = 0.0;
     if let Some(axis_label) = &chart.axis_label {
-        let lines = wrap(measure, axis_label, SMALL_FONT, width, 2);
-        for line in lines {
+        for line in wrap(measure, axis_label, SMALL_FONT, width, 2) {
             let w = measure.width(&line, SMALL_FONT);
             shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                top,
-                w,
-                SMALL_FONT,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Muted,
+                line, 0.0, top, w, SMALL_FONT, Anchor::Start, Baseline::Top, Paint::Muted,
             )));
             top += SMALL_FONT.line_height();
         }
         top += 6.0;
     }
-    let reference_label_y = top;
-    if chart.reference.is_some() {
-        top += TOP_LINE;
-    }
+    top
+}
 
-    let plot_left = label_col + LABEL_GAP + left_room;
-    let plot_right = (width - right_room).max(plot_left + 1.0);
+/// The value range the bars (and the reference line) need, always including zero.
+fn domain(chart: &BarChart) -> (f64, f64) {
     let mut lo = 0.0f64;
     let mut hi = 0.0f64;
     for v in chart
@@ -110,6 +88,82 @@ pub fn layout(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
     if hi - lo <= f64::EPSILON {
         hi = lo + 1.0;
     }
+    (lo, hi)
+}
+
+fn reference_text(chart: &BarChart, lang: Lang) -> Option<String> {
+    chart
+        .reference
+        .as_ref()
+        .map(|r| format!("{}: {}", r.label, chart.format.with_unit(r.value, lang)))
+}
+
+fn tip(chart: &BarChart, index: usize, lang: Lang) -> Vec<String> {
+    let label = chart.bars.get(index).map(|b| b.label.clone()).unwrap_or_default();
+    vec![label, value_text(chart, index, lang)]
+}
+
+fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> Scene {
+    let mut shapes = Vec::new();
+    let mut marks = Vec::new();
+
+    let values: Vec<String> = (0..chart.bars.len())
+        .map(|i| value_text(chart, i, lang))
+        .collect();
+    let value_width = |negative: bool| {
+        chart
+            .bars
+            .iter()
+            .zip(&values)
+            .filter(|(b, _)| (b.value < 0.0) == negative)
+            .map(|(b, t)| measure.width(t, value_font(b.highlight)))
+            .fold(0.0, f64::max)
+    };
+    let mut right_room = value_width(false) + VALUE_GAP;
+    let negatives = chart.bars.iter().any(|b| b.value < 0.0);
+    let mut left_room = if negatives { value_width(true) + VALUE_GAP } else { 0.0 };
+
+    // The label column: as wide as the widest label, at most 38% of the chart, and
+    // narrower still if the bars would otherwise get less than a third of the width.
+    let widest_label = chart
+        .bars
+        .iter()
+        .map(|b| measure.width(&b.label, label_font(b.highlight)))
+        .fold(0.0, f64::max);
+    let mut label_col = widest_label.min(width * 0.38).ceil();
+    let min_plot = width / 3.0;
+    if width - label_col - LABEL_GAP - left_room - right_room < min_plot {
+        label_col = (width - LABEL_GAP - left_room - right_room - min_plot).max(width * 0.22);
+    }
+    // Labels above the bars: on a narrow chart whose labels do not fit beside the bars,
+    // each label gets the full width above its bar, and the bars the full width too.
+    let above = width < 480.0 && widest_label > label_col;
+    if above {
+        label_col = 0.0;
+    }
+    // Compact rows: when the value labels beside the bars would leave them almost no room
+    // (long values on a phone), each value goes under its label instead.
+    let beside = if above { 0.0 } else { label_col + LABEL_GAP };
+    let compact = width - beside - left_room - right_room < width * 0.25;
+    if compact {
+        let widest_value = value_width(false).max(value_width(true));
+        if !above {
+            label_col = widest_label.max(widest_value).min(width * 0.45).ceil();
+        }
+        // A little room either side, for the one-pixel sliver of a tiny value.
+        left_room = 2.0;
+        right_room = 2.0;
+    }
+
+    let mut top = axis_label_lines(chart, width, measure, &mut shapes);
+    let reference_label_y = top;
+    if chart.reference.is_some() {
+        top += TOP_LINE;
+    }
+
+    let plot_left = if above { left_room + 1.0 } else { label_col + LABEL_GAP + left_room };
+    let plot_right = (width - right_room).max(plot_left + 1.0);
+    let (lo, hi) = domain(chart);
     let x_of = |v: f64| plot_left + (v - lo) / (hi - lo) * (plot_right - plot_left);
     let zero_x = x_of(0.0);
 
@@ -117,24 +171,33 @@ pub fn layout(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
     let mut y = top;
     for (index, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let lf = label_font(bar.highlight);
-        let lines = wrap(measure, &bar.label, lf, label_col, MAX_LABEL_LINES);
+        let vf = value_font(bar.highlight);
+        let text_col = if above { width } else { label_col };
+        let lines = wrap(measure, &bar.label, lf, text_col, MAX_LABEL_LINES);
+        let value_lines = if compact { wrap(measure, value, vf, text_col, 3) } else { Vec::new() };
         let line_h = lf.line_height();
-        let row_h = (lines.len() as f64 * line_h + ROW_PADDING).max(BAR_THICKNESS + ROW_PADDING);
-        let mid = y + row_h / 2.0;
-
-        let text_top = mid - lines.len() as f64 * line_h / 2.0;
-        for (k, line) in lines.into_iter().enumerate() {
+        let text_h = lines.len() as f64 * line_h + value_lines.len() as f64 * vf.line_height();
+        let (row_h, mid, mut ty) = if above {
+            // Label lines, then the bar under them.
+            let row_h = text_h + BAR_THICKNESS + ROW_PADDING + 2.0;
+            (row_h, y + 4.0 + text_h + 2.0 + BAR_THICKNESS / 2.0, y + 4.0)
+        } else {
+            let row_h = (text_h + ROW_PADDING).max(BAR_THICKNESS + ROW_PADDING);
+            (row_h, y + row_h / 2.0, y + row_h / 2.0 - text_h / 2.0)
+        };
+        for line in lines {
             let w = measure.width(&line, lf);
             shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                text_top + k as f64 * line_h,
-                w,
-                lf,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Text,
+                line, 0.0, ty, w, lf, Anchor::Start, Baseline::Top, Paint::Text,
             )));
+            ty += line_h;
+        }
+        for line in value_lines {
+            let w = measure.width(&line, vf);
+            shapes.push(Shape::Text(TextItem::new(
+                line, 0.0, ty, w, vf, Anchor::Start, Baseline::Top, Paint::Muted,
+            )));
+            ty += vf.line_height();
         }
 
         let end_x = x_of(bar.value);
@@ -142,44 +205,34 @@ pub fn layout(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         // A non-zero value always shows at least a sliver of a bar.
         let w = if bar.value != 0.0 { (x1 - x0).max(1.0) } else { 0.0 };
         let paint = if bar.highlight { Paint::Highlight } else { Paint::Mark };
+        let rect = Rect {
+            x: if bar.value >= 0.0 { x0 } else { x1 - w },
+            y: mid - BAR_THICKNESS / 2.0,
+            w,
+            h: BAR_THICKNESS,
+        };
         if w > 0.0 {
-            shapes.push(Shape::Rect {
-                rect: Rect {
-                    x: if bar.value >= 0.0 { x0 } else { x1 - w },
-                    y: mid - BAR_THICKNESS / 2.0,
-                    w,
-                    h: BAR_THICKNESS,
-                },
-                paint,
-            });
+            shapes.push(Shape::Rect { rect, paint });
         }
 
-        let vf = value_font(bar.highlight);
-        let vw = measure.width(value, vf);
-        let (vx, anchor) = if bar.value >= 0.0 {
-            (end_x.max(zero_x) + VALUE_GAP, Anchor::Start)
-        } else {
-            (end_x - VALUE_GAP, Anchor::End)
-        };
-        shapes.push(Shape::Text(TextItem::new(
-            value.clone(),
-            vx,
-            mid,
-            vw,
-            vf,
-            anchor,
-            Baseline::Middle,
-            Paint::Text,
-        )));
+        if !compact {
+            let vw = measure.width(value, vf);
+            let (vx, anchor) = if bar.value >= 0.0 {
+                (end_x.max(zero_x) + VALUE_GAP, Anchor::Start)
+            } else {
+                (end_x - VALUE_GAP, Anchor::End)
+            };
+            shapes.push(Shape::Text(TextItem::new(
+                value.clone(), vx, mid, vw, vf, anchor, Baseline::Middle, Paint::Text,
+            )));
+        }
 
         marks.push(Mark {
             index,
-            hit: Rect {
-                x: 0.0,
-                y,
-                w: width,
-                h: row_h,
-            },
+            hit: Rect { x: 0.0, y, w: width, h: row_h },
+            tip: tip(chart, index, lang),
+            anchor: (rect.x + rect.w / 2.0, rect.y),
+            emphasis: outline(Rect { w: rect.w.max(1.0), ..rect }, Paint::Text),
         });
         y += row_h;
     }
@@ -187,31 +240,19 @@ pub fn layout(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
 
     // The zero line is drawn over the bars' start so that it reads as the baseline.
     shapes.push(Shape::Rect {
-        rect: Rect {
-            x: zero_x - 0.5,
-            y: rows_top,
-            w: 1.0,
-            h: rows_bottom - rows_top,
-        },
+        rect: Rect { x: (zero_x - 0.5).clamp(0.0, width - 1.0), y: rows_top, w: 1.0, h: rows_bottom - rows_top },
         paint: Paint::Grid,
     });
 
-    if let Some(reference) = &chart.reference {
+    if let (Some(reference), Some(text)) = (&chart.reference, reference_text(chart, lang)) {
         let rx = x_of(reference.value);
-        shapes.push(Shape::DashedVLine {
-            x: rx,
-            y0: rows_top - 2.0,
-            y1: rows_bottom,
+        shapes.push(Shape::Dashed {
+            from: (rx, rows_top - 2.0),
+            to: (rx, rows_bottom),
             width: 1.5,
             paint: Paint::Reference,
         });
-        let text = format!(
-            "{}: {}",
-            reference.label,
-            chart.format.with_unit(reference.value, lang)
-        );
-        let lines = wrap(measure, &text, SMALL_FONT, width, 1);
-        let text = lines.into_iter().next().unwrap_or_default();
+        let text = wrap(measure, &text, SMALL_FONT, width, 1).into_iter().next().unwrap_or_default();
         let w = measure.width(&text, SMALL_FONT);
         // Centred on the line where it fits; otherwise flush with the nearer edge.
         let (x, anchor) = if rx - w / 2.0 < 0.0 {
@@ -222,21 +263,149 @@ pub fn layout(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             (rx, Anchor::Middle)
         };
         shapes.push(Shape::Text(TextItem::new(
-            text,
-            x,
-            reference_label_y,
-            w,
-            SMALL_FONT,
-            anchor,
-            Baseline::Top,
-            Paint::Reference,
+            text, x, reference_label_y, w, SMALL_FONT, anchor, Baseline::Top, Paint::Reference,
         )));
     }
 
-    Scene {
-        width,
-        height: (rows_bottom + 4.0).ceil(),
-        shapes,
-        marks,
+    Scene { width, height: (rows_bottom + 4.0).ceil(), shapes, marks }
+}
+
+fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> Scene {
+    let mut shapes = Vec::new();
+    let mut marks = Vec::new();
+    let n = chart.bars.len().max(1);
+    let values: Vec<String> = (0..chart.bars.len()).map(|i| value_text(chart, i, lang)).collect();
+
+    let mut top = axis_label_lines(chart, width, measure, &mut shapes);
+    let reference = reference_text(chart, lang)
+        .map(|t| wrap(measure, &t, SMALL_FONT, width, 1).into_iter().next().unwrap_or_default());
+    if reference.is_some() {
+        top += TOP_LINE;
+    }
+
+    let slot = width / n as f64;
+    let column = (slot * 0.7).min(64.0);
+    // Value labels sit above the columns when every one fits its slot; otherwise none do
+    // (a tooltip gives each value) rather than some colliding.
+    let show_values = chart
+        .bars
+        .iter()
+        .zip(&values)
+        .all(|(b, v)| measure.width(v, value_font(b.highlight)) <= slot - 4.0);
+    let value_room = if show_values { VALUE_FONT.line_height() + 4.0 } else { 0.0 };
+
+    // Category labels: up to two lines in a slot; when slots are too narrow even for a
+    // short word, only every k-th label is shown.
+    let label_lines: Vec<Vec<String>> = chart
+        .bars
+        .iter()
+        .map(|b| {
+            let f = label_font(b.highlight);
+            let lines = wrap(measure, &b.label, f, slot - 4.0, MAX_LABEL_LINES);
+            lines.into_iter().map(|l| if measure.width(&l, f) > slot - 4.0 { ellipsize(measure, &l, f, slot - 4.0) } else { l }).collect()
+        })
+        .collect();
+    let widest_single = chart
+        .bars
+        .iter()
+        .map(|b| measure.width(&b.label, label_font(b.highlight)))
+        .fold(0.0, f64::max);
+    let every = if slot >= 28.0 { 1 } else { ((widest_single + 8.0) / slot).ceil().max(1.0) as usize };
+    let label_rows = if every == 1 {
+        label_lines.iter().map(Vec::len).max().unwrap_or(1)
+    } else {
+        1
+    };
+    let label_h = label_rows as f64 * LABEL_FONT.line_height() + 6.0;
+
+    let negatives = chart.bars.iter().any(|b| b.value < 0.0);
+    // At least a little room above, so a zero line at the top stays inside the chart.
+    let plot_top = top + value_room.max(4.0);
+    let plot_h = (width * 0.45).clamp(160.0, 300.0);
+    let plot_bottom = plot_top + plot_h - if negatives { value_room } else { 0.0 };
+    let (lo, hi) = domain(chart);
+    let y_of = |v: f64| plot_bottom - (v - lo) / (hi - lo) * (plot_bottom - plot_top);
+    let zero_y = y_of(0.0);
+    let labels_top = plot_bottom + if negatives { value_room } else { 0.0 } + 6.0;
+
+    for (index, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
+        let cx = slot * (index as f64 + 0.5);
+        let end_y = y_of(bar.value);
+        let (y0, y1) = if bar.value >= 0.0 { (end_y, zero_y) } else { (zero_y, end_y) };
+        let h = if bar.value != 0.0 { (y1 - y0).max(1.0) } else { 0.0 };
+        let rect = Rect {
+            x: cx - column / 2.0,
+            y: if bar.value >= 0.0 { y1 - h } else { y0 },
+            w: column,
+            h,
+        };
+        let paint = if bar.highlight { Paint::Highlight } else { Paint::Mark };
+        if h > 0.0 {
+            shapes.push(Shape::Rect { rect, paint });
+        }
+        if show_values {
+            let vf = value_font(bar.highlight);
+            let vw = measure.width(value, vf);
+            let (vy, baseline) = if bar.value >= 0.0 {
+                (rect.y.max(plot_top) - 4.0, Baseline::Bottom)
+            } else {
+                (rect.bottom() + 4.0, Baseline::Top)
+            };
+            shapes.push(Shape::Text(TextItem::new(
+                value.clone(), cx, vy, vw, vf, Anchor::Middle, baseline, Paint::Text,
+            )));
+        }
+        if index % every == 0 {
+            let f = label_font(bar.highlight);
+            // Centred under its column, a label may be as wide as the room to the next shown
+            // label, and no wider than twice its distance to either edge of the chart.
+            let room = (slot * every as f64 - 8.0).min(2.0 * cx).min(2.0 * (width - cx));
+            let lines = if every == 1 {
+                label_lines.get(index).cloned().unwrap_or_default()
+            } else if room >= 12.0 {
+                vec![ellipsize_if(measure, &bar.label, f, room)]
+            } else {
+                Vec::new()
+            };
+            for (k, line) in lines.into_iter().filter(|l| !l.is_empty()).enumerate() {
+                let w = measure.width(&line, f);
+                let x = cx;
+                shapes.push(Shape::Text(TextItem::new(
+                    line, x, labels_top + k as f64 * f.line_height(), w, f, Anchor::Middle,
+                    Baseline::Top, Paint::Text,
+                )));
+            }
+        }
+        marks.push(Mark {
+            index,
+            hit: Rect { x: slot * index as f64, y: top, w: slot, h: labels_top + label_h - top },
+            tip: tip(chart, index, lang),
+            anchor: (cx, rect.y.min(zero_y)),
+            emphasis: outline(Rect { h: rect.h.max(1.0), ..rect }, Paint::Text),
+        });
+    }
+
+    shapes.push(Shape::Rect {
+        rect: Rect { x: 0.0, y: zero_y - 0.5, w: width, h: 1.0 },
+        paint: Paint::Grid,
+    });
+
+    if let (Some(r), Some(text)) = (&chart.reference, reference) {
+        let ry = y_of(r.value);
+        shapes.push(Shape::Dashed { from: (0.0, ry), to: (width, ry), width: 1.5, paint: Paint::Reference });
+        let w = measure.width(&text, SMALL_FONT);
+        shapes.push(Shape::Text(TextItem::new(
+            text, width, top - TOP_LINE, w, SMALL_FONT, Anchor::End, Baseline::Top, Paint::Reference,
+        )));
+    }
+
+    Scene { width, height: (labels_top + label_h).ceil(), shapes, marks }
+}
+
+fn ellipsize_if(measure: &dyn Measure, text: &str, font: Font, max: f64) -> String {
+    if measure.width(text, font) <= max {
+        text.to_owned()
+    } else {
+        ellipsize(measure, text, font, max)
     }
 }

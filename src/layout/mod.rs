@@ -7,11 +7,16 @@
 //! canvas in the page and into an SVG in tests. Key-figure boxes are HTML, so their layout
 //! is only the formatted text ([`figures`]).
 
+pub mod axis;
 pub mod bar;
 pub mod figures;
+pub mod line;
+pub mod progress;
+pub mod rank;
+pub mod share;
 mod scene;
 
-pub use scene::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
+pub use scene::{outline, Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
 
 /// The narrowest and widest chart a box lays out for, in CSS pixels. Narrower containers
 /// get the narrowest layout (and scroll), wider ones the widest (centred by CSS).
@@ -26,4 +31,21 @@ pub fn clamp_width(width: f64) -> f64 {
     } else {
         MIN_WIDTH
     }
+}
+
+use crate::format::Lang;
+use crate::model::Body;
+use crate::text::Measure;
+
+/// Lays out the chart of any chart kind; `None` for key figures, which are HTML. `hidden`
+/// marks series a reader switched off in a line chart's legend.
+pub fn chart(body: &Body, width: f64, lang: Lang, measure: &dyn Measure, hidden: &[bool]) -> Option<Scene> {
+    Some(match body {
+        Body::Figures(_) => return None,
+        Body::Bar(c) => bar::layout(c, width, lang, measure),
+        Body::RankChange(c) => rank::layout(c, width, lang, measure),
+        Body::Line(c) => line::layout(c, width, lang, measure, hidden),
+        Body::Share(c) => share::layout(c, width, lang, measure),
+        Body::Progress(c) => progress::layout(c, width, lang, measure),
+    })
 }

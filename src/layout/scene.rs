@@ -53,6 +53,12 @@ pub enum Paint {
     Highlight,
     /// A reference line and its label.
     Reference,
+    /// The empty part of a track, e.g. behind a progress bar.
+    Track,
+    /// The n-th colour of the categorical palette (series, parts).
+    Series(u8),
+    /// The chart's background, e.g. to cut a gap between touching shapes.
+    Background,
 }
 
 /// Horizontal alignment of a text at its anchor point.
@@ -132,24 +138,97 @@ impl TextItem {
 pub enum Shape {
     /// A filled rectangle.
     Rect { rect: Rect, paint: Paint },
-    /// A vertical dashed line, e.g. a reference line.
-    DashedVLine {
-        x: f64,
-        y0: f64,
-        y1: f64,
+    /// A horizontal or vertical dashed line, e.g. a reference line.
+    Dashed {
+        from: (f64, f64),
+        to: (f64, f64),
         width: f64,
         paint: Paint,
     },
     Text(TextItem),
+    /// A filled polygon, e.g. a donut slice or an arrowhead.
+    Polygon { points: Vec<(f64, f64)>, paint: Paint },
+    /// A polyline of the given width, e.g. a series or an arrow's shaft.
+    Path {
+        points: Vec<(f64, f64)>,
+        width: f64,
+        paint: Paint,
+    },
+    /// A circle, filled, or stroked with `stroke` width.
+    Circle {
+        x: f64,
+        y: f64,
+        r: f64,
+        paint: Paint,
+        stroke: Option<f64>,
+    },
 }
 
-/// A data mark and the region where pointing at it counts (for tooltips).
+impl Shape {
+    /// The smallest rectangle that holds the shape.
+    pub fn bounds(&self) -> Rect {
+        let of_points = |points: &[(f64, f64)], pad: f64| {
+            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for &(x, y) in points {
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x);
+                y1 = y1.max(y);
+            }
+            if points.is_empty() {
+                return Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+            }
+            Rect { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2.0 * pad, h: y1 - y0 + 2.0 * pad }
+        };
+        match self {
+            Shape::Rect { rect, .. } => *rect,
+            Shape::Dashed { from, to, width, .. } => {
+                let (x0, x1) = (from.0.min(to.0), from.0.max(to.0));
+                let (y0, y1) = (from.1.min(to.1), from.1.max(to.1));
+                // The line has its width across it, not along it.
+                if y1 - y0 < x1 - x0 {
+                    Rect { x: x0, y: y0 - width / 2.0, w: x1 - x0, h: *width }
+                } else {
+                    Rect { x: x0 - width / 2.0, y: y0, w: *width, h: y1 - y0 }
+                }
+            }
+            Shape::Text(t) => t.bounds,
+            Shape::Polygon { points, .. } => of_points(points, 0.0),
+            Shape::Path { points, width, .. } => of_points(points, width / 2.0),
+            Shape::Circle { x, y, r, stroke, .. } => {
+                let r = r + stroke.unwrap_or(0.0) / 2.0;
+                Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }
+            }
+        }
+    }
+}
+
+/// A data mark: where pointing at it counts, what its tooltip says, and how it is
+/// emphasised while active (hovered, tapped or reached by the keyboard).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mark {
     /// The index of the datum in the model's display order.
     pub index: usize,
     /// The region that selects this mark.
     pub hit: Rect,
+    /// The tooltip: a title line, then the value as the article writes it.
+    pub tip: Vec<String>,
+    /// Where the tooltip points to, in CSS pixels.
+    pub anchor: (f64, f64),
+    /// Drawn over the chart while this mark is active.
+    pub emphasis: Vec<Shape>,
+}
+
+/// A 2-pixel outline around `r`, as four rectangles (crisp at any scale).
+pub fn outline(r: Rect, paint: Paint) -> Vec<Shape> {
+    let t = 2.0;
+    let (x0, y0, x1, y1) = (r.x - t, r.y - t, r.right() + t, r.bottom() + t);
+    vec![
+        Shape::Rect { rect: Rect { x: x0, y: y0, w: x1 - x0, h: t }, paint },
+        Shape::Rect { rect: Rect { x: x0, y: y1 - t, w: x1 - x0, h: t }, paint },
+        Shape::Rect { rect: Rect { x: x0, y: y0, w: t, h: y1 - y0 }, paint },
+        Shape::Rect { rect: Rect { x: x1 - t, y: y0, w: t, h: y1 - y0 }, paint },
+    ]
 }
 
 /// A laid-out chart.
@@ -180,9 +259,19 @@ impl Scene {
         }
     }
 
-    /// The mark under a point, if any.
+    /// The mark under a point, if any. Regions may overlap (a line chart's points at one
+    /// date share a vertical band); then the mark whose anchor is nearest wins.
     pub fn mark_at(&self, x: f64, y: f64) -> Option<&Mark> {
-        self.marks.iter().find(|m| m.hit.contains(x, y))
+        let dist = |m: &Mark| (m.anchor.0 - x).powi(2) + (m.anchor.1 - y).powi(2);
+        self.marks
+            .iter()
+            .filter(|m| m.hit.contains(x, y))
+            .min_by(|a, b| dist(a).total_cmp(&dist(b)))
+    }
+
+    /// The position of the mark with `index` in `marks`, for keyboard stepping.
+    pub fn mark_position(&self, index: usize) -> Option<usize> {
+        self.marks.iter().position(|m| m.index == index)
     }
 
     /// Pairs of texts whose boxes overlap; empty in a good layout.

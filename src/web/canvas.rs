@@ -10,7 +10,7 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement}
 
 use crate::format::Lang;
 use crate::layout::{self, Scene};
-use crate::model::{BarChart, FactBox};
+use crate::model::{Body, FactBox};
 use crate::render::{self, Theme};
 use crate::text::{Font, Measure};
 
@@ -106,6 +106,11 @@ pub fn theme_of(figure: &Element) -> Theme {
     set(&mut theme.mark, "--fb-mark");
     set(&mut theme.highlight, "--fb-highlight");
     set(&mut theme.reference, "--fb-reference");
+    set(&mut theme.track, "--fb-track");
+    set(&mut theme.background, "--fb-bg");
+    for (i, slot) in theme.series.iter_mut().enumerate() {
+        set(slot, &format!("--fb-s{i}"));
+    }
     if let Some(family) = read("font-family").filter(|f| !f.trim().is_empty()) {
         theme.font_family = family;
     }
@@ -139,17 +144,22 @@ pub struct Drawn {
     width: f64,
     ratio: f64,
     theme: Theme,
+    hidden: Vec<bool>,
+    active: Option<usize>,
 }
 
-/// Lays out and draws `chart` on `canvas`, sized to its container, unless it was already
-/// drawn for the same width, pixel ratio and theme. Returns what it was drawn for.
-pub fn draw_bars(
+/// Lays out and draws `body` on `canvas`, sized to its container, unless it was already
+/// drawn for the same width, pixel ratio, theme, hidden series and active mark. Returns
+/// what it was drawn for and the scene (for hit-testing), or `None` if nothing changed.
+pub fn draw_chart(
     canvas: &HtmlCanvasElement,
     figure: &Element,
-    chart: &BarChart,
+    body: &Body,
     lang: Lang,
+    hidden: &[bool],
+    active: Option<usize>,
     last: Option<&Drawn>,
-) -> Result<Drawn, JsValue> {
+) -> Result<Option<(Drawn, Scene)>, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
     let container = canvas
@@ -157,22 +167,20 @@ pub fn draw_bars(
         .ok_or_else(|| JsValue::from_str("canvas is not in the page"))?;
     let width = f64::from(container.client_width());
     let theme = theme_of(figure);
-    let now = Drawn {
-        width,
-        ratio,
-        theme,
-    };
+    let now = Drawn { width, ratio, theme, hidden: hidden.to_vec(), active };
     if last == Some(&now) {
-        return Ok(now);
+        return Ok(None);
     }
     let measure = CanvasMeasure::new(measure_context()?, &now.theme.font_family);
-    let scene: Scene = layout::bar::layout(chart, width, lang, &measure);
+    let Some(scene) = layout::chart(body, width, lang, &measure, hidden) else {
+        return Ok(None);
+    };
     size_canvas(canvas, &scene, ratio)?;
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?;
-    render::draw(&scene, &now.theme, &mut backend, ratio)
+    render::draw(&scene, &now.theme, &mut backend, ratio, active)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))?;
-    Ok(now)
+    Ok(Some((now, scene)))
 }
 
 /// Gives the canvas `ratio` backing pixels per CSS pixel, so it is sharp on HiDPI screens.
@@ -188,18 +196,35 @@ fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<
     Ok(())
 }
 
-/// A one-sentence text alternative for a bar chart, listing every bar.
-pub fn describe_bars(b: &FactBox, chart: &BarChart) -> String {
+/// A text alternative for a chart: its kind and title, then every mark's tooltip text, in
+/// order. Laid out once with estimated text widths, which do not change the words.
+pub fn describe(b: &FactBox) -> String {
     let lang = b.lang;
-    let items: Vec<String> = chart
-        .bars
-        .iter()
-        .enumerate()
-        .map(|(i, bar)| format!("{} {}", bar.label, layout::bar::value_text(chart, i, lang)))
-        .collect();
-    let kind = match lang {
-        Lang::Vi => "Biểu đồ cột",
-        Lang::En => "Bar chart",
+    let kind = match (b.kind(), lang) {
+        ("bar", Lang::Vi) => "Biểu đồ cột",
+        ("bar", Lang::En) => "Bar chart",
+        ("rank-change", Lang::Vi) => "Biểu đồ thay đổi thứ hạng",
+        ("rank-change", Lang::En) => "Rank change chart",
+        ("line", Lang::Vi) => "Biểu đồ đường",
+        ("line", Lang::En) => "Line chart",
+        ("share", Lang::Vi) => "Biểu đồ tỉ lệ",
+        ("share", Lang::En) => "Share chart",
+        (_, Lang::Vi) => "Biểu đồ tiến độ",
+        (_, Lang::En) => "Progress chart",
     };
+    let Some(scene) = layout::chart(&b.body, 600.0, lang, &crate::text::Estimate, &[]) else {
+        return b.title.clone();
+    };
+    let mut seen = Vec::new();
+    let items: Vec<String> = scene
+        .marks
+        .iter()
+        .filter(|m| {
+            let new = !seen.contains(&m.index);
+            seen.push(m.index);
+            new
+        })
+        .map(|m| m.tip.join(", "))
+        .collect();
     format!("{kind}: {}. {}.", b.title, items.join("; "))
 }

@@ -4,7 +4,7 @@
 //! never as HTML, so no text in a JSON file can inject markup or script.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlCanvasElement};
+use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
 use crate::error::Problem;
 use crate::format::Lang;
@@ -35,12 +35,21 @@ pub fn text_child(
     Ok(e)
 }
 
-/// The parts of a built box that drawing needs later.
+/// The parts of a built box that drawing and interaction need later.
 pub struct Built {
     /// The `<figure>` element, whose computed style holds the theme.
     pub figure: Element,
-    /// The chart canvas, for chart kinds.
-    pub canvas: Option<HtmlCanvasElement>,
+    /// The chart, for chart kinds.
+    pub chart: Option<ChartParts>,
+}
+
+/// The elements of a chart.
+pub struct ChartParts {
+    pub canvas: HtmlCanvasElement,
+    /// The tooltip, a live region so screen readers hear what the keyboard reaches.
+    pub tip: HtmlElement,
+    /// One toggle button per series, for line charts with several series.
+    pub legend: Vec<Element>,
 }
 
 /// Builds the `<figure>` of a valid box: header, body, footer.
@@ -58,7 +67,7 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
     }
     figure.append_child(&header)?;
 
-    let mut canvas = None;
+    let mut chart = None;
     match &b.body {
         Body::Figures(figures) => {
             let list = el(doc, "dl", "fb-figures")?;
@@ -67,18 +76,78 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             }
             figure.append_child(&list)?;
         }
-        Body::Bar(chart) => {
+        body => {
+            let legend = legend(doc, &figure, body)?;
             let holder = el(doc, "div", "fb-chart")?;
             let c: HtmlCanvasElement = el(doc, "canvas", "fb-canvas")?.dyn_into()?;
             c.set_attribute("role", "img")?;
-            c.set_attribute("aria-label", &crate::web::canvas::describe_bars(b, chart))?;
+            c.set_attribute("tabindex", "0")?;
+            c.set_attribute("aria-label", &crate::web::canvas::describe(b))?;
             holder.append_child(&c)?;
+            let tip: HtmlElement = el(doc, "div", "fb-tip")?.dyn_into()?;
+            tip.set_attribute("role", "status")?;
+            tip.set_attribute("aria-live", "polite")?;
+            tip.set_hidden(true);
+            holder.append_child(&tip)?;
             figure.append_child(&holder)?;
-            canvas = Some(c);
+            status_lines(doc, &figure, body, lang)?;
+            chart = Some(ChartParts { canvas: c, tip, legend });
         }
     }
     footer(doc, &figure, b)?;
-    Ok(Built { figure, canvas })
+    Ok(Built { figure, chart })
+}
+
+/// Toggle buttons for the series of a line chart with more than one series.
+fn legend(doc: &Document, figure: &Element, body: &Body) -> Result<Vec<Element>, JsValue> {
+    let Body::Line(chart) = body else { return Ok(Vec::new()) };
+    if chart.series.len() < 2 {
+        return Ok(Vec::new());
+    }
+    let bar = el(doc, "div", "fb-legend")?;
+    let mut buttons = Vec::new();
+    for (i, s) in chart.series.iter().enumerate() {
+        let button = el(doc, "button", "fb-legend-item")?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("aria-pressed", "true")?;
+        let swatch_class = if s.highlight { "fb-swatch fb-swatch-hl".to_owned() } else { format!("fb-swatch fb-swatch-s{}", i % 6) };
+        let swatch = el(doc, "span", &swatch_class)?;
+        swatch.set_attribute("aria-hidden", "true")?;
+        button.append_child(&swatch)?;
+        button.append_child(&doc.create_text_node(&s.name))?;
+        bar.append_child(&button)?;
+        buttons.push(button);
+    }
+    figure.append_child(&bar)?;
+    Ok(buttons)
+}
+
+/// Sentences under a chart that the chart alone would leave to colour or to reading
+/// lengths: whether a target is met, and a share's missing part.
+fn status_lines(doc: &Document, figure: &Element, body: &Body, lang: Lang) -> Result<(), JsValue> {
+    match body {
+        Body::Progress(p) => {
+            if let Some(text) = crate::layout::progress::status_text(p, lang) {
+                let line = text_child(doc, figure, "p", "fb-status", &text)?;
+                let met = crate::layout::progress::target_met(p).unwrap_or(false);
+                line.set_attribute("data-met", if met { "true" } else { "false" })?;
+            }
+        }
+        Body::Share(s) => {
+            if let Some(missing) = s.shortfall {
+                let total = s.format.with_unit(s.total, lang);
+                let gap = s.format.with_unit(missing, lang);
+                let text = match lang {
+                    Lang::Vi => format!("⚠ Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."),
+                    Lang::En => format!("⚠ The parts add up to less than the total of {total}: {gap} are not shown in the chart."),
+                };
+                let line = text_child(doc, figure, "p", "fb-warning", &text)?;
+                line.set_attribute("role", "note")?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result<(), JsValue> {

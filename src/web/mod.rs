@@ -22,7 +22,8 @@ use web_sys::{
 
 use crate::error::{Problem, What};
 use crate::format::Lang;
-use crate::model::{BarChart, Body};
+use crate::layout::Scene;
+use crate::model::Body;
 use crate::validate::{load, Failure};
 
 const STYLE: &str = include_str!("style.css");
@@ -44,14 +45,25 @@ fn sheet() -> Result<CssStyleSheet, JsValue> {
     Ok(s)
 }
 
-/// A chart in a mounted box, and what it was last drawn for.
+/// A chart in a mounted box: its elements, its data, and its state on screen.
 struct Slot {
     canvas: HtmlCanvasElement,
+    tip: HtmlElement,
+    legend: Vec<Element>,
     figure: Element,
-    chart: BarChart,
+    body: Body,
     lang: Lang,
+    /// What it was last drawn for, and the scene then laid out (for hit-testing).
     drawn: Option<canvas::Drawn>,
+    scene: Option<Scene>,
+    /// The mark being shown in the tooltip.
+    active: Option<usize>,
+    /// Series switched off in the legend.
+    hidden: Vec<bool>,
 }
+
+/// An event handler and what it is attached to, so it can be detached.
+type Listener = (web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>);
 
 /// A mounted element's state, shared with its observer callbacks (which hold it weakly,
 /// so that dropping the handle frees everything).
@@ -70,6 +82,8 @@ struct Inner {
     on_intersect: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_media: Option<Closure<dyn FnMut()>>,
     on_frame: Option<Closure<dyn FnMut()>>,
+    /// Pointer, keyboard and focus handlers on the charts, kept alive while mounted.
+    listeners: Vec<Listener>,
 }
 
 impl Drop for Inner {
@@ -85,6 +99,9 @@ impl Drop for Inner {
         }
         if let (Some(id), Some(w)) = (self.frame, web_sys::window()) {
             let _ = w.cancel_animation_frame(id);
+        }
+        for (target, kind, cb) in &self.listeners {
+            let _ = target.remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
         }
     }
 }
@@ -166,6 +183,7 @@ pub fn render(
         on_intersect: None,
         on_media: None,
         on_frame: None,
+        listeners: Vec::new(),
     }));
     if let Err(e) = mount(&inner, json, pick.as_deref(), source.as_deref(), lazy) {
         // A DOM call failed (a detached document, an element that cannot host a shadow
@@ -211,6 +229,7 @@ pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, seconds: u32)
         on_intersect: None,
         on_media: None,
         on_frame: None,
+        listeners: Vec::new(),
     }));
     show_failure(&inner, &failure, None, None);
     update_state_attribute(&inner);
@@ -289,13 +308,22 @@ fn mount(
                 kinds.push(b.kind());
                 let built = dom::fact_box(&doc, &b)?;
                 root.append_child(&built.figure)?;
-                if let (Some(canvas), Body::Bar(chart)) = (built.canvas, &b.body) {
+                if let Some(parts) = built.chart {
+                    let series = match &b.body {
+                        Body::Line(l) => l.series.len(),
+                        _ => 0,
+                    };
                     slots.push(Slot {
-                        canvas,
+                        canvas: parts.canvas,
+                        tip: parts.tip,
+                        legend: parts.legend,
                         figure: built.figure.clone(),
-                        chart: chart.clone(),
+                        body: b.body.clone(),
                         lang: b.lang,
                         drawn: None,
+                        scene: None,
+                        active: None,
+                        hidden: vec![false; series],
                     });
                 }
             }
@@ -320,6 +348,7 @@ fn mount(
     }
     if !inner.borrow().slots.is_empty() {
         observe(inner, lazy)?;
+        interact(inner)?;
         let mut i = inner.borrow_mut();
         if i.visible {
             draw_all(&mut i);
@@ -377,18 +406,92 @@ fn draw_all(i: &mut Inner) {
         return;
     }
     let mut first_error = None;
-    for slot in &mut i.slots {
-        match canvas::draw_bars(&slot.canvas, &slot.figure, &slot.chart, slot.lang, slot.drawn.as_ref()) {
-            Ok(drawn) => slot.drawn = Some(drawn),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
+    for k in 0..i.slots.len() {
+        if let Err(e) = draw_slot(i, k) {
+            first_error.get_or_insert(e);
         }
     }
     if let Some(e) = first_error {
         web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
     }
     let _ = i.host.set_attribute("data-factbox-state", state_of(i));
+}
+
+/// Draws chart `k` if its size, theme, series or active mark changed, and keeps its
+/// tooltip in place.
+fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
+    let Some(slot) = i.slots.get_mut(k) else { return Ok(()) };
+    let drawn = canvas::draw_chart(
+        &slot.canvas,
+        &slot.figure,
+        &slot.body,
+        slot.lang,
+        &slot.hidden,
+        slot.active,
+        slot.drawn.as_ref(),
+    )?;
+    if let Some((drawn, scene)) = drawn {
+        slot.drawn = Some(drawn);
+        slot.scene = Some(scene);
+        place_tip(slot)?;
+    }
+    Ok(())
+}
+
+/// Shows the active mark's tooltip next to it, kept inside the chart; hides it when no
+/// mark is active.
+fn place_tip(slot: &Slot) -> Result<(), JsValue> {
+    let mark = slot
+        .active
+        .and_then(|a| slot.scene.as_ref()?.marks.iter().find(|m| m.index == a));
+    let Some(mark) = mark else {
+        slot.tip.set_hidden(true);
+        return Ok(());
+    };
+    let doc = document()?;
+    while let Some(child) = slot.tip.first_child() {
+        slot.tip.remove_child(&child)?;
+    }
+    for (n, line) in mark.tip.iter().enumerate() {
+        let tag = if n == 0 { "strong" } else { "span" };
+        dom::text_child(&doc, &slot.tip, tag, "", line)?;
+    }
+    slot.tip.set_hidden(false);
+    let (w, h) = (f64::from(slot.tip.offset_width()), f64::from(slot.tip.offset_height()));
+    let chart_w = f64::from(slot.canvas.client_width());
+    let chart_h = f64::from(slot.canvas.client_height());
+    let (ax, ay) = mark.anchor;
+    let left = (ax - w / 2.0).clamp(0.0, (chart_w - w).max(0.0));
+    // Above the mark when there is room, else below it; never outside the chart.
+    let top = if ay - h - 10.0 >= 0.0 { ay - h - 10.0 } else { (ay + 18.0).min((chart_h - h).max(0.0)) };
+    let style = slot.tip.style();
+    style.set_property("left", &format!("{left}px"))?;
+    style.set_property("top", &format!("{top}px"))?;
+    Ok(())
+}
+
+/// Makes `mark` the active mark of chart `k` (or none), redrawing at once so the
+/// emphasis and the tooltip appear in the same frame as the pointer or key event.
+fn set_active(i: &mut Inner, k: usize, mark: Option<usize>) {
+    let Some(slot) = i.slots.get_mut(k) else { return };
+    if slot.active == mark {
+        return;
+    }
+    slot.active = mark;
+    if let Err(e) = draw_slot(i, k) {
+        web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
+    }
+}
+
+/// The distinct mark indices of a scene in reading order, for stepping with the keyboard.
+fn mark_order(scene: &Scene) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::new();
+    for m in &scene.marks {
+        if !order.contains(&m.index) {
+            order.push(m.index);
+        }
+    }
+    order
 }
 
 /// Asks for one redraw at the next animation frame; many requests in one frame make one.
@@ -472,6 +575,154 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
         io.observe(&host);
         i.intersect = Some(io);
         i.on_intersect = Some(on_intersect);
+    }
+    Ok(())
+}
+
+/// Attaches a handler for `kind` events on `target`, kept (and removed) with the element.
+fn listen(
+    i: &mut Inner,
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    handler: impl FnMut(web_sys::Event) + 'static,
+) -> Result<(), JsValue> {
+    let cb: Closure<dyn FnMut(web_sys::Event)> = Closure::new(handler);
+    target.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())?;
+    i.listeners.push((target.clone(), kind, cb));
+    Ok(())
+}
+
+/// Runs `f` on the mounted state, if it still exists and is not busy.
+fn with_inner(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)) {
+    if let Some(rc) = weak.upgrade() {
+        if let Ok(mut i) = rc.try_borrow_mut() {
+            f(&mut i);
+        }
+    }
+}
+
+/// The mark under a pointer event on chart `k`, in the chart's CSS pixels.
+fn mark_under(i: &Inner, k: usize, e: &web_sys::Event) -> Option<usize> {
+    let e = e.dyn_ref::<web_sys::MouseEvent>()?;
+    let scene = i.slots.get(k)?.scene.as_ref()?;
+    scene
+        .mark_at(f64::from(e.offset_x()), f64::from(e.offset_y()))
+        .map(|m| m.index)
+}
+
+/// Tooltips by mouse, touch and keyboard, and the legend's toggles.
+fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
+    let weak = Rc::downgrade(inner);
+    let mut i = inner.borrow_mut();
+    let host: web_sys::EventTarget = i.host.clone().into();
+    let count = i.slots.len();
+    for k in 0..count {
+        let Some(slot) = i.slots.get(k) else { continue };
+        let canvas: web_sys::EventTarget = slot.canvas.clone().into();
+        let legend = slot.legend.clone();
+
+        // A mouse shows the tooltip of whatever it is over.
+        let w = weak.clone();
+        listen(&mut i, &canvas, "pointermove", move |e| {
+            let mouse = e.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "mouse");
+            if mouse {
+                with_inner(&w, |i| {
+                    let m = mark_under(i, k, &e);
+                    set_active(i, k, m);
+                });
+            }
+        })?;
+        let w = weak.clone();
+        listen(&mut i, &canvas, "pointerleave", move |e| {
+            let mouse = e.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "mouse");
+            let focused = e
+                .current_target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|c| c.get_root_node().dyn_into::<ShadowRoot>().ok()?.active_element().map(|a| a == c))
+                .unwrap_or(false);
+            if mouse && !focused {
+                with_inner(&w, |i| set_active(i, k, None));
+            }
+        })?;
+        // A tap (or click) shows the tapped mark's tooltip, or hides it off the marks.
+        let w = weak.clone();
+        listen(&mut i, &canvas, "pointerdown", move |e| {
+            with_inner(&w, |i| {
+                let m = mark_under(i, k, &e);
+                set_active(i, k, m);
+            });
+        })?;
+        // The keyboard steps from mark to mark.
+        let w = weak.clone();
+        listen(&mut i, &canvas, "keydown", move |e| {
+            let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>().map(web_sys::KeyboardEvent::key) else { return };
+            with_inner(&w, |i| {
+                let Some(slot) = i.slots.get(k) else { return };
+                let Some(scene) = slot.scene.as_ref() else { return };
+                let order = mark_order(scene);
+                let at = slot.active.and_then(|a| order.iter().position(|&m| m == a));
+                let last = order.len().saturating_sub(1);
+                let next = match key.as_str() {
+                    "ArrowRight" | "ArrowDown" => Some(at.map_or(0, |p| (p + 1).min(last))),
+                    "ArrowLeft" | "ArrowUp" => Some(at.map_or(0, |p| p.saturating_sub(1))),
+                    "Home" => Some(0),
+                    "End" => Some(last),
+                    "Escape" => {
+                        set_active(i, k, None);
+                        return;
+                    }
+                    _ => return,
+                };
+                e.prevent_default();
+                let m = next.and_then(|p| order.get(p).copied());
+                set_active(i, k, m);
+            });
+        })?;
+        let w = weak.clone();
+        listen(&mut i, &canvas, "focus", move |_| {
+            with_inner(&w, |i| {
+                let first = i.slots.get(k).and_then(|s| s.scene.as_ref()).and_then(|sc| mark_order(sc).first().copied());
+                if i.slots.get(k).is_some_and(|s| s.active.is_none()) {
+                    set_active(i, k, first);
+                }
+            });
+        })?;
+        let w = weak.clone();
+        listen(&mut i, &canvas, "blur", move |_| {
+            with_inner(&w, |i| set_active(i, k, None));
+        })?;
+        for (series, button) in legend.into_iter().enumerate() {
+            let w = weak.clone();
+            let b = button.clone();
+            listen(&mut i, &button.into(), "click", move |_| {
+                with_inner(&w, |i| {
+                    let Some(slot) = i.slots.get_mut(k) else { return };
+                    let Some(h) = slot.hidden.get_mut(series) else { return };
+                    *h = !*h;
+                    let pressed = if *h { "false" } else { "true" };
+                    let _ = b.set_attribute("aria-pressed", pressed);
+                    slot.active = None;
+                    if let Err(e) = draw_slot(i, k) {
+                        web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
+                    }
+                });
+            })?;
+        }
+    }
+    // A tap anywhere outside the box hides its tooltips. Events from inside a shadow root
+    // reach the window retargeted to its host, so the target says whether it was ours.
+    if let Some(window) = web_sys::window() {
+        let w = weak.clone();
+        let h = host.clone();
+        listen(&mut i, &window.into(), "pointerdown", move |e| {
+            if e.target().as_ref() != Some(&h) {
+                with_inner(&w, |i| {
+                    for k in 0..i.slots.len() {
+                        set_active(i, k, None);
+                    }
+                });
+            }
+        })?;
     }
     Ok(())
 }
