@@ -20,8 +20,11 @@ pub fn series_paint(series: &LineSeries, i: usize) -> Paint {
     }
 }
 
+/// A point's value as the article writes it, with a scale word that fits it (an early
+/// 468000 on a chart in millions reads "468 nghìn", not "0,47 triệu").
 fn point_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
-    chart.format.as_written(p.qualifier.as_deref(), p.value, lang)
+    let format = crate::format::NumberFormat { scale: chart.format.scale.fitted(p.value), ..chart.format.clone() };
+    format.as_written(p.qualifier.as_deref(), p.value, lang)
 }
 
 /// Lays out `chart` at `width` CSS pixels, leaving out the series marked in `hidden`.

@@ -66,7 +66,11 @@ export function serve(options = {}) {
     if (failRoute(url, res)) return;
     let file;
     const headers = options.headers || {};
-    if (url.pathname.startsWith('/test/')) {
+    if (url.pathname.startsWith('/fixtures/')) {
+      const fixtures = path.join(root, 'tests', 'fixtures');
+      file = path.join(fixtures, decodeURIComponent(url.pathname.slice('/fixtures/'.length)));
+      if (!file.startsWith(fixtures)) file = '';
+    } else if (url.pathname.startsWith('/test/')) {
       file = path.join(pages, decodeURIComponent(url.pathname.slice('/test/'.length)));
       if (!file.startsWith(pages)) file = '';
     } else {
