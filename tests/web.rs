@@ -49,7 +49,8 @@ fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     assert_eq!(f64::from(canvas.width()), (css_width * ratio).round());
     assert_eq!(f64::from(canvas.height()), (f64::from(canvas.client_height()) * ratio).round());
     let label = canvas.get_attribute("aria-label").expect("a text alternative");
-    assert!(label.contains("Việt Nam 86"), "{label}");
+    assert!(label.starts_with("Biểu đồ cột: Thứ hạng."), "{label}");
+    assert!(label.contains("Thái Lan, 57; Việt Nam, 86"), "{label}");
     assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("Thứ hạng"));
     el.remove();
 }
