@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use crate::format::{format_plain, Lang};
+use crate::format::{Lang, format_plain};
 
 /// One thing wrong with a document, or with loading it.
 #[derive(Debug, Clone, PartialEq)]
@@ -297,7 +297,9 @@ impl Expected {
             (Expected::List, Lang::En) => "a list [ … ]",
             (Expected::Object, Lang::Vi) => "một đối tượng { … }",
             (Expected::Object, Lang::En) => "an object { … }",
-            (Expected::TextOrObject, Lang::Vi) => "chữ trong dấu ngoặc kép hoặc một đối tượng { … }",
+            (Expected::TextOrObject, Lang::Vi) => {
+                "chữ trong dấu ngoặc kép hoặc một đối tượng { … }"
+            }
             (Expected::TextOrObject, Lang::En) => "text in double quotes or an object { … }",
             (Expected::Value, Lang::Vi) => "một giá trị",
             (Expected::Value, Lang::En) => "a value",
@@ -358,9 +360,7 @@ impl Syntax {
             (Syntax::ControlCharacter, Lang::En) => {
                 "text may not contain a line break or tab: write \\n, or add the missing closing quote"
             }
-            (Syntax::InvalidEscape, Lang::Vi) => {
-                "dấu `\\` trong chuỗi chữ phải viết là `\\\\`"
-            }
+            (Syntax::InvalidEscape, Lang::Vi) => "dấu `\\` trong chuỗi chữ phải viết là `\\\\`",
             (Syntax::InvalidEscape, Lang::En) => "a `\\` inside text must be written `\\\\`",
             (Syntax::TrailingCharacters, Lang::Vi) => {
                 "còn nội dung sau khi tài liệu JSON đã kết thúc: có thể thừa dấu `}` hoặc `]`"
@@ -723,7 +723,10 @@ impl Problems {
 pub fn excerpt(text: &str, at: Position) -> Option<String> {
     const WIDTH: usize = 60;
     let line = text.lines().nth(at.line.checked_sub(1)?)?;
-    let chars: Vec<char> = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
     let col = at.column.saturating_sub(1).min(chars.len());
     let start = col.saturating_sub(WIDTH / 2);
     let end = (start + WIDTH).min(chars.len());

@@ -63,6 +63,14 @@ impl Lang {
     }
 }
 
+/// `value` limited to `lo..=hi`; when `lo > hi` (a label wider than its room), `hi`.
+///
+/// Used instead of `f64::clamp`, which panics when `lo > hi` (a panic would stop every
+/// box on the page) and whose panic message keeps core's float formatter in the wasm.
+pub fn fit(value: f64, lo: f64, hi: f64) -> f64 {
+    value.max(lo).min(hi)
+}
+
 /// The minus sign used in display (U+2212), which screen readers read as "minus".
 pub const MINUS: char = '\u{2212}';
 /// A no-break space: it keeps a number with its qualifier, scale word and unit.
@@ -75,7 +83,11 @@ pub fn format_plain(value: f64) -> String {
     match digits {
         Some((negative, int, frac)) => {
             let sign = if negative { "-" } else { "" };
-            if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") }
+            if frac.is_empty() {
+                format!("{sign}{int}")
+            } else {
+                format!("{sign}{int}.{frac}")
+            }
         }
         None => "–".to_owned(),
     }
@@ -111,7 +123,11 @@ fn fixed_digits(value: f64, decimals: u8) -> Option<(bool, String, String)> {
     }
     let n = scaled as u128;
     let int = (n / factor).to_string();
-    let frac = if d == 0 { String::new() } else { format!("{:0width$}", n % factor, width = d as usize) };
+    let frac = if d == 0 {
+        String::new()
+    } else {
+        format!("{:0width$}", n % factor, width = d as usize)
+    };
     let negative = value < 0.0 && n != 0;
     Some((negative, int, frac))
 }
@@ -310,7 +326,10 @@ impl PartialDate {
     /// placed on a time axis by this number, so uneven gaps keep their true length.
     pub fn day_number(&self) -> f64 {
         // Howard Hinnant's days_from_civil, for the proleptic Gregorian calendar.
-        let (m, d) = (i64::from(self.month.unwrap_or(1)), i64::from(self.day.unwrap_or(1)));
+        let (m, d) = (
+            i64::from(self.month.unwrap_or(1)),
+            i64::from(self.day.unwrap_or(1)),
+        );
         let y = i64::from(self.year) - i64::from(m <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -331,12 +350,20 @@ impl PartialDate {
 
     /// The first day of `year`.
     pub fn year_start(year: i32) -> PartialDate {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// The first day of a month.
     pub fn month_start(year: i32, month: u8) -> PartialDate {
-        PartialDate { year, month: Some(month.clamp(1, 12)), day: None }
+        PartialDate {
+            year,
+            month: Some(month.clamp(1, 12)),
+            day: None,
+        }
     }
 
     /// The date as a reader of `lang` expects it: `8/2024`, `9/12/2019`; `Aug 2024`,
@@ -449,10 +476,16 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
                 (Direction::Down, Lang::Vi) => format!("giảm{NBSP}{n}{NBSP}bậc"),
                 (Direction::Same, Lang::Vi) => "giữ nguyên".to_owned(),
                 (Direction::Up, Lang::En) => {
-                    format!("up{NBSP}{n}{NBSP}{}", if n == "1" { "place" } else { "places" })
+                    format!(
+                        "up{NBSP}{n}{NBSP}{}",
+                        if n == "1" { "place" } else { "places" }
+                    )
                 }
                 (Direction::Down, Lang::En) => {
-                    format!("down{NBSP}{n}{NBSP}{}", if n == "1" { "place" } else { "places" })
+                    format!(
+                        "down{NBSP}{n}{NBSP}{}",
+                        if n == "1" { "place" } else { "places" }
+                    )
                 }
                 (Direction::Same, Lang::En) => "unchanged".to_owned(),
             };

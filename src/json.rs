@@ -83,7 +83,11 @@ pub struct SyntaxError {
 
 /// Reads `text` as one JSON value.
 pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
-    let mut r = Reader { text, bytes: text.as_bytes(), at: 0 };
+    let mut r = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
     let node = r.value(0)?;
     r.skip_ws();
     if r.at < r.bytes.len() {
@@ -101,8 +105,16 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn error(&self, syntax: Syntax) -> SyntaxError {
         // At the end of the text, point at its last character.
-        let offset = if self.at >= self.bytes.len() { self.bytes.len().saturating_sub(1) } else { self.at };
-        let syntax = if self.at >= self.bytes.len() { Syntax::UnexpectedEnd } else { syntax };
+        let offset = if self.at >= self.bytes.len() {
+            self.bytes.len().saturating_sub(1)
+        } else {
+            self.at
+        };
+        let syntax = if self.at >= self.bytes.len() {
+            Syntax::UnexpectedEnd
+        } else {
+            syntax
+        };
         SyntaxError { syntax, offset }
     }
 
@@ -133,7 +145,11 @@ impl<'a> Reader<'a> {
             Some(b'-' | b'0'..=b'9') => self.number()?,
             Some(_) => return Err(self.error(Syntax::ExpectedValue)),
         };
-        Ok(Node { start, end: self.at, kind })
+        Ok(Node {
+            start,
+            end: self.at,
+            kind,
+        })
     }
 
     fn literal(&mut self, word: &str, kind: Kind<'a>) -> Result<Kind<'a>, SyntaxError> {
@@ -191,7 +207,10 @@ impl<'a> Reader<'a> {
             Some(v) => Ok(Kind::Number(v, raw)),
             None => {
                 self.at = self.at.saturating_sub(1);
-                Err(SyntaxError { syntax: Syntax::NumberTooLarge, offset: self.at })
+                Err(SyntaxError {
+                    syntax: Syntax::NumberTooLarge,
+                    offset: self.at,
+                })
             }
         }
     }
@@ -215,7 +234,9 @@ impl<'a> Reader<'a> {
                     });
                 }
                 b'\\' => {
-                    let s = owned.get_or_insert_with(|| self.text.get(start..self.at).unwrap_or_default().to_owned());
+                    let s = owned.get_or_insert_with(|| {
+                        self.text.get(start..self.at).unwrap_or_default().to_owned()
+                    });
                     self.at += 1;
                     let c = match self.peek() {
                         Some(b'"') => '"',
@@ -341,7 +362,12 @@ impl<'a> Reader<'a> {
             }
             self.at += 1;
             let value = self.value(depth + 1)?;
-            entries.push(Entry { key, key_start, key_end, value });
+            entries.push(Entry {
+                key,
+                key_start,
+                key_end,
+                value,
+            });
             self.skip_ws();
             match self.peek() {
                 Some(b',') => {
@@ -381,7 +407,11 @@ pub fn number_value(raw: &str) -> Option<f64> {
         Some((a, b)) => (a, b),
         None => (mantissa_text, ""),
     };
-    let mut exponent: i64 = if exp_text.is_empty() { 0 } else { parse_exponent(exp_text)? };
+    let mut exponent: i64 = if exp_text.is_empty() {
+        0
+    } else {
+        parse_exponent(exp_text)?
+    };
     // Up to 19 significant digits fit a u64; later digits only move the exponent.
     let mut mantissa: u64 = 0;
     let mut significant = 0;
@@ -424,8 +454,8 @@ fn parse_exponent(text: &str) -> Option<i64> {
 /// one multiplication or division is correctly rounded.
 fn scale10(m: f64, e: i64) -> f64 {
     const EXACT: [f64; 23] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
     if m == 0.0 {
         return 0.0;
@@ -483,8 +513,12 @@ fn expected_kind(exp: &dyn de::Expected) -> Expected {
     let text = format!("{exp}");
     match text.as_str() {
         "f64" | "f32" => Expected::Number,
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => Expected::WholeNumber,
-        "a string" | "variant identifier" | "field identifier" | "a borrowed string" => Expected::Text,
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => {
+            Expected::WholeNumber
+        }
+        "a string" | "variant identifier" | "field identifier" | "a borrowed string" => {
+            Expected::Text
+        }
         "a string or a map" => Expected::TextOrObject,
         "a boolean" => Expected::TrueOrFalse,
         "a sequence" => Expected::List,
@@ -508,9 +542,11 @@ fn found_of(unexp: de::Unexpected<'_>) -> Found {
         U::Unit | U::Option => Found::Null,
         U::Seq => Found::List,
         U::Map => Found::Object,
-        U::NewtypeStruct | U::NewtypeVariant | U::UnitVariant | U::TupleVariant | U::StructVariant => {
-            Found::Other("value".to_owned())
-        }
+        U::NewtypeStruct
+        | U::NewtypeVariant
+        | U::UnitVariant
+        | U::TupleVariant
+        | U::StructVariant => Found::Other("value".to_owned()),
         U::Enum => Found::Other("enum".to_owned()),
         U::Other(o) => Found::Other(o.to_owned()),
     }
@@ -518,14 +554,19 @@ fn found_of(unexp: de::Unexpected<'_>) -> Found {
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> DeError {
-        DeError::new(What::Other { detail: msg.to_string() })
+        DeError::new(What::Other {
+            detail: msg.to_string(),
+        })
     }
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> DeError {
         let expected = expected_kind(exp);
         let found = found_of(unexp);
         if let (Found::Text(text), Expected::Number | Expected::WholeNumber) = (&found, expected) {
-            return DeError::new(What::NumberAsString { number: number_in_text(text), text: text.clone() });
+            return DeError::new(What::NumberAsString {
+                number: number_in_text(text),
+                text: text.clone(),
+            });
         }
         DeError::new(What::WrongType { expected, found })
     }
@@ -535,7 +576,9 @@ impl de::Error for DeError {
     }
 
     fn invalid_length(len: usize, _exp: &dyn de::Expected) -> DeError {
-        DeError::new(What::Other { detail: format!("{len} items") })
+        DeError::new(What::Other {
+            detail: format!("{len} items"),
+        })
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> DeError {
@@ -555,11 +598,15 @@ impl de::Error for DeError {
     }
 
     fn missing_field(field: &'static str) -> DeError {
-        DeError::new(What::MissingField { field: field.to_owned() })
+        DeError::new(What::MissingField {
+            field: field.to_owned(),
+        })
     }
 
     fn duplicate_field(field: &'static str) -> DeError {
-        DeError::new(What::DuplicateField { field: field.to_owned() })
+        DeError::new(What::DuplicateField {
+            field: field.to_owned(),
+        })
     }
 }
 
@@ -579,7 +626,9 @@ pub fn number_in_text(text: &str) -> Option<f64> {
     let commas = t.matches(',').count();
     let groups_of_three = |sep: char| {
         let mut parts = t.split(sep);
-        parts.next().is_some_and(|first| !first.is_empty() && first.len() <= 3)
+        parts
+            .next()
+            .is_some_and(|first| !first.is_empty() && first.len() <= 3)
             && parts.all(|p| p.len() == 3)
     };
     let normalised = match (dots, commas) {
@@ -602,7 +651,10 @@ pub fn number_in_text(text: &str) -> Option<f64> {
     };
     // Only a plain JSON number counts: the journalist is told to write exactly this.
     match parse(&normalised) {
-        Ok(Node { kind: Kind::Number(v, _), .. }) => Some(v),
+        Ok(Node {
+            kind: Kind::Number(v, _),
+            ..
+        }) => Some(v),
         _ => None,
     }
 }
@@ -618,36 +670,149 @@ impl NodeDe<'_, '_> {
     }
 }
 
+/// The error for a value of the wrong type: one non-generic function for every visitor.
+#[inline(never)]
+fn type_error(node: &Node<'_>, exp: &dyn de::Expected) -> DeError {
+    let expected = expected_kind(exp);
+    let found = node.found();
+    let what = match (&found, expected) {
+        (Found::Text(text), Expected::Number | Expected::WholeNumber) => What::NumberAsString {
+            number: number_in_text(text),
+            text: text.clone(),
+        },
+        _ => What::WrongType { expected, found },
+    };
+    DeError {
+        what,
+        offset: Some(node.end.saturating_sub(1)),
+    }
+}
+
+/// A whole number's value, if the node is one (written without a point or exponent).
+fn whole(node: &Node<'_>) -> Option<f64> {
+    match node.kind {
+        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) => Some(v),
+        _ => None,
+    }
+}
+
+// Each entry point calls only the one visitor method its type needs, so that the copy of
+// it made for every visitor stays small; anything else is `type_error`.
 impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
     type Error = DeError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         let last = self.last();
-        let result = match &self.0.kind {
+        match &self.0.kind {
             Kind::Null => visitor.visit_unit(),
             Kind::Bool(b) => visitor.visit_bool(*b),
-            Kind::Number(v, raw) => {
-                let integral = !raw.contains(['.', 'e', 'E']);
-                let r = if integral && *v >= 0.0 && *v < 1.8e19 {
-                    visitor.visit_u64(*v as u64)
-                } else if integral && *v < 0.0 && *v > -9.2e18 {
-                    visitor.visit_i64(*v as i64)
-                } else {
-                    visitor.visit_f64(*v)
-                };
-                // Say the number as it was written, not as the parser holds it.
-                r.map_err(|mut e: DeError| {
-                    if let What::WrongType { found: Found::Number(n), .. } = &mut e.what {
-                        *n = (*raw).to_owned();
-                    }
-                    e
-                })
-            }
+            Kind::Number(v, _) => visitor.visit_f64(*v),
             Kind::Str(s) => visitor.visit_str(s),
-            Kind::Array(items) => visitor.visit_seq(Seq { items: items.iter() }),
-            Kind::Object(entries) => visitor.visit_map(Map { entries: entries.iter(), value: None }),
-        };
-        result.map_err(|e| e.at(last))
+            Kind::Array(items) => visitor.visit_seq(Seq {
+                items: items.iter(),
+            }),
+            Kind::Object(entries) => visitor.visit_map(Map {
+                entries: entries.iter(),
+                value: None,
+            }),
+        }
+        .map_err(|e| e.at(last))
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.0.kind {
+            Kind::Bool(b) => visitor.visit_bool(b),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.0.kind {
+            Kind::Number(v, _) => visitor.visit_f64(v).map_err(|e: DeError| e.at(self.last())),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match whole(self.0) {
+            Some(v) if (0.0..1.8e19).contains(&v) => visitor.visit_u64(v as u64),
+            Some(v) if v < 0.0 && v > -9.2e18 => visitor.visit_i64(v as i64),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+        .map_err(|e: DeError| e.at(self.last()))
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_u64(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.kind {
+            Kind::Str(s) => visitor.visit_str(s).map_err(|e: DeError| e.at(self.last())),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.kind {
+            Kind::Array(items) => visitor.visit_seq(Seq {
+                items: items.iter(),
+            }),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match &self.0.kind {
+            Kind::Object(entries) => visitor
+                .visit_map(Map {
+                    entries: entries.iter(),
+                    value: None,
+                })
+                .map_err(|e: DeError| e.at(self.last())),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.deserialize_map(visitor)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -671,17 +836,22 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let last = self.last();
         match &self.0.kind {
-            Kind::Str(s) => visitor.visit_enum(s.as_ref().into_deserializer()),
-            _ => Err(DeError::new(What::WrongType { expected: Expected::Text, found: self.0.found() })),
+            Kind::Str(s) => visitor
+                .visit_enum(s.as_ref().into_deserializer())
+                .map_err(|e: DeError| e.at(self.last())),
+            _ => Err(DeError {
+                what: What::WrongType {
+                    expected: Expected::Text,
+                    found: self.0.found(),
+                },
+                offset: Some(self.last()),
+            }),
         }
-        .map_err(|e: DeError| e.at(last))
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i8 i16 i128 u128 char bytes byte_buf unit unit_struct tuple tuple_struct
     }
 }
 
@@ -692,7 +862,10 @@ struct Seq<'n, 'a> {
 impl<'de> de::SeqAccess<'de> for Seq<'_, '_> {
     type Error = DeError;
 
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, DeError> {
         match self.items.next() {
             Some(node) => seed.deserialize(NodeDe(node)).map(Some),
             None => Ok(None),
@@ -712,8 +885,13 @@ struct Map<'n, 'a> {
 impl<'de> de::MapAccess<'de> for Map<'_, '_> {
     type Error = DeError;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
-        let Some(entry) = self.entries.next() else { return Ok(None) };
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, DeError> {
+        let Some(entry) = self.entries.next() else {
+            return Ok(None);
+        };
         self.value = Some(&entry.value);
         // A problem with the key (an unknown field) is reported at the key.
         let key: de::value::StrDeserializer<'_, DeError> = entry.key.as_ref().into_deserializer();
@@ -725,7 +903,9 @@ impl<'de> de::MapAccess<'de> for Map<'_, '_> {
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
         match self.value.take() {
             Some(node) => seed.deserialize(NodeDe(node)),
-            None => Err(DeError::new(What::Other { detail: "a value without a key".to_owned() })),
+            None => Err(DeError::new(What::Other {
+                detail: "a value without a key".to_owned(),
+            })),
         }
     }
 }
@@ -737,9 +917,18 @@ mod tests {
     #[test]
     fn numbers_are_read_exactly() {
         for (text, want) in [
-            ("0", 0.0), ("-0", 0.0), ("9300", 9300.0), ("26.7", 26.7), ("16400000", 16_400_000.0),
-            ("85.4", 85.4), ("-1200.5", -1200.5), ("1e3", 1000.0), ("2.5E-1", 0.25),
-            ("0.1", 0.1), ("1.4", 1.4), ("123456789012345", 123_456_789_012_345.0),
+            ("0", 0.0),
+            ("-0", 0.0),
+            ("9300", 9300.0),
+            ("26.7", 26.7),
+            ("16400000", 16_400_000.0),
+            ("85.4", 85.4),
+            ("-1200.5", -1200.5),
+            ("1e3", 1000.0),
+            ("2.5E-1", 0.25),
+            ("0.1", 0.1),
+            ("1.4", 1.4),
+            ("123456789012345", 123_456_789_012_345.0),
         ] {
             assert_eq!(number_value(text), Some(want), "{text}");
         }
@@ -770,19 +959,44 @@ mod tests {
             assert_eq!(parse(text), Err(SyntaxError { syntax, offset }), "{text:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 2);
-        assert!(matches!(parse(&deep), Err(SyntaxError { syntax: Syntax::TooDeep, .. })));
+        assert!(matches!(
+            parse(&deep),
+            Err(SyntaxError {
+                syntax: Syntax::TooDeep,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn strings_and_spans() {
-        let node = parse(r#"{"tên": "Việt \"Nam\" \u00e9\ud83d\ude00", "n": [1, true, null]}"#).expect("valid");
-        assert_eq!(node.get("tên").map(|n| n.kind.clone()), Some(Kind::Str("Việt \"Nam\" é😀".into())));
+        let node = parse(r#"{"tên": "Việt \"Nam\" \u00e9\ud83d\ude00", "n": [1, true, null]}"#)
+            .expect("valid");
+        assert_eq!(
+            node.get("tên").map(|n| n.kind.clone()),
+            Some(Kind::Str("Việt \"Nam\" é😀".into()))
+        );
         let n = node.get("n").expect("n");
-        assert_eq!(n.kind, Kind::Array(vec![
-            Node { start: 52, end: 53, kind: Kind::Number(1.0, "1") },
-            Node { start: 55, end: 59, kind: Kind::Bool(true) },
-            Node { start: 61, end: 65, kind: Kind::Null },
-        ]));
+        assert_eq!(
+            n.kind,
+            Kind::Array(vec![
+                Node {
+                    start: 52,
+                    end: 53,
+                    kind: Kind::Number(1.0, "1")
+                },
+                Node {
+                    start: 55,
+                    end: 59,
+                    kind: Kind::Bool(true)
+                },
+                Node {
+                    start: 61,
+                    end: 65,
+                    kind: Kind::Null
+                },
+            ])
+        );
     }
 
     #[test]

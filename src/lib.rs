@@ -32,4 +32,4 @@ pub mod web;
 pub use error::{Problem, What};
 pub use format::Lang;
 pub use model::FactBox;
-pub use validate::{load, Failure, Loaded};
+pub use validate::{Failure, Loaded, load};

@@ -11,8 +11,8 @@
 // noise at every call site.
 #![allow(clippy::result_large_err)]
 
-use serde::de::DeserializeOwned;
 use serde::Deserialize as _;
+use serde::de::DeserializeOwned;
 
 use crate::error::{Expected, Position, Problem, What};
 use crate::json::{self, DeError, Kind, Node, NodeDe};
@@ -33,9 +33,16 @@ pub struct RawDocument<'a> {
     pub boxes: Vec<Node<'a>>,
 }
 
-/// One box parsed into its kind's struct.
+/// One box: its shared fields, and its kind's own.
 #[derive(Debug)]
-pub enum BoxSpec {
+pub struct BoxSpec {
+    pub head: spec::BoxHead<serde::de::IgnoredAny>,
+    pub body: KindSpec,
+}
+
+/// A kind's own fields.
+#[derive(Debug)]
+pub enum KindSpec {
     Figures(FiguresBox),
     Bar(BarBox),
     RankChange(RankChangeBox),
@@ -47,14 +54,7 @@ pub enum BoxSpec {
 impl BoxSpec {
     /// The fields every kind shares.
     pub fn common(&self) -> spec::Common<'_> {
-        match self {
-            BoxSpec::Figures(b) => b.common(),
-            BoxSpec::Bar(b) => b.common(),
-            BoxSpec::RankChange(b) => b.common(),
-            BoxSpec::Line(b) => b.common(),
-            BoxSpec::Share(b) => b.common(),
-            BoxSpec::Progress(b) => b.common(),
-        }
+        self.head.common()
     }
 }
 
@@ -62,7 +62,10 @@ impl BoxSpec {
 /// cannot be half-read), on a document-level field, or on an unsupported version.
 pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(Problem::whole(What::TooLong { max: MAX_DOCUMENT_BYTES, found: text.len() }));
+        return Err(Problem::whole(What::TooLong {
+            max: MAX_DOCUMENT_BYTES,
+            found: text.len(),
+        }));
     }
     if text.trim().is_empty() {
         return Err(Problem::whole(What::EmptyDocument));
@@ -81,23 +84,41 @@ pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
         // The path of a syntax error: where the reader stood before the character it could
         // not read (and, for a stray comma, before the comma).
         let before = match e.syntax {
-            crate::error::Syntax::TrailingComma => body.get(..e.offset).and_then(|b| b.rfind(',')).unwrap_or(0),
+            crate::error::Syntax::TrailingComma => {
+                body.get(..e.offset).and_then(|b| b.rfind(',')).unwrap_or(0)
+            }
             _ => e.offset,
         };
-        let path = if before == 0 { String::new() } else { path_at(body, before - 1) };
-        Problem { path, at: Some(position_of(text, skipped + e.offset)), what: What::Syntax(e.syntax) }
+        let path = if before == 0 {
+            String::new()
+        } else {
+            path_at(body, before - 1)
+        };
+        Problem {
+            path,
+            at: Some(position_of(text, skipped + e.offset)),
+            what: What::Syntax(e.syntax),
+        }
     })?;
     if !matches!(root.kind, Kind::Object(_)) {
         return Err(Problem {
             path: String::new(),
             at: Some(position_of(text, skipped + root.start)),
-            what: What::WrongType { expected: Expected::Object, found: root.found() },
+            what: What::WrongType {
+                expected: Expected::Object,
+                found: root.found(),
+            },
         });
     }
     let top: spec::Document<serde::de::IgnoredAny> = spec::Document::deserialize(NodeDe(&root))
         .map_err(|e| problem(e, "", body, 0, text, skipped))?;
     if top.version != spec::FORMAT_VERSION {
-        return Err(Problem::at_path("version", What::UnsupportedVersion { found: u64::from(top.version) }));
+        return Err(Problem::at_path(
+            "version",
+            What::UnsupportedVersion {
+                found: u64::from(top.version),
+            },
+        ));
     }
     let boxes = match root.kind {
         Kind::Object(entries) => entries
@@ -128,48 +149,115 @@ impl RawDocument<'_> {
         }
     }
 
-    /// Parses box `index` by the struct of its `kind`.
-    pub fn parse_box(&self, index: usize) -> Result<BoxSpec, Problem> {
+    /// Parses box `index`: its shared fields, then its kind's own, after checking that it
+    /// has no field that neither knows. Every unknown field is reported, not only the first.
+    pub fn parse_box(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
         let prefix = format!("boxes[{index}]");
         let Some(node) = self.boxes.get(index) else {
-            return Err(Problem::at_path(prefix, What::Internal { detail: "no such box".to_owned() }));
+            return Err(vec![Problem::at_path(
+                prefix,
+                What::Internal {
+                    detail: "no such box".to_owned(),
+                },
+            )]);
         };
-        if !matches!(node.kind, Kind::Object(_)) {
-            return Err(Problem {
+        let Kind::Object(entries) = &node.kind else {
+            return Err(vec![Problem {
                 at: Some(position_of(self.text, node.end.saturating_sub(1))),
                 path: prefix,
-                what: What::WrongType { expected: Expected::Object, found: node.found() },
-            });
-        }
+                what: What::WrongType {
+                    expected: Expected::Object,
+                    found: node.found(),
+                },
+            }]);
+        };
         let kind = match node.get("kind").map(|k| &k.kind) {
-            None => return Err(Problem::at_path(prefix, What::MissingField { field: "kind".to_owned() })),
+            None => {
+                return Err(vec![Problem::at_path(
+                    prefix,
+                    What::MissingField {
+                        field: "kind".to_owned(),
+                    },
+                )]);
+            }
             Some(Kind::Str(s)) => s.to_string(),
             Some(_) => {
-                let found = node.get("kind").map(Node::found).unwrap_or(crate::error::Found::Null);
-                return Err(Problem::at_path(
+                let found = node
+                    .get("kind")
+                    .map(Node::found)
+                    .unwrap_or(crate::error::Found::Null);
+                return Err(vec![Problem::at_path(
                     format!("{prefix}.kind"),
-                    What::WrongType { expected: Expected::Text, found },
-                ));
+                    What::WrongType {
+                        expected: Expected::Text,
+                        found,
+                    },
+                )]);
             }
         };
-        match kind.as_str() {
-            "figures" => self.parse_kind(node, &prefix).map(BoxSpec::Figures),
-            "bar" => self.parse_kind(node, &prefix).map(BoxSpec::Bar),
-            "rank-change" => self.parse_kind(node, &prefix).map(BoxSpec::RankChange),
-            "line" => self.parse_kind(node, &prefix).map(BoxSpec::Line),
-            "share" => self.parse_kind(node, &prefix).map(BoxSpec::Share),
-            "progress" => self.parse_kind(node, &prefix).map(BoxSpec::Progress),
-            _ => Err(Problem::at_path(
-                format!("{prefix}.kind"),
-                What::UnknownKind {
-                    suggestion: nearest(&kind, spec::KINDS.iter().copied()).map(str::to_owned),
-                    kind,
+        let own: &[&str] = match kind.as_str() {
+            "figures" => FiguresBox::FIELDS,
+            "bar" => BarBox::FIELDS,
+            "rank-change" => RankChangeBox::FIELDS,
+            "line" => LineBox::FIELDS,
+            "share" => ShareBox::FIELDS,
+            "progress" => ProgressBox::FIELDS,
+            _ => {
+                return Err(vec![Problem::at_path(
+                    format!("{prefix}.kind"),
+                    What::UnknownKind {
+                        suggestion: nearest(&kind, spec::KINDS.iter().copied()).map(str::to_owned),
+                        kind,
+                    },
+                )]);
+            }
+        };
+        let allowed: Vec<&str> = spec::HEAD_FIELDS.iter().chain(own).copied().collect();
+        let mut problems: Vec<Problem> = entries
+            .iter()
+            .filter(|e| !allowed.contains(&e.key.as_ref()))
+            .map(|e| Problem {
+                path: prefix.clone(),
+                at: Some(position_of(self.text, e.key_end.saturating_sub(1))),
+                what: What::UnknownField {
+                    field: e.key.to_string(),
+                    suggestion: nearest(&e.key, allowed.iter().copied()).map(str::to_owned),
+                    expected: allowed.iter().map(|s| (*s).to_owned()).collect(),
                 },
-            )),
+            })
+            .collect();
+        let head = self.parse_part::<spec::BoxHead<serde::de::IgnoredAny>>(node, &prefix);
+        let body = match kind.as_str() {
+            "figures" => self.parse_part(node, &prefix).map(KindSpec::Figures),
+            "bar" => self.parse_part(node, &prefix).map(KindSpec::Bar),
+            "rank-change" => self.parse_part(node, &prefix).map(KindSpec::RankChange),
+            "line" => self.parse_part(node, &prefix).map(KindSpec::Line),
+            "share" => self.parse_part(node, &prefix).map(KindSpec::Share),
+            _ => self.parse_part(node, &prefix).map(KindSpec::Progress),
+        };
+        match (head, body) {
+            (Ok(head), Ok(body)) if problems.is_empty() => Ok(BoxSpec { head, body }),
+            (head, body) => {
+                // "`titel`: did you mean `title`?" already says that `title` is missing.
+                let suggested: Vec<String> = problems
+                    .iter()
+                    .filter_map(|p| match &p.what {
+                        What::UnknownField { suggestion, .. } => suggestion.clone(),
+                        _ => None,
+                    })
+                    .collect();
+                for p in head.err().into_iter().chain(body.err()) {
+                    let redundant = matches!(&p.what, What::MissingField { field } if suggested.contains(field));
+                    if !redundant {
+                        problems.push(p);
+                    }
+                }
+                Err(problems)
+            }
         }
     }
 
-    fn parse_kind<T: DeserializeOwned>(&self, node: &Node<'_>, prefix: &str) -> Result<T, Problem> {
+    fn parse_part<T: DeserializeOwned>(&self, node: &Node<'_>, prefix: &str) -> Result<T, Problem> {
         T::deserialize(NodeDe(node)).map_err(|e| {
             let part = self.text.get(node.start..).unwrap_or_default();
             problem(e, prefix, part, node.start, self.text, 0)
@@ -179,7 +267,14 @@ impl RawDocument<'_> {
 
 /// Turns a deserialization error inside `part` (which starts at byte `base` of `body`,
 /// itself at byte `skipped` of `text`) into a problem with its full path and position.
-fn problem(e: DeError, prefix: &str, part: &str, base: usize, text: &str, skipped: usize) -> Problem {
+fn problem(
+    e: DeError,
+    prefix: &str,
+    part: &str,
+    base: usize,
+    text: &str,
+    skipped: usize,
+) -> Problem {
     let Some(offset) = e.offset.and_then(|o| o.checked_sub(base)) else {
         return Problem::at_path(prefix, e.what);
     };
@@ -196,7 +291,11 @@ fn problem(e: DeError, prefix: &str, part: &str, base: usize, text: &str, skippe
         (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
         (false, false) => format!("{prefix}.{inner}"),
     };
-    Problem { path, at: Some(position_of(text, skipped + base + offset)), what: e.what }
+    Problem {
+        path,
+        at: Some(position_of(text, skipped + base + offset)),
+        what: e.what,
+    }
 }
 
 /// The 1-based line and character column of byte `offset` in `text`.
@@ -299,7 +398,9 @@ fn unescape_key(raw: &str) -> String {
         return raw.to_owned();
     }
     match json::parse(&format!("\"{raw}\"")) {
-        Ok(Node { kind: Kind::Str(s), .. }) => s.into_owned(),
+        Ok(Node {
+            kind: Kind::Str(s), ..
+        }) => s.into_owned(),
         _ => raw.to_owned(),
     }
 }
@@ -312,7 +413,13 @@ mod tests {
     fn positions_count_characters() {
         let text = "{\n  \"title\": \"Tiết kiệm\", x\n}";
         let offset = text.find('x').unwrap_or(0);
-        assert_eq!(position_of(text, offset), Position { line: 2, column: 25 });
+        assert_eq!(
+            position_of(text, offset),
+            Position {
+                line: 2,
+                column: 25
+            }
+        );
         assert_eq!(position_of(text, 0), Position { line: 1, column: 1 });
     }
 }

@@ -98,15 +98,17 @@ impl Theme {
             Paint::Background => self.background,
             Paint::Series(i) => {
                 let n = self.series.len().max(1);
-                self.series.get(usize::from(i) % n).copied().unwrap_or(self.mark)
+                self.series
+                    .get(usize::from(i) % n)
+                    .copied()
+                    .unwrap_or(self.mark)
             }
         }
     }
 }
 
 /// Fonts with Vietnamese glyphs on every common system, newest first.
-pub const DEFAULT_FONT: &str =
-    "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Liberation Sans\", Arial, sans-serif";
+pub const DEFAULT_FONT: &str = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Liberation Sans\", Arial, sans-serif";
 
 /// Draws `scene` on `backend`, every coordinate multiplied by `scale`, with the mark
 /// whose index is `active` (hovered, tapped or chosen by keyboard) emphasised.
@@ -145,11 +147,21 @@ fn draw_shape<DB: DrawingBackend>(
     let fill = |backend: &mut DB, r: &Rect, paint: Paint| {
         // Round edges, not sizes, so that neighbouring rectangles meet without gaps.
         let (x0, y0, x1, y1) = (px(r.x), px(r.y), px(r.right()), px(r.bottom()));
-        backend.draw_rect((x0, y0), (x1.max(x0 + 1), y1.max(y0 + 1)), &style(paint, true, 0.0), true)
+        backend.draw_rect(
+            (x0, y0),
+            (x1.max(x0 + 1), y1.max(y0 + 1)),
+            &style(paint, true, 0.0),
+            true,
+        )
     };
     match shape {
         Shape::Rect { rect, paint } => fill(backend, rect, *paint),
-        Shape::Dashed { from, to, width, paint } => {
+        Shape::Dashed {
+            from,
+            to,
+            width,
+            paint,
+        } => {
             let (dash, gap) = (4.0_f64, 3.0_f64);
             let horizontal = (to.1 - from.1).abs() < (to.0 - from.0).abs();
             let (start, end) = if horizontal {
@@ -161,9 +173,19 @@ fn draw_shape<DB: DrawingBackend>(
             while t < end {
                 let len = dash.min(end - t);
                 let r = if horizontal {
-                    Rect { x: t, y: from.1 - width / 2.0, w: len, h: *width }
+                    Rect {
+                        x: t,
+                        y: from.1 - width / 2.0,
+                        w: len,
+                        h: *width,
+                    }
                 } else {
-                    Rect { x: from.0 - width / 2.0, y: t, w: *width, h: len }
+                    Rect {
+                        x: from.0 - width / 2.0,
+                        y: t,
+                        w: *width,
+                        h: len,
+                    }
                 };
                 fill(backend, &r, *paint)?;
                 t += dash + gap;
@@ -173,18 +195,34 @@ fn draw_shape<DB: DrawingBackend>(
         Shape::Polygon { points, paint } => {
             backend.fill_polygon(points.iter().map(point), &style(*paint, true, 0.0))
         }
-        Shape::Path { points, width, paint } => {
-            backend.draw_path(points.iter().map(point), &style(*paint, false, *width))
-        }
-        Shape::Circle { x, y, r, paint, stroke } => {
+        Shape::Path {
+            points,
+            width,
+            paint,
+        } => backend.draw_path(points.iter().map(point), &style(*paint, false, *width)),
+        Shape::Circle {
+            x,
+            y,
+            r,
+            paint,
+            stroke,
+        } => {
             let radius = (r * scale).round().max(1.0) as u32;
             match stroke {
-                None => backend.draw_circle((px(*x), px(*y)), radius, &style(*paint, true, 0.0), true),
-                Some(w) => backend.draw_circle((px(*x), px(*y)), radius, &style(*paint, false, *w), false),
+                None => {
+                    backend.draw_circle((px(*x), px(*y)), radius, &style(*paint, true, 0.0), true)
+                }
+                Some(w) => {
+                    backend.draw_circle((px(*x), px(*y)), radius, &style(*paint, false, *w), false)
+                }
             }
         }
         Shape::Text(t) => {
-            let weight = if t.font.bold { FontStyle::Bold } else { FontStyle::Normal };
+            let weight = if t.font.bold {
+                FontStyle::Bold
+            } else {
+                FontStyle::Normal
+            };
             let font = (FontFamily::Name(&theme.font_family), t.font.size * scale)
                 .into_font()
                 .style(weight);

@@ -127,73 +127,103 @@ impl JsonSchema for Source {
     }
 }
 
-/// Declares a box struct with the fields every box kind shares, then the kind's own.
+/// The fields every box kind shares, and `kind`.
 ///
-/// Each kind is its own struct (rather than one struct with `#[serde(flatten)]`) because
-/// serde cannot deny unknown fields through `flatten`, and catching a misspelt field name is
-/// the most useful error a journalist gets.
+/// They are read once, by this one struct, for every kind; the kind's own fields are read
+/// by the kind's struct. `K` is the kind's marker type for the schema (so that `kind` is a
+/// constant there); parsing reads it as `IgnoredAny`.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct BoxHead<K> {
+    /// Unique in the file: letters, digits, `-` and `_`. An embed picks this box with
+    /// `file.json#id`.
+    pub id: String,
+    /// The box kind.
+    pub kind: K,
+    /// The box's headline, shown above it and read first by screen readers.
+    pub title: String,
+    /// One line under the title: what is measured, in which unit.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// A note under the box, e.g. how a figure was computed.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Where the figures come from; overrides the document's default.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// Who made the box; overrides the document's default.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// The date the figures are valid for (`2024`, `2024-08`, `2024-08-31`); overrides
+    /// the document's default.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// The language of this box, if not the document's: `vi-VN` or `en`.
+    #[serde(default)]
+    pub locale: Option<String>,
+}
+
+/// The JSON names of [`BoxHead`]'s fields.
+pub const HEAD_FIELDS: &[&str] = &[
+    "id", "kind", "title", "subtitle", "note", "source", "byline", "as_of", "locale",
+];
+
+impl<K> BoxHead<K> {
+    /// A borrowed view of the shared fields.
+    pub fn common(&self) -> Common<'_> {
+        Common {
+            id: &self.id,
+            title: &self.title,
+            subtitle: self.subtitle.as_deref(),
+            note: self.note.as_deref(),
+            source: self.source.as_ref(),
+            byline: self.byline.as_deref(),
+            as_of: self.as_of.as_deref(),
+            locale: self.locale.as_deref(),
+        }
+    }
+}
+
+/// Declares a kind's struct of its own fields, the list of their JSON names, its `kind`
+/// marker, and the struct the JSON Schema describes the whole box with.
+///
+/// Unknown fields are found by comparing a box's keys with [`HEAD_FIELDS`] and the kind's
+/// `FIELDS` (serde cannot deny unknown fields across two structs), which also lets every
+/// misspelt field of a box be reported at once.
 macro_rules! box_spec {
     (
         $(#[$meta:meta])*
-        pub struct $name:ident : $kind:ident = $kind_name:literal {
+        pub struct $name:ident : $kind:ident, $schema:ident = $kind_name:literal {
             $( $(#[$field_meta:meta])* pub $field:ident : $ty:ty, )*
         }
     ) => {
         $(#[$meta])*
         #[derive(Debug, Deserialize, JsonSchema)]
-        #[serde(deny_unknown_fields)]
         pub struct $name {
-            /// Unique in the file: letters, digits, `-` and `_`. An embed picks this box with
-            /// `file.json#id`.
-            pub id: String,
-            /// The box kind.
-            pub kind: $kind,
-            /// The box's headline, shown above it and read first by screen readers.
-            pub title: String,
-            /// One line under the title: what is measured, in which unit.
-            #[serde(default)]
-            pub subtitle: Option<String>,
-            /// A note under the box, e.g. how a figure was computed.
-            #[serde(default)]
-            pub note: Option<String>,
-            /// Where the figures come from; overrides the document's default.
-            #[serde(default)]
-            pub source: Option<Source>,
-            /// Who made the box; overrides the document's default.
-            #[serde(default)]
-            pub byline: Option<String>,
-            /// The date the figures are valid for (`2024`, `2024-08`, `2024-08-31`);
-            /// overrides the document's default.
-            #[serde(default)]
-            pub as_of: Option<String>,
-            /// The language of this box, if not the document's: `vi-VN` or `en`.
-            #[serde(default)]
-            pub locale: Option<String>,
             $( $(#[$field_meta])* pub $field: $ty, )*
         }
 
+        impl $name {
+            /// The JSON names of this kind's own fields.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
         /// The `kind` value of this box type.
-        #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Copy, JsonSchema)]
         pub enum $kind {
             #[serde(rename = $kind_name)]
             #[allow(missing_docs)]
             Only,
         }
 
-        impl $name {
-            /// The fields every box kind shares.
-            pub fn common(&self) -> Common<'_> {
-                Common {
-                    id: &self.id,
-                    title: &self.title,
-                    subtitle: self.subtitle.as_deref(),
-                    note: self.note.as_deref(),
-                    source: self.source.as_ref(),
-                    byline: self.byline.as_deref(),
-                    as_of: self.as_of.as_deref(),
-                    locale: self.locale.as_deref(),
-                }
-            }
+        $(#[$meta])*
+        #[derive(Debug, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        pub struct $schema {
+            #[serde(flatten)]
+            head: BoxHead<$kind>,
+            #[serde(flatten)]
+            body: $name,
         }
     };
 }
@@ -213,7 +243,7 @@ pub struct Common<'a> {
 
 box_spec! {
     /// A key-figure box: one to six figures shown as large, real text.
-    pub struct FiguresBox: FiguresKind = "figures" {
+    pub struct FiguresBox: FiguresKind, FiguresBoxSchema = "figures" {
         /// The figures, in reading order (1 to 6).
         pub figures: Vec<Figure>,
     }
@@ -221,7 +251,7 @@ box_spec! {
 
 box_spec! {
     /// A bar chart: one bar per label, e.g. a ranking of countries.
-    pub struct BarBox: BarKind = "bar" {
+    pub struct BarBox: BarKind, BarBoxSchema = "bar" {
         /// The bars, in the order given (see `sort`).
         pub bars: Vec<Bar>,
         /// The order of the bars: `none` (as given, the default), `ascending` or `descending`.
@@ -254,7 +284,7 @@ box_spec! {
 
 box_spec! {
     /// Ranks at two dates, drawn as an arrow per item from the earlier rank to the later.
-    pub struct RankChangeBox: RankChangeKind = "rank-change" {
+    pub struct RankChangeBox: RankChangeKind, RankChangeBoxSchema = "rank-change" {
         /// The earlier date, e.g. `2018`.
         pub from_date: String,
         /// The later date, e.g. `2020`.
@@ -276,7 +306,7 @@ box_spec! {
 
 box_spec! {
     /// One or more series of values over real dates, spaced by time.
-    pub struct LineBox: LineKind = "line" {
+    pub struct LineBox: LineKind, LineBoxSchema = "line" {
         /// The series (1 to 6), each with its points in any order.
         pub series: Vec<Series>,
         /// Notes attached to points, e.g. `khai trương: 8 dịch vụ`.
@@ -302,7 +332,7 @@ box_spec! {
 
 box_spec! {
     /// Parts of a whole, as a 100% stacked bar or a donut.
-    pub struct ShareBox: ShareKind = "share" {
+    pub struct ShareBox: ShareKind, ShareBoxSchema = "share" {
         /// The parts (2 to 12), each with a value; percentages are computed.
         pub parts: Vec<Part>,
         /// The whole, if it is known separately (e.g. 2560 cases). When the parts add up to
@@ -330,7 +360,7 @@ box_spec! {
 box_spec! {
     /// A value against a target, as a bullet bar, e.g. 31% of services at level 4 against a
     /// 30% goal.
-    pub struct ProgressBox: ProgressKind = "progress" {
+    pub struct ProgressBox: ProgressKind, ProgressBoxSchema = "progress" {
         /// The value reached.
         pub value: f64,
         /// What the value measures, e.g. `dịch vụ công trực tuyến mức độ 4`.
@@ -554,12 +584,12 @@ pub struct Reference {
 #[serde(untagged)]
 #[allow(dead_code)]
 pub enum AnyBox {
-    Figures(FiguresBox),
-    Bar(BarBox),
-    RankChange(RankChangeBox),
-    Line(LineBox),
-    Share(ShareBox),
-    Progress(ProgressBox),
+    Figures(FiguresBoxSchema),
+    Bar(BarBoxSchema),
+    RankChange(RankChangeBoxSchema),
+    Line(LineBoxSchema),
+    Share(ShareBoxSchema),
+    Progress(ProgressBoxSchema),
 }
 
 /// Every box kind this version knows, as written in `kind`.

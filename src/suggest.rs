@@ -52,7 +52,11 @@ where
             .iter()
             .filter(|c| {
                 let c = c.to_ascii_lowercase();
-                let (short, long) = if c.len() < w.len() { (&c, &w) } else { (&w, &c) };
+                let (short, long) = if c.len() < w.len() {
+                    (&c, &w)
+                } else {
+                    (&w, &c)
+                };
                 short.chars().count() >= 3 && long.starts_with(short.as_str())
             })
             .min_by_key(|c| c.len().abs_diff(w.len()))

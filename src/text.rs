@@ -38,7 +38,8 @@ pub trait Measure {
 pub struct Estimate;
 
 const ASCII_WIDTHS: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // ' '..'/'
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
+    278, // ' '..'/'
     556, 556, 556, 556, 556, 556, 556, 556, 556, 556, // '0'..'9'
     278, 278, 584, 584, 584, 556, 1015, // ':'..'@'
     667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, // 'A'..'M'
@@ -52,7 +53,10 @@ const ASCII_WIDTHS: [u16; 95] = [
 fn char_width(c: char) -> u16 {
     let code = c as u32;
     if (32..127).contains(&code) {
-        return ASCII_WIDTHS.get((code - 32) as usize).copied().unwrap_or(556);
+        return ASCII_WIDTHS
+            .get((code - 32) as usize)
+            .copied()
+            .unwrap_or(556);
     }
     match c {
         '\u{a0}' => 278,

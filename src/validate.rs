@@ -8,12 +8,12 @@
 use crate::error::{Problem, What};
 use crate::format::{Lang, NumberFormat, PartialDate};
 use crate::model::{
-    limits, BarChart, BarItem, Body, Comparison, FactBox, Figure, LineAnnotation, LineChart,
-    LinePoint, LineSeries, ProgressChart, RankChart, RankRow, ReferenceLine, ShareChart,
-    SharePart, SourceLink, FIGURES_RANGE, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS,
-    MAX_SERIES, SHARE_RANGE,
+    BarChart, BarItem, Body, Comparison, FIGURES_RANGE, FactBox, Figure, LineAnnotation, LineChart,
+    LinePoint, LineSeries, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS, MAX_SERIES,
+    ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE, ShareChart, SharePart,
+    SourceLink, limits,
 };
-use crate::parse::{self, BoxSpec, RawDocument};
+use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
 use crate::spec::{self, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder};
 use crate::suggest::nearest;
 
@@ -108,7 +108,10 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
             let mut problems = Vec::new();
             // A repeated id is the second box's fault: the first one keeps working.
             if let Some(id) = &id {
-                if ids[..i].iter().any(|other| other.as_deref() == Some(id.as_str())) {
+                if ids[..i]
+                    .iter()
+                    .any(|other| other.as_deref() == Some(id.as_str()))
+                {
                     problems.push(Problem::at_path(
                         format!("boxes[{i}].id"),
                         What::DuplicateId { id: id.clone() },
@@ -116,7 +119,10 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                 }
             }
             let result = match raw.parse_box(i) {
-                Err(p) => Err(vec![p]),
+                Err(mut found) => {
+                    problems.append(&mut found);
+                    Err(problems)
+                }
                 Ok(spec) => {
                     let mut v = Validator {
                         problems,
@@ -237,7 +243,11 @@ impl Validator {
     fn url(&mut self, text: &str, path: &str) -> Option<String> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase();
-        let has_host = |rest: &str| rest.split(['/', '?', '#']).next().is_some_and(|h| !h.is_empty());
+        let has_host = |rest: &str| {
+            rest.split(['/', '?', '#'])
+                .next()
+                .is_some_and(|h| !h.is_empty())
+        };
         let ok = lower
             .strip_prefix("https://")
             .or_else(|| lower.strip_prefix("http://"))
@@ -288,12 +298,24 @@ impl Validator {
         scale: Option<Scale>,
         path: &str,
     ) -> NumberFormat {
-        let unit_path = if path.is_empty() { "unit".to_owned() } else { format!("{path}.unit") };
-        let decimals_path =
-            if path.is_empty() { "decimals".to_owned() } else { format!("{path}.decimals") };
+        let unit_path = if path.is_empty() {
+            "unit".to_owned()
+        } else {
+            format!("{path}.unit")
+        };
+        let decimals_path = if path.is_empty() {
+            "decimals".to_owned()
+        } else {
+            format!("{path}.decimals")
+        };
         if let Some(d) = decimals {
             if d > 6 {
-                self.push(&decimals_path, What::TooLarge { value: f64::from(d) });
+                self.push(
+                    &decimals_path,
+                    What::TooLarge {
+                        value: f64::from(d),
+                    },
+                );
             }
         }
         NumberFormat {
@@ -329,13 +351,13 @@ impl Validator {
             Some(d) => self.date(d, "as_of"),
             None => defaults.as_of,
         };
-        let body = match spec {
-            BoxSpec::Figures(b) => Body::Figures(self.figures(&b.figures)),
-            BoxSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
-            BoxSpec::RankChange(b) => Body::RankChange(self.rank_chart(b)),
-            BoxSpec::Line(b) => Body::Line(self.line_chart(b)),
-            BoxSpec::Share(b) => Body::Share(self.share_chart(b)),
-            BoxSpec::Progress(b) => Body::Progress(self.progress_chart(b)),
+        let body = match &spec.body {
+            KindSpec::Figures(b) => Body::Figures(self.figures(&b.figures)),
+            KindSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
+            KindSpec::RankChange(b) => Body::RankChange(self.rank_chart(b)),
+            KindSpec::Line(b) => Body::Line(self.line_chart(b)),
+            KindSpec::Share(b) => Body::Share(self.share_chart(b)),
+            KindSpec::Progress(b) => Body::Progress(self.progress_chart(b)),
         };
         FactBox {
             id,
@@ -353,9 +375,21 @@ impl Validator {
     fn figures(&mut self, specs: &[spec::Figure]) -> Vec<Figure> {
         let n = specs.len();
         if n < *FIGURES_RANGE.start() {
-            self.push("figures", What::TooFew { min: *FIGURES_RANGE.start(), found: n });
+            self.push(
+                "figures",
+                What::TooFew {
+                    min: *FIGURES_RANGE.start(),
+                    found: n,
+                },
+            );
         } else if n > *FIGURES_RANGE.end() {
-            self.push("figures", What::TooMany { max: *FIGURES_RANGE.end(), found: n });
+            self.push(
+                "figures",
+                What::TooMany {
+                    max: *FIGURES_RANGE.end(),
+                    found: n,
+                },
+            );
         }
         specs
             .iter()
@@ -403,7 +437,13 @@ impl Validator {
         if n == 0 {
             self.push("bars", What::TooFew { min: 1, found: 0 });
         } else if n > MAX_BARS {
-            self.push("bars", What::TooMany { max: MAX_BARS, found: n });
+            self.push(
+                "bars",
+                What::TooMany {
+                    max: MAX_BARS,
+                    found: n,
+                },
+            );
         }
         let mut bars: Vec<BarItem> = spec
             .bars
@@ -500,7 +540,12 @@ impl Validator {
     fn duplicate_labels(&mut self, labels: &[String], path: impl Fn(usize) -> String) {
         for (i, label) in labels.iter().enumerate() {
             if labels.iter().take(i).any(|l| l == label) {
-                self.push(&path(i), What::DuplicateLabel { label: label.clone() });
+                self.push(
+                    &path(i),
+                    What::DuplicateLabel {
+                        label: label.clone(),
+                    },
+                );
             }
         }
     }
@@ -576,22 +621,41 @@ impl Validator {
             .zip(&names)
             .enumerate()
             .map(|(si, (s, name))| {
-                self.count(&format!("series[{si}].points"), s.points.len(), 1, MAX_POINTS);
+                self.count(
+                    &format!("series[{si}].points"),
+                    s.points.len(),
+                    1,
+                    MAX_POINTS,
+                );
                 let mut points: Vec<LinePoint> = Vec::with_capacity(s.points.len());
                 for (pi, p) in s.points.iter().enumerate() {
                     let at = format!("series[{si}].points[{pi}]");
                     let value = self.value(p.value, &format!("{at}.value"));
-                    let qualifier =
-                        self.opt_text(p.qualifier.as_deref(), &format!("{at}.qualifier"), limits::QUALIFIER);
+                    let qualifier = self.opt_text(
+                        p.qualifier.as_deref(),
+                        &format!("{at}.qualifier"),
+                        limits::QUALIFIER,
+                    );
                     if let Some(date) = self.date(&p.date, &format!("{at}.date")) {
-                        points.push(LinePoint { day: date.day_number(), date, value, qualifier });
+                        points.push(LinePoint {
+                            day: date.day_number(),
+                            date,
+                            value,
+                            qualifier,
+                        });
                     }
                 }
                 points.sort_by(|a, b| a.day.total_cmp(&b.day));
                 for k in 1..points.len() {
                     if points.get(k - 1).map(|p| p.day) == points.get(k).map(|p| p.day) {
-                        let date = points.get(k).map(|p| p.date.display(Lang::Vi)).unwrap_or_default();
-                        self.push(&format!("series[{si}].points"), What::DuplicateDate { date });
+                        let date = points
+                            .get(k)
+                            .map(|p| p.date.display(Lang::Vi))
+                            .unwrap_or_default();
+                        self.push(
+                            &format!("series[{si}].points"),
+                            What::DuplicateDate { date },
+                        );
                     }
                 }
                 LineSeries {
@@ -610,23 +674,38 @@ impl Validator {
                 Some(name) => {
                     let found = names.iter().position(|n| n == name.trim());
                     if found.is_none() {
-                        let suggestion = nearest(name, names.iter().map(String::as_str)).map(str::to_owned);
+                        let suggestion =
+                            nearest(name, names.iter().map(String::as_str)).map(str::to_owned);
                         self.push(
                             &format!("{at}.series"),
-                            What::UnknownSeries { name: name.to_owned(), suggestion },
+                            What::UnknownSeries {
+                                name: name.to_owned(),
+                                suggestion,
+                            },
                         );
                     }
                     found
                 }
             };
-            let Some(date) = self.date(&a.date, &format!("{at}.date")) else { continue };
+            let Some(date) = self.date(&a.date, &format!("{at}.date")) else {
+                continue;
+            };
             let Some(si) = s_index else { continue };
             let point = series
                 .get(si)
                 .and_then(|s| s.points.iter().position(|p| p.date == date));
             match point {
-                Some(point) => annotations.push(LineAnnotation { series: si, point, label }),
-                None => self.push(&format!("{at}.date"), What::NoSuchPoint { date: a.date.clone() }),
+                Some(point) => annotations.push(LineAnnotation {
+                    series: si,
+                    point,
+                    label,
+                }),
+                None => self.push(
+                    &format!("{at}.date"),
+                    What::NoSuchPoint {
+                        date: a.date.clone(),
+                    },
+                ),
             }
         }
         LineChart {
@@ -639,7 +718,12 @@ impl Validator {
     }
 
     fn share_chart(&mut self, spec: &spec::ShareBox) -> ShareChart {
-        self.count("parts", spec.parts.len(), *SHARE_RANGE.start(), *SHARE_RANGE.end());
+        self.count(
+            "parts",
+            spec.parts.len(),
+            *SHARE_RANGE.start(),
+            *SHARE_RANGE.end(),
+        );
         let labels: Vec<String> = spec
             .parts
             .iter()
@@ -659,7 +743,12 @@ impl Validator {
                     self.push(&path, What::Negative { value });
                     value = 0.0;
                 }
-                SharePart { label, value, highlight: p.highlight.unwrap_or(false), other: false }
+                SharePart {
+                    label,
+                    value,
+                    highlight: p.highlight.unwrap_or(false),
+                    other: false,
+                }
             })
             .collect();
         let sum: f64 = parts.iter().map(|p| p.value).sum();
@@ -675,10 +764,18 @@ impl Validator {
             if sum > t + tolerance {
                 self.push("total", What::PartsExceedTotal { sum, total: t });
             } else if sum < t - tolerance {
-                let other_label =
-                    self.opt_text(spec.other_label.as_deref(), "other_label", limits::BAR_LABEL);
+                let other_label = self.opt_text(
+                    spec.other_label.as_deref(),
+                    "other_label",
+                    limits::BAR_LABEL,
+                );
                 match other_label {
-                    Some(label) => parts.push(SharePart { label, value: t - sum, highlight: false, other: true }),
+                    Some(label) => parts.push(SharePart {
+                        label,
+                        value: t - sum,
+                        highlight: false,
+                        other: true,
+                    }),
                     None => shortfall = Some(t - sum),
                 }
                 total = t;
@@ -706,7 +803,7 @@ impl Validator {
             if !(0.0..=max).contains(&value) {
                 v.push(path, What::OutOfScale { value, max });
             }
-            value.clamp(0.0, max)
+            crate::format::fit(value, 0.0, max)
         };
         let value = in_scale(self, spec.value, "value");
         let target = spec.target.map(|t| in_scale(self, t, "target"));
@@ -715,7 +812,11 @@ impl Validator {
             qualifier: self.opt_text(spec.qualifier.as_deref(), "qualifier", limits::QUALIFIER),
             label: self.text(&spec.label, "label", limits::LABEL),
             target,
-            target_label: self.opt_text(spec.target_label.as_deref(), "target_label", limits::BAR_LABEL),
+            target_label: self.opt_text(
+                spec.target_label.as_deref(),
+                "target_label",
+                limits::BAR_LABEL,
+            ),
             max,
             format: self.number_format(spec.unit.as_deref(), spec.decimals, None, ""),
         }

@@ -3,10 +3,11 @@
 //! Each row is one mistake a journalist makes; the message must say where (JSON path,
 //! line and column) and what to do. A row's document is a valid one with one thing broken.
 
-use factbox::{load, Lang};
+use factbox::{Lang, load};
 
 /// A valid bar box, for rows that break something else.
-const BAR: &str = r#"{"id": "b", "kind": "bar", "title": "Hạng", "bars": [{"label": "Việt Nam", "value": 86}]}"#;
+const BAR: &str =
+    r#"{"id": "b", "kind": "bar", "title": "Hạng", "bars": [{"label": "Việt Nam", "value": 86}]}"#;
 
 fn doc(boxes: &str) -> String {
     format!(r#"{{"version": 1, "boxes": [{boxes}]}}"#)
@@ -48,32 +49,50 @@ fn rows() -> Vec<Row> {
         Row {
             name: "html page instead of json",
             text: "\n<!doctype html><html></html>".into(),
-            en: &["line 2, column 1: this is a web page (HTML), not JSON data — check the file's address"],
-            vi: &["dòng 2, cột 1: đây là một trang web (HTML), không phải dữ liệu JSON — kiểm tra lại địa chỉ tệp"],
+            en: &[
+                "line 2, column 1: this is a web page (HTML), not JSON data — check the file's address",
+            ],
+            vi: &[
+                "dòng 2, cột 1: đây là một trang web (HTML), không phải dữ liệu JSON — kiểm tra lại địa chỉ tệp",
+            ],
         },
         Row {
             name: "missing comma between fields",
             text: "{\"version\": 1,\n \"boxes\": [\n  {\"id\": \"a\" \"kind\": \"bar\"}]}".into(),
-            en: &["boxes[0].id, line 3, column 14: missing `,` between two fields, or missing `}` closing the object"],
-            vi: &["boxes[0].id, dòng 3, cột 14: thiếu dấu phẩy `,` giữa hai trường, hoặc thiếu dấu `}` đóng đối tượng"],
+            en: &[
+                "boxes[0].id, line 3, column 14: missing `,` between two fields, or missing `}` closing the object",
+            ],
+            vi: &[
+                "boxes[0].id, dòng 3, cột 14: thiếu dấu phẩy `,` giữa hai trường, hoặc thiếu dấu `}` đóng đối tượng",
+            ],
         },
         Row {
             name: "trailing comma in an object",
             text: "{\"version\": 1, \"boxes\": [],\n}".into(),
-            en: &["boxes, line 2, column 1: a `,` right before `}` or `]` is not allowed in JSON: delete it"],
+            en: &[
+                "boxes, line 2, column 1: a `,` right before `}` or `]` is not allowed in JSON: delete it",
+            ],
             vi: &["boxes, dòng 2, cột 1: thừa dấu phẩy `,` ngay trước `}` hoặc `]`: hãy xoá nó"],
         },
         Row {
             name: "trailing comma in a list",
             text: "{\"version\": 1, \"boxes\": [1, ]}".into(),
-            en: &["boxes[0], line 1, column 29: a `,` right before `}` or `]` is not allowed in JSON: delete it"],
-            vi: &["boxes[0], dòng 1, cột 29: thừa dấu phẩy `,` ngay trước `}` hoặc `]`: hãy xoá nó"],
+            en: &[
+                "boxes[0], line 1, column 29: a `,` right before `}` or `]` is not allowed in JSON: delete it",
+            ],
+            vi: &[
+                "boxes[0], dòng 1, cột 29: thừa dấu phẩy `,` ngay trước `}` hoặc `]`: hãy xoá nó",
+            ],
         },
         Row {
             name: "file cut short",
             text: "{\"version\": 1, \"boxes\": [".into(),
-            en: &["boxes, line 1, column 25: the file ends too early: a closing `}`, `]` or `\"` is missing"],
-            vi: &["boxes, dòng 1, cột 25: tệp kết thúc giữa chừng: thiếu dấu đóng `}`, `]` hoặc `\"`"],
+            en: &[
+                "boxes, line 1, column 25: the file ends too early: a closing `}`, `]` or `\"` is missing",
+            ],
+            vi: &[
+                "boxes, dòng 1, cột 25: tệp kết thúc giữa chừng: thiếu dấu đóng `}`, `]` hoặc `\"`",
+            ],
         },
         Row {
             name: "unquoted field name",
@@ -84,20 +103,30 @@ fn rows() -> Vec<Row> {
         Row {
             name: "single-quoted text",
             text: "{\"version\": 1, \"boxes\": ['a']}".into(),
-            en: &["boxes[0], line 1, column 26: a JSON value is needed here: text in double quotes \"…\", a number, true, false, null, [ … ] or { … }"],
-            vi: &["boxes[0], dòng 1, cột 26: ở đây cần một giá trị JSON: chữ trong dấu ngoặc kép \"…\", một số, true, false, null, [ … ] hoặc { … }"],
+            en: &[
+                "boxes[0], line 1, column 26: a JSON value is needed here: text in double quotes \"…\", a number, true, false, null, [ … ] or { … }",
+            ],
+            vi: &[
+                "boxes[0], dòng 1, cột 26: ở đây cần một giá trị JSON: chữ trong dấu ngoặc kép \"…\", một số, true, false, null, [ … ] hoặc { … }",
+            ],
         },
         Row {
             name: "line break inside text",
             text: "{\"version\": 1, \"boxes\": [\"a\nb\"]}".into(),
-            en: &["boxes[0], line 1, column 28: text may not contain a line break or tab: write \\n, or add the missing closing quote"],
-            vi: &["boxes[0], dòng 1, cột 28: chuỗi chữ không được chứa dấu xuống dòng hay tab: viết \\n, hoặc đóng dấu ngoặc kép đang thiếu"],
+            en: &[
+                "boxes[0], line 1, column 28: text may not contain a line break or tab: write \\n, or add the missing closing quote",
+            ],
+            vi: &[
+                "boxes[0], dòng 1, cột 28: chuỗi chữ không được chứa dấu xuống dòng hay tab: viết \\n, hoặc đóng dấu ngoặc kép đang thiếu",
+            ],
         },
         Row {
             name: "wrong version",
             text: r#"{"version": 2, "boxes": []}"#.into(),
             en: &["version: format version 2 is not supported; this factbox reads version 1"],
-            vi: &["version: phiên bản định dạng 2 chưa được hỗ trợ; bản factbox này đọc phiên bản 1"],
+            vi: &[
+                "version: phiên bản định dạng 2 chưa được hỗ trợ; bản factbox này đọc phiên bản 1",
+            ],
         },
         Row {
             name: "no version",
@@ -115,7 +144,9 @@ fn rows() -> Vec<Row> {
             name: "unknown locale",
             text: format!(r#"{{"version": 1, "locale": "vn", "boxes": [{BAR}]}}"#),
             en: &["locale: there is no locale “vn”: did you mean `vi`? (use `vi-VN` or `en`)"],
-            vi: &["locale: không có ngôn ngữ “vn”: có phải ý bạn là `vi`? (dùng `vi-VN` hoặc `en`)"],
+            vi: &[
+                "locale: không có ngôn ngữ “vn”: có phải ý bạn là `vi`? (dùng `vi-VN` hoặc `en`)",
+            ],
         },
         Row {
             name: "misspelt document field",
@@ -130,28 +161,58 @@ fn rows() -> Vec<Row> {
             vi: &["boxes[0], dòng 1, cột 63: không có trường `titel`: có phải ý bạn là `title`?"],
         },
         Row {
+            name: "two misspelt fields in one box: both reported",
+            text: doc(
+                r#"{"id": "a", "kind": "figures", "titel": "X", "figures": [{"value": 1, "label": "x"}], "sourse": "Bộ"}"#,
+            ),
+            en: &[
+                "boxes[0], line 1, column 63: unknown field `titel`: did you mean `title`?",
+                "boxes[0], line 1, column 119: unknown field `sourse`: did you mean `source`?",
+            ],
+            vi: &[
+                "boxes[0], dòng 1, cột 63: không có trường `titel`: có phải ý bạn là `title`?",
+                "boxes[0], dòng 1, cột 119: không có trường `sourse`: có phải ý bạn là `source`?",
+            ],
+        },
+        Row {
             name: "unknown field far from any",
             text: figures(r#"{"value": 1, "label": "x", "colour": "red"}"#),
-            en: &["boxes[0].figures[0], line 1, column 125: unknown field `colour`; the fields allowed here are `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`"],
-            vi: &["boxes[0].figures[0], dòng 1, cột 125: không có trường `colour`; các trường hợp lệ ở đây: `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`"],
+            en: &[
+                "boxes[0].figures[0], line 1, column 125: unknown field `colour`; the fields allowed here are `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`",
+            ],
+            vi: &[
+                "boxes[0].figures[0], dòng 1, cột 125: không có trường `colour`; các trường hợp lệ ở đây: `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`",
+            ],
         },
         Row {
             name: "number written as vietnamese text",
             text: figures(r#"{"value": "9.300", "label": "x"}"#),
-            en: &["boxes[0].figures[0].value, line 1, column 107: write numbers without quotes or thousands separators: 9300 instead of \"9.300\""],
-            vi: &["boxes[0].figures[0].value, dòng 1, cột 107: số phải viết không có dấu ngoặc kép và không có dấu phân cách hàng nghìn: viết 9300 thay cho \"9.300\""],
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 107: write numbers without quotes or thousands separators: 9300 instead of \"9.300\"",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 107: số phải viết không có dấu ngoặc kép và không có dấu phân cách hàng nghìn: viết 9300 thay cho \"9.300\"",
+            ],
         },
         Row {
             name: "decimal comma written as text",
             text: figures(r#"{"value": "26,7", "label": "x"}"#),
-            en: &["boxes[0].figures[0].value, line 1, column 106: write numbers without quotes or thousands separators: 26.7 instead of \"26,7\""],
-            vi: &["boxes[0].figures[0].value, dòng 1, cột 106: số phải viết không có dấu ngoặc kép và không có dấu phân cách hàng nghìn: viết 26.7 thay cho \"26,7\""],
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 106: write numbers without quotes or thousands separators: 26.7 instead of \"26,7\"",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 106: số phải viết không có dấu ngoặc kép và không có dấu phân cách hàng nghìn: viết 26.7 thay cho \"26,7\"",
+            ],
         },
         Row {
             name: "words where a number belongs",
             text: figures(r#"{"value": "hơn 9.300", "label": "x"}"#),
-            en: &["boxes[0].figures[0].value, line 1, column 111: expected a JSON number (without quotes), found the text \"hơn 9.300\""],
-            vi: &["boxes[0].figures[0].value, dòng 1, cột 111: cần một số JSON (không có dấu ngoặc kép), nhưng ở đây là chữ \"hơn 9.300\""],
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 111: expected a JSON number (without quotes), found the text \"hơn 9.300\"",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 111: cần một số JSON (không có dấu ngoặc kép), nhưng ở đây là chữ \"hơn 9.300\"",
+            ],
         },
         Row {
             name: "number too large to read",
@@ -162,14 +223,20 @@ fn rows() -> Vec<Row> {
         Row {
             name: "number too large to show",
             text: figures(r#"{"value": 1e20, "label": "x"}"#),
-            en: &["boxes[0].figures[0].value: the number 100000000000000000000 is too large to show"],
+            en: &[
+                "boxes[0].figures[0].value: the number 100000000000000000000 is too large to show",
+            ],
             vi: &["boxes[0].figures[0].value: số 100000000000000000000 quá lớn để hiển thị"],
         },
         Row {
             name: "text where an object belongs",
             text: figures(r#""9300""#),
-            en: &["boxes[0].figures[0], line 1, column 96: expected an object { … }, found the text “9300”"],
-            vi: &["boxes[0].figures[0], dòng 1, cột 96: cần một đối tượng { … }, nhưng ở đây là chữ “9300”"],
+            en: &[
+                "boxes[0].figures[0], line 1, column 96: expected an object { … }, found the text “9300”",
+            ],
+            vi: &[
+                "boxes[0].figures[0], dòng 1, cột 96: cần một đối tượng { … }, nhưng ở đây là chữ “9300”",
+            ],
         },
         Row {
             name: "missing label",
@@ -192,8 +259,12 @@ fn rows() -> Vec<Row> {
         Row {
             name: "kind that does not exist",
             text: doc(r#"{"id": "a", "kind": "pie", "title": "X"}"#),
-            en: &["boxes[0].kind: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`"],
-            vi: &["boxes[0].kind: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`"],
+            en: &[
+                "boxes[0].kind: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
+            ],
+            vi: &[
+                "boxes[0].kind: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
+            ],
         },
         Row {
             name: "kind as a number",
@@ -203,13 +274,21 @@ fn rows() -> Vec<Row> {
         },
         Row {
             name: "misspelt sort order",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": "X", "bars": [{"label": "A", "value": 1}], "sort": "descend"}"#),
-            en: &["boxes[0].sort, line 1, column 121: “descend” is not allowed here: did you mean `descending`?"],
-            vi: &["boxes[0].sort, dòng 1, cột 121: giá trị “descend” không hợp lệ: có phải ý bạn là `descending`?"],
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "X", "bars": [{"label": "A", "value": 1}], "sort": "descend"}"#,
+            ),
+            en: &[
+                "boxes[0].sort, line 1, column 121: “descend” is not allowed here: did you mean `descending`?",
+            ],
+            vi: &[
+                "boxes[0].sort, dòng 1, cột 121: giá trị “descend” không hợp lệ: có phải ý bạn là `descending`?",
+            ],
         },
         Row {
             name: "empty title, empty bars, unknown highlight: all at once",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": " ", "bars": [], "highlight": ["Lào"]}"#),
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": " ", "bars": [], "highlight": ["Lào"]}"#,
+            ),
             en: &[
                 "boxes[0].title: this text must not be empty",
                 "boxes[0].bars: the list is empty: at least 1 needed",
@@ -223,13 +302,19 @@ fn rows() -> Vec<Row> {
         },
         Row {
             name: "highlight without diacritics",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "Việt Nam", "value": 86}], "highlight": ["Viet Nam"]}"#),
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "Việt Nam", "value": 86}], "highlight": ["Viet Nam"]}"#,
+            ),
             en: &["boxes[0].highlight[0]: no bar is labelled “Viet Nam”: did you mean “Việt Nam”?"],
-            vi: &["boxes[0].highlight[0]: không có cột nào tên “Viet Nam”: có phải ý bạn là “Việt Nam”?"],
+            vi: &[
+                "boxes[0].highlight[0]: không có cột nào tên “Viet Nam”: có phải ý bạn là “Việt Nam”?",
+            ],
         },
         Row {
             name: "two bars with one label",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "Lào", "value": 1}, {"label": "Lào", "value": 2}]}"#),
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "Lào", "value": 1}, {"label": "Lào", "value": 2}]}"#,
+            ),
             en: &["boxes[0].bars[1].label: the label “Lào” appears twice"],
             vi: &["boxes[0].bars[1].label: nhãn “Lào” xuất hiện hai lần"],
         },
@@ -244,51 +329,95 @@ fn rows() -> Vec<Row> {
         },
         Row {
             name: "date that does not exist",
-            text: figures(r#"{"value": 1, "label": "x", "compare": {"value": 2, "date": "2021-02-30"}}"#),
-            en: &["boxes[0].figures[0].compare.date: the date “2021-02-30” is not valid: write it as 2024, 2024-08 or 2024-08-31"],
-            vi: &["boxes[0].figures[0].compare.date: ngày “2021-02-30” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31"],
+            text: figures(
+                r#"{"value": 1, "label": "x", "compare": {"value": 2, "date": "2021-02-30"}}"#,
+            ),
+            en: &[
+                "boxes[0].figures[0].compare.date: the date “2021-02-30” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+            ],
+            vi: &[
+                "boxes[0].figures[0].compare.date: ngày “2021-02-30” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+            ],
         },
         Row {
             name: "date written the vietnamese way",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "as_of": "8/2024"}"#),
-            en: &["boxes[0].as_of: the date “8/2024” is not valid: write it as 2024, 2024-08 or 2024-08-31"],
-            vi: &["boxes[0].as_of: ngày “8/2024” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31"],
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "as_of": "8/2024"}"#,
+            ),
+            en: &[
+                "boxes[0].as_of: the date “8/2024” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+            ],
+            vi: &[
+                "boxes[0].as_of: ngày “8/2024” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+            ],
         },
         Row {
             name: "ratio from zero",
-            text: figures(r#"{"value": 1, "label": "x", "compare": {"value": 0, "show": "ratio"}}"#),
-            en: &["boxes[0].figures[0].compare.show: a percent or ratio change from 0 has no meaning: use \"show\": \"difference\""],
-            vi: &["boxes[0].figures[0].compare.show: không thể tính phần trăm hay số lần thay đổi so với giá trị 0: dùng \"show\": \"difference\""],
+            text: figures(
+                r#"{"value": 1, "label": "x", "compare": {"value": 0, "show": "ratio"}}"#,
+            ),
+            en: &[
+                "boxes[0].figures[0].compare.show: a percent or ratio change from 0 has no meaning: use \"show\": \"difference\"",
+            ],
+            vi: &[
+                "boxes[0].figures[0].compare.show: không thể tính phần trăm hay số lần thay đổi so với giá trị 0: dùng \"show\": \"difference\"",
+            ],
         },
         Row {
             name: "script link",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": {"text": "x", "url": "javascript:alert(1)"}}"#),
-            en: &["boxes[0].source.url: the link “javascript:alert(1)” must start with https:// or http://"],
-            vi: &["boxes[0].source.url: liên kết “javascript:alert(1)” phải bắt đầu bằng https:// hoặc http://"],
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": {"text": "x", "url": "javascript:alert(1)"}}"#,
+            ),
+            en: &[
+                "boxes[0].source.url: the link “javascript:alert(1)” must start with https:// or http://",
+            ],
+            vi: &[
+                "boxes[0].source.url: liên kết “javascript:alert(1)” phải bắt đầu bằng https:// hoặc http://",
+            ],
         },
         Row {
             name: "source as a number",
-            text: doc(r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": 5}"#),
-            en: &["boxes[0].source, line 1, column 115: expected text in double quotes or an object { … }, found the number 5"],
-            vi: &["boxes[0].source, dòng 1, cột 115: cần chữ trong dấu ngoặc kép hoặc một đối tượng { … }, nhưng ở đây là số 5"],
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": 5}"#,
+            ),
+            en: &[
+                "boxes[0].source, line 1, column 115: expected text in double quotes or an object { … }, found the number 5",
+            ],
+            vi: &[
+                "boxes[0].source, dòng 1, cột 115: cần chữ trong dấu ngoặc kép hoặc một đối tượng { … }, nhưng ở đây là số 5",
+            ],
         },
         Row {
             name: "id with spaces and diacritics",
-            text: doc(r#"{"id": "tiết kiệm", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#),
-            en: &["boxes[0].id: the id “tiết kiệm” may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\""],
-            vi: &["boxes[0].id: id “tiết kiệm” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\""],
+            text: doc(
+                r#"{"id": "tiết kiệm", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &[
+                "boxes[0].id: the id “tiết kiệm” may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
+            ],
+            vi: &[
+                "boxes[0].id: id “tiết kiệm” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
+            ],
         },
         Row {
             name: "duplicate id: the second box fails",
             text: doc(&format!("{BAR}, {BAR}")),
-            en: &["boxes[1].id: the id “b” is already used by another box in this file; each box needs its own"],
-            vi: &["boxes[1].id: id “b” đã được dùng cho một hộp khác trong tệp; mỗi hộp cần id riêng"],
+            en: &[
+                "boxes[1].id: the id “b” is already used by another box in this file; each box needs its own",
+            ],
+            vi: &[
+                "boxes[1].id: id “b” đã được dùng cho một hộp khác trong tệp; mỗi hộp cần id riêng",
+            ],
         },
         Row {
             name: "negative decimals",
             text: figures(r#"{"value": 1, "label": "x", "decimals": -1}"#),
-            en: &["boxes[0].figures[0].decimals, line 1, column 131: expected a whole number, 0 or more, found the number -1"],
-            vi: &["boxes[0].figures[0].decimals, dòng 1, cột 131: cần một số nguyên không âm, nhưng ở đây là số -1"],
+            en: &[
+                "boxes[0].figures[0].decimals, line 1, column 131: expected a whole number, 0 or more, found the number -1",
+            ],
+            vi: &[
+                "boxes[0].figures[0].decimals, dòng 1, cột 131: cần một số nguyên không âm, nhưng ở đây là số -1",
+            ],
         },
         Row {
             name: "title too long",
@@ -309,7 +438,10 @@ fn every_broken_document_gets_its_exact_messages() {
         for (lang, want) in [(Lang::En, row.en), (Lang::Vi, row.vi)] {
             let got = messages(&row.text, lang);
             if got != want {
-                failures.push(format!("{} ({lang:?}):\n  want {want:?}\n  got  {got:?}", row.name));
+                failures.push(format!(
+                    "{} ({lang:?}):\n  want {want:?}\n  got  {got:?}",
+                    row.name
+                ));
             }
         }
     }
@@ -360,7 +492,10 @@ fn the_document_locale_chooses_the_message_language() {
     let text = r#"{"version": 1, "locale": "en", "boxes": [{"id": "a", "kind": "bar", "title": "", "bars": [{"label": "A", "value": 1}]}]}"#;
     let boxes = load(text, None, Lang::Vi).expect("parses");
     let failure = boxes[0].as_ref().expect_err("empty title");
-    assert_eq!(failure.messages(), ["boxes[0].title: this text must not be empty"]);
+    assert_eq!(
+        failure.messages(),
+        ["boxes[0].title: this text must not be empty"]
+    );
 }
 
 #[test]
@@ -371,6 +506,8 @@ fn a_byte_order_mark_is_ignored() {
 
 #[test]
 fn a_source_may_be_plain_text() {
-    let text = doc(r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": "Bộ TT&TT"}"#);
+    let text = doc(
+        r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": "Bộ TT&TT"}"#,
+    );
     assert!(load(&text, None, Lang::Vi).is_ok_and(|b| b[0].is_ok()));
 }

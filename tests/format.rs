@@ -1,6 +1,6 @@
 //! Numbers, dates and changes, written as each locale's newsrooms write them.
 
-use factbox::format::{change, format_auto, format_fixed, Lang, NumberFormat, PartialDate, NBSP};
+use factbox::format::{Lang, NBSP, NumberFormat, PartialDate, change, format_auto, format_fixed};
 use factbox::spec::{ChangeStyle, Scale};
 
 fn nf(scale: Scale, unit: Option<&str>) -> NumberFormat {
@@ -41,15 +41,27 @@ fn numbers_in_each_locale() {
 #[test]
 fn large_numbers_in_words() {
     let million = nf(Scale::Million, Some("tài khoản"));
-    assert_eq!(v(million.with_unit(16_400_000.0, Lang::Vi)), "16,4_triệu_tài khoản");
-    assert_eq!(v(million.with_unit(16_400_000.0, Lang::En)), "16.4_million_tài khoản");
+    assert_eq!(
+        v(million.with_unit(16_400_000.0, Lang::Vi)),
+        "16,4_triệu_tài khoản"
+    );
+    assert_eq!(
+        v(million.with_unit(16_400_000.0, Lang::En)),
+        "16.4_million_tài khoản"
+    );
     let thousand = nf(Scale::Thousand, None);
     assert_eq!(v(thousand.number(468_000.0, Lang::Vi)), "468_nghìn");
     assert_eq!(v(thousand.number(468_000.0, Lang::En)), "468_thousand");
     let billion = nf(Scale::Billion, Some("đồng"));
-    assert_eq!(v(billion.as_written(Some("hơn"), 26_700_000_000.0, Lang::Vi)), "hơn_26,7_tỉ_đồng");
+    assert_eq!(
+        v(billion.as_written(Some("hơn"), 26_700_000_000.0, Lang::Vi)),
+        "hơn_26,7_tỉ_đồng"
+    );
     let none = nf(Scale::None, Some("tỉ đồng/năm"));
-    assert_eq!(v(none.as_written(Some("hơn"), 9300.0, Lang::Vi)), "hơn_9.300_tỉ đồng/năm");
+    assert_eq!(
+        v(none.as_written(Some("hơn"), 9300.0, Lang::Vi)),
+        "hơn_9.300_tỉ đồng/năm"
+    );
     let percent = nf(Scale::None, Some("%"));
     assert_eq!(percent.with_unit(31.0, Lang::Vi), "31%");
     assert_eq!(percent.with_unit(85.4, Lang::Vi), "85,4%");
@@ -77,7 +89,19 @@ fn dates_with_the_precision_given() {
         assert_eq!(d.display(Lang::Vi), vi);
         assert_eq!(d.display(Lang::En), en);
     }
-    for bad in ["2023-02-29", "2021-13", "2021-00", "2021-04-31", "20", "8/2024", "2024-8", "2024-08-1", "", "2024-08-01-02", "abcd"] {
+    for bad in [
+        "2023-02-29",
+        "2021-13",
+        "2021-00",
+        "2021-04-31",
+        "20",
+        "8/2024",
+        "2024-8",
+        "2024-08-1",
+        "",
+        "2024-08-01-02",
+        "abcd",
+    ] {
         assert_eq!(PartialDate::parse(bad), None, "{bad}");
     }
 }
@@ -85,7 +109,13 @@ fn dates_with_the_precision_given() {
 #[test]
 fn changes_as_the_article_states_them() {
     let plain = nf(Scale::None, None);
-    let c = change(ChangeStyle::Ratio, 468_000.0, 16_400_000.0, &plain, Lang::Vi);
+    let c = change(
+        ChangeStyle::Ratio,
+        468_000.0,
+        16_400_000.0,
+        &plain,
+        Lang::Vi,
+    );
     assert_eq!(c.text, "×35");
     let c = change(ChangeStyle::Ratio, 2.0, 5.0, &plain, Lang::Vi);
     assert_eq!(c.text, "×2,5");

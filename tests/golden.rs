@@ -8,9 +8,9 @@
 use std::path::Path;
 
 use factbox::layout;
-use factbox::render::{draw, Theme};
+use factbox::render::{Theme, draw};
 use factbox::text::Estimate;
-use factbox::{load, Lang};
+use factbox::{Lang, load};
 use plotters_svg::SVGBackend;
 
 const SOURCES: &[&str] = &[
@@ -20,11 +20,17 @@ const SOURCES: &[&str] = &[
 ];
 const WIDTHS: &[u32] = &[360, 800];
 
-fn render_svg(b: &factbox::FactBox, width: u32, theme: &Theme, active: Option<usize>) -> Option<String> {
+fn render_svg(
+    b: &factbox::FactBox,
+    width: u32,
+    theme: &Theme,
+    active: Option<usize>,
+) -> Option<String> {
     let scene = layout::chart(b.body(), f64::from(width), b.lang(), &Estimate, &[])?;
     let mut svg = String::new();
     {
-        let mut backend = SVGBackend::with_string(&mut svg, (scene.width as u32, scene.height as u32));
+        let mut backend =
+            SVGBackend::with_string(&mut svg, (scene.width as u32, scene.height as u32));
         draw(&scene, theme, &mut backend, 1.0, active).expect("drawing into a string cannot fail");
     }
     Some(svg)
@@ -47,8 +53,13 @@ fn bar_charts_match_their_golden_files() {
                         continue; // one dark rendering per chart is enough to pin the theme
                     }
                     let name = format!("{}-{width}-{theme_name}.svg", b.id());
-                    let Some(svg) = render_svg(&b, width, &theme, None) else { continue };
-                    assert!(svg.contains("<svg") && svg.contains("<text"), "{name} has content");
+                    let Some(svg) = render_svg(&b, width, &theme, None) else {
+                        continue;
+                    };
+                    assert!(
+                        svg.contains("<svg") && svg.contains("<text"),
+                        "{name} has content"
+                    );
                     let path = golden_dir.join(&name);
                     checked += 1;
                     if update {
@@ -92,5 +103,9 @@ fn the_active_mark_is_emphasised() {
     let plain = render_svg(b, 600, &Theme::light(), None).expect("a chart");
     let active = render_svg(b, 600, &Theme::light(), Some(1)).expect("a chart");
     assert!(active.len() > plain.len(), "the emphasis adds shapes");
-    assert_eq!(active.matches("<rect").count(), plain.matches("<rect").count() + 4, "a four-sided outline");
+    assert_eq!(
+        active.matches("<rect").count(),
+        plain.matches("<rect").count() + 4,
+        "a four-sided outline"
+    );
 }

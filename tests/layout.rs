@@ -1,10 +1,10 @@
 //! Chart layout: at every width from a small phone to a wide desktop, no text overlaps
 //! another, nothing leaves the chart, and every mark has a hit region and a tooltip.
 
-use factbox::layout::{self, bar, Paint, Scene, Shape};
+use factbox::layout::{self, Paint, Scene, Shape, bar};
 use factbox::model::{BarChart, Body};
 use factbox::text::Estimate;
-use factbox::{load, FactBox, Lang};
+use factbox::{FactBox, Lang, load};
 
 fn boxes(path: &str) -> Vec<FactBox> {
     let text = std::fs::read_to_string(path).expect("fixture exists");
@@ -45,22 +45,41 @@ fn all_charts() -> Vec<(String, BarChart, Lang)> {
 
 fn check(scene: &Scene, what: &str) {
     let frame = scene.frame();
-    assert!(scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0, "{what}");
+    assert!(
+        scene.width.is_finite() && scene.height.is_finite() && scene.height > 0.0,
+        "{what}"
+    );
     let overlaps = scene.overlapping_texts();
-    assert!(overlaps.is_empty(), "{what}: overlapping texts {overlaps:?}");
+    assert!(
+        overlaps.is_empty(),
+        "{what}: overlapping texts {overlaps:?}"
+    );
     for shape in &scene.shapes {
         let rect = shape.bounds();
         for v in [rect.x, rect.y, rect.w, rect.h] {
             assert!(v.is_finite(), "{what}: NaN in {shape:?}");
         }
-        assert!(frame.contains_rect(&rect), "{what}: {shape:?} leaves the {}×{} frame", scene.width, scene.height);
+        assert!(
+            frame.contains_rect(&rect),
+            "{what}: {shape:?} leaves the {}×{} frame",
+            scene.width,
+            scene.height
+        );
     }
     // Texts never sit on a bar (except labels drawn inside a segment, in the background
     // colour, on purpose).
     for t in scene.texts().filter(|t| t.paint != Paint::Background) {
         for s in &scene.shapes {
-            if let Shape::Rect { rect, paint: Paint::Mark | Paint::Highlight } = s {
-                assert!(!t.bounds.overlaps(rect), "{what}: text {:?} overlaps a bar", t.text);
+            if let Shape::Rect {
+                rect,
+                paint: Paint::Mark | Paint::Highlight,
+            } = s
+            {
+                assert!(
+                    !t.bounds.overlaps(rect),
+                    "{what}: text {:?} overlaps a bar",
+                    t.text
+                );
             }
         }
     }
@@ -71,15 +90,27 @@ fn no_overlaps_at_any_width() {
     let mut kinds = std::collections::BTreeSet::new();
     for b in all_boxes() {
         for width in (240..=1400).step_by(20) {
-            let Some(scene) = layout::chart(b.body(), f64::from(width), b.lang(), &Estimate, &[]) else {
+            let Some(scene) = layout::chart(b.body(), f64::from(width), b.lang(), &Estimate, &[])
+            else {
                 continue;
             };
             kinds.insert(b.kind());
             check(&scene, &format!("{} at {width}px", b.id()));
             assert!(!scene.marks.is_empty(), "{}: marks to point at", b.id());
             for m in &scene.marks {
-                assert!(m.tip.len() >= 2 && m.tip.iter().all(|t| !t.is_empty()), "{}: tooltip {:?}", b.id(), m.tip);
-                assert!(scene.frame().contains(m.anchor.0, m.anchor.1.max(0.0)) || m.anchor.0 == scene.width, "{}: anchor {:?} in the chart", b.id(), m.anchor);
+                assert!(
+                    m.tip.len() >= 2 && m.tip.iter().all(|t| !t.is_empty()),
+                    "{}: tooltip {:?}",
+                    b.id(),
+                    m.tip
+                );
+                assert!(
+                    scene.frame().contains(m.anchor.0, m.anchor.1.max(0.0))
+                        || m.anchor.0 == scene.width,
+                    "{}: anchor {:?} in the chart",
+                    b.id(),
+                    m.anchor
+                );
             }
         }
     }
@@ -90,21 +121,35 @@ fn no_overlaps_at_any_width() {
 fn every_bar_has_a_hit_region() {
     for (id, chart, lang) in all_charts() {
         let scene = bar::layout(&chart, 600.0, lang, &Estimate);
-        assert_eq!(scene.marks.len(), chart.bars().len(), "{id}: a hit region per bar");
+        assert_eq!(
+            scene.marks.len(),
+            chart.bars().len(),
+            "{id}: a hit region per bar"
+        );
     }
 }
 
 #[test]
 fn bars_are_proportional_and_in_order() {
-    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "xep-hang-asean").expect("demo ranking");
+    let (_, chart, lang) = all_charts()
+        .into_iter()
+        .find(|(id, ..)| id == "xep-hang-asean")
+        .expect("demo ranking");
     let labels: Vec<&str> = chart.bars().iter().map(|b| b.label()).collect();
-    assert_eq!(labels, ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"], "sorted ascending");
+    assert_eq!(
+        labels,
+        ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"],
+        "sorted ascending"
+    );
     let scene = bar::layout(&chart, 800.0, lang, &Estimate);
     let bars: Vec<(f64, Paint)> = scene
         .shapes
         .iter()
         .filter_map(|s| match s {
-            Shape::Rect { rect, paint: p @ (Paint::Mark | Paint::Highlight) } => Some((rect.w, *p)),
+            Shape::Rect {
+                rect,
+                paint: p @ (Paint::Mark | Paint::Highlight),
+            } => Some((rect.w, *p)),
             _ => None,
         })
         .collect();
@@ -112,15 +157,27 @@ fn bars_are_proportional_and_in_order() {
     // Widths are proportional to values: 57 : 146.
     let ratio = bars[0].0 / bars[4].0;
     assert!((ratio - 57.0 / 146.0).abs() < 0.01, "ratio {ratio}");
-    let highlighted: Vec<usize> = bars.iter().enumerate().filter(|(_, b)| b.1 == Paint::Highlight).map(|(i, _)| i).collect();
+    let highlighted: Vec<usize> = bars
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.1 == Paint::Highlight)
+        .map(|(i, _)| i)
+        .collect();
     assert_eq!(highlighted, [1], "only Việt Nam is highlighted");
-    let values: Vec<&str> = scene.texts().map(|t| t.text.as_str()).filter(|t| t.chars().all(|c| c.is_ascii_digit())).collect();
+    let values: Vec<&str> = scene
+        .texts()
+        .map(|t| t.text.as_str())
+        .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+        .collect();
     assert_eq!(values, ["57", "86", "88", "124", "146"]);
 }
 
 #[test]
 fn hit_testing_finds_the_bar_under_the_pointer() {
-    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "xep-hang-asean").expect("demo ranking");
+    let (_, chart, lang) = all_charts()
+        .into_iter()
+        .find(|(id, ..)| id == "xep-hang-asean")
+        .expect("demo ranking");
     let scene = bar::layout(&chart, 600.0, lang, &Estimate);
     for mark in &scene.marks {
         let (x, y) = (mark.hit.x + mark.hit.w / 2.0, mark.hit.y + mark.hit.h / 2.0);
@@ -132,13 +189,19 @@ fn hit_testing_finds_the_bar_under_the_pointer() {
 
 #[test]
 fn negative_bars_grow_left_from_zero() {
-    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "negatives-and-target").expect("fixture");
+    let (_, chart, lang) = all_charts()
+        .into_iter()
+        .find(|(id, ..)| id == "negatives-and-target")
+        .expect("fixture");
     let scene = bar::layout(&chart, 500.0, lang, &Estimate);
     let rects: Vec<_> = scene
         .shapes
         .iter()
         .filter_map(|s| match s {
-            Shape::Rect { rect, paint: Paint::Mark | Paint::Highlight } => Some(*rect),
+            Shape::Rect {
+                rect,
+                paint: Paint::Mark | Paint::Highlight,
+            } => Some(*rect),
             _ => None,
         })
         .collect();
@@ -146,28 +209,59 @@ fn negative_bars_grow_left_from_zero() {
         .shapes
         .iter()
         .find_map(|s| match s {
-            Shape::Rect { rect, paint: Paint::Grid } => Some(rect.x + rect.w / 2.0),
+            Shape::Rect {
+                rect,
+                paint: Paint::Grid,
+            } => Some(rect.x + rect.w / 2.0),
             _ => None,
         })
         .expect("zero line");
     let last = rects.last().expect("bars");
-    assert!((last.right() - zero).abs() < 0.01, "the negative bar ends at zero");
+    assert!(
+        (last.right() - zero).abs() < 0.01,
+        "the negative bar ends at zero"
+    );
     assert!(rects[0].x >= zero - 0.01, "positive bars start at zero");
-    assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Dashed { .. })), "the target line is drawn");
-    assert!(scene.texts().any(|t| t.text.starts_with("Mục tiêu: 10")), "the target is labelled");
+    assert!(
+        scene
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape::Dashed { .. })),
+        "the target line is drawn"
+    );
+    assert!(
+        scene.texts().any(|t| t.text.starts_with("Mục tiêu: 10")),
+        "the target is labelled"
+    );
 }
 
 #[test]
 fn long_labels_wrap_and_shorten() {
-    let (_, chart, lang) = all_charts().into_iter().find(|(id, ..)| id == "long-labels").expect("fixture");
+    let (_, chart, lang) = all_charts()
+        .into_iter()
+        .find(|(id, ..)| id == "long-labels")
+        .expect("fixture");
     // Beside the bars (a desktop column), long labels wrap onto a second line.
     let scene = bar::layout(&chart, 520.0, lang, &Estimate);
     let texts: Vec<&str> = scene.texts().map(|t| t.text.as_str()).collect();
-    assert!(texts.contains(&"hiểm: người có thẻ BHYT"), "a wrapped second line: {texts:?}");
-    assert!(texts.contains(&"hơn\u{a0}1\u{a0}triệu\u{a0}bản ghi"), "{texts:?}");
+    assert!(
+        texts.contains(&"hiểm: người có thẻ BHYT"),
+        "a wrapped second line: {texts:?}"
+    );
+    assert!(
+        texts.contains(&"hơn\u{a0}1\u{a0}triệu\u{a0}bản ghi"),
+        "{texts:?}"
+    );
     // On a phone the labels go above the bars, with the full width: nothing is cut.
     let scene = bar::layout(&chart, 320.0, lang, &Estimate);
-    let all: String = scene.texts().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let all: String = scene
+        .texts()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(!all.contains('…'), "{all}");
-    assert!(all.contains("Cơ sở dữ liệu quốc gia về bảo hiểm: người có thẻ BHYT"), "{all}");
+    assert!(
+        all.contains("Cơ sở dữ liệu quốc gia về bảo hiểm: người có thẻ BHYT"),
+        "{all}"
+    );
 }

@@ -5,13 +5,32 @@
 
 use factbox::layout::{self, Paint};
 use factbox::text::Estimate;
-use factbox::{load, Lang};
+use factbox::{Lang, load};
 use proptest::prelude::*;
 
 /// Words of the kind labels are made of, Vietnamese and English, short and long.
 const WORDS: &[&str] = &[
-    "Việt", "Nam", "Thái", "Lan", "Cổng", "Dịch", "vụ", "công", "quốc", "gia", "hồ", "sơ",
-    "Supercalifragilistic", "e-government", "tỉ", "đồng", "Đông", "Nam", "Á", "2024", "(ước)",
+    "Việt",
+    "Nam",
+    "Thái",
+    "Lan",
+    "Cổng",
+    "Dịch",
+    "vụ",
+    "công",
+    "quốc",
+    "gia",
+    "hồ",
+    "sơ",
+    "Supercalifragilistic",
+    "e-government",
+    "tỉ",
+    "đồng",
+    "Đông",
+    "Nam",
+    "Á",
+    "2024",
+    "(ước)",
 ];
 
 fn label() -> impl Strategy<Value = String> {
@@ -39,31 +58,50 @@ fn json_str(s: &str) -> String {
 fn unique(labels: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, l) in labels.into_iter().enumerate() {
-        out.push(if out.contains(&l) { format!("{l} {i}") } else { l });
+        out.push(if out.contains(&l) {
+            format!("{l} {i}")
+        } else {
+            l
+        });
     }
     out
 }
 
 fn bar_box() -> impl Strategy<Value = String> {
-    (prop::collection::vec((label(), value(), any::<bool>()), 1..25), any::<bool>(), prop::option::of(value()), prop::option::of(prop::sample::select(&["none", "million", "thousand"][..])))
+    (
+        prop::collection::vec((label(), value(), any::<bool>()), 1..25),
+        any::<bool>(),
+        prop::option::of(value()),
+        prop::option::of(prop::sample::select(&["none", "million", "thousand"][..])),
+    )
         .prop_map(|(bars, vertical, reference, scale)| {
             let labels = unique(bars.iter().map(|b| b.0.clone()).collect());
             let items: Vec<String> = bars
                 .iter()
                 .zip(labels)
-                .map(|((_, v, h), l)| format!(r#"{{"label": {}, "value": {v}, "highlight": {h}}}"#, json_str(&l)))
+                .map(|((_, v, h), l)| {
+                    format!(
+                        r#"{{"label": {}, "value": {v}, "highlight": {h}}}"#,
+                        json_str(&l)
+                    )
+                })
                 .collect();
             let mut extra = String::new();
             if vertical {
                 extra.push_str(r#", "orientation": "vertical""#);
             }
             if let Some(r) = reference {
-                extra.push_str(&format!(r#", "reference": {{"value": {r}, "label": "Mục tiêu"}}"#));
+                extra.push_str(&format!(
+                    r#", "reference": {{"value": {r}, "label": "Mục tiêu"}}"#
+                ));
             }
             if let Some(s) = scale {
                 extra.push_str(&format!(r#", "scale": "{s}", "unit": "đồng""#));
             }
-            format!(r#"{{"id": "x", "kind": "bar", "title": "T", "bars": [{}]{extra}}}"#, items.join(","))
+            format!(
+                r#"{{"id": "x", "kind": "bar", "title": "T", "bars": [{}]{extra}}}"#,
+                items.join(",")
+            )
         })
 }
 
@@ -80,7 +118,10 @@ fn rank_box() -> impl Strategy<Value = String> {
 }
 
 fn line_box() -> impl Strategy<Value = String> {
-    let series = (label(), prop::collection::btree_map(0u32..4000, value(), 1..30));
+    let series = (
+        label(),
+        prop::collection::btree_map(0u32..4000, value(), 1..30),
+    );
     (prop::collection::vec(series, 1..5), any::<bool>()).prop_map(|(series, from_zero)| {
         let names = unique(series.iter().map(|s| s.0.clone()).collect());
         let parts: Vec<String> = series
@@ -123,7 +164,13 @@ fn progress_box() -> impl Strategy<Value = String> {
 }
 
 fn any_box() -> impl Strategy<Value = String> {
-    prop_oneof![bar_box(), rank_box(), line_box(), share_box(), progress_box()]
+    prop_oneof![
+        bar_box(),
+        rank_box(),
+        line_box(),
+        share_box(),
+        progress_box()
+    ]
 }
 
 proptest! {

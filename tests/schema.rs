@@ -20,8 +20,16 @@ fn committed_schema_is_current() {
 fn schema_describes_every_kind_and_field() {
     let schema = factbox::schema::json();
     for needle in [
-        "\"figures\"", "\"bar\"", "\"qualifier\"", "\"compare\"", "\"highlight\"", "\"reference\"",
-        "\"as_of\"", "\"locale\"", "\"$schema\"", "additionalProperties",
+        "\"figures\"",
+        "\"bar\"",
+        "\"qualifier\"",
+        "\"compare\"",
+        "\"highlight\"",
+        "\"reference\"",
+        "\"as_of\"",
+        "\"locale\"",
+        "\"$schema\"",
+        "additionalProperties",
     ] {
         assert!(schema.contains(needle), "schema mentions {needle}");
     }

@@ -19,15 +19,26 @@ const FIGURES: &str = r#"{"version": 1, "boxes": [{"id": "tk", "kind": "figures"
 
 /// A fresh `<div>` of the given width in the page.
 fn host(width: u32) -> HtmlElement {
-    let doc = web_sys::window().and_then(|w| w.document()).expect("document");
-    let el: HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
-    el.style().set_property("width", &format!("{width}px")).expect("style");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let el: HtmlElement = doc
+        .create_element("div")
+        .expect("div")
+        .dyn_into()
+        .expect("html element");
+    el.style()
+        .set_property("width", &format!("{width}px"))
+        .expect("style");
     doc.body().expect("body").append_child(&el).expect("append");
     el
 }
 
 fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
-    el.shadow_root()?.query_selector(selector).ok()??.text_content()
+    el.shadow_root()?
+        .query_selector(selector)
+        .ok()??
+        .text_content()
 }
 
 #[wasm_bindgen_test]
@@ -35,8 +46,14 @@ fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let el = host(480);
     let mounted = render(el.clone(), BAR, None, None, false);
     assert_eq!(mounted.state(), "ready");
-    assert_eq!(el.get_attribute("data-factbox-state").as_deref(), Some("ready"));
-    assert_eq!(el.get_attribute("data-factbox-kind").as_deref(), Some("bar"));
+    assert_eq!(
+        el.get_attribute("data-factbox-state").as_deref(),
+        Some("ready")
+    );
+    assert_eq!(
+        el.get_attribute("data-factbox-kind").as_deref(),
+        Some("bar")
+    );
     let canvas: HtmlCanvasElement = el
         .shadow_root()
         .and_then(|r| r.query_selector("canvas").ok().flatten())
@@ -45,10 +62,18 @@ fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
         .expect("canvas");
     let ratio = web_sys::window().expect("window").device_pixel_ratio();
     let css_width = f64::from(canvas.client_width());
-    assert!(css_width > 300.0, "the chart fills its container ({css_width})");
+    assert!(
+        css_width > 300.0,
+        "the chart fills its container ({css_width})"
+    );
     assert_eq!(f64::from(canvas.width()), (css_width * ratio).round());
-    assert_eq!(f64::from(canvas.height()), (f64::from(canvas.client_height()) * ratio).round());
-    let label = canvas.get_attribute("aria-label").expect("a text alternative");
+    assert_eq!(
+        f64::from(canvas.height()),
+        (f64::from(canvas.client_height()) * ratio).round()
+    );
+    let label = canvas
+        .get_attribute("aria-label")
+        .expect("a text alternative");
     assert!(label.starts_with("Biểu đồ cột: Thứ hạng."), "{label}");
     assert!(label.contains("Thái Lan, 57; Việt Nam, 86"), "{label}");
     assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("Thứ hạng"));
@@ -59,22 +84,44 @@ fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
 fn key_figures_are_real_text() {
     let el = host(600);
     let mounted = render(el.clone(), FIGURES, None, None, true);
-    assert_eq!(mounted.state(), "ready", "a box without charts is ready at once, even lazy");
+    assert_eq!(
+        mounted.state(),
+        "ready",
+        "a box without charts is ready at once, even lazy"
+    );
     assert_eq!(shadow_text(&el, ".fb-number").as_deref(), Some("9.300"));
     assert_eq!(shadow_text(&el, ".fb-qualifier").as_deref(), Some("hơn"));
     assert_eq!(shadow_text(&el, ".fb-unit").as_deref(), Some("tỉ đồng/năm"));
-    let link = el.shadow_root().and_then(|r| r.query_selector("a").ok().flatten()).expect("source link");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org"));
-    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    let link = el
+        .shadow_root()
+        .and_then(|r| r.query_selector("a").ok().flatten())
+        .expect("source link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://example.org")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
     el.remove();
 }
 
 #[wasm_bindgen_test]
 fn broken_json_shows_an_error_with_line_and_column() {
     let el = host(400);
-    let mounted = render(el.clone(), "{\"version\": 1,\n \"boxes\": [}", None, Some("data/x.json".into()), false);
+    let mounted = render(
+        el.clone(),
+        "{\"version\": 1,\n \"boxes\": [}",
+        None,
+        Some("data/x.json".into()),
+        false,
+    );
     assert_eq!(mounted.state(), "error");
-    assert_eq!(el.get_attribute("data-factbox-state").as_deref(), Some("error"));
+    assert_eq!(
+        el.get_attribute("data-factbox-state").as_deref(),
+        Some("error")
+    );
     let errors = mounted.errors();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].contains("dòng 2, cột 12"), "{errors:?}");
@@ -102,7 +149,10 @@ fn load_failures_are_shown_in_the_box() {
     let mounted = fail(el.clone(), "http", "data/missing.json", 404, 0);
     assert_eq!(mounted.state(), "error");
     let errors = mounted.errors();
-    assert!(errors[0].contains("404") && errors[0].contains("data/missing.json"), "{errors:?}");
+    assert!(
+        errors[0].contains("404") && errors[0].contains("data/missing.json"),
+        "{errors:?}"
+    );
     el.remove();
 }
 
@@ -115,7 +165,10 @@ fn data_text_is_never_parsed_as_html() {
     let root = el.shadow_root().expect("shadow root");
     assert!(root.query_selector("img").ok().flatten().is_none());
     assert!(root.query_selector("b").ok().flatten().is_none());
-    assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("<img src=x onerror=alert(1)>"));
+    assert_eq!(
+        shadow_text(&el, ".fb-title").as_deref(),
+        Some("<img src=x onerror=alert(1)>")
+    );
     el.remove();
 }
 
@@ -131,8 +184,15 @@ fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
     let second = render(good.clone(), FIGURES, None, None, false);
     assert_eq!(second.state(), "ready");
     let root = good.shadow_root().expect("shadow root");
-    assert_eq!(root.query_selector_all(".fb").map(|l| l.length()).ok(), Some(1), "the old box is gone");
-    assert_eq!(good.get_attribute("data-factbox-kind").as_deref(), Some("figures"));
+    assert_eq!(
+        root.query_selector_all(".fb").map(|l| l.length()).ok(),
+        Some(1),
+        "the old box is gone"
+    );
+    assert_eq!(
+        good.get_attribute("data-factbox-kind").as_deref(),
+        Some("figures")
+    );
     good.remove();
     bad.remove();
 }

@@ -13,13 +13,17 @@ mkdir -p dist
 cp -r www/. dist/
 rm -f dist/loader.js
 {
-  echo "/*! factbox $(grep -m1 '^version' Cargo.toml | cut -d'"' -f2) | MIT OR Apache-2.0 */"
   echo "(function () {"
   cat "$out/factbox.js"
   echo
   cat www/loader.js
   echo "})();"
-} > dist/factbox.js
+} > target/factbox.full.js
+# Minified: every reader downloads it. The readable source is www/loader.js and the glue
+# in target/; the licence comment is kept.
+node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
+  --preamble "/*! factbox $(grep -m1 '^version' Cargo.toml | cut -d'"' -f2) | MIT OR Apache-2.0 */" \
+  --output dist/factbox.js
 cp "$out/factbox_bg.wasm" dist/factbox_bg.wasm
 
 raw_js=$(stat -c %s dist/factbox.js)

@@ -7,9 +7,9 @@
 //! shorten with an ellipsis; the label column never takes more than about 40% of the width.
 
 use crate::format::Lang;
-use crate::layout::{outline, Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
+use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
 use crate::model::BarChart;
-use crate::text::{ellipsize, wrap, Font, Measure};
+use crate::text::{Font, Measure, ellipsize, wrap};
 
 const LABEL_FONT: Font = Font::regular(14.0);
 const LABEL_FONT_BOLD: Font = Font::bold(14.0);
@@ -24,11 +24,19 @@ const MAX_LABEL_LINES: usize = 2;
 const TOP_LINE: f64 = 20.0;
 
 fn label_font(highlight: bool) -> Font {
-    if highlight { LABEL_FONT_BOLD } else { LABEL_FONT }
+    if highlight {
+        LABEL_FONT_BOLD
+    } else {
+        LABEL_FONT
+    }
 }
 
 fn value_font(highlight: bool) -> Font {
-    if highlight { VALUE_FONT_BOLD } else { VALUE_FONT }
+    if highlight {
+        VALUE_FONT_BOLD
+    } else {
+        VALUE_FONT
+    }
 }
 
 /// The text shown at the end of bar `index`: qualifier, value and unit, as written.
@@ -63,7 +71,14 @@ fn axis_label_lines(
         for line in wrap(measure, axis_label, SMALL_FONT, width, 2) {
             let w = measure.width(&line, SMALL_FONT);
             shapes.push(Shape::Text(TextItem::new(
-                line, 0.0, top, w, SMALL_FONT, Anchor::Start, Baseline::Top, Paint::Muted,
+                line,
+                0.0,
+                top,
+                w,
+                SMALL_FONT,
+                Anchor::Start,
+                Baseline::Top,
+                Paint::Muted,
             )));
             top += SMALL_FONT.line_height();
         }
@@ -99,7 +114,11 @@ fn reference_text(chart: &BarChart, lang: Lang) -> Option<String> {
 }
 
 fn tip(chart: &BarChart, index: usize, lang: Lang) -> Vec<String> {
-    let label = chart.bars.get(index).map(|b| b.label.clone()).unwrap_or_default();
+    let label = chart
+        .bars
+        .get(index)
+        .map(|b| b.label.clone())
+        .unwrap_or_default();
     vec![label, value_text(chart, index, lang)]
 }
 
@@ -121,7 +140,11 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
     };
     let mut right_room = value_width(false) + VALUE_GAP;
     let negatives = chart.bars.iter().any(|b| b.value < 0.0);
-    let mut left_room = if negatives { value_width(true) + VALUE_GAP } else { 0.0 };
+    let mut left_room = if negatives {
+        value_width(true) + VALUE_GAP
+    } else {
+        0.0
+    };
 
     // The label column: as wide as the widest label, at most 38% of the chart, and
     // narrower still if the bars would otherwise get less than a third of the width.
@@ -161,7 +184,11 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         top += TOP_LINE;
     }
 
-    let plot_left = if above { left_room + 1.0 } else { label_col + LABEL_GAP + left_room };
+    let plot_left = if above {
+        left_room + 1.0
+    } else {
+        label_col + LABEL_GAP + left_room
+    };
     let plot_right = (width - right_room).max(plot_left + 1.0);
     let (lo, hi) = domain(chart);
     let x_of = |v: f64| plot_left + (v - lo) / (hi - lo) * (plot_right - plot_left);
@@ -174,7 +201,11 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         let vf = value_font(bar.highlight);
         let text_col = if above { width } else { label_col };
         let lines = wrap(measure, &bar.label, lf, text_col, MAX_LABEL_LINES);
-        let value_lines = if compact { wrap(measure, value, vf, text_col, 3) } else { Vec::new() };
+        let value_lines = if compact {
+            wrap(measure, value, vf, text_col, 3)
+        } else {
+            Vec::new()
+        };
         let line_h = lf.line_height();
         let text_h = lines.len() as f64 * line_h + value_lines.len() as f64 * vf.line_height();
         let (row_h, mid, mut ty) = if above {
@@ -188,23 +219,49 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         for line in lines {
             let w = measure.width(&line, lf);
             shapes.push(Shape::Text(TextItem::new(
-                line, 0.0, ty, w, lf, Anchor::Start, Baseline::Top, Paint::Text,
+                line,
+                0.0,
+                ty,
+                w,
+                lf,
+                Anchor::Start,
+                Baseline::Top,
+                Paint::Text,
             )));
             ty += line_h;
         }
         for line in value_lines {
             let w = measure.width(&line, vf);
             shapes.push(Shape::Text(TextItem::new(
-                line, 0.0, ty, w, vf, Anchor::Start, Baseline::Top, Paint::Muted,
+                line,
+                0.0,
+                ty,
+                w,
+                vf,
+                Anchor::Start,
+                Baseline::Top,
+                Paint::Muted,
             )));
             ty += vf.line_height();
         }
 
         let end_x = x_of(bar.value);
-        let (x0, x1) = if bar.value >= 0.0 { (zero_x, end_x) } else { (end_x, zero_x) };
+        let (x0, x1) = if bar.value >= 0.0 {
+            (zero_x, end_x)
+        } else {
+            (end_x, zero_x)
+        };
         // A non-zero value always shows at least a sliver of a bar.
-        let w = if bar.value != 0.0 { (x1 - x0).max(1.0) } else { 0.0 };
-        let paint = if bar.highlight { Paint::Highlight } else { Paint::Mark };
+        let w = if bar.value != 0.0 {
+            (x1 - x0).max(1.0)
+        } else {
+            0.0
+        };
+        let paint = if bar.highlight {
+            Paint::Highlight
+        } else {
+            Paint::Mark
+        };
         let rect = Rect {
             x: if bar.value >= 0.0 { x0 } else { x1 - w },
             y: mid - BAR_THICKNESS / 2.0,
@@ -223,16 +280,34 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
                 (end_x - VALUE_GAP, Anchor::End)
             };
             shapes.push(Shape::Text(TextItem::new(
-                value.clone(), vx, mid, vw, vf, anchor, Baseline::Middle, Paint::Text,
+                value.clone(),
+                vx,
+                mid,
+                vw,
+                vf,
+                anchor,
+                Baseline::Middle,
+                Paint::Text,
             )));
         }
 
         marks.push(Mark {
             index,
-            hit: Rect { x: 0.0, y, w: width, h: row_h },
+            hit: Rect {
+                x: 0.0,
+                y,
+                w: width,
+                h: row_h,
+            },
             tip: tip(chart, index, lang),
             anchor: (rect.x + rect.w / 2.0, rect.y),
-            emphasis: outline(Rect { w: rect.w.max(1.0), ..rect }, Paint::Text),
+            emphasis: outline(
+                Rect {
+                    w: rect.w.max(1.0),
+                    ..rect
+                },
+                Paint::Text,
+            ),
         });
         y += row_h;
     }
@@ -240,7 +315,12 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
 
     // The zero line is drawn over the bars' start so that it reads as the baseline.
     shapes.push(Shape::Rect {
-        rect: Rect { x: (zero_x - 0.5).clamp(0.0, width - 1.0), y: rows_top, w: 1.0, h: rows_bottom - rows_top },
+        rect: Rect {
+            x: crate::format::fit(zero_x - 0.5, 0.0, width - 1.0),
+            y: rows_top,
+            w: 1.0,
+            h: rows_bottom - rows_top,
+        },
         paint: Paint::Grid,
     });
 
@@ -252,7 +332,10 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             width: 1.5,
             paint: Paint::Reference,
         });
-        let text = wrap(measure, &text, SMALL_FONT, width, 1).into_iter().next().unwrap_or_default();
+        let text = wrap(measure, &text, SMALL_FONT, width, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         let w = measure.width(&text, SMALL_FONT);
         // Centred on the line where it fits; otherwise flush with the nearer edge.
         let (x, anchor) = if rx - w / 2.0 < 0.0 {
@@ -263,22 +346,40 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             (rx, Anchor::Middle)
         };
         shapes.push(Shape::Text(TextItem::new(
-            text, x, reference_label_y, w, SMALL_FONT, anchor, Baseline::Top, Paint::Reference,
+            text,
+            x,
+            reference_label_y,
+            w,
+            SMALL_FONT,
+            anchor,
+            Baseline::Top,
+            Paint::Reference,
         )));
     }
 
-    Scene { width, height: (rows_bottom + 4.0).ceil(), shapes, marks }
+    Scene {
+        width,
+        height: (rows_bottom + 4.0).ceil(),
+        shapes,
+        marks,
+    }
 }
 
 fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> Scene {
     let mut shapes = Vec::new();
     let mut marks = Vec::new();
     let n = chart.bars.len().max(1);
-    let values: Vec<String> = (0..chart.bars.len()).map(|i| value_text(chart, i, lang)).collect();
+    let values: Vec<String> = (0..chart.bars.len())
+        .map(|i| value_text(chart, i, lang))
+        .collect();
 
     let mut top = axis_label_lines(chart, width, measure, &mut shapes);
-    let reference = reference_text(chart, lang)
-        .map(|t| wrap(measure, &t, SMALL_FONT, width, 1).into_iter().next().unwrap_or_default());
+    let reference = reference_text(chart, lang).map(|t| {
+        wrap(measure, &t, SMALL_FONT, width, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    });
     if reference.is_some() {
         top += TOP_LINE;
     }
@@ -292,7 +393,11 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         .iter()
         .zip(&values)
         .all(|(b, v)| measure.width(v, value_font(b.highlight)) <= slot - 4.0);
-    let value_room = if show_values { VALUE_FONT.line_height() + 4.0 } else { 0.0 };
+    let value_room = if show_values {
+        VALUE_FONT.line_height() + 4.0
+    } else {
+        0.0
+    };
 
     // Category labels: up to two lines in a slot; when slots are too narrow even for a
     // short word, only every k-th label is shown.
@@ -302,7 +407,16 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         .map(|b| {
             let f = label_font(b.highlight);
             let lines = wrap(measure, &b.label, f, slot - 4.0, MAX_LABEL_LINES);
-            lines.into_iter().map(|l| if measure.width(&l, f) > slot - 4.0 { ellipsize(measure, &l, f, slot - 4.0) } else { l }).collect()
+            lines
+                .into_iter()
+                .map(|l| {
+                    if measure.width(&l, f) > slot - 4.0 {
+                        ellipsize(measure, &l, f, slot - 4.0)
+                    } else {
+                        l
+                    }
+                })
+                .collect()
         })
         .collect();
     let widest_single = chart
@@ -310,7 +424,11 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         .iter()
         .map(|b| measure.width(&b.label, label_font(b.highlight)))
         .fold(0.0, f64::max);
-    let every = if slot >= 28.0 { 1 } else { ((widest_single + 8.0) / slot).ceil().max(1.0) as usize };
+    let every = if slot >= 28.0 {
+        1
+    } else {
+        ((widest_single + 8.0) / slot).ceil().max(1.0) as usize
+    };
     let label_rows = if every == 1 {
         label_lines.iter().map(Vec::len).max().unwrap_or(1)
     } else {
@@ -321,7 +439,7 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     let negatives = chart.bars.iter().any(|b| b.value < 0.0);
     // At least a little room above, so a zero line at the top stays inside the chart.
     let plot_top = top + value_room.max(4.0);
-    let plot_h = (width * 0.45).clamp(160.0, 300.0);
+    let plot_h = crate::format::fit(width * 0.45, 160.0, 300.0);
     let plot_bottom = plot_top + plot_h - if negatives { value_room } else { 0.0 };
     let (lo, hi) = domain(chart);
     let y_of = |v: f64| plot_bottom - (v - lo) / (hi - lo) * (plot_bottom - plot_top);
@@ -331,15 +449,27 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     for (index, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let cx = slot * (index as f64 + 0.5);
         let end_y = y_of(bar.value);
-        let (y0, y1) = if bar.value >= 0.0 { (end_y, zero_y) } else { (zero_y, end_y) };
-        let h = if bar.value != 0.0 { (y1 - y0).max(1.0) } else { 0.0 };
+        let (y0, y1) = if bar.value >= 0.0 {
+            (end_y, zero_y)
+        } else {
+            (zero_y, end_y)
+        };
+        let h = if bar.value != 0.0 {
+            (y1 - y0).max(1.0)
+        } else {
+            0.0
+        };
         let rect = Rect {
             x: cx - column / 2.0,
             y: if bar.value >= 0.0 { y1 - h } else { y0 },
             w: column,
             h,
         };
-        let paint = if bar.highlight { Paint::Highlight } else { Paint::Mark };
+        let paint = if bar.highlight {
+            Paint::Highlight
+        } else {
+            Paint::Mark
+        };
         if h > 0.0 {
             shapes.push(Shape::Rect { rect, paint });
         }
@@ -352,14 +482,23 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
                 (rect.bottom() + 4.0, Baseline::Top)
             };
             shapes.push(Shape::Text(TextItem::new(
-                value.clone(), cx, vy, vw, vf, Anchor::Middle, baseline, Paint::Text,
+                value.clone(),
+                cx,
+                vy,
+                vw,
+                vf,
+                Anchor::Middle,
+                baseline,
+                Paint::Text,
             )));
         }
         if index % every == 0 {
             let f = label_font(bar.highlight);
             // Centred under its column, a label may be as wide as the room to the next shown
             // label, and no wider than twice its distance to either edge of the chart.
-            let room = (slot * every as f64 - 8.0).min(2.0 * cx).min(2.0 * (width - cx));
+            let room = (slot * every as f64 - 8.0)
+                .min(2.0 * cx)
+                .min(2.0 * (width - cx));
             let lines = if every == 1 {
                 label_lines.get(index).cloned().unwrap_or_default()
             } else if room >= 12.0 {
@@ -371,35 +510,74 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
                 let w = measure.width(&line, f);
                 let x = cx;
                 shapes.push(Shape::Text(TextItem::new(
-                    line, x, labels_top + k as f64 * f.line_height(), w, f, Anchor::Middle,
-                    Baseline::Top, Paint::Text,
+                    line,
+                    x,
+                    labels_top + k as f64 * f.line_height(),
+                    w,
+                    f,
+                    Anchor::Middle,
+                    Baseline::Top,
+                    Paint::Text,
                 )));
             }
         }
         marks.push(Mark {
             index,
-            hit: Rect { x: slot * index as f64, y: top, w: slot, h: labels_top + label_h - top },
+            hit: Rect {
+                x: slot * index as f64,
+                y: top,
+                w: slot,
+                h: labels_top + label_h - top,
+            },
             tip: tip(chart, index, lang),
             anchor: (cx, rect.y.min(zero_y)),
-            emphasis: outline(Rect { h: rect.h.max(1.0), ..rect }, Paint::Text),
+            emphasis: outline(
+                Rect {
+                    h: rect.h.max(1.0),
+                    ..rect
+                },
+                Paint::Text,
+            ),
         });
     }
 
     shapes.push(Shape::Rect {
-        rect: Rect { x: 0.0, y: zero_y - 0.5, w: width, h: 1.0 },
+        rect: Rect {
+            x: 0.0,
+            y: zero_y - 0.5,
+            w: width,
+            h: 1.0,
+        },
         paint: Paint::Grid,
     });
 
     if let (Some(r), Some(text)) = (&chart.reference, reference) {
         let ry = y_of(r.value);
-        shapes.push(Shape::Dashed { from: (0.0, ry), to: (width, ry), width: 1.5, paint: Paint::Reference });
+        shapes.push(Shape::Dashed {
+            from: (0.0, ry),
+            to: (width, ry),
+            width: 1.5,
+            paint: Paint::Reference,
+        });
         let w = measure.width(&text, SMALL_FONT);
         shapes.push(Shape::Text(TextItem::new(
-            text, width, top - TOP_LINE, w, SMALL_FONT, Anchor::End, Baseline::Top, Paint::Reference,
+            text,
+            width,
+            top - TOP_LINE,
+            w,
+            SMALL_FONT,
+            Anchor::End,
+            Baseline::Top,
+            Paint::Reference,
         )));
     }
 
-    Scene { width, height: (labels_top + label_h).ceil(), shapes, marks }
+    Scene {
+        width,
+        height: (labels_top + label_h).ceil(),
+        shapes,
+        marks,
+    }
 }
 
 fn ellipsize_if(measure: &dyn Measure, text: &str, font: Font, max: f64) -> String {

@@ -3,7 +3,7 @@
 //! Key figures are HTML text, not pixels (they stay sharp, selectable, translatable and
 //! readable by screen readers), so their "layout" is only the strings; CSS places them.
 
-use crate::format::{change, Direction, Lang, NumberFormat, NBSP};
+use crate::format::{Direction, Lang, NBSP, NumberFormat, change};
 use crate::model::Figure;
 
 /// One figure, ready to show.

@@ -5,7 +5,7 @@ use crate::format::Lang;
 use crate::layout::axis::{nice_ticks, tick_label, time_ticks};
 use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
 use crate::model::{LineChart, LinePoint, LineSeries};
-use crate::text::{wrap, Font, Measure};
+use crate::text::{Font, Measure, wrap};
 
 const SMALL: Font = Font::regular(12.0);
 const NOTE: Font = Font::regular(12.5);
@@ -23,12 +23,21 @@ pub fn series_paint(series: &LineSeries, i: usize) -> Paint {
 /// A point's value as the article writes it, with a scale word that fits it (an early
 /// 468000 on a chart in millions reads "468 nghìn", not "0,47 triệu").
 fn point_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
-    let format = crate::format::NumberFormat { scale: chart.format.scale.fitted(p.value), ..chart.format.clone() };
+    let format = crate::format::NumberFormat {
+        scale: chart.format.scale.fitted(p.value),
+        ..chart.format.clone()
+    };
     format.as_written(p.qualifier.as_deref(), p.value, lang)
 }
 
 /// Lays out `chart` at `width` CSS pixels, leaving out the series marked in `hidden`.
-pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, hidden: &[bool]) -> Scene {
+pub fn layout(
+    chart: &LineChart,
+    width: f64,
+    lang: Lang,
+    measure: &dyn Measure,
+    hidden: &[bool],
+) -> Scene {
     let width = crate::layout::clamp_width(width);
     let mut shapes = Vec::new();
     let mut marks = Vec::new();
@@ -38,13 +47,27 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
     if let Some(label) = &chart.axis_label {
         for line in wrap(measure, label, SMALL, width, 2) {
             let w = measure.width(&line, SMALL);
-            shapes.push(Shape::Text(TextItem::new(line, 0.0, top, w, SMALL, Anchor::Start, Baseline::Top, Paint::Muted)));
+            shapes.push(Shape::Text(TextItem::new(
+                line,
+                0.0,
+                top,
+                w,
+                SMALL,
+                Anchor::Start,
+                Baseline::Top,
+                Paint::Muted,
+            )));
             top += SMALL.line_height();
         }
         top += 4.0;
     }
 
-    let visible: Vec<(usize, &LineSeries)> = chart.series.iter().enumerate().filter(|(i, _)| shown(*i)).collect();
+    let visible: Vec<(usize, &LineSeries)> = chart
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| shown(*i))
+        .collect();
     let all_points = || visible.iter().flat_map(|(_, s)| s.points.iter());
     let (mut first, mut last) = (f64::MAX, f64::MIN);
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
@@ -74,8 +97,12 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
     }
 
     // Room for notes above the plot.
-    let note_row = if chart.annotations.is_empty() { 0.0 } else { NOTE.line_height() * 2.0 + 8.0 };
-    let plot_h = (width * 0.45).clamp(180.0, 320.0);
+    let note_row = if chart.annotations.is_empty() {
+        0.0
+    } else {
+        NOTE.line_height() * 2.0 + 8.0
+    };
+    let plot_h = crate::format::fit(width * 0.45, 180.0, 320.0);
     let plot_top = top + note_row + 8.0;
     let plot_bottom = plot_top + plot_h;
 
@@ -86,14 +113,24 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
         ticks.last().copied().unwrap_or(hi).max(hi),
     );
     let max_abs = lo.abs().max(hi.abs());
-    let tick_texts: Vec<String> = ticks.iter().map(|&t| tick_label(t, max_abs, &chart.format, lang)).collect();
-    let tick_w = tick_texts.iter().map(|t| measure.width(t, SMALL)).fold(0.0, f64::max);
+    let tick_texts: Vec<String> = ticks
+        .iter()
+        .map(|&t| tick_label(t, max_abs, &chart.format, lang))
+        .collect();
+    let tick_w = tick_texts
+        .iter()
+        .map(|t| measure.width(t, SMALL))
+        .fold(0.0, f64::max);
     // The last value is written at the end of each line; keep room for half of it.
     let last_texts: Vec<(usize, String)> = visible
         .iter()
         .filter_map(|(i, s)| s.points.last().map(|p| (*i, point_text(chart, p, lang))))
         .collect();
-    let end_room = last_texts.iter().map(|(_, t)| measure.width(t, VALUE)).fold(0.0, f64::max) / 2.0;
+    let end_room = last_texts
+        .iter()
+        .map(|(_, t)| measure.width(t, VALUE))
+        .fold(0.0, f64::max)
+        / 2.0;
     let plot_left = tick_w + 8.0;
     let plot_right = width - end_room.max(8.0);
     let x_of = |day: f64| plot_left + (day - first) / (last - first) * (plot_right - plot_left);
@@ -102,40 +139,95 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
     for (t, text) in ticks.iter().zip(tick_texts) {
         let y = y_of(*t);
         let paint = if *t == 0.0 { Paint::Grid } else { Paint::Track };
-        shapes.push(Shape::Rect { rect: Rect { x: plot_left, y: y - 0.5, w: plot_right - plot_left, h: 1.0 }, paint });
+        shapes.push(Shape::Rect {
+            rect: Rect {
+                x: plot_left,
+                y: y - 0.5,
+                w: plot_right - plot_left,
+                h: 1.0,
+            },
+            paint,
+        });
         let w = measure.width(&text, SMALL);
-        shapes.push(Shape::Text(TextItem::new(text, plot_left - 6.0, y, w, SMALL, Anchor::End, Baseline::Middle, Paint::Muted)));
+        shapes.push(Shape::Text(TextItem::new(
+            text,
+            plot_left - 6.0,
+            y,
+            w,
+            SMALL,
+            Anchor::End,
+            Baseline::Middle,
+            Paint::Muted,
+        )));
     }
 
     // Time ticks: as many as fit without touching.
     let tticks = time_ticks(first, last, lang);
-    let widest = tticks.iter().map(|t| measure.width(&t.label, SMALL)).fold(0.0, f64::max);
+    let widest = tticks
+        .iter()
+        .map(|t| measure.width(&t.label, SMALL))
+        .fold(0.0, f64::max);
     let spacing = tticks
         .windows(2)
         .map(|w| x_of(w[1].day) - x_of(w[0].day))
         .fold(f64::MAX, f64::min);
-    let every = if spacing == f64::MAX { 1 } else { ((widest + 10.0) / spacing).ceil().max(1.0) as usize };
+    let every = if spacing == f64::MAX {
+        1
+    } else {
+        ((widest + 10.0) / spacing).ceil().max(1.0) as usize
+    };
     // Below the half line the lowest value label hangs under the plot.
     let axis_y = plot_bottom + SMALL.line_height() / 2.0 + 4.0;
     for t in tticks.iter().step_by(every) {
         let x = x_of(t.day);
-        shapes.push(Shape::Rect { rect: Rect { x: x - 0.5, y: plot_bottom, w: 1.0, h: 4.0 }, paint: Paint::Grid });
+        shapes.push(Shape::Rect {
+            rect: Rect {
+                x: x - 0.5,
+                y: plot_bottom,
+                w: 1.0,
+                h: 4.0,
+            },
+            paint: Paint::Grid,
+        });
         let w = measure.width(&t.label, SMALL);
-        let cx = x.clamp(w / 2.0, width - w / 2.0);
-        shapes.push(Shape::Text(TextItem::new(t.label.clone(), cx, axis_y, w, SMALL, Anchor::Middle, Baseline::Top, Paint::Muted)));
+        let cx = crate::format::fit(x, w / 2.0, width - w / 2.0);
+        shapes.push(Shape::Text(TextItem::new(
+            t.label.clone(),
+            cx,
+            axis_y,
+            w,
+            SMALL,
+            Anchor::Middle,
+            Baseline::Top,
+            Paint::Muted,
+        )));
     }
 
     // The series, then their points, then the marks for pointing at them.
     let dots = all_points().count() <= 60;
     for (i, s) in &visible {
         let paint = series_paint(s, *i);
-        let points: Vec<(f64, f64)> = s.points.iter().map(|p| (x_of(p.day), y_of(p.value))).collect();
+        let points: Vec<(f64, f64)> = s
+            .points
+            .iter()
+            .map(|p| (x_of(p.day), y_of(p.value)))
+            .collect();
         if points.len() > 1 {
-            shapes.push(Shape::Path { points: points.clone(), width: 2.5, paint });
+            shapes.push(Shape::Path {
+                points: points.clone(),
+                width: 2.5,
+                paint,
+            });
         }
         if dots || points.len() == 1 {
             for &(x, y) in &points {
-                shapes.push(Shape::Circle { x, y, r: 3.5, paint, stroke: None });
+                shapes.push(Shape::Circle {
+                    x,
+                    y,
+                    r: 3.5,
+                    paint,
+                    stroke: None,
+                });
             }
         }
     }
@@ -149,8 +241,14 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
             }
             let x = x_of(p.day);
             let y = y_of(p.value);
-            let prev = pi.checked_sub(1).and_then(|k| s.points.get(k)).map_or(plot_left, |q| (x_of(q.day) + x) / 2.0);
-            let next = s.points.get(pi + 1).map_or(plot_right + end_room, |q| (x_of(q.day) + x) / 2.0);
+            let prev = pi
+                .checked_sub(1)
+                .and_then(|k| s.points.get(k))
+                .map_or(plot_left, |q| (x_of(q.day) + x) / 2.0);
+            let next = s
+                .points
+                .get(pi + 1)
+                .map_or(plot_right + end_room, |q| (x_of(q.day) + x) / 2.0);
             let title = if chart.series.len() > 1 {
                 format!("{} — {}", s.name, p.date.display(lang))
             } else {
@@ -158,13 +256,36 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
             };
             marks.push(Mark {
                 index: this,
-                hit: Rect { x: prev.max(0.0), y: plot_top - 8.0, w: (next - prev).max(1.0), h: plot_bottom - plot_top + 16.0 },
+                hit: Rect {
+                    x: prev.max(0.0),
+                    y: plot_top - 8.0,
+                    w: (next - prev).max(1.0),
+                    h: plot_bottom - plot_top + 16.0,
+                },
                 tip: vec![title, point_text(chart, p, lang)],
                 anchor: (x, y - 6.0),
                 emphasis: vec![
-                    Shape::Circle { x, y, r: 7.0, paint: Paint::Background, stroke: None },
-                    Shape::Circle { x, y, r: 5.0, paint: series_paint(s, si), stroke: None },
-                    Shape::Circle { x, y, r: 7.0, paint: Paint::Text, stroke: Some(2.0) },
+                    Shape::Circle {
+                        x,
+                        y,
+                        r: 7.0,
+                        paint: Paint::Background,
+                        stroke: None,
+                    },
+                    Shape::Circle {
+                        x,
+                        y,
+                        r: 5.0,
+                        paint: series_paint(s, si),
+                        stroke: None,
+                    },
+                    Shape::Circle {
+                        x,
+                        y,
+                        r: 7.0,
+                        paint: Paint::Text,
+                        stroke: Some(2.0),
+                    },
                 ],
             });
         }
@@ -180,14 +301,32 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
         })
         .collect();
     for (i, text) in last_texts {
-        let Some(s) = chart.series.get(i) else { continue };
+        let Some(s) = chart.series.get(i) else {
+            continue;
+        };
         let Some(p) = s.points.last() else { continue };
         let (x, y) = (x_of(p.day), y_of(p.value));
         let w = measure.width(&text, VALUE);
         // A note's leader line rises from an annotated point: put the value to its left.
-        let annotated = chart.annotations.iter().any(|a| a.series == i && a.point + 1 == s.points.len());
-        let cx = if annotated { (x - 8.0 - w / 2.0).max(w / 2.0) } else { x.clamp(w / 2.0, (width - w / 2.0).max(w / 2.0)) };
-        let item = TextItem::new(text, cx, y - 8.0, w, VALUE, Anchor::Middle, Baseline::Bottom, Paint::Text);
+        let annotated = chart
+            .annotations
+            .iter()
+            .any(|a| a.series == i && a.point + 1 == s.points.len());
+        let cx = if annotated {
+            (x - 8.0 - w / 2.0).max(w / 2.0)
+        } else {
+            crate::format::fit(x, w / 2.0, (width - w / 2.0).max(w / 2.0))
+        };
+        let item = TextItem::new(
+            text,
+            cx,
+            y - 8.0,
+            w,
+            VALUE,
+            Anchor::Middle,
+            Baseline::Bottom,
+            Paint::Text,
+        );
         if item.bounds.y >= 0.0 && !placed.iter().any(|r| r.overlaps(&item.bounds)) {
             placed.push(item.bounds);
             shapes.push(Shape::Text(item));
@@ -200,22 +339,55 @@ pub fn layout(chart: &LineChart, width: f64, lang: Lang, measure: &dyn Measure, 
         if !shown(a.series) {
             continue;
         }
-        let Some(p) = chart.series.get(a.series).and_then(|s| s.points.get(a.point)) else { continue };
+        let Some(p) = chart
+            .series
+            .get(a.series)
+            .and_then(|s| s.points.get(a.point))
+        else {
+            continue;
+        };
         let (x, y) = (x_of(p.day), y_of(p.value));
         let lines = wrap(measure, &a.label, NOTE, (width * 0.45).max(120.0), 2);
-        let w = lines.iter().map(|l| measure.width(l, NOTE)).fold(0.0, f64::max);
-        let left = (x - w / 2.0).clamp(0.0, (width - w).max(0.0));
-        let bounds = Rect { x: left, y: note_top, w, h: lines.len() as f64 * NOTE.line_height() };
+        let w = lines
+            .iter()
+            .map(|l| measure.width(l, NOTE))
+            .fold(0.0, f64::max);
+        let left = crate::format::fit(x - w / 2.0, 0.0, (width - w).max(0.0));
+        let bounds = Rect {
+            x: left,
+            y: note_top,
+            w,
+            h: lines.len() as f64 * NOTE.line_height(),
+        };
         if placed.iter().any(|r| r.overlaps(&bounds)) {
             continue;
         }
         placed.push(bounds);
         for (k, line) in lines.into_iter().enumerate() {
             let lw = measure.width(&line, NOTE);
-            shapes.push(Shape::Text(TextItem::new(line, left, note_top + k as f64 * NOTE.line_height(), lw, NOTE, Anchor::Start, Baseline::Top, Paint::Text)));
+            shapes.push(Shape::Text(TextItem::new(
+                line,
+                left,
+                note_top + k as f64 * NOTE.line_height(),
+                lw,
+                NOTE,
+                Anchor::Start,
+                Baseline::Top,
+                Paint::Text,
+            )));
         }
-        shapes.push(Shape::Dashed { from: (x, bounds.bottom() + 2.0), to: (x, (y - 6.0).max(bounds.bottom() + 3.0)), width: 1.0, paint: Paint::Muted });
+        shapes.push(Shape::Dashed {
+            from: (x, bounds.bottom() + 2.0),
+            to: (x, (y - 6.0).max(bounds.bottom() + 3.0)),
+            width: 1.0,
+            paint: Paint::Muted,
+        });
     }
 
-    Scene { width, height: (axis_y + SMALL.line_height() + 2.0).ceil(), shapes, marks }
+    Scene {
+        width,
+        height: (axis_y + SMALL.line_height() + 2.0).ceil(),
+        shapes,
+        marks,
+    }
 }

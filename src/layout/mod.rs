@@ -13,10 +13,10 @@ pub mod figures;
 pub mod line;
 pub mod progress;
 pub mod rank;
-pub mod share;
 mod scene;
+pub mod share;
 
-pub use scene::{outline, Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem};
+pub use scene::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
 
 /// The narrowest and widest chart a box lays out for, in CSS pixels. Narrower containers
 /// get the narrowest layout (and scroll), wider ones the widest (centred by CSS).
@@ -27,7 +27,7 @@ pub const MAX_WIDTH: f64 = 1400.0;
 /// not in the page yet) get the narrowest layout.
 pub fn clamp_width(width: f64) -> f64 {
     if width.is_finite() {
-        width.clamp(MIN_WIDTH, MAX_WIDTH)
+        crate::format::fit(width, MIN_WIDTH, MAX_WIDTH)
     } else {
         MIN_WIDTH
     }
@@ -39,7 +39,13 @@ use crate::text::Measure;
 
 /// Lays out the chart of any chart kind; `None` for key figures, which are HTML. `hidden`
 /// marks series a reader switched off in a line chart's legend.
-pub fn chart(body: &Body, width: f64, lang: Lang, measure: &dyn Measure, hidden: &[bool]) -> Option<Scene> {
+pub fn chart(
+    body: &Body,
+    width: f64,
+    lang: Lang,
+    measure: &dyn Measure,
+    hidden: &[bool],
+) -> Option<Scene> {
     Some(match body {
         Body::Figures(_) => return None,
         Body::Bar(c) => bar::layout(c, width, lang, measure),

@@ -137,7 +137,10 @@ impl TextItem {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     /// A filled rectangle.
-    Rect { rect: Rect, paint: Paint },
+    Rect {
+        rect: Rect,
+        paint: Paint,
+    },
     /// A horizontal or vertical dashed line, e.g. a reference line.
     Dashed {
         from: (f64, f64),
@@ -147,7 +150,10 @@ pub enum Shape {
     },
     Text(TextItem),
     /// A filled polygon, e.g. a donut slice or an arrowhead.
-    Polygon { points: Vec<(f64, f64)>, paint: Paint },
+    Polygon {
+        points: Vec<(f64, f64)>,
+        paint: Paint,
+    },
     /// A polyline of the given width, e.g. a series or an arrow's shaft.
     Path {
         points: Vec<(f64, f64)>,
@@ -176,28 +182,57 @@ impl Shape {
                 y1 = y1.max(y);
             }
             if points.is_empty() {
-                return Rect { x: 0.0, y: 0.0, w: 0.0, h: 0.0 };
+                return Rect {
+                    x: 0.0,
+                    y: 0.0,
+                    w: 0.0,
+                    h: 0.0,
+                };
             }
-            Rect { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2.0 * pad, h: y1 - y0 + 2.0 * pad }
+            Rect {
+                x: x0 - pad,
+                y: y0 - pad,
+                w: x1 - x0 + 2.0 * pad,
+                h: y1 - y0 + 2.0 * pad,
+            }
         };
         match self {
             Shape::Rect { rect, .. } => *rect,
-            Shape::Dashed { from, to, width, .. } => {
+            Shape::Dashed {
+                from, to, width, ..
+            } => {
                 let (x0, x1) = (from.0.min(to.0), from.0.max(to.0));
                 let (y0, y1) = (from.1.min(to.1), from.1.max(to.1));
                 // The line has its width across it, not along it.
                 if y1 - y0 < x1 - x0 {
-                    Rect { x: x0, y: y0 - width / 2.0, w: x1 - x0, h: *width }
+                    Rect {
+                        x: x0,
+                        y: y0 - width / 2.0,
+                        w: x1 - x0,
+                        h: *width,
+                    }
                 } else {
-                    Rect { x: x0 - width / 2.0, y: y0, w: *width, h: y1 - y0 }
+                    Rect {
+                        x: x0 - width / 2.0,
+                        y: y0,
+                        w: *width,
+                        h: y1 - y0,
+                    }
                 }
             }
             Shape::Text(t) => t.bounds,
             Shape::Polygon { points, .. } => of_points(points, 0.0),
             Shape::Path { points, width, .. } => of_points(points, width / 2.0),
-            Shape::Circle { x, y, r, stroke, .. } => {
+            Shape::Circle {
+                x, y, r, stroke, ..
+            } => {
                 let r = r + stroke.unwrap_or(0.0) / 2.0;
-                Rect { x: x - r, y: y - r, w: 2.0 * r, h: 2.0 * r }
+                Rect {
+                    x: x - r,
+                    y: y - r,
+                    w: 2.0 * r,
+                    h: 2.0 * r,
+                }
             }
         }
     }
@@ -224,10 +259,42 @@ pub fn outline(r: Rect, paint: Paint) -> Vec<Shape> {
     let t = 2.0;
     let (x0, y0, x1, y1) = (r.x - t, r.y - t, r.right() + t, r.bottom() + t);
     vec![
-        Shape::Rect { rect: Rect { x: x0, y: y0, w: x1 - x0, h: t }, paint },
-        Shape::Rect { rect: Rect { x: x0, y: y1 - t, w: x1 - x0, h: t }, paint },
-        Shape::Rect { rect: Rect { x: x0, y: y0, w: t, h: y1 - y0 }, paint },
-        Shape::Rect { rect: Rect { x: x1 - t, y: y0, w: t, h: y1 - y0 }, paint },
+        Shape::Rect {
+            rect: Rect {
+                x: x0,
+                y: y0,
+                w: x1 - x0,
+                h: t,
+            },
+            paint,
+        },
+        Shape::Rect {
+            rect: Rect {
+                x: x0,
+                y: y1 - t,
+                w: x1 - x0,
+                h: t,
+            },
+            paint,
+        },
+        Shape::Rect {
+            rect: Rect {
+                x: x0,
+                y: y0,
+                w: t,
+                h: y1 - y0,
+            },
+            paint,
+        },
+        Shape::Rect {
+            rect: Rect {
+                x: x1 - t,
+                y: y0,
+                w: t,
+                h: y1 - y0,
+            },
+            paint,
+        },
     ]
 }
 

@@ -4,7 +4,6 @@
 use std::cell::RefCell;
 
 use plotters::prelude::RGBColor;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
 
@@ -36,7 +35,7 @@ impl Measure for CanvasMeasure {
         let spec = format!(
             "{} {}px {}",
             if font.bold { "bold" } else { "normal" },
-            font.size,
+            crate::web::backend::px(font.size),
             self.family
         );
         // Setting the font re-parses it; skip that when it has not changed.
@@ -44,7 +43,10 @@ impl Measure for CanvasMeasure {
             self.ctx.set_font(&spec);
             *self.current.borrow_mut() = spec;
         }
-        self.ctx.measure_text(text).map(|m| m.width()).unwrap_or(0.0)
+        self.ctx
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or(0.0)
     }
 }
 
@@ -161,13 +163,19 @@ pub fn draw_chart(
     last: Option<&Drawn>,
 ) -> Result<Option<(Drawn, Scene)>, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let ratio = window.device_pixel_ratio().clamp(1.0, 4.0);
+    let ratio = crate::format::fit(window.device_pixel_ratio(), 1.0, 4.0);
     let container = canvas
         .parent_element()
         .ok_or_else(|| JsValue::from_str("canvas is not in the page"))?;
     let width = f64::from(container.client_width());
     let theme = theme_of(figure);
-    let now = Drawn { width, ratio, theme, hidden: hidden.to_vec(), active };
+    let now = Drawn {
+        width,
+        ratio,
+        theme,
+        hidden: hidden.to_vec(),
+        active,
+    };
     if last == Some(&now) {
         return Ok(None);
     }
@@ -176,10 +184,9 @@ pub fn draw_chart(
         return Ok(None);
     };
     size_canvas(canvas, &scene, ratio)?;
-    let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| JsValue::from_str("canvas has no 2d context"))?;
+    let mut backend = crate::web::backend::Canvas::new(canvas)?;
     render::draw(&scene, &now.theme, &mut backend, ratio, active)
-        .map_err(|e| JsValue::from_str(&format!("drawing failed: {e:?}")))?;
+        .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
     Ok(Some((now, scene)))
 }
 
@@ -191,8 +198,8 @@ fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<
     canvas.set_width((css_w * ratio).round() as u32);
     canvas.set_height((css_h * ratio).round() as u32);
     let style = canvas.unchecked_ref::<HtmlElement>().style();
-    style.set_property("width", &format!("{css_w}px"))?;
-    style.set_property("height", &format!("{css_h}px"))?;
+    style.set_property("width", &format!("{}px", css_w as i64))?;
+    style.set_property("height", &format!("{}px", css_h as i64))?;
     Ok(())
 }
 

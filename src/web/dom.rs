@@ -8,7 +8,7 @@ use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
 use crate::error::Problem;
 use crate::format::Lang;
-use crate::layout::figures::{view, FigureView};
+use crate::layout::figures::{FigureView, view};
 use crate::model::{Body, FactBox, Figure};
 use crate::validate::Failure;
 
@@ -91,7 +91,11 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             holder.append_child(&tip)?;
             figure.append_child(&holder)?;
             status_lines(doc, &figure, body, lang)?;
-            chart = Some(ChartParts { canvas: c, tip, legend });
+            chart = Some(ChartParts {
+                canvas: c,
+                tip,
+                legend,
+            });
         }
     }
     footer(doc, &figure, b)?;
@@ -100,7 +104,9 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
 
 /// Toggle buttons for the series of a line chart with more than one series.
 fn legend(doc: &Document, figure: &Element, body: &Body) -> Result<Vec<Element>, JsValue> {
-    let Body::Line(chart) = body else { return Ok(Vec::new()) };
+    let Body::Line(chart) = body else {
+        return Ok(Vec::new());
+    };
     if chart.series.len() < 2 {
         return Ok(Vec::new());
     }
@@ -110,7 +116,11 @@ fn legend(doc: &Document, figure: &Element, body: &Body) -> Result<Vec<Element>,
         let button = el(doc, "button", "fb-legend-item")?;
         button.set_attribute("type", "button")?;
         button.set_attribute("aria-pressed", "true")?;
-        let swatch_class = if s.highlight { "fb-swatch fb-swatch-hl".to_owned() } else { format!("fb-swatch fb-swatch-s{}", i % 6) };
+        let swatch_class = if s.highlight {
+            "fb-swatch fb-swatch-hl".to_owned()
+        } else {
+            format!("fb-swatch fb-swatch-s{}", i % 6)
+        };
         let swatch = el(doc, "span", &swatch_class)?;
         swatch.set_attribute("aria-hidden", "true")?;
         button.append_child(&swatch)?;
@@ -138,8 +148,12 @@ fn status_lines(doc: &Document, figure: &Element, body: &Body, lang: Lang) -> Re
                 let total = s.format.with_unit(s.total, lang);
                 let gap = s.format.with_unit(missing, lang);
                 let text = match lang {
-                    Lang::Vi => format!("⚠ Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."),
-                    Lang::En => format!("⚠ The parts add up to less than the total of {total}: {gap} are not shown in the chart."),
+                    Lang::Vi => format!(
+                        "⚠ Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."
+                    ),
+                    Lang::En => format!(
+                        "⚠ The parts add up to less than the total of {total}: {gap} are not shown in the chart."
+                    ),
                 };
                 let line = text_child(doc, figure, "p", "fb-warning", &text)?;
                 line.set_attribute("role", "note")?;
@@ -166,7 +180,11 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result
         if !v.unit_attached {
             value.append_child(&doc.create_text_node(" "))?;
         }
-        let class = if v.unit_attached { "fb-unit fb-unit-attached" } else { "fb-unit" };
+        let class = if v.unit_attached {
+            "fb-unit fb-unit-attached"
+        } else {
+            "fb-unit"
+        };
         text_child(doc, &value, "span", class, unit)?;
     }
     item.append_child(&value)?;
@@ -179,11 +197,14 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result
             "fb-change-value",
             &format!("{} {}", ch.direction.arrow(), ch.change),
         )?;
-        badge.set_attribute("data-direction", match ch.direction {
-            crate::format::Direction::Up => "up",
-            crate::format::Direction::Down => "down",
-            crate::format::Direction::Same => "same",
-        })?;
+        badge.set_attribute(
+            "data-direction",
+            match ch.direction {
+                crate::format::Direction::Up => "up",
+                crate::format::Direction::Down => "down",
+                crate::format::Direction::Same => "same",
+            },
+        )?;
         text_child(doc, &change, "span", "fb-change-context", &ch.context)?;
         item.append_child(&change)?;
     }
@@ -193,8 +214,7 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result
 
 fn footer(doc: &Document, figure: &Element, b: &FactBox) -> Result<(), JsValue> {
     let words = b.lang.words();
-    let has_any =
-        b.note.is_some() || b.source.is_some() || b.byline.is_some() || b.as_of.is_some();
+    let has_any = b.note.is_some() || b.source.is_some() || b.byline.is_some() || b.as_of.is_some();
     if !has_any {
         return Ok(());
     }
@@ -290,7 +310,13 @@ fn problem_item(
         text_child(doc, &li, "code", "fb-error-path", &location)?;
         li.append_child(&doc.create_text_node(": "))?;
     }
-    text_child(doc, &li, "span", "fb-error-what", &problem.what.describe(lang))?;
+    text_child(
+        doc,
+        &li,
+        "span",
+        "fb-error-what",
+        &problem.what.describe(lang),
+    )?;
     if let (Some(at), Some(text)) = (problem.at, json) {
         if let Some(excerpt) = crate::error::excerpt(text, at) {
             text_child(doc, &li, "pre", "fb-error-excerpt", &excerpt)?;

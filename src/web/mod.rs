@@ -6,14 +6,15 @@
 //! (`free()` in JS) disconnects them. No function here panics on any input: every error is
 //! shown in the element and logged with `console.error`.
 
+mod backend;
 mod canvas;
 mod dom;
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use web_sys::{
     CssStyleSheet, Document, Element, HtmlCanvasElement, HtmlElement, IntersectionObserver,
     IntersectionObserverEntry, IntersectionObserverInit, MediaQueryList, ResizeObserver,
@@ -24,7 +25,7 @@ use crate::error::{Problem, What};
 use crate::format::Lang;
 use crate::layout::Scene;
 use crate::model::Body;
-use crate::validate::{load, Failure};
+use crate::validate::{Failure, load};
 
 const STYLE: &str = include_str!("style.css");
 /// How far outside the viewport a lazy chart starts drawing, so it is ready on arrival.
@@ -63,7 +64,11 @@ struct Slot {
 }
 
 /// An event handler and what it is attached to, so it can be detached.
-type Listener = (web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>);
+type Listener = (
+    web_sys::EventTarget,
+    &'static str,
+    Closure<dyn FnMut(web_sys::Event)>,
+);
 
 /// A mounted element's state, shared with its observer callbacks (which hold it weakly,
 /// so that dropping the handle frees everything).
@@ -188,8 +193,15 @@ pub fn render(
     if let Err(e) = mount(&inner, json, pick.as_deref(), source.as_deref(), lazy) {
         // A DOM call failed (a detached document, an element that cannot host a shadow
         // root): say so in the element itself rather than leave a blank space.
-        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
-        show_failure(&inner, &internal_failure(&host, detail), source.as_deref(), None);
+        let detail = e
+            .as_string()
+            .unwrap_or_else(|| "a browser call failed".to_owned());
+        show_failure(
+            &inner,
+            &internal_failure(&host, detail),
+            source.as_deref(),
+            None,
+        );
     }
     update_state_attribute(&inner);
     Mounted { inner }
@@ -357,7 +369,12 @@ fn mount(
     Ok(())
 }
 
-fn show_failure(inner: &Rc<RefCell<Inner>>, failure: &Failure, source: Option<&str>, json: Option<&str>) {
+fn show_failure(
+    inner: &Rc<RefCell<Inner>>,
+    failure: &Failure,
+    source: Option<&str>,
+    json: Option<&str>,
+) {
     log_failure(failure, source);
     let Ok(mut i) = inner.try_borrow_mut() else {
         return;
@@ -420,7 +437,9 @@ fn draw_all(i: &mut Inner) {
 /// Draws chart `k` if its size, theme, series or active mark changed, and keeps its
 /// tooltip in place.
 fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
-    let Some(slot) = i.slots.get_mut(k) else { return Ok(()) };
+    let Some(slot) = i.slots.get_mut(k) else {
+        return Ok(());
+    };
     let drawn = canvas::draw_chart(
         &slot.canvas,
         &slot.figure,
@@ -457,23 +476,32 @@ fn place_tip(slot: &Slot) -> Result<(), JsValue> {
         dom::text_child(&doc, &slot.tip, tag, "", line)?;
     }
     slot.tip.set_hidden(false);
-    let (w, h) = (f64::from(slot.tip.offset_width()), f64::from(slot.tip.offset_height()));
+    let (w, h) = (
+        f64::from(slot.tip.offset_width()),
+        f64::from(slot.tip.offset_height()),
+    );
     let chart_w = f64::from(slot.canvas.client_width());
     let chart_h = f64::from(slot.canvas.client_height());
     let (ax, ay) = mark.anchor;
-    let left = (ax - w / 2.0).clamp(0.0, (chart_w - w).max(0.0));
+    let left = crate::format::fit(ax - w / 2.0, 0.0, (chart_w - w).max(0.0));
     // Above the mark when there is room, else below it; never outside the chart.
-    let top = if ay - h - 10.0 >= 0.0 { ay - h - 10.0 } else { (ay + 18.0).min((chart_h - h).max(0.0)) };
+    let top = if ay - h - 10.0 >= 0.0 {
+        ay - h - 10.0
+    } else {
+        (ay + 18.0).min((chart_h - h).max(0.0))
+    };
     let style = slot.tip.style();
-    style.set_property("left", &format!("{left}px"))?;
-    style.set_property("top", &format!("{top}px"))?;
+    style.set_property("left", &format!("{}px", backend::px(left)))?;
+    style.set_property("top", &format!("{}px", backend::px(top)))?;
     Ok(())
 }
 
 /// Makes `mark` the active mark of chart `k` (or none), redrawing at once so the
 /// emphasis and the tooltip appear in the same frame as the pointer or key event.
 fn set_active(i: &mut Inner, k: usize, mark: Option<usize>) {
-    let Some(slot) = i.slots.get_mut(k) else { return };
+    let Some(slot) = i.slots.get_mut(k) else {
+        return;
+    };
     if slot.active == mark {
         return;
     }
@@ -497,11 +525,15 @@ fn mark_order(scene: &Scene) -> Vec<usize> {
 /// Asks for one redraw at the next animation frame; many requests in one frame make one.
 fn schedule(weak: &Weak<RefCell<Inner>>) {
     let Some(rc) = weak.upgrade() else { return };
-    let Ok(mut i) = rc.try_borrow_mut() else { return };
+    let Ok(mut i) = rc.try_borrow_mut() else {
+        return;
+    };
     if i.frame.is_some() || !i.visible {
         return;
     }
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if i.on_frame.is_none() {
         let w = weak.clone();
         i.on_frame = Some(Closure::new(move || {
@@ -533,8 +565,11 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
 
     let w = weak.clone();
     let on_media: Closure<dyn FnMut()> = Closure::new(move || schedule(&w));
-    let media = web_sys::window()
-        .and_then(|win| win.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    let media = web_sys::window().and_then(|win| {
+        win.match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+    });
     if let Some(mq) = &media {
         mq.add_event_listener_with_callback("change", on_media.as_ref().unchecked_ref())?;
     }
@@ -624,7 +659,9 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         // A mouse shows the tooltip of whatever it is over.
         let w = weak.clone();
         listen(&mut i, &canvas, "pointermove", move |e| {
-            let mouse = e.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "mouse");
+            let mouse = e
+                .dyn_ref::<web_sys::PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "mouse");
             if mouse {
                 with_inner(&w, |i| {
                     let m = mark_under(i, k, &e);
@@ -634,11 +671,19 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         })?;
         let w = weak.clone();
         listen(&mut i, &canvas, "pointerleave", move |e| {
-            let mouse = e.dyn_ref::<web_sys::PointerEvent>().is_some_and(|p| p.pointer_type() == "mouse");
+            let mouse = e
+                .dyn_ref::<web_sys::PointerEvent>()
+                .is_some_and(|p| p.pointer_type() == "mouse");
             let focused = e
                 .current_target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|c| c.get_root_node().dyn_into::<ShadowRoot>().ok()?.active_element().map(|a| a == c))
+                .and_then(|c| {
+                    c.get_root_node()
+                        .dyn_into::<ShadowRoot>()
+                        .ok()?
+                        .active_element()
+                        .map(|a| a == c)
+                })
                 .unwrap_or(false);
             if mouse && !focused {
                 with_inner(&w, |i| set_active(i, k, None));
@@ -655,10 +700,17 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         // The keyboard steps from mark to mark.
         let w = weak.clone();
         listen(&mut i, &canvas, "keydown", move |e| {
-            let Some(key) = e.dyn_ref::<web_sys::KeyboardEvent>().map(web_sys::KeyboardEvent::key) else { return };
+            let Some(key) = e
+                .dyn_ref::<web_sys::KeyboardEvent>()
+                .map(web_sys::KeyboardEvent::key)
+            else {
+                return;
+            };
             with_inner(&w, |i| {
                 let Some(slot) = i.slots.get(k) else { return };
-                let Some(scene) = slot.scene.as_ref() else { return };
+                let Some(scene) = slot.scene.as_ref() else {
+                    return;
+                };
                 let order = mark_order(scene);
                 let at = slot.active.and_then(|a| order.iter().position(|&m| m == a));
                 let last = order.len().saturating_sub(1);
@@ -681,7 +733,11 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         let w = weak.clone();
         listen(&mut i, &canvas, "focus", move |_| {
             with_inner(&w, |i| {
-                let first = i.slots.get(k).and_then(|s| s.scene.as_ref()).and_then(|sc| mark_order(sc).first().copied());
+                let first = i
+                    .slots
+                    .get(k)
+                    .and_then(|s| s.scene.as_ref())
+                    .and_then(|sc| mark_order(sc).first().copied());
                 if i.slots.get(k).is_some_and(|s| s.active.is_none()) {
                     set_active(i, k, first);
                 }
@@ -696,14 +752,21 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
             let b = button.clone();
             listen(&mut i, &button.into(), "click", move |_| {
                 with_inner(&w, |i| {
-                    let Some(slot) = i.slots.get_mut(k) else { return };
-                    let Some(h) = slot.hidden.get_mut(series) else { return };
+                    let Some(slot) = i.slots.get_mut(k) else {
+                        return;
+                    };
+                    let Some(h) = slot.hidden.get_mut(series) else {
+                        return;
+                    };
                     *h = !*h;
                     let pressed = if *h { "false" } else { "true" };
                     let _ = b.set_attribute("aria-pressed", pressed);
                     slot.active = None;
                     if let Err(e) = draw_slot(i, k) {
-                        web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
+                        web_sys::console::error_2(
+                            &JsValue::from_str("factbox: drawing failed"),
+                            &e,
+                        );
                     }
                 });
             })?;
