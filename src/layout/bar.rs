@@ -42,9 +42,13 @@ fn value_font(highlight: bool) -> Font {
 /// The text shown at the end of bar `index`: qualifier, value and unit, as written.
 pub fn value_text(chart: &BarChart, index: usize, lang: Lang) -> String {
     match chart.bars.get(index) {
-        Some(bar) => chart
-            .format
-            .as_written(bar.qualifier.as_deref(), bar.value, lang),
+        // With a scale that fits each value, as an article writes it: "trên 700 nghìn"
+        // beside "trên 90 triệu", not "0,7 triệu".
+        Some(bar) => crate::format::NumberFormat {
+            scale: chart.format.scale.fitted(bar.value),
+            ..chart.format.clone()
+        }
+        .as_written(bar.qualifier.as_deref(), bar.value, lang),
         None => String::new(),
     }
 }
@@ -196,6 +200,8 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
 
     let rows_top = top;
     let mut y = top;
+    // Where the zero line is drawn: the whole column, or (labels above) beside each bar.
+    let mut zero_spans: Vec<(f64, f64)> = Vec::new();
     for (index, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let lf = label_font(bar.highlight);
         let vf = value_font(bar.highlight);
@@ -309,20 +315,28 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
                 Paint::Text,
             ),
         });
+        if above {
+            zero_spans.push((mid - BAR_THICKNESS / 2.0 - 3.0, mid + BAR_THICKNESS / 2.0 + 3.0));
+        }
         y += row_h;
     }
     let rows_bottom = y;
+    if zero_spans.is_empty() {
+        zero_spans.push((rows_top, rows_bottom));
+    }
 
     // The zero line is drawn over the bars' start so that it reads as the baseline.
-    shapes.push(Shape::Rect {
-        rect: Rect {
-            x: crate::format::fit(zero_x - 0.5, 0.0, width - 1.0),
-            y: rows_top,
-            w: 1.0,
-            h: rows_bottom - rows_top,
-        },
-        paint: Paint::Grid,
-    });
+    for (y0, y1) in zero_spans {
+        shapes.push(Shape::Rect {
+            rect: Rect {
+                x: crate::format::fit(zero_x - 0.5, 0.0, width - 1.0),
+                y: y0,
+                w: 1.0,
+                h: y1 - y0,
+            },
+            paint: Paint::Grid,
+        });
+    }
 
     if let (Some(reference), Some(text)) = (&chart.reference, reference_text(chart, lang)) {
         let rx = x_of(reference.value);
