@@ -72,20 +72,9 @@ fn axis_label_lines(
 ) -> f64 {
     let mut top = 0.0;
     if let Some(axis_label) = &chart.axis_label {
-        for line in wrap(measure, axis_label, SMALL_FONT, width, 2) {
-            let w = measure.width(&line, SMALL_FONT);
-            shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                top,
-                w,
-                SMALL_FONT,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Muted,
-            )));
-            top += SMALL_FONT.line_height();
-        }
+        let lines = wrap(measure, axis_label, SMALL_FONT, width, 2);
+        top =
+            crate::layout::stack_lines(shapes, measure, lines, 0.0, top, SMALL_FONT, Paint::Muted);
         top += 6.0;
     }
     top
@@ -222,34 +211,8 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             let row_h = (text_h + ROW_PADDING).max(BAR_THICKNESS + ROW_PADDING);
             (row_h, y + row_h / 2.0, y + row_h / 2.0 - text_h / 2.0)
         };
-        for line in lines {
-            let w = measure.width(&line, lf);
-            shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                ty,
-                w,
-                lf,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Text,
-            )));
-            ty += line_h;
-        }
-        for line in value_lines {
-            let w = measure.width(&line, vf);
-            shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                ty,
-                w,
-                vf,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Muted,
-            )));
-            ty += vf.line_height();
-        }
+        ty = crate::layout::stack_lines(&mut shapes, measure, lines, 0.0, ty, lf, Paint::Text);
+        crate::layout::stack_lines(&mut shapes, measure, value_lines, 0.0, ty, vf, Paint::Muted);
 
         let end_x = x_of(bar.value);
         let (x0, x1) = if bar.value >= 0.0 {
@@ -316,7 +279,10 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             ),
         });
         if above {
-            zero_spans.push((mid - BAR_THICKNESS / 2.0 - 3.0, mid + BAR_THICKNESS / 2.0 + 3.0));
+            zero_spans.push((
+                mid - BAR_THICKNESS / 2.0 - 3.0,
+                mid + BAR_THICKNESS / 2.0 + 3.0,
+            ));
         }
         y += row_h;
     }

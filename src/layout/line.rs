@@ -45,20 +45,15 @@ pub fn layout(
 
     let mut top = 0.0;
     if let Some(label) = &chart.axis_label {
-        for line in wrap(measure, label, SMALL, width, 2) {
-            let w = measure.width(&line, SMALL);
-            shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                top,
-                w,
-                SMALL,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Muted,
-            )));
-            top += SMALL.line_height();
-        }
+        top = crate::layout::stack_lines(
+            &mut shapes,
+            measure,
+            wrap(measure, label, SMALL, width, 2),
+            0.0,
+            top,
+            SMALL,
+            Paint::Muted,
+        );
         top += 4.0;
     }
 

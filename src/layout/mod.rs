@@ -35,7 +35,36 @@ pub fn clamp_width(width: f64) -> f64 {
 
 use crate::format::Lang;
 use crate::model::Body;
-use crate::text::Measure;
+use crate::text::{Font, Measure};
+
+/// Places `lines` one under the other, left-aligned at `x`, the first line's top at `y`;
+/// returns the `y` under the last line.
+pub fn stack_lines(
+    shapes: &mut Vec<Shape>,
+    measure: &dyn Measure,
+    lines: Vec<String>,
+    x: f64,
+    y: f64,
+    font: Font,
+    paint: Paint,
+) -> f64 {
+    let mut y = y;
+    for line in lines {
+        let w = measure.width(&line, font);
+        shapes.push(Shape::Text(TextItem::new(
+            line,
+            x,
+            y,
+            w,
+            font,
+            Anchor::Start,
+            Baseline::Top,
+            paint,
+        )));
+        y += font.line_height();
+    }
+    y
+}
 
 /// Lays out the chart of any chart kind; `None` for key figures, which are HTML. `hidden`
 /// marks series a reader switched off in a line chart's legend.

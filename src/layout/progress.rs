@@ -53,20 +53,15 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     )));
     let mut top = BIG.line_height();
     // The label wraps beside nothing: it has its own lines under the big value.
-    for line in wrap(measure, &chart.label, LABEL, width, 2) {
-        let w = measure.width(&line, LABEL);
-        shapes.push(Shape::Text(TextItem::new(
-            line,
-            0.0,
-            top,
-            w,
-            LABEL,
-            Anchor::Start,
-            Baseline::Top,
-            Paint::Text,
-        )));
-        top += LABEL.line_height();
-    }
+    top = crate::layout::stack_lines(
+        &mut shapes,
+        measure,
+        wrap(measure, &chart.label, LABEL, width, 2),
+        0.0,
+        top,
+        LABEL,
+        Paint::Text,
+    );
     top += 8.0;
 
     let target_text = chart.target.map(|t| {

@@ -107,20 +107,15 @@ pub fn layout(chart: &RankChart, width: f64, lang: Lang, measure: &dyn Measure) 
         ),
     };
     let mut top = 0.0;
-    for line in wrap(measure, &caption, SMALL, width, 2) {
-        let w = measure.width(&line, SMALL);
-        shapes.push(Shape::Text(TextItem::new(
-            line,
-            0.0,
-            top,
-            w,
-            SMALL,
-            Anchor::Start,
-            Baseline::Top,
-            Paint::Muted,
-        )));
-        top += SMALL.line_height();
-    }
+    top = crate::layout::stack_lines(
+        &mut shapes,
+        measure,
+        wrap(measure, &caption, SMALL, width, 2),
+        0.0,
+        top,
+        SMALL,
+        Paint::Muted,
+    );
     top += 4.0;
 
     // The rank axis: best first, padded so arrowheads do not touch the edges.
@@ -203,20 +198,7 @@ pub fn layout(chart: &RankChart, width: f64, lang: Lang, measure: &dyn Measure) 
         let row_h = (text_h + 10.0).max(ROW_MIN);
         let mid = y + row_h / 2.0;
         let mut ty = mid - text_h / 2.0;
-        for line in lines {
-            let w = measure.width(&line, lf);
-            shapes.push(Shape::Text(TextItem::new(
-                line,
-                0.0,
-                ty,
-                w,
-                lf,
-                Anchor::Start,
-                Baseline::Top,
-                Paint::Text,
-            )));
-            ty += lf.line_height();
-        }
+        ty = crate::layout::stack_lines(&mut shapes, measure, lines, 0.0, ty, lf, Paint::Text);
         for line in change_lines {
             let cw = measure.width(&line, cf);
             if stacked {

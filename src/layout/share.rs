@@ -191,8 +191,7 @@ fn bar(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> Sce
         &mut hits,
     );
     for (i, (p, seg)) in chart.parts.iter().zip(&segments).enumerate() {
-        let legend_hit = hits.get(i).copied();
-        marks.push(Mark {
+        let mark = Mark {
             index: i,
             hit: *seg,
             tip: tip(chart, p, lang),
@@ -204,22 +203,10 @@ fn bar(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> Sce
                 },
                 Paint::Text,
             ),
-        });
-        if let Some(h) = legend_hit {
-            marks.push(Mark {
-                index: i,
-                hit: h,
-                tip: tip(chart, p, lang),
-                anchor: (seg.x + seg.w / 2.0, 0.0),
-                emphasis: outline(
-                    Rect {
-                        w: seg.w.max(1.0),
-                        ..*seg
-                    },
-                    Paint::Text,
-                ),
-            });
-        }
+        };
+        // The part's legend entry selects it too.
+        marks.extend(legend_mark(&mark, hits.get(i)));
+        marks.push(mark);
     }
     // Keyboard order follows the parts: drop the legend duplicates from stepping by keeping
     // the segment first (mark_position finds the first).
@@ -247,6 +234,14 @@ pub fn sin_cos(a: f64) -> (f64, f64) {
         c_term *= -x2 / ((n + 1.0) * (n + 2.0));
     }
     (sin, cos)
+}
+
+/// The same mark, selected by its legend entry's region `hit`.
+fn legend_mark(mark: &Mark, hit: Option<&Rect>) -> Option<Mark> {
+    hit.map(|h| Mark {
+        hit: *h,
+        ..mark.clone()
+    })
 }
 
 fn arc(cx: f64, cy: f64, r_out: f64, r_in: f64, a0: f64, a1: f64) -> Vec<(f64, f64)> {
@@ -361,34 +356,23 @@ fn donut(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> S
             paint: Paint::Text,
         }
         .bounds();
-        let mut closed = pts.clone();
-        if let Some(&first) = pts.first() {
+        let mut closed = pts;
+        if let Some(&first) = closed.first() {
             closed.push(first);
         }
-        marks.push(Mark {
+        let mark = Mark {
             index: i,
             hit: bounds,
             tip: tip(chart, p, lang),
             anchor,
             emphasis: vec![Shape::Path {
-                points: closed.clone(),
+                points: closed,
                 width: 2.5,
                 paint: Paint::Text,
             }],
-        });
-        if let Some(h) = hits.get(i) {
-            marks.push(Mark {
-                index: i,
-                hit: *h,
-                tip: tip(chart, p, lang),
-                anchor,
-                emphasis: vec![Shape::Path {
-                    points: closed,
-                    width: 2.5,
-                    paint: Paint::Text,
-                }],
-            });
-        }
+        };
+        marks.extend(legend_mark(&mark, hits.get(i)));
+        marks.push(mark);
     }
     Scene {
         width,
