@@ -496,19 +496,19 @@ fn place_tip(slot: &Slot) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Makes `mark` the active mark of chart `k` (or none), redrawing at once so the
-/// emphasis and the tooltip appear in the same frame as the pointer or key event.
-fn set_active(i: &mut Inner, k: usize, mark: Option<usize>) {
-    let Some(slot) = i.slots.get_mut(k) else {
-        return;
-    };
+/// Makes `mark` the active mark of chart `k` (or none). The tooltip changes at once, in
+/// the same frame as the pointer or key event; the canvas (the mark's outline) is redrawn at
+/// the next animation frame, however many events arrive before it.
+fn set_active(i: &mut Inner, weak: &Weak<RefCell<Inner>>, k: usize, mark: Option<usize>) {
+    let Some(slot) = i.slots.get_mut(k) else { return };
     if slot.active == mark {
         return;
     }
     slot.active = mark;
-    if let Err(e) = draw_slot(i, k) {
-        web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
+    if let Err(e) = place_tip(slot) {
+        web_sys::console::error_2(&JsValue::from_str("factbox: tooltip failed"), &e);
     }
+    request_frame(i, weak);
 }
 
 /// The distinct mark indices of a scene in reading order, for stepping with the keyboard.
@@ -528,6 +528,11 @@ fn schedule(weak: &Weak<RefCell<Inner>>) {
     let Ok(mut i) = rc.try_borrow_mut() else {
         return;
     };
+    request_frame(&mut i, weak);
+}
+
+/// Asks for a redraw at the next animation frame, unless one is already asked for.
+fn request_frame(i: &mut Inner, weak: &Weak<RefCell<Inner>>) {
     if i.frame.is_some() || !i.visible {
         return;
     }
@@ -665,7 +670,7 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
             if mouse {
                 with_inner(&w, |i| {
                     let m = mark_under(i, k, &e);
-                    set_active(i, k, m);
+                    set_active(i, &w, k, m);
                 });
             }
         })?;
@@ -686,7 +691,7 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                 })
                 .unwrap_or(false);
             if mouse && !focused {
-                with_inner(&w, |i| set_active(i, k, None));
+                with_inner(&w, |i| set_active(i, &w, k, None));
             }
         })?;
         // A tap (or click) shows the tapped mark's tooltip, or hides it off the marks.
@@ -694,7 +699,7 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
         listen(&mut i, &canvas, "pointerdown", move |e| {
             with_inner(&w, |i| {
                 let m = mark_under(i, k, &e);
-                set_active(i, k, m);
+                set_active(i, &w, k, m);
             });
         })?;
         // The keyboard steps from mark to mark.
@@ -720,14 +725,14 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                     "Home" => Some(0),
                     "End" => Some(last),
                     "Escape" => {
-                        set_active(i, k, None);
+                        set_active(i, &w, k, None);
                         return;
                     }
                     _ => return,
                 };
                 e.prevent_default();
                 let m = next.and_then(|p| order.get(p).copied());
-                set_active(i, k, m);
+                set_active(i, &w, k, m);
             });
         })?;
         let w = weak.clone();
@@ -739,13 +744,13 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
                     .and_then(|s| s.scene.as_ref())
                     .and_then(|sc| mark_order(sc).first().copied());
                 if i.slots.get(k).is_some_and(|s| s.active.is_none()) {
-                    set_active(i, k, first);
+                    set_active(i, &w, k, first);
                 }
             });
         })?;
         let w = weak.clone();
         listen(&mut i, &canvas, "blur", move |_| {
-            with_inner(&w, |i| set_active(i, k, None));
+            with_inner(&w, |i| set_active(i, &w, k, None));
         })?;
         for (series, button) in legend.into_iter().enumerate() {
             let w = weak.clone();
@@ -781,7 +786,7 @@ fn interact(inner: &Rc<RefCell<Inner>>) -> Result<(), JsValue> {
             if e.target().as_ref() != Some(&h) {
                 with_inner(&w, |i| {
                     for k in 0..i.slots.len() {
-                        set_active(i, k, None);
+                        set_active(i, &w, k, None);
                     }
                 });
             }

@@ -127,9 +127,10 @@ test('legend: a series can be switched off and on; status and warning lines are 
   const legend = page.locator('#many-series').locator('.fb-legend-item');
   assert.equal(await legend.count(), 3);
   assert.deepEqual(await legend.allTextContents(), ['Dịch vụ công', 'Thủ tục (nghìn)', 'Chuỗi dài để thử nhãn']);
-  const canvasPixels = () => page.locator('#many-series').evaluate((el) => {
-    const c = el.shadowRoot.querySelector('canvas');
-    return c.toDataURL();
+  // Redraws happen at the next animation frame: wait for two before reading pixels.
+  const canvasPixels = () => page.locator('#many-series').evaluate(async (el) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return el.shadowRoot.querySelector('canvas').toDataURL();
   });
   const before = await canvasPixels();
   await legend.nth(0).click();
