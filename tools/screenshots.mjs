@@ -6,7 +6,7 @@ import { serve, launch, open, settleAll, root } from '../tests/e2e/helpers.mjs';
 
 const outDir = path.join(root, 'target', 'screenshots');
 fs.mkdirSync(outDir, { recursive: true });
-const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html'];
+const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html', 'en.html'];
 const server = await serve();
 const browser = await launch();
 try {

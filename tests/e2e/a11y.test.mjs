@@ -20,7 +20,7 @@ async function axeViolations(page) {
 }
 
 for (const scheme of ['light', 'dark']) {
-  for (const url of ['/index.html', '/test/mixed.html', '/test/charts.html']) {
+  for (const url of ['/index.html', '/en.html', '/test/mixed.html', '/test/charts.html']) {
     test(`axe-core: no violations on ${url}, ${scheme}`, async () => {
       const { context, page } = await open(browser, `${server.url}${url}`, { viewport: { width: 1280, height: 900 }, colorScheme: scheme });
       await settleAll(page);
