@@ -44,8 +44,26 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 ## Build.
+# dist/: the static folder a newsroom uploads. factbox.js is one classic script:
+# wasm-bindgen's no-modules glue and our loader, wrapped in one function so that the page
+# gets a single global (window.factbox) and two copies of the script do not collide, then
+# minified (every reader downloads it; the readable sources are www/loader.js and the glue
+# in target/).
+WASM_OUT := target/wasm-nomodules
+VERSION := $(shell grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
+
 dist: setup-rust setup-npm
-	bash tools/build-dist.sh
+	wasm-pack build --release --target no-modules --out-dir $(WASM_OUT) --out-name factbox --no-pack
+	rm -rf dist
+	mkdir -p dist
+	cp -r www/. dist/
+	rm -f dist/loader.js
+	{ echo "(function () {"; cat $(WASM_OUT)/factbox.js; echo; cat www/loader.js; echo "})();"; } > target/factbox.full.js
+	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
+	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
+	cp $(WASM_OUT)/factbox_bg.wasm dist/factbox_bg.wasm
+	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c dist/factbox_bg.wasm | wc -c); \
+	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip $$js), factbox_bg.wasm $$(stat -c %s dist/factbox_bg.wasm) B (gzip $$wasm), widget total gzip $$((js + wasm)) B"
 
 pkg: setup-rust
 	wasm-pack build --release --target bundler --out-dir pkg

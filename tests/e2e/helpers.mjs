@@ -1,4 +1,4 @@
-// Shared by the end-to-end tests and tools/screenshots.mjs: a static server for dist/
+// Shared by the end-to-end tests and screenshots.mjs: a static server for dist/
 // (plus test-only pages under /test/, and deliberately failing routes under /fail/), and
 // a headless Chromium started with the flags this sandbox needs.
 import http from 'node:http';

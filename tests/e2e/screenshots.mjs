@@ -1,8 +1,9 @@
 // Takes screenshots of the demo pages at phone and desktop widths, light and dark, into
-// target/screenshots/, for a person to look at. Run after `make dist`.
+// target/screenshots/, for a person to look at. Run after `make dist`:
+//   node tests/e2e/screenshots.mjs [page.html ...]
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, settleAll, root } from '../tests/e2e/helpers.mjs';
+import { serve, launch, open, settleAll, root } from './helpers.mjs';
 
 const outDir = path.join(root, 'target', 'screenshots');
 fs.mkdirSync(outDir, { recursive: true });
