@@ -8,7 +8,11 @@ use plotters::style::RGBColor;
 
 fn linear(c: u8) -> f64 {
     let c = f64::from(c) / 255.0;
-    if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
 }
 
 fn luminance(c: RGBColor) -> f64 {
@@ -37,11 +41,17 @@ fn text_and_marks_have_enough_contrast() {
             ("grid (zero line)", t.grid, 3.0),
         ] {
             let r = contrast(c, bg);
-            assert!(r >= min, "{name}: {what} {c:?} has {r:.2}:1 on {bg:?}, needs {min}:1");
+            assert!(
+                r >= min,
+                "{name}: {what} {c:?} has {r:.2}:1 on {bg:?}, needs {min}:1"
+            );
         }
         for (i, &c) in t.series.iter().enumerate() {
             let r = contrast(c, bg);
-            assert!(r >= 3.0, "{name}: series colour {i} {c:?} has {r:.2}:1 on {bg:?}");
+            assert!(
+                r >= 3.0,
+                "{name}: series colour {i} {c:?} has {r:.2}:1 on {bg:?}"
+            );
         }
         // The tooltip is the text colour on a background of the box's background colour.
         assert!(contrast(t.background, t.text) >= 4.5);
@@ -51,9 +61,30 @@ fn text_and_marks_have_enough_contrast() {
 /// Machado, Oliveira and Fernandes (2009) matrices for full-strength deficiencies, applied
 /// in linear RGB.
 const SIMULATIONS: [(&str, [[f64; 3]; 3]); 3] = [
-    ("protanopia", [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
-    ("deuteranopia", [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
-    ("tritanopia", [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+    (
+        "protanopia",
+        [
+            [0.152286, 1.052583, -0.204868],
+            [0.114503, 0.786281, 0.099216],
+            [-0.003882, -0.048116, 1.051998],
+        ],
+    ),
+    (
+        "deuteranopia",
+        [
+            [0.367322, 0.860646, -0.227968],
+            [0.280085, 0.672501, 0.047413],
+            [-0.011820, 0.042940, 0.968881],
+        ],
+    ),
+    (
+        "tritanopia",
+        [
+            [1.255528, -0.076749, -0.178779],
+            [-0.078411, 0.930809, 0.147602],
+            [0.004733, 0.691367, 0.303900],
+        ],
+    ),
 ];
 
 /// CIELAB (D65) of a colour given in linear RGB.
@@ -62,8 +93,18 @@ fn lab(rgb: [f64; 3]) -> [f64; 3] {
     let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
     let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
     let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-    let f = |t: f64| if t > 0.008856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
-    [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
+    let f = |t: f64| {
+        if t > 0.008856 {
+            t.cbrt()
+        } else {
+            7.787 * t + 16.0 / 116.0
+        }
+    };
+    [
+        116.0 * f(y) - 16.0,
+        500.0 * (f(x) - f(y)),
+        200.0 * (f(y) - f(z)),
+    ]
 }
 
 fn simulate(c: RGBColor, m: &[[f64; 3]; 3]) -> [f64; 3] {
@@ -90,7 +131,8 @@ fn the_palette_stays_distinguishable_under_colour_vision_deficiencies() {
                     assert!(
                         d >= MIN_DELTA_E,
                         "{name}, {sim}: colours {i} {:?} and {j} {:?} differ by only ΔE {d:.1}",
-                        colours[i], colours[j]
+                        colours[i],
+                        colours[j]
                     );
                 }
             }
@@ -100,7 +142,11 @@ fn the_palette_stays_distinguishable_under_colour_vision_deficiencies() {
 
 /// `#rrggbb` in `text`, after `name` (the fallback of a `var(--factbox-…, #rrggbb)`).
 fn css_default(css: &str, name: &str, occurrence: usize) -> RGBColor {
-    let at = css.match_indices(&format!("{name}:")).nth(occurrence).map(|(i, _)| i).expect(name);
+    let at = css
+        .match_indices(&format!("{name}:"))
+        .nth(occurrence)
+        .map(|(i, _)| i)
+        .expect(name);
     let rest = &css[at..];
     let hash = rest.find('#').expect("a colour");
     let hex = &rest[hash + 1..hash + 7];
@@ -119,7 +165,11 @@ fn css_defaults_match_the_rust_themes() {
         assert_eq!(css_default(&css, "--fb-bg", occurrence), t.background);
         assert_eq!(css_default(&css, "--fb-track", occurrence), t.track);
         for (i, &c) in t.series.iter().enumerate() {
-            assert_eq!(css_default(&css, &format!("--fb-s{i}"), occurrence), c, "series {i}");
+            assert_eq!(
+                css_default(&css, &format!("--fb-s{i}"), occurrence),
+                c,
+                "series {i}"
+            );
         }
     }
 }

@@ -500,7 +500,9 @@ fn place_tip(slot: &Slot) -> Result<(), JsValue> {
 /// the same frame as the pointer or key event; the canvas (the mark's outline) is redrawn at
 /// the next animation frame, however many events arrive before it.
 fn set_active(i: &mut Inner, weak: &Weak<RefCell<Inner>>, k: usize, mark: Option<usize>) {
-    let Some(slot) = i.slots.get_mut(k) else { return };
+    let Some(slot) = i.slots.get_mut(k) else {
+        return;
+    };
     if slot.active == mark {
         return;
     }
