@@ -203,9 +203,27 @@ fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<
     Ok(())
 }
 
-/// A text alternative for a chart: its kind and title, then every mark's tooltip text, in
-/// order. Laid out once with estimated text widths, which do not change the words.
-pub fn describe(b: &FactBox) -> String {
+/// Every mark's tooltip lines, once per datum, in reading order. Laid out once with
+/// estimated text widths, which do not change the words.
+pub fn mark_texts(b: &FactBox) -> Vec<Vec<String>> {
+    let Some(scene) = layout::chart(&b.body, 600.0, b.lang, &crate::text::Estimate, &[]) else {
+        return Vec::new();
+    };
+    let mut seen = Vec::new();
+    scene
+        .marks
+        .into_iter()
+        .filter(|m| {
+            let new = !seen.contains(&m.index);
+            seen.push(m.index);
+            new
+        })
+        .map(|m| m.tip)
+        .collect()
+}
+
+/// A text alternative for a chart: its kind and title, then every mark's tooltip text.
+pub fn describe(b: &FactBox, rows: &[Vec<String>]) -> String {
     let lang = b.lang;
     let kind = match (b.kind(), lang) {
         ("bar", Lang::Vi) => "Biểu đồ cột",
@@ -219,19 +237,6 @@ pub fn describe(b: &FactBox) -> String {
         (_, Lang::Vi) => "Biểu đồ tiến độ",
         (_, Lang::En) => "Progress chart",
     };
-    let Some(scene) = layout::chart(&b.body, 600.0, lang, &crate::text::Estimate, &[]) else {
-        return b.title.clone();
-    };
-    let mut seen = Vec::new();
-    let items: Vec<String> = scene
-        .marks
-        .iter()
-        .filter(|m| {
-            let new = !seen.contains(&m.index);
-            seen.push(m.index);
-            new
-        })
-        .map(|m| m.tip.join(", "))
-        .collect();
+    let items: Vec<String> = rows.iter().map(|r| r.join(", ")).collect();
     format!("{kind}: {}. {}.", b.title, items.join("; "))
 }

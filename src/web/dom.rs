@@ -82,7 +82,8 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             let c: HtmlCanvasElement = el(doc, "canvas", "fb-canvas")?.dyn_into()?;
             c.set_attribute("role", "img")?;
             c.set_attribute("tabindex", "0")?;
-            c.set_attribute("aria-label", &crate::web::canvas::describe(b))?;
+            let rows = crate::web::canvas::mark_texts(b);
+            c.set_attribute("aria-label", &crate::web::canvas::describe(b, &rows))?;
             holder.append_child(&c)?;
             let tip: HtmlElement = el(doc, "div", "fb-tip")?.dyn_into()?;
             tip.set_attribute("role", "status")?;
@@ -91,6 +92,7 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             holder.append_child(&tip)?;
             figure.append_child(&holder)?;
             status_lines(doc, &figure, body, lang)?;
+            data_table(doc, &figure, b, &rows)?;
             chart = Some(ChartParts {
                 canvas: c,
                 tip,
@@ -100,6 +102,64 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
     }
     footer(doc, &figure, b)?;
     Ok(Built { figure, chart })
+}
+
+/// The chart's data as a real table, behind a "Xem dữ liệu" / "Show data" disclosure
+/// (keyboard and screen-reader friendly without any script), with every value written
+/// as in the chart's tooltips.
+fn data_table(
+    doc: &Document,
+    figure: &Element,
+    b: &FactBox,
+    rows: &[Vec<String>],
+) -> Result<(), JsValue> {
+    let vi = b.lang == Lang::Vi;
+    let headers: &[&str] = match (b.kind(), vi) {
+        ("rank-change", true) => &["Mục", "Thứ hạng", "Thay đổi"],
+        ("rank-change", false) => &["Item", "Rank", "Change"],
+        ("line", true) => &["Thời điểm", "Giá trị"],
+        ("line", false) => &["Date", "Value"],
+        (_, true) => &["Mục", "Giá trị"],
+        (_, false) => &["Item", "Value"],
+    };
+    let details = el(doc, "details", "fb-data")?;
+    text_child(
+        doc,
+        &details,
+        "summary",
+        "",
+        if vi { "Xem dữ liệu" } else { "Show data" },
+    )?;
+    let table = el(doc, "table", "")?;
+    text_child(doc, &table, "caption", "fb-caption", &b.title)?;
+    let head = el(doc, "tr", "")?;
+    for h in headers {
+        let th = text_child(doc, &head, "th", "", h)?;
+        th.set_attribute("scope", "col")?;
+    }
+    let thead = el(doc, "thead", "")?;
+    thead.append_child(&head)?;
+    table.append_child(&thead)?;
+    let body = el(doc, "tbody", "")?;
+    for row in rows {
+        let tr = el(doc, "tr", "")?;
+        for (k, cell) in row.iter().enumerate() {
+            let (tag, scope) = if k == 0 {
+                ("th", Some("row"))
+            } else {
+                ("td", None)
+            };
+            let c = text_child(doc, &tr, tag, "", cell)?;
+            if let Some(scope) = scope {
+                c.set_attribute("scope", scope)?;
+            }
+        }
+        body.append_child(&tr)?;
+    }
+    table.append_child(&body)?;
+    details.append_child(&table)?;
+    figure.append_child(&details)?;
+    Ok(())
 }
 
 /// Toggle buttons for the series of a line chart with more than one series.

@@ -27,6 +27,23 @@ use crate::layout::Scene;
 use crate::model::Body;
 use crate::validate::{Failure, load};
 
+/// The styles of every box, adopted into each box's shadow root. They carry no comments,
+/// since every byte is in the wasm every reader downloads; the reasoning is here:
+///
+/// - The article's CSS cannot reach inside the shadow root, but its rules for `div` or `*`
+///   still style the host element itself, and inherited properties (font, colour,
+///   spacing) flow in from it. So the host's own box is locked with `!important` (inside
+///   a shadow tree an `!important` `:host` rule beats the page's), and `.fb` starts from
+///   `all: initial`.
+/// - The `--factbox-*` custom properties are the documented way to brand boxes; each
+///   `--fb-*` variable takes the brand value or our default, and the canvas reads the
+///   `--fb-*` values back (see `canvas::theme_of`), so CSS and charts always agree. The
+///   dark defaults appear twice: under `prefers-color-scheme: dark` (unless the element
+///   forces light) and for `data-factbox-theme="dark"`.
+/// - A worded unit gets its own line under a key figure: beside a 34 px number it would
+///   wrap mid-phrase.
+/// - The tooltip is placed by the wasm through the CSSOM, which a strict CSP allows, and
+///   never catches the pointer.
 const STYLE: &str = include_str!("style.css");
 /// How far outside the viewport a lazy chart starts drawing, so it is ready on arrival.
 const LAZY_MARGIN: &str = "600px 0px";

@@ -152,3 +152,31 @@ test('legend: a series can be switched off and on; status and warning lines are 
   await page.screenshot({ path: path.join(root, 'target', 'screenshots', 'e2e', 'charts.png'), fullPage: true });
   await context.close();
 });
+
+test('every chart has its data as a real table behind "Xem dữ liệu"', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/index.html`, { viewport: { width: 1280, height: 900 } });
+  await settleAll(page);
+  const rank = page.locator('[data-factbox$="#thay-doi-xep-hang"]');
+  const summary = rank.locator('.fb-data summary');
+  assert.equal(await summary.textContent(), 'Xem dữ liệu');
+  assert.equal(await rank.locator('.fb-data table').isVisible(), false, 'closed at first');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await rank.locator('.fb-data table').isVisible(), true, 'opened by keyboard');
+  const rows = await rank.locator('.fb-data tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.replace(/\u00a0/g, ' '))));
+  assert.deepEqual(rows[0], ['Thái Lan', '2018: hạng 73 → 2020: hạng 57', 'tăng 16 bậc']);
+  assert.equal(rows.length, 5);
+  assert.deepEqual(await rank.locator('.fb-data thead th').allTextContents(), ['Mục', 'Thứ hạng', 'Thay đổi']);
+  // Every chart of the page has one, with a row per mark.
+  const counts = await page.$$eval('[data-factbox]', (els) => els
+    .filter((e) => e.shadowRoot.querySelector('canvas'))
+    .map((e) => e.shadowRoot.querySelectorAll('.fb-data tbody tr').length));
+  assert.deepEqual(counts, [2, 2, 2, 5, 5, 2, 7, 3]);
+  // The English page says "Show data".
+  await page.goto(`${server.url}/en.html`);
+  await settleAll(page);
+  assert.equal(await page.locator('[data-factbox$="#covid-19"] .fb-data summary').textContent(), 'Show data');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
