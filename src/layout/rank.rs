@@ -19,38 +19,29 @@ const CHANGE_BOLD: Font = Font::bold(13.0);
 const ROW_MIN: f64 = 34.0;
 const GAP: f64 = 10.0;
 
-/// `73 → 57, tăng 16 bậc`: both ranks and the change in words.
-pub fn change_text(row: &RankRow, lang: Lang) -> String {
-    let ch = change(
+/// The move from the earlier to the later rank (a smaller rank is better).
+fn rank_move(row: &RankRow, lang: Lang) -> crate::format::Change {
+    change(
         ChangeStyle::Rank,
         f64::from(row.from),
         f64::from(row.to),
         &NumberFormat::default(),
         lang,
-    );
-    format!("{} → {}, {}", row.from, row.to, ch.text)
+    )
+}
+
+/// `73 → 57, tăng 16 bậc`: both ranks and the change in words.
+pub fn change_text(row: &RankRow, lang: Lang) -> String {
+    format!("{} → {}, {}", row.from, row.to, rank_move(row, lang).text)
 }
 
 fn tip(chart: &RankChart, row: &RankRow, lang: Lang) -> Vec<String> {
-    let (rank, from, to) = match lang {
-        Lang::Vi => (
-            "hạng",
-            chart.from_date.display(lang),
-            chart.to_date.display(lang),
-        ),
-        Lang::En => (
-            "rank",
-            chart.from_date.display(lang),
-            chart.to_date.display(lang),
-        ),
+    let rank = match lang {
+        Lang::Vi => "hạng",
+        Lang::En => "rank",
     };
-    let ch = change(
-        ChangeStyle::Rank,
-        f64::from(row.from),
-        f64::from(row.to),
-        &NumberFormat::default(),
-        lang,
-    );
+    let (from, to) = (chart.from_date.display(lang), chart.to_date.display(lang));
+    let ch = rank_move(row, lang);
     vec![
         row.label.clone(),
         format!("{from}: {rank} {} → {to}: {rank} {}", row.from, row.to),
