@@ -2,10 +2,11 @@
 //!
 //! Vietnamese groups thousands with `.` and writes decimals with `,` (9.300; 26,7), and
 //! writes large numbers with words (16,4 triệu; 468 nghìn), not with the browser's compact
-//! "16 Tr". These rules are small and fixed, so they live here, in plain Rust, with the same
-//! output natively and in the browser, and are tested natively.
+//! "16 Tr". Those rules (scale words, units, changes) live here, in plain Rust. The digits
+//! themselves, grouping, decimal mark and month names, come from the browser's `Intl` in
+//! the wasm build ([`crate::intl`]) and from [`reference`] natively, which writes the same.
 
-use crate::spec::{ChangeStyle, Scale};
+use crate::spec::{BillionWord, ChangeStyle, Scale};
 
 /// The language of a box: its numbers, dates and the widget's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,20 +48,6 @@ impl Lang {
             Lang::En => "en",
         }
     }
-
-    fn group_separator(self) -> char {
-        match self {
-            Lang::Vi => '.',
-            Lang::En => ',',
-        }
-    }
-
-    fn decimal_separator(self) -> char {
-        match self {
-            Lang::Vi => ',',
-            Lang::En => '.',
-        }
-    }
 }
 
 /// `value` limited to `lo..=hi`; when `lo > hi` (a label wider than its room), `hi`.
@@ -79,18 +66,14 @@ pub const NBSP: char = '\u{a0}';
 /// Writes a number as JSON would (`9300`, `26.7`), for error messages that tell the
 /// journalist what to type.
 pub fn format_plain(value: f64) -> String {
-    let digits = fixed_digits(value, auto_decimals(value, 6));
-    match digits {
-        Some((negative, int, frac)) => {
-            let sign = if negative { "-" } else { "" };
-            if frac.is_empty() {
-                format!("{sign}{int}")
-            } else {
-                format!("{sign}{int}.{frac}")
-            }
-        }
-        None => "–".to_owned(),
+    let decimals = auto_decimals(value, 6);
+    if !writable(value) {
+        return "–".to_owned();
     }
+    #[cfg(target_arch = "wasm32")]
+    return crate::intl::number(value, decimals, crate::intl::Style::Plain);
+    #[cfg(not(target_arch = "wasm32"))]
+    reference::plain(value, decimals)
 }
 
 /// The fewest decimal places (at most `max`) that show `value` without loss.
@@ -107,52 +90,113 @@ pub fn auto_decimals(value: f64, max: u8) -> u8 {
     max
 }
 
-/// `value` rounded to `decimals` places, as its sign, integer digits and decimal digits.
-/// Integer arithmetic, not core's float formatting: that would add about 15 KB of wasm
-/// for numbers that, in a fact box, never need more than 15 significant digits.
-fn fixed_digits(value: f64, decimals: u8) -> Option<(bool, String, String)> {
-    if !value.is_finite() {
-        return None;
-    }
-    let d = u32::from(decimals.min(9));
-    let factor = 10u128.pow(d);
-    let scaled = (value.abs() * factor as f64).round();
-    // Beyond u128 (about 3.4e38) only error messages ever go; say "too large" plainly.
-    if scaled >= 3.0e38 {
-        return None;
-    }
-    let n = scaled as u128;
-    let int = (n / factor).to_string();
-    let frac = if d == 0 {
-        String::new()
-    } else {
-        format!("{:0width$}", n % factor, width = d as usize)
-    };
-    let negative = value < 0.0 && n != 0;
-    Some((negative, int, frac))
+/// Whether a number can be written at all: finite, and below about 3.4e38, beyond which
+/// only error messages ever go (they say "too large" plainly).
+fn writable(value: f64) -> bool {
+    value.is_finite() && value.abs() < 3.0e38
 }
 
 /// Writes `value` with `decimals` places, grouped and punctuated for `lang`.
+///
+/// In the browser this is `Intl.NumberFormat`; natively, [`reference::fixed`], which
+/// writes the same.
 pub fn format_fixed(value: f64, decimals: u8, lang: Lang) -> String {
-    let Some((negative, int_part, frac_part)) = fixed_digits(value, decimals) else {
+    if !writable(value) {
         return "–".to_owned();
-    };
-    let mut out = String::with_capacity(int_part.len() + frac_part.len() + 6);
-    if negative {
-        out.push(MINUS);
     }
-    let digits = int_part.len();
-    for (i, ch) in int_part.chars().enumerate() {
-        if i > 0 && (digits - i) % 3 == 0 {
-            out.push(lang.group_separator());
+    #[cfg(target_arch = "wasm32")]
+    return crate::intl::number(value, decimals, crate::intl::Style::Number(lang));
+    #[cfg(not(target_arch = "wasm32"))]
+    reference::fixed(value, decimals, lang)
+}
+
+/// The formatter used natively, written to give exactly what the browser's `Intl` gives
+/// for `vi-VN` and `en` (a browser test compares them). In the wasm it is only reached
+/// by that test, so the widget itself does not carry it.
+pub mod reference {
+    use super::{Lang, MINUS};
+
+    /// `value` rounded to `decimals` places, as its sign, integer digits and decimal
+    /// digits. Integer arithmetic, not core's float formatting (about 15 KB of wasm).
+    /// Halves round away from zero on the number's shortest decimal form, as `Intl`
+    /// does: 2.675 (stored as 2.67499999…) gives 2.68.
+    fn digits(value: f64, decimals: u8) -> (bool, String, String) {
+        let d = u32::from(decimals.min(9));
+        let factor = 10u128.pow(d);
+        let exact = value.abs() * factor as f64;
+        let floor = exact.floor();
+        let frac = exact - floor;
+        // A few units in the last place: how far a decimal half can be from 0.5 once
+        // stored as binary (267.49999999999997 for 2.675 × 100).
+        // Capped: above 2^51 every stored value is a whole or half number, exactly.
+        let slack = (exact.max(1.0) * 4.0 * f64::EPSILON).min(0.01);
+        let scaled = if (frac - 0.5).abs() < slack || frac > 0.5 {
+            floor + 1.0
+        } else {
+            floor
+        };
+        let n = scaled as u128;
+        let int = (n / factor).to_string();
+        let frac = if d == 0 {
+            String::new()
+        } else {
+            format!("{:0width$}", n % factor, width = d as usize)
+        };
+        (value < 0.0 && n != 0, int, frac)
+    }
+
+    /// `value` as JSON writes it, with `decimals` places.
+    pub fn plain(value: f64, decimals: u8) -> String {
+        let (negative, int, frac) = digits(value, decimals);
+        let sign = if negative { "-" } else { "" };
+        if frac.is_empty() {
+            format!("{sign}{int}")
+        } else {
+            format!("{sign}{int}.{frac}")
         }
-        out.push(ch);
     }
-    if !frac_part.is_empty() {
-        out.push(lang.decimal_separator());
-        out.push_str(&frac_part);
+
+    /// `value` with `decimals` places, grouped and punctuated for `lang`.
+    pub fn fixed(value: f64, decimals: u8, lang: Lang) -> String {
+        let (negative, int_part, frac_part) = digits(value, decimals);
+        let (group, decimal) = match lang {
+            Lang::Vi => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let mut out = String::with_capacity(int_part.len() + frac_part.len() + 6);
+        if negative {
+            out.push(MINUS);
+        }
+        let count = int_part.len();
+        for (i, ch) in int_part.chars().enumerate() {
+            if i > 0 && (count - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(ch);
+        }
+        if !frac_part.is_empty() {
+            out.push(decimal);
+            out.push_str(&frac_part);
+        }
+        out
     }
-    out
+
+    /// A month (`8/2024`, `Aug 2024`) or a day (`9/12/2019`, `9 Dec 2019`).
+    pub fn date(year: i32, month: u8, day: Option<u8>, lang: Lang) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let name = MONTHS
+            .get(usize::from(month.saturating_sub(1)))
+            .copied()
+            .unwrap_or("");
+        match (day, lang) {
+            (None, Lang::Vi) => format!("{month}/{year}"),
+            (Some(d), Lang::Vi) => format!("{d}/{month}/{year}"),
+            (None, Lang::En) => format!("{name} {year}"),
+            (Some(d), Lang::En) => format!("{d} {name} {year}"),
+        }
+    }
 }
 
 /// Writes `value` with as many decimals as it has (up to `max`), for `lang`.
@@ -172,12 +216,15 @@ impl Scale {
     }
 
     /// The word written after a scaled number.
-    pub fn word(self, lang: Lang) -> Option<&'static str> {
+    pub fn word(self, lang: Lang, billion: BillionWord) -> Option<&'static str> {
         match (self, lang) {
             (Scale::None, _) => None,
             (Scale::Thousand, Lang::Vi) => Some("nghìn"),
             (Scale::Million, Lang::Vi) => Some("triệu"),
-            (Scale::Billion, Lang::Vi) => Some("tỉ"),
+            (Scale::Billion, Lang::Vi) => Some(match billion {
+                BillionWord::Ti => "tỉ",
+                BillionWord::Ty => "tỷ",
+            }),
             (Scale::Thousand, Lang::En) => Some("thousand"),
             (Scale::Million, Lang::En) => Some("million"),
             (Scale::Billion, Lang::En) => Some("billion"),
@@ -218,6 +265,8 @@ pub struct NumberFormat {
     pub scale: Scale,
     /// The unit written after the number and scale word.
     pub unit: Option<String>,
+    /// How Vietnamese spells the billion of [`Scale::Billion`]: the document's choice.
+    pub billion: BillionWord,
 }
 
 impl Default for NumberFormat {
@@ -226,6 +275,7 @@ impl Default for NumberFormat {
             decimals: None,
             scale: Scale::None,
             unit: None,
+            billion: BillionWord::Ti,
         }
     }
 }
@@ -243,7 +293,7 @@ impl NumberFormat {
             Some(d) => format_fixed(scaled, d, lang),
             None => format_auto(scaled, 2, lang),
         };
-        match self.scale.word(lang) {
+        match self.scale.word(lang, self.billion) {
             Some(word) => format!("{digits}{NBSP}{word}"),
             None => digits,
         }
@@ -366,25 +416,76 @@ impl PartialDate {
         }
     }
 
-    /// The date as a reader of `lang` expects it: `8/2024`, `9/12/2019`; `Aug 2024`,
-    /// `9 Dec 2019`.
-    pub fn display(&self, lang: Lang) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        let y = self.year;
-        match (self.month, self.day, lang) {
-            (None, _, _) => format!("{y}"),
-            (Some(m), None, Lang::Vi) => format!("{m}/{y}"),
-            (Some(m), Some(d), Lang::Vi) => format!("{d}/{m}/{y}"),
-            (Some(m), None, Lang::En) => {
-                format!("{} {y}", MONTHS[usize::from(m.clamp(1, 12) - 1)])
-            }
-            (Some(m), Some(d), Lang::En) => {
-                format!("{d} {} {y}", MONTHS[usize::from(m.clamp(1, 12) - 1)])
-            }
+    /// The date as written in the JSON and in CSV files: `2024`, `2024-08`, `2024-08-31`.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{}-{m:02}", self.year),
+            _ => self.year.to_string(),
         }
     }
+
+    /// The date as a reader of `lang` expects it: `8/2024`, `9/12/2019`; `Aug 2024`,
+    /// `9 Dec 2019` (through `Intl.DateTimeFormat` in the browser).
+    pub fn display(&self, lang: Lang) -> String {
+        let Some(month) = self.month else {
+            return self.year.to_string();
+        };
+        #[cfg(target_arch = "wasm32")]
+        {
+            let _ = month;
+            let style = match self.day {
+                Some(_) => crate::intl::Style::Day(lang),
+                None => crate::intl::Style::Month(lang),
+            };
+            crate::intl::date(self.day_number(), style)
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        reference::date(self.year, month, self.day, lang)
+    }
+}
+
+/// `text` as a screen reader should get it: thousands not grouped ("9300", which every
+/// speech engine reads as one number, where "9.300" may be read as "nine point three
+/// hundred" by an engine that does not know the locale), and units with a slash read as
+/// "per" ("tỉ đồng mỗi năm").
+pub fn spoken(text: &str, lang: Lang) -> String {
+    read_aloud(text, lang, true)
+}
+
+/// `text` with thousands not grouped, as in [`spoken`], but slashes kept: for texts that
+/// mix numbers with the journalist's labels ("A/B" there is not a unit).
+pub fn ungrouped(text: &str, lang: Lang) -> String {
+    read_aloud(text, lang, false)
+}
+
+fn read_aloud(text: &str, lang: Lang, per: bool) -> String {
+    let group = match lang {
+        Lang::Vi => '.',
+        Lang::En => ',',
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let digit_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+        let grouping = c == group
+            && i > 0
+            && digit_at(i - 1)
+            && (1..=3).all(|k| digit_at(i + k))
+            && !digit_at(i + 4);
+        if grouping {
+            continue;
+        }
+        if per && c == '/' && !(i > 0 && digit_at(i - 1) && digit_at(i + 1)) {
+            out.push_str(match lang {
+                Lang::Vi => " mỗi ",
+                Lang::En => " per ",
+            });
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Which way a figure moved, shown by an arrow and words, never by colour alone.
@@ -413,6 +514,20 @@ pub struct Change {
     pub direction: Direction,
     /// The change itself, e.g. `×35` or `+2 bậc`.
     pub text: String,
+    /// The change in words, for screen readers: `tăng gấp 35 lần`, `up 20%`.
+    pub words: String,
+}
+
+/// "tăng" / "up" and the like, before a change without its sign.
+fn moved(direction: Direction, lang: Lang) -> &'static str {
+    match (direction, lang) {
+        (Direction::Up, Lang::Vi) => "tăng",
+        (Direction::Down, Lang::Vi) => "giảm",
+        (Direction::Same, Lang::Vi) => "không đổi",
+        (Direction::Up, Lang::En) => "up",
+        (Direction::Down, Lang::En) => "down",
+        (Direction::Same, Lang::En) => "unchanged",
+    }
 }
 
 fn signed(value: f64, text: String) -> String {
@@ -438,18 +553,27 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
     match style {
         ChangeStyle::Difference => {
             let delta = to - from;
+            let direction = direction_of(delta);
             Change {
-                direction: direction_of(delta),
+                direction,
                 text: signed(delta, number.with_unit(delta, lang)),
+                words: format!(
+                    "{} {}",
+                    moved(direction, lang),
+                    number.with_unit(delta.abs(), lang)
+                ),
             }
         }
         ChangeStyle::Percent => {
             let pct = (to / from - 1.0) * 100.0;
             let decimals = if pct.abs() >= 10.0 { 0 } else { 1 };
             let pct_text = format_fixed(pct, decimals, lang);
+            let abs_text = format_fixed(pct.abs(), decimals, lang);
+            let direction = direction_of(pct);
             Change {
-                direction: direction_of(pct),
+                direction,
                 text: signed(pct, format!("{}%", pct_text.trim_end_matches([',', '.']))),
+                words: format!("{} {abs_text}%", moved(direction, lang)),
             }
         }
         ChangeStyle::Ratio => {
@@ -462,9 +586,14 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
                     text = t.to_owned();
                 }
             }
+            let words = match lang {
+                Lang::Vi => format!("gấp {text} lần"),
+                Lang::En => format!("{text} times"),
+            };
             Change {
                 direction: direction_of(ratio - 1.0),
                 text: format!("×{text}"),
+                words,
             }
         }
         ChangeStyle::Rank => {
@@ -491,6 +620,7 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
             };
             Change {
                 direction: direction_of(places),
+                words: text.clone(),
                 text,
             }
         }
@@ -505,6 +635,8 @@ pub struct Words {
     pub compared_with: &'static str,
     pub error_title: &'static str,
     pub chart: &'static str,
+    pub get_data: &'static str,
+    pub get_image: &'static str,
 }
 
 impl Lang {
@@ -517,6 +649,8 @@ impl Lang {
                 compared_with: "so với",
                 error_title: "Không hiển thị được hộp số liệu",
                 chart: "Biểu đồ",
+                get_data: "Tải dữ liệu",
+                get_image: "Tải ảnh",
             },
             Lang::En => Words {
                 source: "Source",
@@ -524,6 +658,8 @@ impl Lang {
                 compared_with: "vs.",
                 error_title: "This fact box could not be shown",
                 chart: "Chart",
+                get_data: "Get the data",
+                get_image: "Download image",
             },
         }
     }

@@ -13,8 +13,12 @@
 //! assert!(matches!(boxes, Ok(ref b) if b.len() == 1 && b[0].is_ok()));
 //! ```
 
+pub mod csv;
+pub mod describe;
 pub mod error;
 pub mod format;
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
 pub mod json;
 pub mod layout;
 pub mod model;

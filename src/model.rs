@@ -19,6 +19,7 @@ pub mod limits {
     pub const TITLE: usize = 160;
     pub const SUBTITLE: usize = 240;
     pub const NOTE: usize = 600;
+    pub const ALT: usize = 1000;
     pub const LABEL: usize = 120;
     pub const BAR_LABEL: usize = 60;
     pub const UNIT: usize = 40;
@@ -37,6 +38,8 @@ pub struct FactBox {
     pub(crate) title: String,
     pub(crate) subtitle: Option<String>,
     pub(crate) note: Option<String>,
+    /// The journalist's own description of the chart for screen readers.
+    pub(crate) alt: Option<String>,
     pub(crate) source: Option<SourceLink>,
     pub(crate) byline: Option<String>,
     pub(crate) as_of: Option<PartialDate>,

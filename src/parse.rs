@@ -29,6 +29,7 @@ pub struct RawDocument<'a> {
     /// The whole text, to place errors by line and column.
     text: &'a str,
     pub locale: Option<String>,
+    pub billion_word: spec::BillionWord,
     pub defaults: spec::Defaults,
     pub boxes: Vec<Node<'a>>,
 }
@@ -134,6 +135,7 @@ pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
     Ok(RawDocument {
         text: body,
         locale: top.locale,
+        billion_word: top.billion_word.unwrap_or_default(),
         defaults: top.defaults.unwrap_or_default(),
         boxes,
     })

@@ -33,6 +33,10 @@ pub struct Document<B> {
     /// The language and number style of every box: `vi-VN` (the default) or `en`.
     #[serde(default)]
     pub locale: Option<String>,
+    /// How Vietnamese boxes spell "billion" (10⁹) after a scaled number: `tỉ` (the
+    /// default: "9.300 tỉ đồng") or `tỷ`, as the newsroom's style guide has it.
+    #[serde(default)]
+    pub billion_word: Option<BillionWord>,
     /// Values used by every box that does not set its own.
     #[serde(default)]
     pub defaults: Option<Defaults>,
@@ -160,11 +164,15 @@ pub struct BoxHead<K> {
     /// The language of this box, if not the document's: `vi-VN` or `en`.
     #[serde(default)]
     pub locale: Option<String>,
+    /// What the chart shows, in a sentence or two, for readers who cannot see it: read
+    /// by screen readers after the description factbox writes from the data.
+    #[serde(default)]
+    pub alt: Option<String>,
 }
 
 /// The JSON names of [`BoxHead`]'s fields.
 pub const HEAD_FIELDS: &[&str] = &[
-    "id", "kind", "title", "subtitle", "note", "source", "byline", "as_of", "locale",
+    "id", "kind", "title", "subtitle", "note", "source", "byline", "as_of", "locale", "alt",
 ];
 
 impl<K> BoxHead<K> {
@@ -179,6 +187,7 @@ impl<K> BoxHead<K> {
             byline: self.byline.as_deref(),
             as_of: self.as_of.as_deref(),
             locale: self.locale.as_deref(),
+            alt: self.alt.as_deref(),
         }
     }
 }
@@ -239,6 +248,7 @@ pub struct Common<'a> {
     pub byline: Option<&'a str>,
     pub as_of: Option<&'a str>,
     pub locale: Option<&'a str>,
+    pub alt: Option<&'a str>,
 }
 
 box_spec! {
@@ -540,6 +550,18 @@ pub enum Scale {
     Thousand,
     Million,
     Billion,
+}
+
+/// The two spellings of the Vietnamese word for a billion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+pub enum BillionWord {
+    /// `tỉ`, the spelling of the Ministry's own articles.
+    #[default]
+    #[serde(rename = "tỉ")]
+    Ti,
+    /// `tỷ`, the spelling of many newsrooms.
+    #[serde(rename = "tỷ")]
+    Ty,
 }
 
 /// The order of bars.

@@ -14,7 +14,9 @@ use crate::model::{
     SourceLink, limits,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
-use crate::spec::{self, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder};
+use crate::spec::{
+    self, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder,
+};
 use crate::suggest::nearest;
 
 /// Why a box (or a whole document) cannot be shown.
@@ -127,6 +129,7 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                     let mut v = Validator {
                         problems,
                         prefix: format!("boxes[{i}]"),
+                        billion: raw.billion_word,
                     };
                     let built = v.fact_box(&spec, lang, &defaults);
                     problems = v.problems;
@@ -170,6 +173,7 @@ impl Footer {
         let mut v = Validator {
             problems: Vec::new(),
             prefix: path.to_owned(),
+            billion: BillionWord::Ti,
         };
         let footer = Footer {
             source: spec.source.as_ref().and_then(|s| v.source(s, "source")),
@@ -185,6 +189,8 @@ impl Footer {
 struct Validator {
     problems: Vec<Problem>,
     prefix: String,
+    /// The document's spelling of "tỉ", given to every number format.
+    billion: BillionWord,
 }
 
 impl Validator {
@@ -322,6 +328,7 @@ impl Validator {
             decimals: decimals.map(|d| d.min(6)),
             scale: scale.unwrap_or(Scale::None),
             unit: self.opt_text(unit, &unit_path, limits::UNIT),
+            billion: self.billion,
         }
     }
 
@@ -340,6 +347,7 @@ impl Validator {
         let title = self.text(c.title, "title", limits::TITLE);
         let subtitle = self.opt_text(c.subtitle, "subtitle", limits::SUBTITLE);
         let note = self.opt_text(c.note, "note", limits::NOTE);
+        let alt = self.opt_text(c.alt, "alt", limits::ALT);
         let source = match c.source {
             Some(s) => self.source(s, "source"),
             None => defaults.source.clone(),
@@ -365,6 +373,7 @@ impl Validator {
             title,
             subtitle,
             note,
+            alt,
             source,
             byline,
             as_of,

@@ -8,6 +8,7 @@ fn nf(scale: Scale, unit: Option<&str>) -> NumberFormat {
         decimals: None,
         scale,
         unit: unit.map(str::to_owned),
+        ..NumberFormat::default()
     }
 }
 

@@ -74,7 +74,10 @@ fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let label = canvas
         .get_attribute("aria-label")
         .expect("a text alternative");
-    assert!(label.starts_with("Biểu đồ cột: Thứ hạng."), "{label}");
+    assert!(
+        label.starts_with("Biểu đồ cột, 2 mục; lớn nhất: Việt Nam, 86; nhỏ nhất: Thái Lan, 57."),
+        "{label}"
+    );
     assert!(label.contains("Thái Lan, 57; Việt Nam, 86"), "{label}");
     assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("Thứ hạng"));
     el.remove();
@@ -206,4 +209,100 @@ fn picking_a_box_that_is_not_there() {
         ["tệp không có hộp nào với id “hangg”: có phải ý bạn là #hang? (các hộp trong tệp: #hang)"]
     );
     el.remove();
+}
+
+/// The browser's `Intl` (what the widget uses) and the native reference formatter (what
+/// tests and golden files use) write every number and date the same way.
+#[wasm_bindgen_test]
+fn intl_and_the_native_formatter_agree() {
+    use factbox::format::{Lang, PartialDate, format_fixed, format_plain, reference};
+    let values = [
+        0.0,
+        1.0,
+        -1.0,
+        9300.0,
+        26.7,
+        1_400_000.0,
+        -1200.5,
+        999.0,
+        1000.0,
+        85.4,
+        -0.04,
+        2.675,
+        1.005,
+        0.125,
+        2.5,
+        -2.5,
+        16.4,
+        468.0,
+        1e12,
+        9.3e12,
+        123_456_789.123,
+        0.001,
+        35.0,
+    ];
+    for lang in [Lang::Vi, Lang::En] {
+        for v in values {
+            for d in 0..=3u8 {
+                assert_eq!(
+                    format_fixed(v, d, lang),
+                    reference::fixed(v, d, lang),
+                    "{v} with {d} decimals in {lang:?}"
+                );
+            }
+        }
+        for (year, month, day) in [
+            (2024, 8, None),
+            (2019, 12, Some(9)),
+            (2021, 3, Some(10)),
+            (2000, 2, Some(29)),
+        ] {
+            let text = match day {
+                Some(d) => format!("{year}-{month:02}-{d:02}"),
+                None => format!("{year}-{month:02}"),
+            };
+            let date = PartialDate::parse(&text).expect("valid date");
+            assert_eq!(
+                date.display(lang),
+                reference::date(year, month, day, lang),
+                "{text}"
+            );
+        }
+    }
+    for v in values {
+        assert_eq!(
+            format_plain(v),
+            reference::plain(v, factbox::format::auto_decimals(v, 6)),
+            "{v}"
+        );
+    }
+}
+
+/// Every box has the two downloads; the CSV link carries the data.
+#[wasm_bindgen_test]
+fn the_footer_offers_the_data_and_the_image() {
+    let el = host(480);
+    let _mounted = render(el.clone(), BAR, None, None, false);
+    let root = el.shadow_root().expect("shadow root");
+    let link = root
+        .query_selector("a.fb-action[download]")
+        .ok()
+        .flatten()
+        .expect("CSV link");
+    assert_eq!(link.get_attribute("download").as_deref(), Some("hang.csv"));
+    let href = link.get_attribute("href").unwrap_or_default();
+    let csv = js_sys::decode_uri_component(href.trim_start_matches("data:text/csv;charset=utf-8,"))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    assert_eq!(
+        csv,
+        "\u{feff}Nhãn,Tiền tố,Giá trị,Đơn vị\r\nThái Lan,,57,\r\nViệt Nam,,86,\r\n"
+    );
+    let button = root
+        .query_selector("button.fb-action")
+        .ok()
+        .flatten()
+        .expect("image button");
+    assert_eq!(button.text_content().as_deref(), Some("Tải ảnh"));
 }

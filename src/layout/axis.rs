@@ -59,6 +59,7 @@ pub fn tick_label(value: f64, max_abs: f64, format: &NumberFormat, lang: Lang) -
         decimals: None,
         scale,
         unit: None,
+        billion: format.billion,
     };
     if value == 0.0 {
         return format_auto(0.0, 0, lang);

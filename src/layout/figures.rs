@@ -32,6 +32,9 @@ pub struct ChangeView {
     pub direction: Direction,
     /// `×35`, `+20%`, `tăng 2 bậc`.
     pub change: String,
+    /// The change and its context in words, for screen readers:
+    /// `gấp 35 lần so với 3/2021: hơn 468 nghìn`.
+    pub spoken: String,
     /// What it is compared with: `so với 3/2021: hơn 468 nghìn`.
     pub context: String,
 }
@@ -65,12 +68,16 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
         };
         ChangeView {
             direction: ch.direction,
+            spoken: crate::format::spoken(&format!("{} {context}", ch.words), lang),
             change: ch.text,
             context,
         }
     });
     FigureView {
-        spoken: format.as_written(figure.qualifier.as_deref(), figure.value, lang),
+        spoken: crate::format::spoken(
+            &format.as_written(figure.qualifier.as_deref(), figure.value, lang),
+            lang,
+        ),
         qualifier: figure.qualifier.clone(),
         number,
         unit,

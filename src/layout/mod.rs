@@ -9,6 +9,7 @@
 
 pub mod axis;
 pub mod bar;
+pub mod card;
 pub mod figures;
 pub mod line;
 pub mod progress;

@@ -9,7 +9,7 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement}
 
 use crate::format::Lang;
 use crate::layout::{self, Scene};
-use crate::model::{Body, FactBox};
+use crate::model::Body;
 use crate::render::{self, Theme};
 use crate::text::{Font, Measure};
 
@@ -153,6 +153,9 @@ pub struct Drawn {
 /// Lays out and draws `body` on `canvas`, sized to its container, unless it was already
 /// drawn for the same width, pixel ratio, theme, hidden series and active mark. Returns
 /// what it was drawn for and the scene (for hit-testing), or `None` if nothing changed.
+// Each argument is one input of the drawing, compared with the last one; a struct would
+// only rename them.
+#[allow(clippy::too_many_arguments)]
 pub fn draw_chart(
     canvas: &HtmlCanvasElement,
     figure: &Element,
@@ -161,9 +164,10 @@ pub fn draw_chart(
     hidden: &[bool],
     active: Option<usize>,
     last: Option<&Drawn>,
+    min_ratio: f64,
 ) -> Result<Option<(Drawn, Scene)>, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    let ratio = crate::format::fit(window.device_pixel_ratio(), 1.0, 4.0);
+    let ratio = crate::format::fit(window.device_pixel_ratio().max(min_ratio), 1.0, 4.0);
     let container = canvas
         .parent_element()
         .ok_or_else(|| JsValue::from_str("canvas is not in the page"))?;
@@ -203,40 +207,22 @@ fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<
     Ok(())
 }
 
-/// Every mark's tooltip lines, once per datum, in reading order. Laid out once with
-/// estimated text widths, which do not change the words.
-pub fn mark_texts(b: &FactBox) -> Vec<Vec<String>> {
-    let Some(scene) = layout::chart(&b.body, 600.0, b.lang, &crate::text::Estimate, &[]) else {
-        return Vec::new();
-    };
-    let mut seen = Vec::new();
-    scene
-        .marks
-        .into_iter()
-        .filter(|m| {
-            let new = !seen.contains(&m.index);
-            seen.push(m.index);
-            new
-        })
-        .map(|m| m.tip)
-        .collect()
-}
-
-/// A text alternative for a chart: its kind and title, then every mark's tooltip text.
-pub fn describe(b: &FactBox, rows: &[Vec<String>]) -> String {
-    let lang = b.lang;
-    let kind = match (b.kind(), lang) {
-        ("bar", Lang::Vi) => "Biểu đồ cột",
-        ("bar", Lang::En) => "Bar chart",
-        ("rank-change", Lang::Vi) => "Biểu đồ thay đổi thứ hạng",
-        ("rank-change", Lang::En) => "Rank change chart",
-        ("line", Lang::Vi) => "Biểu đồ đường",
-        ("line", Lang::En) => "Line chart",
-        ("share", Lang::Vi) => "Biểu đồ tỉ lệ",
-        ("share", Lang::En) => "Share chart",
-        (_, Lang::Vi) => "Biểu đồ tiến độ",
-        (_, Lang::En) => "Progress chart",
-    };
-    let items: Vec<String> = rows.iter().map(|r| r.join(", ")).collect();
-    format!("{kind}: {}. {}.", b.title, items.join("; "))
+/// The whole box drawn as a PNG at twice its width on screen (sharp when shared or
+/// printed), in the theme it has now, as a `data:` URL.
+pub fn card_png(b: &crate::model::FactBox, figure: &Element) -> Result<String, JsValue> {
+    const SCALE: f64 = 2.0;
+    let theme = theme_of(figure);
+    let measure = CanvasMeasure::new(measure_context()?, &theme.font_family);
+    let width = f64::from(figure.client_width()).max(layout::MIN_WIDTH);
+    let scene = layout::card::card(b, width, &measure);
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
+    canvas.set_width((scene.width * SCALE).round() as u32);
+    canvas.set_height((scene.height * SCALE).round() as u32);
+    let mut backend = crate::web::backend::Canvas::new(&canvas)?;
+    render::draw(&scene, &theme, &mut backend, SCALE, None)
+        .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
+    canvas.to_data_url()
 }

@@ -41,6 +41,8 @@ pub struct Built {
     pub figure: Element,
     /// The chart, for chart kinds.
     pub chart: Option<ChartParts>,
+    /// The "Tải ảnh" / "Download image" button, which draws the image when pressed.
+    pub image_button: Element,
 }
 
 /// The elements of a chart.
@@ -82,8 +84,11 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             let c: HtmlCanvasElement = el(doc, "canvas", "fb-canvas")?.dyn_into()?;
             c.set_attribute("role", "img")?;
             c.set_attribute("tabindex", "0")?;
-            let rows = crate::web::canvas::mark_texts(b);
-            c.set_attribute("aria-label", &crate::web::canvas::describe(b, &rows))?;
+            let rows = crate::describe::rows(b);
+            c.set_attribute(
+                "aria-label",
+                &crate::format::ungrouped(&crate::describe::describe(b, &rows), lang),
+            )?;
             holder.append_child(&c)?;
             let tip: HtmlElement = el(doc, "div", "fb-tip")?.dyn_into()?;
             tip.set_attribute("role", "status")?;
@@ -100,8 +105,12 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             });
         }
     }
-    footer(doc, &figure, b)?;
-    Ok(Built { figure, chart })
+    let image_button = footer(doc, &figure, b)?;
+    Ok(Built {
+        figure,
+        chart,
+        image_button,
+    })
 }
 
 /// The chart's data as a real table, behind a "Xem dữ liệu" / "Show data" disclosure
@@ -195,31 +204,19 @@ fn legend(doc: &Document, figure: &Element, body: &Body) -> Result<Vec<Element>,
 /// Sentences under a chart that the chart alone would leave to colour or to reading
 /// lengths: whether a target is met, and a share's missing part.
 fn status_lines(doc: &Document, figure: &Element, body: &Body, lang: Lang) -> Result<(), JsValue> {
+    let Some(text) = crate::layout::card::status(body, lang) else {
+        return Ok(());
+    };
     match body {
         Body::Progress(p) => {
-            if let Some(text) = crate::layout::progress::status_text(p, lang) {
-                let line = text_child(doc, figure, "p", "fb-status", &text)?;
-                let met = crate::layout::progress::target_met(p).unwrap_or(false);
-                line.set_attribute("data-met", if met { "true" } else { "false" })?;
-            }
+            let line = text_child(doc, figure, "p", "fb-status", &text)?;
+            let met = crate::layout::progress::target_met(p).unwrap_or(false);
+            line.set_attribute("data-met", if met { "true" } else { "false" })?;
         }
-        Body::Share(s) => {
-            if let Some(missing) = s.shortfall {
-                let total = s.format.with_unit(s.total, lang);
-                let gap = s.format.with_unit(missing, lang);
-                let text = match lang {
-                    Lang::Vi => format!(
-                        "⚠ Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."
-                    ),
-                    Lang::En => format!(
-                        "⚠ The parts add up to less than the total of {total}: {gap} are not shown in the chart."
-                    ),
-                };
-                let line = text_child(doc, figure, "p", "fb-warning", &text)?;
-                line.set_attribute("role", "note")?;
-            }
+        _ => {
+            let line = text_child(doc, figure, "p", "fb-warning", &text)?;
+            line.set_attribute("role", "note")?;
         }
-        _ => {}
     }
     Ok(())
 }
@@ -231,28 +228,36 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result
     // "label: value"; CSS shows the value above it, as readers scan numbers first.
     text_child(doc, &item, "dt", "fb-label", &v.label)?;
     let value = el(doc, "dd", "fb-value")?;
+    // What is seen and what is heard differ: screen readers get the number ungrouped
+    // and the unit in words (see `format::spoken`), the eye gets the article's style.
+    let seen = el(doc, "span", "")?;
+    seen.set_attribute("aria-hidden", "true")?;
     if let Some(q) = &v.qualifier {
-        text_child(doc, &value, "span", "fb-qualifier", q)?;
-        value.append_child(&doc.create_text_node(" "))?;
+        text_child(doc, &seen, "span", "fb-qualifier", q)?;
+        seen.append_child(&doc.create_text_node(" "))?;
     }
-    text_child(doc, &value, "span", "fb-number", &v.number)?;
+    text_child(doc, &seen, "span", "fb-number", &v.number)?;
     if let Some(unit) = &v.unit {
         if !v.unit_attached {
-            value.append_child(&doc.create_text_node(" "))?;
+            seen.append_child(&doc.create_text_node(" "))?;
         }
         let class = if v.unit_attached {
             "fb-unit fb-unit-attached"
         } else {
             "fb-unit"
         };
-        text_child(doc, &value, "span", class, unit)?;
+        text_child(doc, &seen, "span", class, unit)?;
     }
+    value.append_child(&seen)?;
+    text_child(doc, &value, "span", "fb-sr", &v.spoken)?;
     item.append_child(&value)?;
     if let Some(ch) = &v.change {
         let change = el(doc, "dd", "fb-change")?;
+        let seen = el(doc, "span", "")?;
+        seen.set_attribute("aria-hidden", "true")?;
         let badge = text_child(
             doc,
-            &change,
+            &seen,
             "span",
             "fb-change-value",
             &format!("{} {}", ch.direction.arrow(), ch.change),
@@ -265,19 +270,19 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result
                 crate::format::Direction::Same => "same",
             },
         )?;
-        text_child(doc, &change, "span", "fb-change-context", &ch.context)?;
+        text_child(doc, &seen, "span", "fb-change-context", &ch.context)?;
+        change.append_child(&seen)?;
+        text_child(doc, &change, "span", "fb-sr", &ch.spoken)?;
         item.append_child(&change)?;
     }
     list.append_child(&item)?;
     Ok(())
 }
 
-fn footer(doc: &Document, figure: &Element, b: &FactBox) -> Result<(), JsValue> {
+/// The footer: note, source (linked), byline, date, and the two downloads. Returns the
+/// image button, whose handler is attached by the caller.
+fn footer(doc: &Document, figure: &Element, b: &FactBox) -> Result<Element, JsValue> {
     let words = b.lang.words();
-    let has_any = b.note.is_some() || b.source.is_some() || b.byline.is_some() || b.as_of.is_some();
-    if !has_any {
-        return Ok(());
-    }
     let foot = el(doc, "div", "fb-foot")?;
     if let Some(note) = &b.note {
         text_child(doc, &foot, "p", "fb-note", note)?;
@@ -316,8 +321,21 @@ fn footer(doc: &Document, figure: &Element, b: &FactBox) -> Result<(), JsValue> 
     if meta.child_element_count() > 0 {
         foot.append_child(&meta)?;
     }
+    // The CSV is small and known now, so it is a plain link (a data: URL), which works
+    // with any CSP and needs no script when pressed. The image is drawn on demand.
+    let actions = el(doc, "p", "fb-actions")?;
+    let csv = text_child(doc, &actions, "a", "fb-action", words.get_data)?;
+    let href = format!(
+        "data:text/csv;charset=utf-8,{}",
+        js_sys::encode_uri_component(&crate::csv::csv(b))
+    );
+    csv.set_attribute("href", &href)?;
+    csv.set_attribute("download", &crate::csv::file_name(b))?;
+    let image = text_child(doc, &actions, "button", "fb-action", words.get_image)?;
+    image.set_attribute("type", "button")?;
+    foot.append_child(&actions)?;
     figure.append_child(&foot)?;
-    Ok(())
+    Ok(image)
 }
 
 /// Builds the error box that stands in for a box that cannot be shown.

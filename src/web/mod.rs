@@ -45,6 +45,9 @@ use crate::validate::{Failure, load};
 /// - The tooltip is placed by the wasm through the CSSOM, which a strict CSP allows, and
 ///   never catches the pointer.
 const STYLE: &str = include_str!("style.css");
+/// The backing pixels per CSS pixel of a chart while the page prints: paper needs more
+/// than a screen, and a canvas is a bitmap.
+const PRINT_RATIO: f64 = 3.0;
 /// How far outside the viewport a lazy chart starts drawing, so it is ready on arrival.
 const LAZY_MARGIN: &str = "600px 0px";
 
@@ -106,6 +109,8 @@ struct Inner {
     on_frame: Option<Closure<dyn FnMut()>>,
     /// Pointer, keyboard and focus handlers on the charts, kept alive while mounted.
     listeners: Vec<Listener>,
+    /// While the page prints: the host's own `data-factbox-theme`, put back afterwards.
+    printing: Option<Option<String>>,
 }
 
 impl Drop for Inner {
@@ -206,6 +211,7 @@ pub fn render(
         on_media: None,
         on_frame: None,
         listeners: Vec::new(),
+        printing: None,
     }));
     if let Err(e) = mount(&inner, json, pick.as_deref(), source.as_deref(), lazy) {
         // A DOM call failed (a detached document, an element that cannot host a shadow
@@ -259,6 +265,7 @@ pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, seconds: u32)
         on_media: None,
         on_frame: None,
         listeners: Vec::new(),
+        printing: None,
     }));
     show_failure(&inner, &failure, None, None);
     update_state_attribute(&inner);
@@ -329,6 +336,7 @@ fn mount(
     };
     let mut kinds = Vec::new();
     let mut slots = Vec::new();
+    let mut images = Vec::new();
     let mut messages = Vec::new();
     let mut failed = false;
     for result in results {
@@ -337,6 +345,7 @@ fn mount(
                 kinds.push(b.kind());
                 let built = dom::fact_box(&doc, &b)?;
                 root.append_child(&built.figure)?;
+                images.push((built.image_button, built.figure.clone(), b.clone()));
                 if let Some(parts) = built.chart {
                     let series = match &b.body {
                         Body::Line(l) => l.series.len(),
@@ -375,6 +384,14 @@ fn mount(
         i.slots = slots;
         i.messages = messages;
     }
+    for (button, figure, b) in images {
+        let mut i = inner.borrow_mut();
+        listen(&mut i, &button.into(), "click", move |_| {
+            if let Err(e) = download_image(&b, &figure) {
+                web_sys::console::error_2(&JsValue::from_str("factbox: image failed"), &e);
+            }
+        })?;
+    }
     if !inner.borrow().slots.is_empty() {
         observe(inner, lazy)?;
         interact(inner)?;
@@ -383,6 +400,16 @@ fn mount(
             draw_all(&mut i);
         }
     }
+    Ok(())
+}
+
+/// Draws the whole box as a PNG and offers it as a download named after the box.
+fn download_image(b: &crate::model::FactBox, figure: &Element) -> Result<(), JsValue> {
+    let url = canvas::card_png(b, figure)?;
+    let a: HtmlElement = document()?.create_element("a")?.dyn_into()?;
+    a.set_attribute("href", &url)?;
+    a.set_attribute("download", &format!("{}.png", b.id()))?;
+    a.click();
     Ok(())
 }
 
@@ -454,6 +481,7 @@ fn draw_all(i: &mut Inner) {
 /// Draws chart `k` if its size, theme, series or active mark changed, and keeps its
 /// tooltip in place.
 fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
+    let printing = i.printing.is_some();
     let Some(slot) = i.slots.get_mut(k) else {
         return Ok(());
     };
@@ -465,6 +493,7 @@ fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
         &slot.hidden,
         slot.active,
         slot.drawn.as_ref(),
+        if printing { PRINT_RATIO } else { 1.0 },
     )?;
     if let Some((drawn, scene)) = drawn {
         slot.drawn = Some(drawn);
@@ -599,6 +628,33 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
     }
 
     let mut i = inner.borrow_mut();
+    // Printing: draw every chart now (lazy ones too), sharper, in the light theme, since
+    // paper is white whatever the screen's mode; then restore the screen drawing.
+    if let Some(window) = web_sys::window() {
+        let w = weak.clone();
+        listen(&mut i, &window.clone().into(), "beforeprint", move |_| {
+            with_inner(&w, |i| {
+                if i.printing.is_none() {
+                    i.printing = Some(i.host.get_attribute("data-factbox-theme"));
+                    let _ = i.host.set_attribute("data-factbox-theme", "light");
+                }
+                i.visible = true;
+                draw_all(i);
+            });
+        })?;
+        let w = weak.clone();
+        listen(&mut i, &window.into(), "afterprint", move |_| {
+            with_inner(&w, |i| {
+                if let Some(theme) = i.printing.take() {
+                    let _ = match theme {
+                        Some(t) => i.host.set_attribute("data-factbox-theme", &t),
+                        None => i.host.remove_attribute("data-factbox-theme"),
+                    };
+                }
+                draw_all(i);
+            });
+        })?;
+    }
     i.resize = Some(ro);
     i.on_resize = Some(on_resize);
     i.media = media;

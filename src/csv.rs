@@ -1,0 +1,204 @@
+//! A box's data as CSV, for the "Tải dữ liệu" / "Get the data" link.
+//!
+//! One table per kind, shaped for reuse in a spreadsheet rather than for reading: numbers
+//! as plain JSON numbers (`9300`, `26.7`: every spreadsheet reads them, whatever its
+//! locale's decimal mark), unscaled (the journalist's `16400000`, not "16,4 triệu"), with
+//! units and dates in their own columns. Headers are in the box's language. Fields are
+//! quoted as RFC 4180 says, and cells that a spreadsheet would run as a formula (starting
+//! with `=`, `+`, `-` or `@`) are prefixed with `'`, so a file from the web cannot carry a
+//! formula into a reader's spreadsheet. The text starts with a byte-order mark, without
+//! which Excel reads Vietnamese UTF-8 as mojibake.
+
+use crate::format::{Lang, format_plain};
+use crate::model::{Body, FactBox};
+
+/// A cell: text from the document, or a number we wrote.
+enum Cell {
+    Text(String),
+    Number(String),
+}
+
+/// A text cell.
+fn t(text: &str) -> Cell {
+    Cell::Text(text.to_owned())
+}
+
+/// A number cell: plain digits, which a spreadsheet reads as a number.
+fn n(value: f64) -> Cell {
+    Cell::Number(format_plain(value))
+}
+
+/// An optional text cell, empty when absent.
+fn opt(value: Option<&str>) -> Cell {
+    t(value.unwrap_or(""))
+}
+
+/// Writes one cell, quoted when it must be; a text that a spreadsheet would run as a
+/// formula is defused (numbers we wrote, such as `-5`, are not).
+fn cell(out: &mut String, c: &Cell) {
+    let (text, formula) = match c {
+        Cell::Text(text) => (text, text.starts_with(['=', '+', '-', '@', '\t', '\r'])),
+        Cell::Number(text) => (text, false),
+    };
+    let quote = formula || text.contains([',', '"', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for ch in text.chars() {
+        if ch == '"' {
+            out.push('"');
+        }
+        out.push(ch);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// The file name offered for a box's CSV: its id, which is already safe for a file name.
+pub fn file_name(b: &FactBox) -> String {
+    format!("{}.csv", b.id)
+}
+
+/// The box's data as CSV text (UTF-8 with a byte-order mark, CRLF line ends).
+pub fn csv(b: &FactBox) -> String {
+    let vi = b.lang == Lang::Vi;
+    let pick = |v: &'static str, e: &'static str| if vi { v } else { e };
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut header = |names: &[&str]| rows.push(names.iter().map(|s| t(s)).collect());
+    match &b.body {
+        Body::Figures(figures) => {
+            header(&[
+                pick("Nhãn", "Label"),
+                pick("Tiền tố", "Qualifier"),
+                pick("Giá trị", "Value"),
+                pick("Đơn vị", "Unit"),
+                pick("Giá trị so sánh", "Compared value"),
+                pick("Thời điểm so sánh", "Compared date"),
+            ]);
+            for f in figures {
+                let (cv, cd) = match &f.compare {
+                    Some(c) => (n(c.value), t(&c.date.map(|d| d.iso()).unwrap_or_default())),
+                    None => (t(""), t("")),
+                };
+                rows.push(vec![
+                    t(&f.label),
+                    opt(f.qualifier.as_deref()),
+                    n(f.value),
+                    opt(f.format.unit.as_deref()),
+                    cv,
+                    cd,
+                ]);
+            }
+        }
+        Body::Bar(chart) => {
+            header(&[
+                pick("Nhãn", "Label"),
+                pick("Tiền tố", "Qualifier"),
+                pick("Giá trị", "Value"),
+                pick("Đơn vị", "Unit"),
+            ]);
+            for bar in &chart.bars {
+                rows.push(vec![
+                    t(&bar.label),
+                    opt(bar.qualifier.as_deref()),
+                    n(bar.value),
+                    opt(chart.format.unit.as_deref()),
+                ]);
+            }
+        }
+        Body::RankChange(chart) => {
+            let from = format!("{} {}", pick("Hạng", "Rank"), chart.from_date.iso());
+            let to = format!("{} {}", pick("Hạng", "Rank"), chart.to_date.iso());
+            rows.push(vec![
+                t(pick("Nhãn", "Label")),
+                Cell::Text(from),
+                Cell::Text(to),
+                t(pick("Số bậc tăng", "Places up")),
+            ]);
+            for r in &chart.items {
+                rows.push(vec![
+                    t(&r.label),
+                    n(f64::from(r.from)),
+                    n(f64::from(r.to)),
+                    n(f64::from(r.from) - f64::from(r.to)),
+                ]);
+            }
+        }
+        Body::Line(chart) => {
+            // Wide form, one column per series, one row per date of any series; a date a
+            // series lacks is an empty cell, not a zero.
+            let mut head = vec![t(pick("Thời điểm", "Date"))];
+            head.extend(chart.series.iter().map(|s| t(&s.name)));
+            rows.push(head);
+            let mut days: Vec<(f64, String)> = Vec::new();
+            for p in chart.series.iter().flat_map(|s| &s.points) {
+                if !days.iter().any(|(d, _)| *d == p.day) {
+                    days.push((p.day, p.date.iso()));
+                }
+            }
+            days.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            for (day, date) in days {
+                let mut row = vec![Cell::Text(date)];
+                row.extend(chart.series.iter().map(|s| {
+                    s.points
+                        .iter()
+                        .find(|p| p.day == day)
+                        .map_or_else(|| t(""), |p| n(p.value))
+                }));
+                rows.push(row);
+            }
+        }
+        Body::Share(chart) => {
+            header(&[
+                pick("Phần", "Part"),
+                pick("Giá trị", "Value"),
+                pick("Đơn vị", "Unit"),
+                pick("Tỉ lệ (%)", "Share (%)"),
+            ]);
+            for p in &chart.parts {
+                let pct = if chart.total > 0.0 {
+                    p.value / chart.total * 100.0
+                } else {
+                    0.0
+                };
+                rows.push(vec![
+                    t(&p.label),
+                    n(p.value),
+                    opt(chart.format.unit.as_deref()),
+                    n((pct * 100.0).round() / 100.0),
+                ]);
+            }
+        }
+        Body::Progress(chart) => {
+            header(&[
+                pick("Nhãn", "Label"),
+                pick("Giá trị", "Value"),
+                pick("Mục tiêu", "Target"),
+                pick("Tối đa", "Maximum"),
+                pick("Đơn vị", "Unit"),
+            ]);
+            rows.push(vec![
+                t(&chart.label),
+                n(chart.value),
+                chart.target.map_or_else(|| t(""), n),
+                n(chart.max),
+                opt(chart.format.unit.as_deref()),
+            ]);
+        }
+    }
+    let mut out = String::from('\u{feff}');
+    for row in rows {
+        for (i, c) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            cell(&mut out, c);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -1,0 +1,166 @@
+//! What a chart says, in words: the text alternative screen readers hear and the rows of
+//! its data table.
+//!
+//! A canvas is one image to assistive technology, so each chart gets a description made
+//! from the data, as a sighted reader would sum it up ("Biểu đồ cột, 6 mục; lớn nhất: Việt
+//! Nam, 86"), then every datum as its tooltip reads, then the journalist's own `alt` text.
+//! All of it is pure and tested natively.
+
+use crate::format::Lang;
+use crate::layout;
+use crate::model::{Body, FactBox};
+
+/// Every mark's tooltip lines, once per datum, in reading order: the rows of the data
+/// table. Laid out once with estimated text widths, which do not change the words.
+pub fn rows(b: &FactBox) -> Vec<Vec<String>> {
+    let Some(scene) = layout::chart(&b.body, 600.0, b.lang, &crate::text::Estimate, &[]) else {
+        return Vec::new();
+    };
+    let mut seen = Vec::new();
+    scene
+        .marks
+        .into_iter()
+        .filter(|m| {
+            let new = !seen.contains(&m.index);
+            seen.push(m.index);
+            new
+        })
+        .map(|m| m.tip)
+        .collect()
+}
+
+/// "6 mục" / "6 items", and the like.
+fn count(n: usize, vi: &str, en_one: &str, en_many: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("{n} {vi}"),
+        Lang::En if n == 1 => format!("1 {en_one}"),
+        Lang::En => format!("{n} {en_many}"),
+    }
+}
+
+/// The summary a sighted reader takes from the chart at a glance.
+fn summary(b: &FactBox) -> String {
+    let lang = b.lang;
+    let vi = lang == Lang::Vi;
+    let (most, least) = if vi {
+        ("lớn nhất", "nhỏ nhất")
+    } else {
+        ("largest", "smallest")
+    };
+    match &b.body {
+        Body::Figures(f) => count(f.len(), "số liệu", "figure", "figures", lang),
+        Body::Bar(chart) => {
+            let mut parts = vec![count(chart.bars.len(), "mục", "item", "items", lang)];
+            let by_value = |pick_max: bool| {
+                chart
+                    .bars
+                    .iter()
+                    .enumerate()
+                    .reduce(|a, c| {
+                        let better = if pick_max {
+                            c.1.value > a.1.value
+                        } else {
+                            c.1.value < a.1.value
+                        };
+                        if better { c } else { a }
+                    })
+                    .map(|(i, bar)| {
+                        format!("{}, {}", bar.label, layout::bar::value_text(chart, i, lang))
+                    })
+            };
+            if chart.bars.len() > 1 {
+                parts.extend(by_value(true).map(|t| format!("{most}: {t}")));
+                parts.extend(by_value(false).map(|t| format!("{least}: {t}")));
+            }
+            parts.join("; ")
+        }
+        Body::RankChange(chart) => {
+            let up = chart.items.iter().filter(|r| r.to < r.from).count();
+            let down = chart.items.iter().filter(|r| r.to > r.from).count();
+            let same = chart.items.len() - up - down;
+            let n = count(chart.items.len(), "mục", "item", "items", lang);
+            if vi {
+                format!("{n}; {up} tăng hạng, {down} giảm hạng, {same} giữ nguyên")
+            } else {
+                format!("{n}; {up} moved up, {down} moved down, {same} unchanged")
+            }
+        }
+        Body::Line(chart) => {
+            let n = count(
+                chart.series.len(),
+                "chuỗi số liệu",
+                "series",
+                "series",
+                lang,
+            );
+            let days = chart.series.iter().flat_map(|s| s.points.iter());
+            let first = days.clone().min_by(|a, b| a.day.total_cmp(&b.day));
+            let last = days.max_by(|a, b| a.day.total_cmp(&b.day));
+            match (first, last) {
+                (Some(a), Some(z)) if vi => {
+                    format!(
+                        "{n}, từ {} đến {}",
+                        a.date.display(lang),
+                        z.date.display(lang)
+                    )
+                }
+                (Some(a), Some(z)) => {
+                    format!(
+                        "{n}, from {} to {}",
+                        a.date.display(lang),
+                        z.date.display(lang)
+                    )
+                }
+                _ => n,
+            }
+        }
+        Body::Share(chart) => {
+            let n = count(chart.parts.len(), "phần", "part", "parts", lang);
+            match chart
+                .parts
+                .iter()
+                .reduce(|a, c| if c.value > a.value { c } else { a })
+            {
+                Some(p) => format!(
+                    "{n}; {most}: {}, {}",
+                    p.label,
+                    layout::share::percent_text(chart, p, lang)
+                ),
+                None => n,
+            }
+        }
+        Body::Progress(chart) => {
+            layout::progress::status_text(chart, lang).unwrap_or_else(|| chart.label.clone())
+        }
+    }
+}
+
+/// The kind of chart, in words.
+fn kind_name(b: &FactBox) -> &'static str {
+    match (&b.body, b.lang) {
+        (Body::Figures(_), Lang::Vi) => "Hộp số liệu",
+        (Body::Figures(_), Lang::En) => "Key figures",
+        (Body::Bar(_), Lang::Vi) => "Biểu đồ cột",
+        (Body::Bar(_), Lang::En) => "Bar chart",
+        (Body::RankChange(_), Lang::Vi) => "Biểu đồ thay đổi thứ hạng",
+        (Body::RankChange(_), Lang::En) => "Rank change chart",
+        (Body::Line(_), Lang::Vi) => "Biểu đồ đường",
+        (Body::Line(_), Lang::En) => "Line chart",
+        (Body::Share(_), Lang::Vi) => "Biểu đồ tỉ lệ",
+        (Body::Share(_), Lang::En) => "Share chart",
+        (Body::Progress(_), Lang::Vi) => "Biểu đồ tiến độ",
+        (Body::Progress(_), Lang::En) => "Progress chart",
+    }
+}
+
+/// The text alternative of a chart: its kind and summary, every datum, then the
+/// journalist's `alt` text when given.
+pub fn describe(b: &FactBox, rows: &[Vec<String>]) -> String {
+    let items: Vec<String> = rows.iter().map(|r| r.join(", ")).collect();
+    let mut text = format!("{}, {}. {}.", kind_name(b), summary(b), items.join("; "));
+    if let Some(alt) = &b.alt {
+        text.push(' ');
+        text.push_str(alt);
+    }
+    text
+}

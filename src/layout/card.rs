@@ -1,0 +1,225 @@
+//! The whole box as one scene: title, subtitle, the chart or the key figures, the status
+//! line, the note and the source. It is what "Tải ảnh" / "Download image" saves, so a
+//! shared picture carries its headline and its source, as newsroom graphics do; the page
+//! itself shows these parts as HTML text.
+
+use crate::format::{Lang, NBSP};
+use crate::layout::{self, Paint, Rect, Scene, Shape, stack_lines};
+use crate::model::{Body, FactBox};
+use crate::text::{Font, Measure, wrap};
+
+/// The margin around the card, in CSS pixels.
+const PAD: f64 = 16.0;
+const TITLE: Font = Font::bold(20.0);
+const BODY: Font = Font::regular(14.0);
+const SMALL: Font = Font::regular(12.0);
+const NUMBER: Font = Font::bold(30.0);
+
+/// `shape` moved by (`dx`, `dy`).
+fn shifted(shape: Shape, dx: f64, dy: f64) -> Shape {
+    let move_points = |points: Vec<(f64, f64)>| -> Vec<(f64, f64)> {
+        points.into_iter().map(|(x, y)| (x + dx, y + dy)).collect()
+    };
+    match shape {
+        Shape::Rect { rect, paint } => Shape::Rect {
+            rect: Rect {
+                x: rect.x + dx,
+                y: rect.y + dy,
+                ..rect
+            },
+            paint,
+        },
+        Shape::Dashed {
+            from,
+            to,
+            width,
+            paint,
+        } => Shape::Dashed {
+            from: (from.0 + dx, from.1 + dy),
+            to: (to.0 + dx, to.1 + dy),
+            width,
+            paint,
+        },
+        Shape::Text(mut t) => {
+            t.x += dx;
+            t.y += dy;
+            t.bounds.x += dx;
+            t.bounds.y += dy;
+            Shape::Text(t)
+        }
+        Shape::Polygon { points, paint } => Shape::Polygon {
+            points: move_points(points),
+            paint,
+        },
+        Shape::Path {
+            points,
+            width,
+            paint,
+        } => Shape::Path {
+            points: move_points(points),
+            width,
+            paint,
+        },
+        Shape::Circle {
+            x,
+            y,
+            r,
+            paint,
+            stroke,
+        } => Shape::Circle {
+            x: x + dx,
+            y: y + dy,
+            r,
+            paint,
+            stroke,
+        },
+    }
+}
+
+/// Wraps `text` to `width` and stacks its lines at `y`; returns the `y` under them.
+fn paragraph(
+    shapes: &mut Vec<Shape>,
+    measure: &dyn Measure,
+    text: &str,
+    y: f64,
+    width: f64,
+    font: Font,
+    paint: Paint,
+) -> f64 {
+    let lines = wrap(measure, text, font, width, 6);
+    stack_lines(shapes, measure, lines, PAD, y, font, paint)
+}
+
+/// The key figures, one under the other: the number large, then its label and change.
+fn figures(
+    shapes: &mut Vec<Shape>,
+    b: &FactBox,
+    figures: &[crate::model::Figure],
+    measure: &dyn Measure,
+    mut y: f64,
+    width: f64,
+) -> f64 {
+    for f in figures {
+        let v = layout::figures::view(f, b.lang);
+        let number = match &v.unit {
+            Some(unit) if v.unit_attached => format!("{}{unit}", v.number),
+            Some(unit) => format!("{}{NBSP}{unit}", v.number),
+            None => v.number.clone(),
+        };
+        let line = match &v.qualifier {
+            Some(q) => format!("{q} {number}"),
+            None => number,
+        };
+        y = paragraph(shapes, measure, &line, y, width, NUMBER, Paint::Highlight);
+        y = paragraph(shapes, measure, &v.label, y, width, BODY, Paint::Text);
+        if let Some(ch) = &v.change {
+            let text = format!("{} {} {}", ch.direction.arrow(), ch.change, ch.context);
+            y = paragraph(shapes, measure, &text, y, width, BODY, Paint::Muted);
+        }
+        y += 12.0;
+    }
+    y
+}
+
+/// The sentence a chart shows under it in the page, if any: a target met or missed, or
+/// the part of a share the chart leaves out.
+pub fn status(body: &Body, lang: Lang) -> Option<String> {
+    match body {
+        Body::Progress(p) => layout::progress::status_text(p, lang),
+        Body::Share(s) => s.shortfall.map(|missing| {
+            let total = s.format.with_unit(s.total, lang);
+            let gap = s.format.with_unit(missing, lang);
+            match lang {
+                Lang::Vi => format!(
+                    "⚠ Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."
+                ),
+                Lang::En => format!(
+                    "⚠ The parts add up to less than the total of {total}: {gap} are not shown in the chart."
+                ),
+            }
+        }),
+        _ => None,
+    }
+}
+
+/// The footer line: source, byline and date.
+pub fn meta_line(b: &FactBox) -> String {
+    let words = b.lang.words();
+    let mut parts = Vec::new();
+    if let Some(s) = &b.source {
+        parts.push(format!("{}: {}", words.source, s.text));
+    }
+    if let Some(by) = &b.byline {
+        parts.push(by.clone());
+    }
+    if let Some(d) = &b.as_of {
+        parts.push(format!("{} {}", words.as_of, d.display(b.lang)));
+    }
+    parts.join(" · ")
+}
+
+/// Lays out the whole box at `width` CSS pixels, on a background.
+pub fn card(b: &FactBox, width: f64, measure: &dyn Measure) -> Scene {
+    // The chart inside keeps its own narrowest layout, so the card is that plus margins.
+    let width = layout::clamp_width(width).max(layout::MIN_WIDTH + 2.0 * PAD);
+    let inner = width - 2.0 * PAD;
+    let mut shapes = vec![Shape::Rect {
+        rect: Rect {
+            x: 0.0,
+            y: 0.0,
+            w: width,
+            h: 0.0,
+        },
+        paint: Paint::Background,
+    }];
+    let mut y = paragraph(
+        &mut shapes,
+        measure,
+        &b.title,
+        PAD,
+        inner,
+        TITLE,
+        Paint::Text,
+    );
+    if let Some(sub) = &b.subtitle {
+        y = paragraph(
+            &mut shapes,
+            measure,
+            sub,
+            y + 2.0,
+            inner,
+            BODY,
+            Paint::Muted,
+        );
+    }
+    y += 12.0;
+    match &b.body {
+        Body::Figures(list) => y = figures(&mut shapes, b, list, measure, y, inner),
+        body => {
+            if let Some(scene) = layout::chart(body, inner, b.lang, measure, &[]) {
+                shapes.extend(scene.shapes.into_iter().map(|s| shifted(s, PAD, y)));
+                y += scene.height + 8.0;
+            }
+        }
+    }
+    if let Some(text) = status(&b.body, b.lang) {
+        y = paragraph(&mut shapes, measure, &text, y, inner, BODY, Paint::Text) + 4.0;
+    }
+    if let Some(note) = &b.note {
+        y = paragraph(&mut shapes, measure, note, y, inner, SMALL, Paint::Muted) + 2.0;
+    }
+    let meta = meta_line(b);
+    if !meta.is_empty() {
+        y = paragraph(&mut shapes, measure, &meta, y, inner, SMALL, Paint::Muted);
+    }
+    let height = (y + PAD).ceil();
+    if let Some(Shape::Rect { rect, .. }) = shapes.first_mut() {
+        rect.h = height;
+    }
+    Scene {
+        width,
+        height,
+        shapes,
+        marks: Vec::new(),
+    }
+}

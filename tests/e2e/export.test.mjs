@@ -1,0 +1,109 @@
+// The footer's downloads and printing, as a reader uses them: "Tải dữ liệu" saves the
+// box's data as CSV (right for each kind), "Tải ảnh" saves the whole box as a PNG (title,
+// chart and source, at twice the width on screen), and printing draws every chart
+// sharper and light on white paper, then restores the screen drawing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, settleAll, root } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const box = (id) => `[data-factbox$="#${id}"]`;
+
+async function download(page, sel, text) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(sel).locator(`.fb-action:text-is("${text}")`).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
+}
+
+test('"Tải dữ liệu" saves each kind\'s data as CSV with plain numbers', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/index.html`, { acceptDownloads: true });
+  await settleAll(page);
+  const bar = await download(page, box('xep-hang-asean'), 'Tải dữ liệu');
+  assert.equal(bar.name, 'xep-hang-asean.csv');
+  const text = bar.bytes.toString('utf8');
+  assert.ok(text.startsWith('\ufeffNhãn,Tiền tố,Giá trị,Đơn vị\r\n'), text.slice(0, 60));
+  assert.match(text, /\r\nViệt Nam,,86,/);
+
+  const line = (await download(page, box('tai-khoan'), 'Tải dữ liệu')).bytes.toString('utf8');
+  const rows = line.trimEnd().split('\r\n');
+  assert.match(rows[0], /^\ufeffThời điểm,/);
+  // Dates as the JSON writes them, values unscaled: 16,4 triệu is 16400000.
+  assert.ok(rows.some((r) => /^2024-0\d(-\d\d)?,/.test(r)), rows.join(' | '));
+  assert.ok(!line.includes('triệu'), 'no scale words in the numbers');
+
+  const rank = (await download(page, box('thay-doi-xep-hang'), 'Tải dữ liệu')).bytes.toString('utf8');
+  assert.match(rank, /^\ufeffNhãn,Hạng \d{4},Hạng \d{4},Số bậc tăng\r\n/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Tải ảnh" saves the whole box as a PNG at twice its width', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
+    acceptDownloads: true, viewport: { width: 800, height: 900 },
+  });
+  await settleAll(page);
+  for (const id of ['xep-hang-asean', 'tiet-kiem']) {
+    const width = await page.locator(box(id)).evaluate((el) => el.shadowRoot.querySelector('figure').clientWidth);
+    const png = await download(page, box(id), 'Tải ảnh');
+    assert.equal(png.name, `${id}.png`);
+    assert.equal(png.bytes.subarray(1, 4).toString('latin1'), 'PNG');
+    const w = png.bytes.readUInt32BE(16);
+    const h = png.bytes.readUInt32BE(20);
+    assert.equal(w, width * 2, 'twice the box width');
+    assert.ok(h > 200, `tall enough for title, body and source: ${h}`);
+    fs.mkdirSync(path.join(root, 'target', 'screenshots'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'target', 'screenshots', `export-${id}.png`), png.bytes);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('printing draws every chart at 3× in the light theme, then restores the screen', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
+    colorScheme: 'dark', viewport: { width: 900, height: 700 },
+  });
+  // Only the first boxes come near the viewport; printing must draw the lazy ones too.
+  await page.waitForFunction(() => document.querySelector('[data-factbox]').getAttribute('data-factbox-state') === 'ready');
+  const sel = box('covid-19');
+  const state = () => page.locator(sel).evaluate((el) => {
+    const c = el.shadowRoot.querySelector('canvas');
+    return { ratio: c.width / c.getBoundingClientRect().width, theme: el.getAttribute('data-factbox-theme'),
+      bg: getComputedStyle(el.shadowRoot.querySelector('figure')).getPropertyValue('--fb-bg').trim() };
+  });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printing = await state();
+  assert.ok(Math.abs(printing.ratio - 3) < 0.05, `ratio ${printing.ratio}`);
+  assert.equal(printing.theme, 'light');
+  assert.equal(printing.bg, '#f6f6f4');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 10000);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  const after = await state();
+  assert.ok(Math.abs(after.ratio - 1) < 0.05, `ratio ${after.ratio}`);
+  assert.equal(after.theme, null);
+  assert.equal(after.bg, '#1c1f24');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('figures are read as one number, with the change in words', async () => {
+  const { context, page } = await open(browser, `${server.url}/index.html`);
+  await settleAll(page);
+  const heard = await page.locator(box('tiet-kiem')).evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('.fb-sr')].map((s) => s.textContent.replace(/\u00a0/g, ' ')));
+  assert.ok(heard.includes('hơn 9300 tỉ đồng mỗi năm'), heard.join(' | '));
+  const hidden = await page.locator(box('tiet-kiem')).evaluate((el) =>
+    el.shadowRoot.querySelector('.fb-number').closest('[aria-hidden]') !== null);
+  assert.ok(hidden, 'the styled number is hidden from screen readers, which hear .fb-sr');
+  await context.close();
+});
