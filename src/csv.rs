@@ -68,17 +68,18 @@ pub fn csv(b: &FactBox) -> String {
     let vi = b.lang == Lang::Vi;
     let pick = |v: &'static str, e: &'static str| if vi { v } else { e };
     let mut rows: Vec<Vec<Cell>> = Vec::new();
-    let mut header = |names: &[&str]| rows.push(names.iter().map(|s| t(s)).collect());
+    // Header names are ours and need no quoting, so each is one line of text.
+    let mut out = String::from('\u{feff}');
+    let mut header = |line: &str| {
+        out.push_str(line);
+        out.push_str("\r\n");
+    };
     match &b.body {
         Body::Figures(figures) => {
-            header(&[
-                pick("Nhãn", "Label"),
-                pick("Tiền tố", "Qualifier"),
-                pick("Giá trị", "Value"),
-                pick("Đơn vị", "Unit"),
-                pick("Giá trị so sánh", "Compared value"),
-                pick("Thời điểm so sánh", "Compared date"),
-            ]);
+            header(pick(
+                "Nhãn,Tiền tố,Giá trị,Đơn vị,Giá trị so sánh,Thời điểm so sánh",
+                "Label,Qualifier,Value,Unit,Compared value,Compared date",
+            ));
             for f in figures {
                 let (cv, cd) = match &f.compare {
                     Some(c) => (n(c.value), t(&c.date.map(|d| d.iso()).unwrap_or_default())),
@@ -95,12 +96,10 @@ pub fn csv(b: &FactBox) -> String {
             }
         }
         Body::Bar(chart) => {
-            header(&[
-                pick("Nhãn", "Label"),
-                pick("Tiền tố", "Qualifier"),
-                pick("Giá trị", "Value"),
-                pick("Đơn vị", "Unit"),
-            ]);
+            header(pick(
+                "Nhãn,Tiền tố,Giá trị,Đơn vị",
+                "Label,Qualifier,Value,Unit",
+            ));
             for bar in &chart.bars {
                 rows.push(vec![
                     t(&bar.label),
@@ -113,12 +112,11 @@ pub fn csv(b: &FactBox) -> String {
         Body::RankChange(chart) => {
             let from = format!("{} {}", pick("Hạng", "Rank"), chart.from_date.iso());
             let to = format!("{} {}", pick("Hạng", "Rank"), chart.to_date.iso());
-            rows.push(vec![
-                t(pick("Nhãn", "Label")),
-                Cell::Text(from),
-                Cell::Text(to),
-                t(pick("Số bậc tăng", "Places up")),
-            ]);
+            header(&format!(
+                "{},{from},{to},{}",
+                pick("Nhãn", "Label"),
+                pick("Số bậc tăng", "Places up")
+            ));
             for r in &chart.items {
                 rows.push(vec![
                     t(&r.label),
@@ -133,6 +131,7 @@ pub fn csv(b: &FactBox) -> String {
             // series lacks is an empty cell, not a zero.
             let mut head = vec![t(pick("Thời điểm", "Date"))];
             head.extend(chart.series.iter().map(|s| t(&s.name)));
+            // Series names are the journalist's: quoted like any data.
             rows.push(head);
             let mut days: Vec<(f64, String)> = Vec::new();
             for p in chart.series.iter().flat_map(|s| &s.points) {
@@ -140,7 +139,7 @@ pub fn csv(b: &FactBox) -> String {
                     days.push((p.day, p.date.iso()));
                 }
             }
-            days.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+            crate::sort::sort_by_key(&mut days, |d| d.0);
             for (day, date) in days {
                 let mut row = vec![Cell::Text(date)];
                 row.extend(chart.series.iter().map(|s| {
@@ -153,12 +152,10 @@ pub fn csv(b: &FactBox) -> String {
             }
         }
         Body::Share(chart) => {
-            header(&[
-                pick("Phần", "Part"),
-                pick("Giá trị", "Value"),
-                pick("Đơn vị", "Unit"),
-                pick("Tỉ lệ (%)", "Share (%)"),
-            ]);
+            header(pick(
+                "Phần,Giá trị,Đơn vị,Tỉ lệ (%)",
+                "Part,Value,Unit,Share (%)",
+            ));
             for p in &chart.parts {
                 let pct = if chart.total > 0.0 {
                     p.value / chart.total * 100.0
@@ -174,13 +171,10 @@ pub fn csv(b: &FactBox) -> String {
             }
         }
         Body::Progress(chart) => {
-            header(&[
-                pick("Nhãn", "Label"),
-                pick("Giá trị", "Value"),
-                pick("Mục tiêu", "Target"),
-                pick("Tối đa", "Maximum"),
-                pick("Đơn vị", "Unit"),
-            ]);
+            header(pick(
+                "Nhãn,Giá trị,Mục tiêu,Tối đa,Đơn vị",
+                "Label,Value,Target,Maximum,Unit",
+            ));
             rows.push(vec![
                 t(&chart.label),
                 n(chart.value),
@@ -190,7 +184,6 @@ pub fn csv(b: &FactBox) -> String {
             ]);
         }
     }
-    let mut out = String::from('\u{feff}');
     for row in rows {
         for (i, c) in row.iter().enumerate() {
             if i > 0 {

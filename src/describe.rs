@@ -129,9 +129,8 @@ fn summary(b: &FactBox) -> String {
                 None => n,
             }
         }
-        Body::Progress(chart) => {
-            layout::progress::status_text(chart, lang).unwrap_or_else(|| chart.label.clone())
-        }
+        // The data rows already say the value, the target and whether it is met.
+        Body::Progress(_) => String::new(),
     }
 }
 
@@ -157,7 +156,12 @@ fn kind_name(b: &FactBox) -> &'static str {
 /// journalist's `alt` text when given.
 pub fn describe(b: &FactBox, rows: &[Vec<String>]) -> String {
     let items: Vec<String> = rows.iter().map(|r| r.join(", ")).collect();
-    let mut text = format!("{}, {}. {}.", kind_name(b), summary(b), items.join("; "));
+    let summary = summary(b);
+    let mut text = if summary.is_empty() {
+        format!("{}. {}.", kind_name(b), items.join("; "))
+    } else {
+        format!("{}, {summary}. {}.", kind_name(b), items.join("; "))
+    };
     if let Some(alt) = &b.alt {
         text.push(' ');
         text.push_str(alt);

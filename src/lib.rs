@@ -13,6 +13,21 @@
 //! assert!(matches!(boxes, Ok(ref b) if b.len() == 1 && b[0].is_ok()));
 //! ```
 
+// Nothing in the library may panic on input: a panic in the wasm would take down every box
+// on the page. Tests may (a failed assertion is how they fail).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::todo,
+        clippy::unimplemented
+    )
+)]
+
 pub mod csv;
 pub mod describe;
 pub mod error;
@@ -25,6 +40,7 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod schema;
+pub mod sort;
 pub mod spec;
 pub mod suggest;
 pub mod text;

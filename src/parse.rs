@@ -341,8 +341,8 @@ pub fn path_at(json: &str, offset: usize) -> String {
     let mut stack: Vec<Frame> = Vec::new();
     let mut expecting_key = false;
     let mut i = 0;
-    while i < end {
-        match bytes[i] {
+    while let Some(&byte) = bytes.get(i).filter(|_| i < end) {
+        match byte {
             b'{' => {
                 stack.push(Frame::Object { key: None });
                 expecting_key = true;
@@ -364,8 +364,8 @@ pub fn path_at(json: &str, offset: usize) -> String {
             b'"' => {
                 let start = i + 1;
                 i += 1;
-                while i < bytes.len() && bytes[i] != b'"' {
-                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                while let Some(&b) = bytes.get(i).filter(|&&b| b != b'"') {
+                    i += if b == b'\\' { 2 } else { 1 };
                 }
                 if expecting_key {
                     if let Some(Frame::Object { key }) = stack.last_mut() {

@@ -8,26 +8,36 @@
 pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
     let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    // Three rows of the classic table are enough for the swap rule.
+    // Three rows of the classic table are enough for the swap rule. Reads past a row's
+    // end cannot happen (every index is within 0..=len); `get` keeps that a proof in the
+    // code rather than a panic in the wasm.
+    let cell = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(usize::MAX / 2);
+    let ch = |s: &[char], k: usize| s.get(k).copied();
     let mut before: Vec<usize> = vec![0; b.len() + 1];
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     let mut current: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
-        current[0] = i;
+        if let Some(first) = current.first_mut() {
+            *first = i;
+        }
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (previous[j] + 1)
-                .min(current[j - 1] + 1)
-                .min(previous[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(before[j - 2] + 1);
+            let cost = usize::from(ch(&a, i - 1) != ch(&b, j - 1));
+            let mut best = (cell(&previous, j) + 1)
+                .min(cell(&current, j - 1) + 1)
+                .min(cell(&previous, j - 1) + cost);
+            let swapped =
+                i > 1 && j > 1 && ch(&a, i - 1) == ch(&b, j - 2) && ch(&a, i - 2) == ch(&b, j - 1);
+            if swapped {
+                best = best.min(cell(&before, j - 2) + 1);
             }
-            current[j] = best;
+            if let Some(slot) = current.get_mut(j) {
+                *slot = best;
+            }
         }
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
-    previous[b.len()]
+    cell(&previous, b.len())
 }
 
 /// The candidate nearest to `wrong`, if it is near enough to be a likely typo: at most one

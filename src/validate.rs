@@ -85,7 +85,7 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
         None => (0..raw.boxes.len()).collect(),
         Some(want) => {
             let hits: Vec<usize> = (0..ids.len())
-                .filter(|&i| ids[i].as_deref() == Some(want))
+                .filter(|&i| ids.get(i).and_then(Option::as_deref) == Some(want))
                 .collect();
             if hits.is_empty() {
                 let available: Vec<String> = ids.iter().flatten().cloned().collect();
@@ -106,12 +106,13 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
     let boxes = chosen
         .into_iter()
         .map(|i| {
-            let id = ids[i].clone();
+            let id = ids.get(i).cloned().flatten();
             let mut problems = Vec::new();
             // A repeated id is the second box's fault: the first one keeps working.
             if let Some(id) = &id {
-                if ids[..i]
+                if ids
                     .iter()
+                    .take(i)
                     .any(|other| other.as_deref() == Some(id.as_str()))
                 {
                     problems.push(Problem::at_path(
@@ -469,9 +470,9 @@ impl Validator {
                 highlight: b.highlight.unwrap_or(false),
             })
             .collect();
-        for i in 0..bars.len() {
-            if bars[..i].iter().any(|b| b.label == bars[i].label) {
-                let label = bars[i].label.clone();
+        for (i, bar) in bars.iter().enumerate() {
+            if bars.iter().take(i).any(|b| b.label == bar.label) {
+                let label = bar.label.clone();
                 self.push(&format!("bars[{i}].label"), What::DuplicateLabel { label });
             }
         }
@@ -494,8 +495,8 @@ impl Validator {
         }
         match spec.sort.unwrap_or(SortOrder::None) {
             SortOrder::None => {}
-            SortOrder::Ascending => bars.sort_by(|a, b| a.value.total_cmp(&b.value)),
-            SortOrder::Descending => bars.sort_by(|a, b| b.value.total_cmp(&a.value)),
+            SortOrder::Ascending => crate::sort::sort_by_key(&mut bars, |b| b.value),
+            SortOrder::Descending => crate::sort::sort_by_key(&mut bars, |b| -b.value),
         }
         let reference = spec.reference.as_ref().map(|r| ReferenceLine {
             value: self.value(r.value, "reference.value"),
@@ -600,9 +601,10 @@ impl Validator {
             })
             .collect();
         match spec.sort.unwrap_or(RankSort::End) {
-            RankSort::End => items.sort_by_key(|r| r.to),
+            RankSort::End => crate::sort::sort_by_key(&mut items, |r| f64::from(r.to)),
+            // The biggest move up first.
             RankSort::Change => {
-                items.sort_by_key(|r| std::cmp::Reverse(i64::from(r.from) - i64::from(r.to)))
+                crate::sort::sort_by_key(&mut items, |r| f64::from(r.to) - f64::from(r.from))
             }
             RankSort::None => {}
         }
@@ -654,7 +656,7 @@ impl Validator {
                         });
                     }
                 }
-                points.sort_by(|a, b| a.day.total_cmp(&b.day));
+                crate::sort::sort_by_key(&mut points, |p| p.day);
                 for k in 1..points.len() {
                     if points.get(k - 1).map(|p| p.day) == points.get(k).map(|p| p.day) {
                         let date = points

@@ -163,8 +163,9 @@ pub fn layout(
         .map(|t| measure.width(&t.label, SMALL))
         .fold(0.0, f64::max);
     let spacing = tticks
-        .windows(2)
-        .map(|w| x_of(w[1].day) - x_of(w[0].day))
+        .iter()
+        .zip(tticks.iter().skip(1))
+        .map(|(a, b)| x_of(b.day) - x_of(a.day))
         .fold(f64::MAX, f64::min);
     let every = if spacing == f64::MAX {
         1

@@ -40,7 +40,7 @@ test('the English and Vietnamese pages show the same figures, each in its own st
   for (let i = 0; i < vi.alts.length; i++) {
     assert.deepEqual(digits(en.alts[i]), digits(vi.alts[i]), `chart ${i}:\n${vi.alts[i]}\n${en.alts[i]}`);
   }
-  assert.match(en.alts.join(' '), /Rank change chart: .*up 16 places/);
-  assert.match(vi.alts.join(' '), /Biểu đồ thay đổi thứ hạng: .*tăng 16 bậc/);
+  assert.match(en.alts.join(' '), /Rank change chart, 5 items; 5 moved up, 0 moved down, 0 unchanged\. .*up 16 places/);
+  assert.match(vi.alts.join(' '), /Biểu đồ thay đổi thứ hạng, 5 mục; 5 tăng hạng, 0 giảm hạng, 0 giữ nguyên\. .*tăng 16 bậc/);
   assert.deepEqual([...vi.errors, ...en.errors], []);
 });
