@@ -62,7 +62,10 @@ dist: setup-rust setup-npm
 	mkdir -p dist
 	cp -r www/. dist/
 	rm -f dist/loader.js
-	{ echo "(function () {"; cat $(WASM_OUT)/factbox.js; echo; cat www/loader.js; echo "})();"; } > target/factbox.full.js
+	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
+	@# instance, with fresh glue state, after a trap.
+	{ echo "(function () {"; echo "function newGlue() {"; cat $(WASM_OUT)/factbox.js; echo; \
+	  echo "return wasm_bindgen; }"; cat www/loader.js; echo "})();"; } > target/factbox.full.js
 	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
 	@# Only binaryen passes that shrink the gzip: -Oz makes the file 10% smaller raw but

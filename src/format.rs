@@ -637,6 +637,7 @@ pub struct Words {
     pub chart: &'static str,
     pub get_data: &'static str,
     pub get_image: &'static str,
+    pub retry: &'static str,
 }
 
 impl Lang {
@@ -651,6 +652,7 @@ impl Lang {
                 chart: "Biểu đồ",
                 get_data: "Tải dữ liệu",
                 get_image: "Tải ảnh",
+                retry: "Thử lại",
             },
             Lang::En => Words {
                 source: "Source",
@@ -660,6 +662,7 @@ impl Lang {
                 chart: "Chart",
                 get_data: "Get the data",
                 get_image: "Download image",
+                retry: "Try again",
             },
         }
     }

@@ -12,13 +12,48 @@ if (window.factbox && window.factbox.__loaded) {
   return;
 }
 
+// The wasm is compiled once, while it downloads (compileStreaming), and instantiated with
+// fresh glue (newGlue) whenever the instance before has trapped.
+var compiled = null;
 var wasmReady = null;
 function startWasm() {
+  if (!compiled) {
+    var wasmUrl = new URL('factbox_bg.wasm', scriptUrl);
+    compiled = (typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(function () {
+        // A server that does not send application/wasm: compile from the bytes.
+        return fetch(wasmUrl).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+      })
+      : fetch(wasmUrl).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
+    compiled.catch(function () { compiled = null; });
+  }
   if (!wasmReady) {
-    wasmReady = wasm_bindgen({ module_or_path: new URL('factbox_bg.wasm', scriptUrl) })
-      .then(function () { return wasm_bindgen; });
+    var glue = newGlue();
+    wasmReady = compiled.then(function (module) {
+      return glue({ module_or_path: module });
+    }).then(function () { return glue; });
+    wasmReady.catch(function () { wasmReady = null; });
   }
   return wasmReady;
+}
+
+// Every element with a box, to move them onto a new instance after a trap.
+var mounted = new Set();
+
+// A trap (a Rust panic, or any wasm RuntimeError) leaves that instance's state unknown:
+// the box that hit it shows an error, and every other box is rendered again on a new
+// instance, so one bad box never takes the page's others down with it.
+function recover(el, wb, error) {
+  console.error('factbox: the wasm instance trapped; starting a new one', error);
+  wasmReady = null;
+  mounted.forEach(function (other) {
+    // Only boxes that were shown: a box that trapped stays an error (two such boxes must
+    // not restart each other forever).
+    if (other !== el && other.isConnected && handles.has(other)) {
+      handles.delete(other);  // its handle belongs to the dead instance
+      mount(other);
+    }
+  });
 }
 
 var handles = new WeakMap();      // element -> Mounted (the wasm handle)
@@ -31,9 +66,9 @@ function LoadError(code, url, status) {
   this.status = status || 0;
 }
 
-function fetchText(url) {
+function fetchText(url, seconds) {
   var controller = typeof AbortController === 'function' ? new AbortController() : null;
-  var timer = setTimeout(function () { if (controller) controller.abort(); }, TIMEOUT_SECONDS * 1000);
+  var timer = setTimeout(function () { if (controller) controller.abort(); }, seconds * 1000);
   var timedOut = function () { return controller && controller.signal.aborted; };
   return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
     .catch(function () { throw new LoadError(timedOut() ? 'timeout' : 'network', url); })
@@ -54,10 +89,10 @@ function fetchText(url) {
 
 // One request per file, however many boxes use it; a failed request is not remembered,
 // so adding the element again (or a retry) tries again.
-function loadFile(url) {
+function loadFile(url, seconds) {
   var p = files.get(url);
   if (!p) {
-    p = fetchText(url);
+    p = fetchText(url, seconds);
     files.set(url, p);
     p.catch(function () { files.delete(url); });
   }
@@ -73,11 +108,13 @@ function release(el) {
 }
 
 // Shown only when the wasm itself cannot run, so it cannot use the wasm's messages.
-function fallback(el, error) {
+function fallback(el, error, trapped) {
   var en = /^en/i.test((el.closest('[lang]') || document.documentElement).getAttribute('lang') || '');
-  var text = en
-    ? 'This fact box could not be shown: factbox failed to start (' + error + ').'
-    : 'Không hiển thị được hộp số liệu: factbox không khởi động được (' + error + ').';
+  var text = trapped
+    ? (en ? 'This fact box could not be shown: factbox stopped on an internal error (' + error + '). Please report it with the data file.'
+      : 'Không hiển thị được hộp số liệu: factbox dừng vì một lỗi nội bộ (' + error + '). Hãy báo lỗi này kèm tệp dữ liệu.')
+    : (en ? 'This fact box could not be shown: factbox failed to start (' + error + ').'
+      : 'Không hiển thị được hộp số liệu: factbox không khởi động được (' + error + ').');
   var root = el.shadowRoot || (el.attachShadow ? el.attachShadow({ mode: 'open' }) : el);
   var p = document.createElement('p');
   p.setAttribute('role', 'alert');
@@ -95,15 +132,33 @@ function settle(el, gen, make) {
     try {
       handle = make(wb);
     } catch (e) {
-      fallback(el, e && e.message ? e.message : String(e));
+      handles.delete(el);
+      var trapped = e instanceof WebAssembly.RuntimeError;
+      fallback(el, e && e.message ? e.message : String(e), trapped);
+      if (trapped) recover(el, wb, e);
       return null;
     }
     handles.set(el, handle);
+    mounted.add(el);
+    retryButton(el);
     return handle;
   }, function (e) {
     if (generations.get(el) === gen) fallback(el, e && e.message ? e.message : String(e));
     return null;
   });
+}
+
+// The error box of a failed download has a "Thử lại" / "Try again" button; pressing it
+// loads the file again (a failed request is not cached).
+function retryButton(el) {
+  var button = el.shadowRoot && el.shadowRoot.querySelector('.fb-retry');
+  if (button) button.addEventListener('click', function () { mount(el); });
+}
+
+// Seconds to wait for a JSON file: `data-factbox-timeout` (1–120), else 20.
+function timeoutOf(el) {
+  var s = Number(el.getAttribute('data-factbox-timeout'));
+  return s >= 1 && s <= 120 ? s : TIMEOUT_SECONDS;
 }
 
 function inlineJson(el) {
@@ -137,13 +192,14 @@ function mount(el) {
   var pickId = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
   url.hash = '';
   startWasm();  // compile the wasm while the JSON downloads
-  return loadFile(url.href).then(
+  var seconds = timeoutOf(el);
+  return loadFile(url.href, seconds).then(
     function (text) {
       return settle(el, gen, function (wb) { return wb.render(el, text, pickId, attr, true); });
     },
     function (e) {
       return settle(el, gen, function (wb) {
-        return wb.fail(el, e.code || 'network', e.url || url.href, e.status || 0, TIMEOUT_SECONDS);
+        return wb.fail(el, e.code || 'network', e.url || url.href, e.status || 0, seconds);
       });
     }
   );
@@ -160,10 +216,12 @@ function forget(node) {
   if (node.nodeType !== 1 || node.isConnected) return;
   release(node);
   generations.delete(node);
+  mounted.delete(node);
   var inside = node.querySelectorAll('[data-factbox]');
   for (var i = 0; i < inside.length; i++) {
     release(inside[i]);
     generations.delete(inside[i]);
+    mounted.delete(inside[i]);
   }
 }
 

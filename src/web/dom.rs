@@ -6,7 +6,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
-use crate::error::Problem;
+use crate::error::{Problem, What};
 use crate::format::Lang;
 use crate::layout::figures::{FigureView, view};
 use crate::model::{Body, FactBox, Figure};
@@ -371,6 +371,18 @@ pub fn failure(
     }
     if !where_.is_empty() {
         text_child(doc, &root, "p", "fb-error-where", &where_.join(" · "))?;
+    }
+    // A failure of the network or the server may pass: offer to load again. The loader
+    // attaches the handler (it owns fetching), so the button needs no wasm to work.
+    let passing = failure.problems.iter().any(|p| {
+        matches!(
+            p.what,
+            What::Timeout { .. } | What::Network { .. } | What::Http { status: 500.., .. }
+        )
+    });
+    if passing {
+        let retry = text_child(doc, &root, "button", "fb-retry", words.retry)?;
+        retry.set_attribute("type", "button")?;
     }
     Ok(root)
 }

@@ -39,9 +39,42 @@ function sendFile(res, file, extraHeaders = {}) {
   });
 }
 
+const GOOD = (title) => JSON.stringify({ version: 1, boxes: [{ id: 'a', kind: 'bar', title,
+  bars: [{ label: 'Việt Nam', value: 86 }, { label: 'Thái Lan', value: 57 }] }] });
+/** How many times each misbehaving route was asked for, for the tests to read. */
+export const hits = new Map();
+
 /** Routes that misbehave on purpose, for the failure tests. */
 function failRoute(url, res) {
+  hits.set(url.pathname, (hits.get(url.pathname) || 0) + 1);
+  const n = hits.get(url.pathname);
   switch (url.pathname) {
+    case '/fail/slow.json':
+      // Headers, half a document, then nothing: a response that never finishes.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"version": 1, "boxes": [');
+      return true;
+    case '/fail/plain.json':
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(GOOD('Sent as text/plain'));
+      return true;
+    case '/fail/octet-html.json':
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end('<!doctype html><html><body>Đăng nhập</body></html>');
+      return true;
+    case '/fail/changing.json':
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(GOOD(`Version ${n}`));
+      return true;
+    case '/fail/flaky.json':
+      if (n === 1) {
+        res.writeHead(503, { 'content-type': 'text/plain' });
+        res.end('busy');
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(GOOD('Second try'));
+      }
+      return true;
     case '/fail/404.json':
       res.writeHead(404, { 'content-type': 'text/html' });
       res.end('<!doctype html><title>Not found</title><h1>404</h1>');
