@@ -11,8 +11,8 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: help setup setup-rust setup-browser setup-npm dist pkg demo test test-native \
-        test-wasm test-e2e lint schema golden clean
+.PHONY: help setup setup-rust setup-browser setup-npm setup-fuzz dist pkg demo test \
+        test-native test-wasm test-e2e test-fuzz fuzz lint schema golden clean
 
 help:
 	@echo "make demo    build dist/ and serve it at http://127.0.0.1:$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make pkg     build the npm package in pkg/ (wasm-pack, with TypeScript types)"
 	@echo "make schema  regenerate www/schema/ from the Rust types"
 	@echo "make golden  regenerate the golden SVGs in tests/golden/"
+	@echo "make fuzz    fuzz parse → validate → layout → SVG for FUZZ_SECONDS (default 600)"
 
 ## Set-up: each step is skipped when already done.
 setup: setup-rust setup-browser setup-npm
@@ -42,6 +43,17 @@ setup-npm: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+# cargo-fuzz drives libFuzzer through rustc's -Z flags. This machine has only a stable
+# toolchain, so RUSTC_BOOTSTRAP=1 lets it accept them; without a nightly's sanitizer
+# runtimes the fuzzer runs without AddressSanitizer (-s none), which costs little here: the
+# crate has no unsafe code, and what the fuzzer hunts is panics, NaN and shapes out of place.
+FUZZ := cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_ARGS = -dict=pipeline.dict -max_len=20000 -max_total_time=$(1)
+
+setup-fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 ## Build.
 # dist/: the static folder a newsroom uploads. factbox.js is one classic script:
@@ -89,7 +101,17 @@ golden:
 	UPDATE_GOLDEN=1 cargo test --test golden
 
 ## Tests.
-test: setup test-native test-wasm test-e2e
+test: setup test-native test-fuzz test-wasm test-e2e
+
+# A short fuzz run in every `make test`; `make fuzz` runs longer. A crash stops it and
+# leaves the input in fuzz/artifacts/pipeline/ (copy it to fuzz/regressions/).
+test-fuzz: setup-fuzz
+	mkdir -p fuzz/corpus
+	$(FUZZ) run -s none pipeline corpus seeds -- $(call FUZZ_ARGS,30)
+
+fuzz: setup-fuzz
+	mkdir -p fuzz/corpus
+	$(FUZZ) run -s none pipeline corpus seeds -- $(call FUZZ_ARGS,$(FUZZ_SECONDS))
 
 test-native: lint
 	cargo test --all-targets

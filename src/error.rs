@@ -151,6 +151,10 @@ pub enum What {
     EmptyText,
     /// A text longer than the box can show.
     TooLong { max: usize, found: usize },
+    /// A data file larger than factbox reads, in bytes.
+    FileTooLarge { max: usize, found: usize },
+    /// A later date that is not after the earlier one (`to_date` before `from_date`).
+    NotAfter { date: String, earlier: String },
     /// A number too large to show.
     TooLarge { value: f64 },
     /// A number that must not be negative.
@@ -501,6 +505,7 @@ impl What {
                 (true, 0) => format!("danh sách trống: cần ít nhất {min} mục"),
                 (false, 0) => format!("the list is empty: at least {min} needed"),
                 (true, _) => format!("có {found} mục, cần ít nhất {min}"),
+                (false, 1) => format!("1 item, at least {min} needed"),
                 (false, _) => format!("{found} items, at least {min} needed"),
             },
             What::TooMany { max, found } => if vi {
@@ -514,6 +519,27 @@ impl What {
                 "this text must not be empty"
             }
             .to_owned(),
+            What::FileTooLarge { max, found } => {
+                let mb = |b: usize| crate::format::format_fixed(b as f64 / 1_048_576.0, 1, lang);
+                if vi {
+                    format!(
+                        "tệp nặng {} MB, quá mức {} MB mà factbox đọc được: hãy tách các hộp ra nhiều tệp, hoặc bớt số điểm dữ liệu",
+                        mb(*found),
+                        mb(*max)
+                    )
+                } else {
+                    format!(
+                        "the file is {} MB, more than the {} MB factbox reads: split the boxes into several files, or use fewer data points",
+                        mb(*found),
+                        mb(*max)
+                    )
+                }
+            }
+            What::NotAfter { date, earlier } => if vi {
+                format!("ngày “{date}” phải sau `from_date` “{earlier}”")
+            } else {
+                format!("the date “{date}” must be after `from_date` “{earlier}”")
+            },
             What::TooLong { max, found } => if vi {
                 format!("dài {found} ký tự, tối đa {max}: hãy rút gọn")
             } else {

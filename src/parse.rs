@@ -63,7 +63,7 @@ impl BoxSpec {
 /// cannot be half-read), on a document-level field, or on an unsupported version.
 pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(Problem::whole(What::TooLong {
+        return Err(Problem::whole(What::FileTooLarge {
             max: MAX_DOCUMENT_BYTES,
             found: text.len(),
         }));

@@ -572,6 +572,17 @@ impl Validator {
         self.count("items", spec.items.len(), 1, MAX_RANK_ITEMS);
         let from_date = self.date(&spec.from_date, "from_date");
         let to_date = self.date(&spec.to_date, "to_date");
+        if let (Some(from), Some(to)) = (from_date, to_date) {
+            if to <= from {
+                self.push(
+                    "to_date",
+                    What::NotAfter {
+                        date: spec.to_date.clone(),
+                        earlier: spec.from_date.clone(),
+                    },
+                );
+            }
+        }
         if let Some(0) = spec.out_of {
             self.push("out_of", What::NotPositive { value: 0.0 });
         }

@@ -31,6 +31,13 @@ fn messages(text: &str, lang: Lang) -> Vec<String> {
     }
 }
 
+/// A line box whose one series has `points`.
+fn line_doc(points: &str) -> String {
+    doc(&format!(
+        r#"{{"id": "l", "kind": "line", "title": "T", "series": [{{"name": "A", "points": [{points}]}}]}}"#
+    ))
+}
+
 struct Row {
     name: &'static str,
     text: String,
@@ -427,6 +434,322 @@ fn rows() -> Vec<Row> {
             )),
             en: &["boxes[0].title: 161 characters long, at most 160: please shorten it"],
             vi: &["boxes[0].title: dài 161 ký tự, tối đa 160: hãy rút gọn"],
+        },
+        Row {
+            name: "a 20 MB file",
+            text: format!("{}{}", " ".repeat(20 * 1024 * 1024), doc(BAR)),
+            en: &[
+                "the file is 20.0 MB, more than the 2.0 MB factbox reads: split the boxes into several files, or use fewer data points",
+            ],
+            vi: &[
+                "tệp nặng 20,0 MB, quá mức 2,0 MB mà factbox đọc được: hãy tách các hộp ra nhiều tệp, hoặc bớt số điểm dữ liệu",
+            ],
+        },
+        Row {
+            name: "a line of 100,000 points",
+            text: line_doc(
+                &(0..100_000)
+                    .map(|i| {
+                        format!(
+                            r#"{{"date": "{}-{:02}", "value": {i}}}"#,
+                            1000 + i / 12 % 9000,
+                            i % 12 + 1
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            en: &[
+                "the file is 3.4 MB, more than the 2.0 MB factbox reads: split the boxes into several files, or use fewer data points",
+            ],
+            vi: &[
+                "tệp nặng 3,4 MB, quá mức 2,0 MB mà factbox đọc được: hãy tách các hộp ra nhiều tệp, hoặc bớt số điểm dữ liệu",
+            ],
+        },
+        Row {
+            name: "a line of 10,001 points",
+            text: line_doc(
+                &(0..10_001)
+                    .map(|i| {
+                        format!(
+                            r#"{{"date": "{}-{:02}", "value": {i}}}"#,
+                            1000 + i / 12,
+                            i % 12 + 1
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+            en: &["boxes[0].series[0].points: 10001 items, more than the 10000 this box can show"],
+            vi: &[
+                "boxes[0].series[0].points: có 10001 mục, nhiều hơn mức tối đa 10000 mà hộp này hiển thị được",
+            ],
+        },
+        Row {
+            name: "NaN written as a number",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": NaN}]}"#,
+            ),
+            en: &[
+                "boxes[0].bars[0].value, line 1, column 100: a JSON value is needed here: text in double quotes \"…\", a number, true, false, null, [ … ] or { … }",
+            ],
+            vi: &[
+                "boxes[0].bars[0].value, dòng 1, cột 100: ở đây cần một giá trị JSON: chữ trong dấu ngoặc kép \"…\", một số, true, false, null, [ … ] hoặc { … }",
+            ],
+        },
+        Row {
+            name: "Infinity written as a number",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": -Infinity}]}"#,
+            ),
+            en: &[
+                "boxes[0].bars[0].value, line 1, column 101: malformed number: use a point for decimals (26.7) and no leading zeros",
+            ],
+            vi: &[
+                "boxes[0].bars[0].value, dòng 1, cột 101: số viết sai: dùng dấu chấm cho phần thập phân (26.7) và không có số 0 ở đầu",
+            ],
+        },
+        Row {
+            name: "true where a number belongs",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": true}]}"#,
+            ),
+            en: &["boxes[0].bars[0].value, line 1, column 103: expected a number, found true"],
+            vi: &["boxes[0].bars[0].value, dòng 1, cột 103: cần một số, nhưng ở đây là true"],
+        },
+        Row {
+            name: "null title",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": null, "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &["boxes[0].title, line 1, column 65: expected text in double quotes, found null"],
+            vi: &[
+                "boxes[0].title, dòng 1, cột 65: cần một chuỗi chữ trong dấu ngoặc kép, nhưng ở đây là null",
+            ],
+        },
+        Row {
+            name: "title of spaces only",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "   ", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &["boxes[0].title: this text must not be empty"],
+            vi: &["boxes[0].title: chữ không được để trống"],
+        },
+        Row {
+            name: "bars as an object",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "bars": {"label": "A", "value": 1}}"#,
+            ),
+            en: &[
+                "boxes[0].bars, line 1, column 100: expected a list [ … ], found an object { … }",
+            ],
+            vi: &[
+                "boxes[0].bars, dòng 1, cột 100: cần một danh sách [ … ], nhưng ở đây là một đối tượng { … }",
+            ],
+        },
+        Row {
+            name: "a field given twice",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "title": "U", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &["boxes[0], line 1, column 117: the field `title` appears twice"],
+            vi: &["boxes[0], dòng 1, cột 117: trường `title` xuất hiện hai lần"],
+        },
+        Row {
+            name: "empty list of figures",
+            text: doc(r#"{"id": "f", "kind": "figures", "title": "T", "figures": []}"#),
+            en: &["boxes[0].figures: the list is empty: at least 1 needed"],
+            vi: &["boxes[0].figures: danh sách trống: cần ít nhất 1 mục"],
+        },
+        Row {
+            name: "too many bars",
+            text: doc(&format!(
+                r#"{{"id": "b", "kind": "bar", "title": "T", "bars": [{}]}}"#,
+                (0..101)
+                    .map(|i| format!(r#"{{"label": "L{i}", "value": {i}}}"#))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )),
+            en: &["boxes[0].bars: 101 items, more than the 100 this box can show"],
+            vi: &["boxes[0].bars: có 101 mục, nhiều hơn mức tối đa 100 mà hộp này hiển thị được"],
+        },
+        Row {
+            name: "a line with no series",
+            text: doc(r#"{"id": "l", "kind": "line", "title": "T", "series": []}"#),
+            en: &["boxes[0].series: the list is empty: at least 1 needed"],
+            vi: &["boxes[0].series: danh sách trống: cần ít nhất 1 mục"],
+        },
+        Row {
+            name: "a series with no points",
+            text: line_doc(""),
+            en: &["boxes[0].series[0].points: the list is empty: at least 1 needed"],
+            vi: &["boxes[0].series[0].points: danh sách trống: cần ít nhất 1 mục"],
+        },
+        Row {
+            name: "two points on one date",
+            text: line_doc(r#"{"date": "2024-08", "value": 1}, {"date": "2024-08", "value": 2}"#),
+            en: &["boxes[0].series[0].points: the date “8/2024” appears twice in one series"],
+            vi: &[
+                "boxes[0].series[0].points: ngày “8/2024” xuất hiện hai lần trong cùng một dãy số",
+            ],
+        },
+        Row {
+            name: "month 13",
+            text: line_doc(r#"{"date": "2024-13", "value": 1}"#),
+            en: &[
+                "boxes[0].series[0].points[0].date: the date “2024-13” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+            ],
+            vi: &[
+                "boxes[0].series[0].points[0].date: ngày “2024-13” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+            ],
+        },
+        Row {
+            name: "29 February of a common year",
+            text: line_doc(r#"{"date": "2023-02-29", "value": 1}"#),
+            en: &[
+                "boxes[0].series[0].points[0].date: the date “2023-02-29” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+            ],
+            vi: &[
+                "boxes[0].series[0].points[0].date: ngày “2023-02-29” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+            ],
+        },
+        Row {
+            name: "annotation on a series that does not exist",
+            text: doc(
+                r#"{"id": "l", "kind": "line", "title": "T", "series": [{"name": "A", "points": [{"date": "2024", "value": 1}]}], "annotations": [{"series": "B", "date": "2024", "label": "x"}]}"#,
+            ),
+            en: &["boxes[0].annotations[0].series: there is no series “B”: did you mean “A”?"],
+            vi: &["boxes[0].annotations[0].series: không có dãy số “B”: có phải ý bạn là “A”?"],
+        },
+        Row {
+            name: "shares above their total",
+            text: doc(
+                r#"{"id": "s", "kind": "share", "title": "T", "total": 10, "parts": [{"label": "A", "value": 8}, {"label": "B", "value": 5}]}"#,
+            ),
+            en: &[
+                "boxes[0].total: the parts add up to 13, more than the total 10: check the figures",
+            ],
+            vi: &[
+                "boxes[0].total: các phần cộng lại được 13, lớn hơn tổng 10: kiểm tra lại số liệu",
+            ],
+        },
+        Row {
+            name: "a share of one part",
+            text: doc(
+                r#"{"id": "s", "kind": "share", "title": "T", "total": 10, "parts": [{"label": "A", "value": 8}]}"#,
+            ),
+            en: &["boxes[0].parts: 1 item, at least 2 needed"],
+            vi: &["boxes[0].parts: có 1 mục, cần ít nhất 2"],
+        },
+        Row {
+            name: "a negative share",
+            text: doc(
+                r#"{"id": "s", "kind": "share", "title": "T", "total": 10, "parts": [{"label": "A", "value": -2}, {"label": "B", "value": 5}]}"#,
+            ),
+            en: &["boxes[0].parts[0].value: must not be negative (-2)"],
+            vi: &["boxes[0].parts[0].value: không được là số âm (-2)"],
+        },
+        Row {
+            name: "rank 0",
+            text: doc(
+                r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2020", "items": [{"label": "A", "from": 0, "to": 3}]}"#,
+            ),
+            en: &["boxes[0].items[0].from: ranks start at 1: there is no rank 0"],
+            vi: &["boxes[0].items[0].from: thứ hạng bắt đầu từ 1: không có hạng 0"],
+        },
+        Row {
+            name: "rank beyond out_of",
+            text: doc(
+                r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2020", "out_of": 193, "items": [{"label": "A", "from": 88, "to": 200}]}"#,
+            ),
+            en: &["boxes[0].items[0].to: rank 200 is larger than the 193 in `out_of`"],
+            vi: &["boxes[0].items[0].to: hạng 200 lớn hơn tổng số 193 trong `out_of`"],
+        },
+        Row {
+            name: "ranks dated backwards",
+            text: doc(
+                r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2020", "to_date": "2018", "items": [{"label": "A", "from": 88, "to": 86}]}"#,
+            ),
+            en: &["boxes[0].to_date: the date “2018” must be after `from_date` “2020”"],
+            vi: &["boxes[0].to_date: ngày “2018” phải sau `from_date` “2020”"],
+        },
+        Row {
+            name: "progress above its maximum",
+            text: doc(
+                r#"{"id": "p", "kind": "progress", "title": "T", "label": "x", "value": 120, "max": 100}"#,
+            ),
+            en: &["boxes[0].value: 120 is outside the scale from 0 to 100"],
+            vi: &["boxes[0].value: 120 nằm ngoài thang đo từ 0 đến 100"],
+        },
+        Row {
+            name: "progress with a maximum of zero",
+            text: doc(
+                r#"{"id": "p", "kind": "progress", "title": "T", "label": "x", "value": 0, "max": 0}"#,
+            ),
+            en: &["boxes[0].max: must be more than 0 (0)"],
+            vi: &["boxes[0].max: phải lớn hơn 0 (0)"],
+        },
+        Row {
+            name: "an ftp link",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "source": {"text": "S", "url": "ftp://example.org/data"}, "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &[
+                "boxes[0].source.url: the link “ftp://example.org/data” must start with https:// or http://",
+            ],
+            vi: &[
+                "boxes[0].source.url: liên kết “ftp://example.org/data” phải bắt đầu bằng https:// hoặc http://",
+            ],
+        },
+        Row {
+            name: "an empty id",
+            text: doc(
+                r#"{"id": "", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &[
+                "boxes[0].id: the id “” may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
+            ],
+            vi: &[
+                "boxes[0].id: id “” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
+            ],
+        },
+        Row {
+            name: "a bad escape in text",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "C:\q", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &["boxes[0].title, line 1, column 66: a `\\` inside text must be written `\\\\`"],
+            vi: &["boxes[0].title, dòng 1, cột 66: dấu `\\` trong chuỗi chữ phải viết là `\\\\`"],
+        },
+        Row {
+            name: "a tab inside text",
+            text: doc(
+                "{\"id\": \"b\", \"kind\": \"bar\", \"title\": \"a\tb\", \"bars\": [{\"label\": \"A\", \"value\": 1}]}",
+            ),
+            en: &[
+                "boxes[0].title, line 1, column 64: text may not contain a line break or tab: write \\n, or add the missing closing quote",
+            ],
+            vi: &[
+                "boxes[0].title, dòng 1, cột 64: chuỗi chữ không được chứa dấu xuống dòng hay tab: viết \\n, hoặc đóng dấu ngoặc kép đang thiếu",
+            ],
+        },
+        Row {
+            name: "nesting 100 deep",
+            text: format!("{}{}", "[".repeat(100), "]".repeat(100)),
+            en: &[
+                "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0], line 1, column 66: the data is nested too deeply [ [ [ … ] ] ]",
+            ],
+            vi: &[
+                "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0], dòng 1, cột 66: dữ liệu lồng nhau quá nhiều tầng [ [ [ … ] ] ]",
+            ],
+        },
+        Row {
+            name: "an unknown billion word",
+            text: format!(r#"{{"version": 1, "billion_word": "ti", "boxes": [{BAR}]}}"#),
+            en: &["billion_word, line 1, column 35: “ti” is not allowed here: did you mean `tỉ`?"],
+            vi: &[
+                "billion_word, dòng 1, cột 35: giá trị “ti” không hợp lệ: có phải ý bạn là `tỉ`?",
+            ],
         },
     ]
 }
