@@ -265,3 +265,75 @@ fn long_labels_wrap_and_shorten() {
         "{all}"
     );
 }
+
+/// A 10,000-point line is drawn with a reduced path that covers the same pixels (per
+/// pixel column, the same lowest and highest point), and its tooltips are exact values of
+/// real points.
+#[test]
+fn a_long_line_is_reduced_faithfully_and_its_tooltips_stay_exact() {
+    let points: Vec<String> = (0..10_000)
+        .map(|i| {
+            let v = ((i * 7919) % 1000) as f64 + if i == 4321 { 5000.0 } else { 0.0 };
+            format!(
+                r#"{{"date": "{}-{:02}-{:02}", "value": {v}}}"#,
+                1900 + i / 336,
+                i / 28 % 12 + 1,
+                i % 28 + 1
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"version": 1, "boxes": [{{"id": "l", "kind": "line", "title": "T", "series": [{{"name": "A", "points": [{}]}}]}}]}}"#,
+        points.join(",")
+    );
+    let b = load(&text, None, Lang::Vi)
+        .expect("parses")
+        .remove(0)
+        .expect("valid");
+    let scene = layout::chart(b.body(), 800.0, Lang::Vi, &Estimate, &[]).expect("a chart");
+    check(&scene, "10,000 points");
+    let path = scene
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Path { points, .. } if points.len() > 100 => Some(points.clone()),
+            _ => None,
+        })
+        .expect("the series path");
+    assert!(
+        path.len() <= 4 * 800,
+        "{} path points for 800 px",
+        path.len()
+    );
+    // The spike at point 4321 (value 5000+) is kept: the highest point of the path.
+    let top = path.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+    let Body::Line(_) = b.body() else {
+        panic!("line")
+    };
+    let highest_mark = scene
+        .marks
+        .iter()
+        .min_by(|a, b| a.anchor.1.total_cmp(&b.anchor.1))
+        .expect("marks");
+    assert!(
+        (highest_mark.anchor.1 + 6.0 - top).abs() < 1e-6,
+        "the spike is pointable"
+    );
+    assert_eq!(highest_mark.index, 4321);
+    assert!(
+        highest_mark.tip[1].starts_with("5."),
+        "{:?}",
+        highest_mark.tip
+    );
+    assert!(scene.marks.len() <= 2 * 800, "{} marks", scene.marks.len());
+    // Every tooltip is the exact value of the point it names.
+    for m in &scene.marks {
+        let v = ((m.index * 7919) % 1000) as f64 + if m.index == 4321 { 5000.0 } else { 0.0 };
+        assert_eq!(
+            m.tip[1],
+            factbox::format::format_auto(v, 2, Lang::Vi),
+            "point {}",
+            m.index
+        );
+    }
+}

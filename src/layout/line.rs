@@ -30,6 +30,90 @@ fn point_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
     format.as_written(p.qualifier.as_deref(), p.value, lang)
 }
 
+/// The points of a path as drawn: all of them while there are fewer than four per pixel
+/// column, else, in each column, the first, lowest, highest and last (the M4 reduction,
+/// which draws the same pixels as the whole path), so a 10,000-point series costs what
+/// its width does.
+pub fn reduced(points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+    let (Some(first), Some(last)) = (points.first(), points.last()) else {
+        return Vec::new();
+    };
+    if (points.len() as f64) <= 4.0 * (last.0 - first.0).abs().max(1.0) {
+        return points.to_vec();
+    }
+    let mut out = Vec::new();
+    let mut column: Vec<(f64, f64)> = Vec::new();
+    let flush = |column: &mut Vec<(f64, f64)>, out: &mut Vec<(f64, f64)>| {
+        let (Some(&a), Some(&z)) = (column.first(), column.last()) else {
+            return;
+        };
+        let low = column
+            .iter()
+            .copied()
+            .fold(a, |m, p| if p.1 < m.1 { p } else { m });
+        let high = column
+            .iter()
+            .copied()
+            .fold(a, |m, p| if p.1 > m.1 { p } else { m });
+        // In x order, so the path goes through the column as the data does.
+        let mut four = [a, low, high, z];
+        if high.0 < low.0 {
+            four.swap(1, 2);
+        }
+        for p in four {
+            if out.last() != Some(&p) {
+                out.push(p);
+            }
+        }
+        column.clear();
+    };
+    let mut current = first.0.floor();
+    for &p in points {
+        if p.0.floor() != current {
+            flush(&mut column, &mut out);
+            current = p.0.floor();
+        }
+        column.push(p);
+    }
+    flush(&mut column, &mut out);
+    out
+}
+
+/// The indices of the points a pointer or the keyboard can reach: every point while
+/// there is at most one per pixel column; else, in each column, its lowest and highest
+/// (exact values of real points, never interpolated). Nobody can point between two points
+/// less than a pixel apart, and a tooltip is made for each mark.
+pub fn pointable(xs: &[f64], values: &[f64]) -> Vec<usize> {
+    let (Some(first), Some(last)) = (xs.first(), xs.last()) else {
+        return Vec::new();
+    };
+    if (xs.len() as f64) <= (last - first).abs().max(1.0) {
+        return (0..xs.len()).collect();
+    }
+    let mut out: Vec<usize> = Vec::new();
+    let mut start = 0;
+    while start < xs.len() {
+        let col = xs.get(start).map_or(0.0, |x| x.floor());
+        let mut end = start;
+        while xs.get(end).is_some_and(|x| x.floor() == col) {
+            end += 1;
+        }
+        let value = |i: &usize| values.get(*i).copied().unwrap_or(0.0);
+        let range = start..end.max(start + 1);
+        let low = range.clone().min_by(|a, b| value(a).total_cmp(&value(b)));
+        let high = range.max_by(|a, b| value(a).total_cmp(&value(b)));
+        if let (Some(low), Some(high)) = (low, high) {
+            // Columns come in order, so indices only grow.
+            out.push(low.min(high));
+            if high != low {
+                out.push(low.max(high));
+            }
+        }
+        start = end.max(start + 1);
+    }
+    out
+}
+
 /// Lays out `chart` at `width` CSS pixels, leaving out the series marked in `hidden`.
 pub fn layout(
     chart: &LineChart,
@@ -210,7 +294,7 @@ pub fn layout(
             .collect();
         if points.len() > 1 {
             shapes.push(Shape::Path {
-                points: points.clone(),
+                points: reduced(&points),
                 width: 2.5,
                 paint,
             });
@@ -227,24 +311,28 @@ pub fn layout(
             }
         }
     }
-    let mut index = 0;
+    let mut first_index = 0;
     for (si, s) in chart.series.iter().enumerate() {
-        for (pi, p) in s.points.iter().enumerate() {
-            let this = index;
-            index += 1;
-            if !shown(si) {
-                continue;
-            }
+        let base = first_index;
+        first_index += s.points.len();
+        if !shown(si) {
+            continue;
+        }
+        let xs: Vec<f64> = s.points.iter().map(|p| x_of(p.day)).collect();
+        let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
+        let kept = pointable(&xs, &values);
+        for (k, &pi) in kept.iter().enumerate() {
+            let Some(p) = s.points.get(pi) else { continue };
+            let this = base + pi;
             let x = x_of(p.day);
             let y = y_of(p.value);
-            let prev = pi
-                .checked_sub(1)
-                .and_then(|k| s.points.get(k))
-                .map_or(plot_left, |q| (x_of(q.day) + x) / 2.0);
-            let next = s
-                .points
-                .get(pi + 1)
-                .map_or(plot_right + end_room, |q| (x_of(q.day) + x) / 2.0);
+            let neighbour = |j: Option<usize>| {
+                j.and_then(|j| kept.get(j))
+                    .and_then(|&q| xs.get(q))
+                    .map(|&qx| (qx + x) / 2.0)
+            };
+            let prev = neighbour(k.checked_sub(1)).unwrap_or(plot_left);
+            let next = neighbour(Some(k + 1)).unwrap_or(plot_right + end_room);
             let title = if chart.series.len() > 1 {
                 format!("{} — {}", s.name, p.date.display(lang))
             } else {
