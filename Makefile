@@ -12,7 +12,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
 .PHONY: help setup setup-rust setup-browser setup-npm setup-fuzz dist pkg demo test \
-        test-native test-wasm test-e2e test-fuzz fuzz lint schema golden clean
+        test-native test-wasm test-e2e test-fuzz fuzz bench lint schema golden clean
 
 help:
 	@echo "make demo    build dist/ and serve it at http://127.0.0.1:$(PORT)"
@@ -22,6 +22,7 @@ help:
 	@echo "make schema  regenerate www/schema/ from the Rust types"
 	@echo "make golden  regenerate the golden SVGs in tests/golden/"
 	@echo "make fuzz    fuzz parse → validate → layout → SVG for FUZZ_SECONDS (default 600)"
+	@echo "make bench   benchmarks (native criterion, browser vs Chart.js) into BENCHMARKS.md"
 
 ## Set-up: each step is skipped when already done.
 setup: setup-rust setup-browser setup-npm
@@ -127,6 +128,14 @@ test-wasm: setup-rust setup-browser
 
 test-e2e: dist setup-browser
 	node --test tests/e2e/
+
+## Benchmarks: criterion for the native pipeline, then the browser benchmark against
+## Chart.js (BENCH_RUNS runs per page size, alternating), both written to BENCHMARKS.md.
+BENCH_RUNS ?= 5
+
+bench: dist setup-browser
+	cargo bench --bench pipeline
+	node benches/report.mjs --runs $(BENCH_RUNS)
 
 clean:
 	rm -rf target/wasm-* dist pkg

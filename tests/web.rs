@@ -45,6 +45,10 @@ fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
 fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let el = host(480);
     let mounted = render(el.clone(), BAR, None, None, false);
+    // The first drawing waits for the next frame (the ResizeObserver's first report);
+    // `redraw` draws now.
+    assert_eq!(mounted.state(), "loading");
+    mounted.redraw();
     assert_eq!(mounted.state(), "ready");
     assert_eq!(
         el.get_attribute("data-factbox-state").as_deref(),
@@ -181,6 +185,7 @@ fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
     let bad = host(500);
     let first = render(good.clone(), BAR, None, None, false);
     let broken = render(bad.clone(), "not json", None, None, false);
+    first.redraw();
     assert_eq!(first.state(), "ready");
     assert_eq!(broken.state(), "error");
     drop(first);

@@ -124,8 +124,32 @@ function fallback(el, error, trapped) {
   console.error('factbox:', error);
 }
 
+// Boxes are rendered one job at a time, yielding to the page every 8 ms, so that a page of
+// many boxes (which all resolve when their one shared file arrives) never blocks the main
+// thread for long: input and painting go on between boxes.
+var jobs = [];
+var pumping = false;
+var channel = new MessageChannel();
+channel.port1.onmessage = function () {
+  var start = performance.now();
+  while (jobs.length && performance.now() - start < 8) jobs.shift()();
+  if (jobs.length) channel.port2.postMessage(0);
+  else pumping = false;
+};
+function inTurn(fn) {
+  return new Promise(function (resolve, reject) {
+    jobs.push(function () {
+      try { resolve(fn()); } catch (e) { reject(e); }
+    });
+    if (!pumping) {
+      pumping = true;
+      channel.port2.postMessage(0);
+    }
+  });
+}
+
 function settle(el, gen, make) {
-  return startWasm().then(function (wb) {
+  return startWasm().then(function (wb) { return inTurn(function () {
     if (generations.get(el) !== gen) return null;
     release(el);
     var handle;
@@ -142,7 +166,7 @@ function settle(el, gen, make) {
     mounted.add(el);
     retryButton(el);
     return handle;
-  }, function (e) {
+  }); }, function (e) {
     if (generations.get(el) === gen) fallback(el, e && e.message ? e.message : String(e));
     return null;
   });
@@ -159,6 +183,12 @@ function retryButton(el) {
 function timeoutOf(el) {
   var s = Number(el.getAttribute('data-factbox-timeout'));
   return s >= 1 && s <= 120 ? s : TIMEOUT_SECONDS;
+}
+
+// Charts draw when they come near the viewport, unless `data-factbox-lazy="false"`
+// (for a box that must be drawn at once, e.g. before a screenshot or in a benchmark).
+function lazyOf(el) {
+  return el.getAttribute('data-factbox-lazy') !== 'false';
 }
 
 function inlineJson(el) {
@@ -180,7 +210,7 @@ function mount(el) {
     return settle(el, gen, function (wb) {
       return text === null
         ? wb.fail(el, 'nodata', '', 0, 0)
-        : wb.render(el, text, pick, null, true);
+        : wb.render(el, text, pick, null, lazyOf(el));
     });
   }
   var url;
@@ -195,7 +225,7 @@ function mount(el) {
   var seconds = timeoutOf(el);
   return loadFile(url.href, seconds).then(
     function (text) {
-      return settle(el, gen, function (wb) { return wb.render(el, text, pickId, attr, true); });
+      return settle(el, gen, function (wb) { return wb.render(el, text, pickId, attr, lazyOf(el)); });
     },
     function (e) {
       return settle(el, gen, function (wb) {
@@ -264,6 +294,17 @@ window.factbox = {
   }
 };
 startWasm().then(function (wb) { window.factbox.version = wb.version(); }, function () {});
+// The browser loads a locale's number and date data the first time an Intl formatter is
+// made (tens of milliseconds): do it now, while the JSON and the wasm download, rather
+// than inside the first box's rendering.
+// One formatter per task, for the page's language only.
+var pageLocale = /^en/i.test(document.documentElement.getAttribute('lang') || '') ? 'en-GB' : 'vi-VN';
+setTimeout(function () {
+  try { new Intl.NumberFormat(pageLocale).format(1.5); } catch (e) { /* no Intl: the wasm says so */ }
+  setTimeout(function () {
+    try { new Intl.DateTimeFormat(pageLocale, { timeZone: 'UTC', month: 'numeric' }).format(0); } catch (e) { /* idem */ }
+  }, 0);
+}, 0);
 
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', start);

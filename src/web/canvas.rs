@@ -155,43 +155,60 @@ pub struct Drawn {
 /// what it was drawn for and the scene (for hit-testing), or `None` if nothing changed.
 // Each argument is one input of the drawing, compared with the last one; a struct would
 // only rename them.
+///
+/// `width` is the container's width (from the ResizeObserver, so drawing never forces a
+/// layout) and `theme` the box's cached theme. When only the active mark changed (a
+/// tooltip moving), the last scene is drawn again without laying it out again.
 #[allow(clippy::too_many_arguments)]
 pub fn draw_chart(
     canvas: &HtmlCanvasElement,
-    figure: &Element,
     body: &Body,
     lang: Lang,
+    width: f64,
+    theme: &Theme,
     hidden: &[bool],
     active: Option<usize>,
-    last: Option<&Drawn>,
+    last: Option<(&Drawn, &Scene)>,
     min_ratio: f64,
-) -> Result<Option<(Drawn, Scene)>, JsValue> {
+) -> Result<Option<(Drawn, Option<Scene>)>, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let ratio = crate::format::fit(window.device_pixel_ratio().max(min_ratio), 1.0, 4.0);
-    let container = canvas
-        .parent_element()
-        .ok_or_else(|| JsValue::from_str("canvas is not in the page"))?;
-    let width = f64::from(container.client_width());
-    let theme = theme_of(figure);
     let now = Drawn {
         width,
         ratio,
-        theme,
+        theme: theme.clone(),
         hidden: hidden.to_vec(),
         active,
     };
-    if last == Some(&now) {
-        return Ok(None);
+    let same_layout = last.filter(|(d, _)| {
+        d.width == now.width
+            && d.ratio == now.ratio
+            && d.theme == now.theme
+            && d.hidden == now.hidden
+    });
+    if let Some((d, _)) = same_layout {
+        if d.active == now.active {
+            return Ok(None);
+        }
     }
-    let measure = CanvasMeasure::new(measure_context()?, &now.theme.font_family);
-    let Some(scene) = layout::chart(body, width, lang, &measure, hidden) else {
+    let fresh = match same_layout {
+        Some(_) => None,
+        None => {
+            let measure = CanvasMeasure::new(measure_context()?, &now.theme.font_family);
+            let Some(scene) = layout::chart(body, width, lang, &measure, hidden) else {
+                return Ok(None);
+            };
+            Some(scene)
+        }
+    };
+    let Some(scene) = fresh.as_ref().or(same_layout.map(|(_, s)| s)) else {
         return Ok(None);
     };
-    size_canvas(canvas, &scene, ratio)?;
+    size_canvas(canvas, scene, ratio)?;
     let mut backend = crate::web::backend::Canvas::new(canvas)?;
-    render::draw(&scene, &now.theme, &mut backend, ratio, active)
+    render::draw(scene, &now.theme, &mut backend, ratio, active)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
-    Ok(Some((now, scene)))
+    Ok(Some((now, fresh)))
 }
 
 /// Gives the canvas `ratio` backing pixels per CSS pixel, so it is sharp on HiDPI screens.

@@ -81,6 +81,9 @@ struct Slot {
     active: Option<usize>,
     /// Series switched off in the legend.
     hidden: Vec<bool>,
+    /// The chart container's width, from the ResizeObserver (reading it from the element
+    /// would force a layout for every chart drawn).
+    width: Option<f64>,
 }
 
 /// An event handler and what it is attached to, so it can be detached.
@@ -99,18 +102,22 @@ struct Inner {
     /// Every problem shown, as written in the element.
     messages: Vec<String>,
     visible: bool,
-    frame: Option<i32>,
+    /// Whether the box waits in the shared drawing queue.
+    queued: bool,
     resize: Option<ResizeObserver>,
     intersect: Option<IntersectionObserver>,
     media: Option<MediaQueryList>,
-    on_resize: Option<Closure<dyn FnMut()>>,
+    on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_intersect: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_media: Option<Closure<dyn FnMut()>>,
-    on_frame: Option<Closure<dyn FnMut()>>,
     /// Pointer, keyboard and focus handlers on the charts, kept alive while mounted.
     listeners: Vec<Listener>,
     /// While the page prints: the host's own `data-factbox-theme`, put back afterwards.
     printing: Option<Option<String>>,
+    /// The theme read from the box's computed style, kept until the colour scheme (or
+    /// printing) changes: reading ~15 custom properties at every redraw would cost a style
+    /// recalculation per tooltip move.
+    theme: Option<crate::render::Theme>,
 }
 
 impl Drop for Inner {
@@ -123,9 +130,6 @@ impl Drop for Inner {
         }
         if let (Some(mq), Some(cb)) = (&self.media, &self.on_media) {
             let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
-        }
-        if let (Some(id), Some(w)) = (self.frame, web_sys::window()) {
-            let _ = w.cancel_animation_frame(id);
         }
         for (target, kind, cb) in &self.listeners {
             let _ = target.remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
@@ -154,7 +158,9 @@ impl Mounted {
         if let Ok(mut i) = self.inner.try_borrow_mut() {
             for slot in &mut i.slots {
                 slot.drawn = None;
+                slot.width = None;
             }
+            i.theme = None;
             i.visible = true;
             draw_all(&mut i);
         }
@@ -202,16 +208,16 @@ pub fn render(
         failed: false,
         messages: Vec::new(),
         visible: !lazy,
-        frame: None,
+        queued: false,
         resize: None,
         intersect: None,
         media: None,
         on_resize: None,
         on_intersect: None,
         on_media: None,
-        on_frame: None,
         listeners: Vec::new(),
         printing: None,
+        theme: None,
     }));
     if let Err(e) = mount(&inner, json, pick.as_deref(), source.as_deref(), lazy) {
         // A DOM call failed (a detached document, an element that cannot host a shadow
@@ -256,16 +262,16 @@ pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, seconds: u32)
         failed: true,
         messages: Vec::new(),
         visible: false,
-        frame: None,
+        queued: false,
         resize: None,
         intersect: None,
         media: None,
         on_resize: None,
         on_intersect: None,
         on_media: None,
-        on_frame: None,
         listeners: Vec::new(),
         printing: None,
+        theme: None,
     }));
     show_failure(&inner, &failure, None, None);
     update_state_attribute(&inner);
@@ -362,6 +368,7 @@ fn mount(
                         scene: None,
                         active: None,
                         hidden: vec![false; series],
+                        width: None,
                     });
                 }
             }
@@ -393,12 +400,14 @@ fn mount(
         })?;
     }
     if !inner.borrow().slots.is_empty() {
+        // Drawn at the next frame, in turn with every other box. The ResizeObserver's
+        // first report usually brings the width first; a box skipped by
+        // `content-visibility: auto` (far off screen) gets none, so an eager box asks too.
         observe(inner, lazy)?;
         interact(inner)?;
+        let weak = Rc::downgrade(inner);
         let mut i = inner.borrow_mut();
-        if i.visible {
-            draw_all(&mut i);
-        }
+        request_frame(&mut i, &weak);
     }
     Ok(())
 }
@@ -482,22 +491,45 @@ fn draw_all(i: &mut Inner) {
 /// tooltip in place.
 fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
     let printing = i.printing.is_some();
+    let Some(figure) = i.slots.get(k).map(|s| s.figure.clone()) else {
+        return Ok(());
+    };
+    let theme = i
+        .theme
+        .get_or_insert_with(|| canvas::theme_of(&figure))
+        .clone();
     let Some(slot) = i.slots.get_mut(k) else {
         return Ok(());
     };
+    let width = match slot.width {
+        Some(w) => w,
+        None => f64::from(
+            slot.canvas
+                .parent_element()
+                .ok_or_else(|| JsValue::from_str("canvas is not in the page"))?
+                .client_width(),
+        ),
+    };
+    let last = match (&slot.drawn, &slot.scene) {
+        (Some(d), Some(s)) => Some((d, s)),
+        _ => None,
+    };
     let drawn = canvas::draw_chart(
         &slot.canvas,
-        &slot.figure,
         &slot.body,
         slot.lang,
+        width,
+        &theme,
         &slot.hidden,
         slot.active,
-        slot.drawn.as_ref(),
+        last,
         if printing { PRINT_RATIO } else { 1.0 },
     )?;
     if let Some((drawn, scene)) = drawn {
         slot.drawn = Some(drawn);
-        slot.scene = Some(scene);
+        if let Some(scene) = scene {
+            slot.scene = Some(scene);
+        }
         place_tip(slot)?;
     }
     Ok(())
@@ -579,29 +611,74 @@ fn schedule(weak: &Weak<RefCell<Inner>>) {
     request_frame(&mut i, weak);
 }
 
-/// Asks for a redraw at the next animation frame, unless one is already asked for.
+/// The shared frame callback, made once, and whether a frame is asked for.
+type FrameSlot = (Option<Closure<dyn FnMut()>>, bool);
+
+thread_local! {
+    /// Boxes waiting to be drawn, in order, shared by every box of the page: one
+    /// animation-frame callback draws them, 8 ms' worth per frame, so that a page of many
+    /// boxes never blocks the main thread (and a tooltip's frame is never late).
+    static QUEUE: RefCell<Vec<Weak<RefCell<Inner>>>> = const { RefCell::new(Vec::new()) };
+    static FRAME: RefCell<FrameSlot> = const { RefCell::new((None, false)) };
+}
+
+/// How long one frame may spend drawing boxes, in milliseconds.
+const FRAME_BUDGET_MS: f64 = 8.0;
+
+/// Puts the box in the drawing queue for the next animation frame, unless it waits there
+/// already or is not near the viewport yet.
 fn request_frame(i: &mut Inner, weak: &Weak<RefCell<Inner>>) {
-    if i.frame.is_some() || !i.visible {
+    if i.queued || !i.visible {
         return;
     }
+    i.queued = true;
+    QUEUE.with(|q| q.borrow_mut().push(weak.clone()));
+    ask_frame();
+}
+
+fn ask_frame() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if i.on_frame.is_none() {
-        let w = weak.clone();
-        i.on_frame = Some(Closure::new(move || {
-            if let Some(rc) = w.upgrade() {
-                if let Ok(mut i) = rc.try_borrow_mut() {
-                    i.frame = None;
-                    draw_all(&mut i);
-                }
-            }
-        }));
-    }
-    if let Some(cb) = &i.on_frame {
-        i.frame = window
+    FRAME.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.1 {
+            return;
+        }
+        let cb = f.0.get_or_insert_with(|| Closure::new(draw_queued));
+        f.1 = window
             .request_animation_frame(cb.as_ref().unchecked_ref())
-            .ok();
+            .is_ok();
+    });
+}
+
+/// The frame callback: draws queued boxes in order until the frame's budget is spent,
+/// and asks for another frame for the rest.
+fn draw_queued() {
+    FRAME.with(|f| f.borrow_mut().1 = false);
+    let start = js_sys::Date::now();
+    loop {
+        let next = QUEUE.with(|q| {
+            let mut q = q.borrow_mut();
+            if q.is_empty() {
+                None
+            } else {
+                Some(q.remove(0))
+            }
+        });
+        let Some(weak) = next else { break };
+        if let Some(rc) = weak.upgrade() {
+            if let Ok(mut i) = rc.try_borrow_mut() {
+                i.queued = false;
+                draw_all(&mut i);
+            }
+        }
+        if js_sys::Date::now() - start > FRAME_BUDGET_MS {
+            break;
+        }
+    }
+    if QUEUE.with(|q| !q.borrow().is_empty()) {
+        ask_frame();
     }
 }
 
@@ -611,13 +688,39 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
     let weak = Rc::downgrade(inner);
     let host = inner.borrow().host.clone();
 
+    // Each chart's container is observed: the observer hands over the new widths after
+    // layout, so redrawing never has to ask for (and force) a layout.
     let w = weak.clone();
-    let on_resize: Closure<dyn FnMut()> = Closure::new(move || schedule(&w));
+    let on_resize: Closure<dyn FnMut(js_sys::Array)> =
+        Closure::new(move |entries: js_sys::Array| {
+            with_inner(&w, |i| {
+                for entry in entries.iter() {
+                    let Ok(entry) = entry.dyn_into::<web_sys::ResizeObserverEntry>() else {
+                        continue;
+                    };
+                    let target = entry.target();
+                    let width = entry.content_rect().width();
+                    for slot in &mut i.slots {
+                        if slot.canvas.parent_element().as_ref() == Some(&target) {
+                            slot.width = Some(width);
+                        }
+                    }
+                }
+            });
+            schedule(&w);
+        });
     let ro = ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
-    ro.observe(&host);
+    for slot in &inner.borrow().slots {
+        if let Some(holder) = slot.canvas.parent_element() {
+            ro.observe(&holder);
+        }
+    }
 
     let w = weak.clone();
-    let on_media: Closure<dyn FnMut()> = Closure::new(move || schedule(&w));
+    let on_media: Closure<dyn FnMut()> = Closure::new(move || {
+        with_inner(&w, |i| i.theme = None);
+        schedule(&w);
+    });
     let media = web_sys::window().and_then(|win| {
         win.match_media("(prefers-color-scheme: dark)")
             .ok()
@@ -638,6 +741,7 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
                     i.printing = Some(i.host.get_attribute("data-factbox-theme"));
                     let _ = i.host.set_attribute("data-factbox-theme", "light");
                 }
+                i.theme = None;
                 i.visible = true;
                 draw_all(i);
             });
@@ -651,6 +755,7 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
                         None => i.host.remove_attribute("data-factbox-theme"),
                     };
                 }
+                i.theme = None;
                 draw_all(i);
             });
         })?;
@@ -677,7 +782,7 @@ fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
                         if let Some(io) = i.intersect.take() {
                             io.disconnect();
                         }
-                        draw_all(&mut i);
+                        request_frame(&mut i, &w);
                     }
                 }
             });

@@ -72,6 +72,9 @@ test('printing draws every chart at 3× in the light theme, then restores the sc
   });
   // Only the first boxes come near the viewport; printing must draw the lazy ones too.
   await page.waitForFunction(() => document.querySelector('[data-factbox]').getAttribute('data-factbox-state') === 'ready');
+  // Boxes are mounted one by one, in turns; wait until every one is built (lazy charts
+  // below stay undrawn).
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-factbox]')].every((el) => el.shadowRoot?.querySelector('figure')));
   const sel = box('covid-19');
   const state = () => page.locator(sel).evaluate((el) => {
     const c = el.shadowRoot.querySelector('canvas');

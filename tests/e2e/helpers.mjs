@@ -23,7 +23,7 @@ const types = {
   '.png': 'image/png',
 };
 
-function sendFile(res, file, extraHeaders = {}) {
+export function sendFile(res, file, extraHeaders = {}) {
   fs.readFile(file, (err, body) => {
     if (err) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -97,6 +97,7 @@ export function serve(options = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (failRoute(url, res)) return;
+    if (options.route && options.route(url, res)) return;
     let file;
     const headers = options.headers || {};
     if (url.pathname.startsWith('/fixtures/')) {

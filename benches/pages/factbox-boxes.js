@@ -1,0 +1,31 @@
+// The factbox side of the browser benchmark: `?n=N` boxes from the demo file, cycling
+// through its boxes, drawn at once (not lazily, as Chart.js draws everything); records
+// when the last one is ready in window.__bench.
+(function () {
+  const ids = ['tiet-kiem', 'cong-dich-vu-cong', 'xep-hang-asean', 'thay-doi-xep-hang', 'co-cau-tiet-kiem',
+    'dich-vu-tich-hop', 'tai-khoan', 'muc-do-4', 'covid-19', 'co-so-du-lieu', 'van-ban-dien-tu'];
+  const params = new URLSearchParams(location.search);
+  const n = Number(params.get('n') || 1);
+  // ?lazy=1: as a newsroom page is (charts draw near the viewport); ready means the boxes
+  // on the first screen are drawn and every other one is built.
+  const lazy = params.get('lazy') === '1';
+  const main = document.getElementById('main');
+  for (let i = 0; i < n; i++) {
+    const el = document.createElement('div');
+    el.setAttribute('data-factbox', `/data/egov-vn.json#${ids[i % ids.length]}`);
+    if (!lazy) el.setAttribute('data-factbox-lazy', 'false');
+    main.append(el);
+  }
+  const all = main.children;
+  const check = () => {
+    for (const el of all) {
+      const state = el.getAttribute('data-factbox-state');
+      const onScreen = el.getBoundingClientRect().top < innerHeight;
+      if (lazy && !onScreen ? !(el.shadowRoot && el.shadowRoot.firstChild) : state !== 'ready') return;
+    }
+    if (window.__bench.ready === null) window.__bench.ready = performance.now();
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(main, { subtree: true, attributes: true, attributeFilter: ['data-factbox-state'] });
+})();

@@ -1,0 +1,239 @@
+// `make bench`, second half: the browser benchmark (factbox against Chart.js, alternating
+// runs, in headless Chromium), then BENCHMARKS.md from its results and criterion's.
+//   node benches/report.mjs [--runs 5] [--sizes 1,8,48,200]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execSync } from 'node:child_process';
+import { serve, launch, sendFile, root, dist } from '../tests/e2e/helpers.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const RUNS = Number(opt('--runs', 5));
+const SIZES = opt('--sizes', '1,8,48,200').split(',').map(Number);
+const chartjsDir = path.join(root, 'node_modules', 'chart.js', 'dist');
+const pagesDir = path.join(root, 'benches', 'pages');
+
+const route = (url, res) => {
+  if (url.pathname.startsWith('/bench/')) {
+    sendFile(res, path.join(pagesDir, path.basename(url.pathname)));
+    return true;
+  }
+  if (url.pathname.startsWith('/chartjs/')) {
+    sendFile(res, path.join(chartjsDir, path.basename(url.pathname)));
+    return true;
+  }
+  return false;
+};
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)]; };
+
+/** One page load: time to every box drawn, long tasks, memory, tooltip latency. */
+async function measure(browser, which, n, query = '') {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async (...a) => {
+      const made = await instantiate.apply(WebAssembly, a);
+      window.__wasmMemory = (made.instance || made).exports.memory;
+      return made;
+    };
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/bench/${which}.html?n=${n}${query}`);
+  await page.waitForFunction(() => window.__bench && window.__bench.ready !== null, null, { timeout: 120000 });
+  await page.waitForTimeout(300);  // let any long task after "ready" be reported
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const got = await page.evaluate(() => ({
+    ready: window.__bench.ready,
+    longtasks: window.__bench.longtasks,
+    wasm: window.__wasmMemory ? window.__wasmMemory.buffer.byteLength : 0,
+  }));
+  // Tooltips: move over the first chart (the bar chart of the third box) at 30 places.
+  const tips = await page.evaluate(async (which) => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+    const out = { shown: [], drawn: [] };
+    let canvas;
+    if (which === 'factbox') {
+      canvas = [...document.querySelectorAll('[data-factbox]')]
+        .map((el) => el.shadowRoot.querySelector('canvas')).find(Boolean);
+    } else {
+      canvas = document.querySelector('#main canvas');
+    }
+    if (!canvas) return out;  // one box: key figures only, no chart
+    canvas.scrollIntoView({ block: 'center' });
+    await frame(); await frame();
+    const r = canvas.getBoundingClientRect();
+    for (let k = 0; k < 30; k++) {
+      const x = r.left + r.width * (0.35 + 0.6 * (k % 10) / 10);
+      const y = r.top + r.height * (0.1 + 0.8 * ((k * 7) % 30) / 30);
+      const before = window.__bench.tips.length;
+      const t0 = performance.now();
+      if (which === 'factbox') {
+        canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, pointerType: 'mouse', bubbles: true, composed: true }));
+        const tip = canvas.parentElement.querySelector('.fb-tip');
+        if (!tip.hidden) out.shown.push(performance.now() - t0);
+        const t2 = await frame();
+        if (!tip.hidden) out.drawn.push(t2 - t0);
+      } else {
+        canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true }));
+        await frame(); await frame();
+        if (window.__bench.tips.length > before) {
+          const t = window.__bench.tips[window.__bench.tips.length - 1] - t0;
+          out.shown.push(t); out.drawn.push(t);
+        }
+      }
+    }
+    return out;
+  }, which);
+  await context.close();
+  return { ...got, heap, tips, errors };
+}
+
+function sizes(file) {
+  const body = fs.readFileSync(file);
+  return { raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+}
+
+const server = await serve({ route });
+const browser = await launch();
+const results = {};
+try {
+  for (const n of SIZES) {
+    results[n] = { factbox: [], chartjs: [], lazy: [] };
+    for (let run = 0; run < RUNS; run++) {
+      // Alternate which goes first, so neither always gets the warmer machine.
+      const order = run % 2 ? ['chartjs', 'factbox'] : ['factbox', 'chartjs'];
+      for (const which of order) {
+        const m = await measure(browser, which, n);
+        if (m.errors.length) throw new Error(`${which} ${n}: ${m.errors.join('; ')}`);
+        results[n][which].push(m);
+        process.stdout.write(`${which} n=${n} run ${run + 1}: ready ${m.ready.toFixed(0)} ms, longest task ${Math.max(0, ...m.longtasks).toFixed(0)} ms\n`);
+      }
+      const l = await measure(browser, 'factbox', n, '&lazy=1');
+      results[n].lazy.push(l);
+      process.stdout.write(`factbox lazy n=${n} run ${run + 1}: first screen ready ${l.ready.toFixed(0)} ms, longest task ${Math.max(0, ...l.longtasks).toFixed(0)} ms\n`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// Criterion's estimates, from target/criterion/<group>/<bench>/new/estimates.json.
+function criterion() {
+  const base = path.join(root, 'target', 'criterion');
+  const rows = [];
+  const walk = (dir, parts) => {
+    if (!fs.existsSync(dir)) return;
+    const est = path.join(dir, 'new', 'estimates.json');
+    if (fs.existsSync(est) && parts.length) {
+      const e = JSON.parse(fs.readFileSync(est, 'utf8'));
+      rows.push({ name: parts.join('/'), median: e.median.point_estimate, lo: e.median.confidence_interval.lower_bound, hi: e.median.confidence_interval.upper_bound });
+    }
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (d.isDirectory() && d.name !== 'new' && d.name !== 'base' && d.name !== 'change' && d.name !== 'report') walk(path.join(dir, d.name), [...parts, d.name]);
+    }
+  };
+  walk(base, []);
+  return rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+}
+const time = (ns) => ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`;
+const ms = (x) => `${x.toFixed(0)} ms`;
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+const fb = { js: sizes(path.join(dist, 'factbox.js')), wasm: sizes(path.join(dist, 'factbox_bg.wasm')) };
+const cj = sizes(path.join(chartjsDir, 'chart.umd.min.js'));
+const total = (k) => fb.js[k] + fb.wasm[k];
+const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } };
+const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
+const chromium = sh('/usr/bin/chromium --version');
+const commit = sh('git rev-parse --short HEAD') + (sh('git status --porcelain') ? ' (with uncommitted changes)' : '');
+
+let md = `# Benchmarks
+
+Written by \`make bench\` (\`cargo bench --bench pipeline\`, then \`node benches/report.mjs\`) on
+${new Date().toISOString().slice(0, 10)}, commit ${commit}; ${cpu}, ${os.cpus().length} cores,
+${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}; ${chromium} headless (no GPU),
+Node ${process.version}. Medians, with the spread (min–max) over ${RUNS} runs for the browser
+and criterion's 95% interval natively. Re-run with \`make bench\`; nothing here is asserted by
+a test.
+
+## Download (the widget itself)
+
+| | raw | gzip -9 | brotli 11 |
+|---|---|---|---|
+| factbox.js | ${fb.js.raw} B | ${fb.js.gzip} B | ${fb.js.brotli} B |
+| factbox_bg.wasm | ${fb.wasm.raw} B | ${fb.wasm.gzip} B | ${fb.wasm.brotli} B |
+| **factbox total** | ${total('raw')} B | **${total('gzip')} B** (${kb(total('gzip'))}) | ${total('brotli')} B |
+| Chart.js 4.6.1 \`chart.umd.min.js\` | ${cj.raw} B | ${cj.gzip} B (${kb(cj.gzip)}) | ${cj.brotli} B |
+
+## In the browser: factbox against Chart.js
+
+Pages of N boxes from the demo file (\`benches/pages/\`), cycling through its 11 boxes (3 of
+them key figures, HTML text in both), 800 px wide; factbox draws them at once
+(\`data-factbox-lazy="false"\`), as Chart.js does; Chart.js gets the same JSON in one fetch,
+comparable charts, animations off. "Ready": from navigation to every box drawn. "Longest
+task": the longest main-thread task the \`longtask\` observer saw (it reports tasks over 50
+ms only; "none" means no task over 50 ms). Tooltip: over the first bar chart at 30 places;
+factbox shows its tooltip (DOM text) in the event itself and outlines the mark at the next
+frame; Chart.js draws both on its canvas at the next frame.
+
+| boxes | factbox ready | Chart.js ready | ratio | factbox longest task | Chart.js longest task | factbox wasm memory | JS heap factbox / Chart.js | factbox as published (lazy): first screen ready, longest task |
+|---|---|---|---|---|---|---|---|---|
+`;
+const spread = (xs) => `${ms(median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
+const longest = (runs) => { const all = runs.flatMap((r) => r.longtasks); return all.length ? ms(Math.max(...all)) : 'none'; };
+const budget = { longtask: true, faster48: null, tipP95: null };
+for (const n of SIZES) {
+  const f = results[n].factbox; const c = results[n].chartjs;
+  const fr = f.map((r) => r.ready); const cr = c.map((r) => r.ready);
+  if (f.some((r) => r.longtasks.length)) budget.longtask = false;
+  if (n === 48) budget.faster48 = median(fr) < median(cr);
+  const l = results[n].lazy;
+  if (l.some((r) => r.longtasks.length)) budget.longtask = false;
+  md += `| ${n} | ${spread(fr)} | ${spread(cr)} | ${(median(fr) / median(cr)).toFixed(2)} | ${longest(f)} | ${longest(c)} | ${kb(median(f.map((r) => r.wasm)))} | ${kb(median(f.map((r) => r.heap)))} / ${kb(median(c.map((r) => r.heap)))} | ${spread(l.map((r) => r.ready))}, ${longest(l)} |\n`;
+}
+const tipsOf = (which, key) => SIZES.flatMap((n) => results[n][which].flatMap((r) => r.tips[key]));
+const fShown = tipsOf('factbox', 'shown'); const fDrawn = tipsOf('factbox', 'drawn'); const cShown = tipsOf('chartjs', 'shown');
+budget.tipP95 = fShown.length ? pct(fShown, 95) : null;
+md += `
+Tooltip latency, all runs together (from the pointer event to the tooltip on screen):
+
+| | samples | median | p95 |
+|---|---|---|---|
+| factbox: tooltip text shown | ${fShown.length} | ${median(fShown).toFixed(2)} ms | ${pct(fShown, 95).toFixed(2)} ms |
+| factbox: mark outlined (next frame done) | ${fDrawn.length} | ${median(fDrawn).toFixed(1)} ms | ${pct(fDrawn, 95).toFixed(1)} ms |
+| Chart.js: tooltip drawn (next frame done) | ${cShown.length} | ${cShown.length ? median(cShown).toFixed(1) : '–'} ms | ${cShown.length ? pct(cShown, 95).toFixed(1) : '–'} ms |
+
+## Native pipeline (criterion)
+
+Each kind at 800 px with a typical number of items (\`kind/…\`), and growth with the
+number of items (\`growth/…\`; the format caps bars and rank items at 100; a line's points
+reach 10,000, drawn with the M4 reduction and one low/high mark per pixel column).
+
+| benchmark | median | 95% interval |
+|---|---|---|
+`;
+for (const r of criterion()) md += `| ${r.name} | ${time(r.median)} | ${time(r.lo)} – ${time(r.hi)} |\n`;
+md += `
+## Budgets
+
+| budget | measured | met |
+|---|---|---|
+| widget download ≤ 100 KB gzip (aim: Chart.js's ${kb(cj.gzip)}) | ${kb(total('gzip'))} | ${total('gzip') <= 100 * 1024 ? 'yes' : 'no'} |
+| 48 boxes drawn sooner than Chart.js draws 48 | ${ms(median(results[48]?.factbox.map((r) => r.ready) || [0]))} vs ${ms(median(results[48]?.chartjs.map((r) => r.ready) || [0]))} | ${budget.faster48 === null ? 'not run' : budget.faster48 ? 'yes' : 'no'} |
+| no main-thread task over 50 ms, up to ${Math.max(...SIZES)} boxes (eager and lazy pages) | ${longest(SIZES.flatMap((n) => [...results[n].factbox, ...results[n].lazy]))} | ${budget.longtask ? 'yes' : 'no'} |
+| tooltip within 16 ms of the pointer, p95 | ${budget.tipP95 === null ? '–' : budget.tipP95.toFixed(2) + ' ms'} | ${budget.tipP95 !== null && budget.tipP95 <= 16 ? 'yes' : 'no'} |
+`;
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md);
+fs.mkdirSync(path.join(root, 'target', 'bench'), { recursive: true });
+fs.writeFileSync(path.join(root, 'target', 'bench', 'browser.json'), JSON.stringify(results, null, 1));
+console.log('wrote BENCHMARKS.md');
