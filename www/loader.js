@@ -5,6 +5,10 @@
 'use strict';
 
 var TIMEOUT_SECONDS = 20;
+var MAX_BYTES = 2 * 1024 * 1024;  // as MAX_DOCUMENT_BYTES in src/parse.rs
+var WARM_UP = '{"version":1,"boxes":[{"id":"w","kind":"bar","title":"w","source":"w","as_of":"2024-08",' +
+  '"bars":[{"label":"a","value":1.5},{"label":"b","value":2}]},' +
+  '{"id":"f","kind":"figures","title":"f","figures":[{"value":9300,"unit":"%","label":"f"}]}]}';
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 
 if (window.factbox && window.factbox.__loaded) {
@@ -74,6 +78,14 @@ function fetchText(url, seconds) {
     .catch(function () { throw new LoadError(timedOut() ? 'timeout' : 'network', url); })
     .then(function (res) {
       if (!res.ok) throw new LoadError('http', url, res.status);
+      // A file larger than factbox reads is refused before it is downloaded.
+      var size = Number(res.headers.get('content-length'));
+      if (size > MAX_BYTES) {
+        if (controller) controller.abort();
+        var e = new LoadError('toolarge', url);
+        e.amount = Math.ceil(size / 1024);
+        throw e;
+      }
       var type = res.headers.get('content-type') || '';
       return res.text().then(function (text) {
         if (/html/i.test(type) && /^\s*</.test(text)) throw new LoadError('notjson', url);
@@ -124,18 +136,22 @@ function fallback(el, error, trapped) {
   console.error('factbox:', error);
 }
 
-// Boxes are rendered one job at a time, yielding to the page every 8 ms, so that a page of
+// Boxes are built one job at a time, 8 ms' worth per animation frame, so that a page of
 // many boxes (which all resolve when their one shared file arrives) never blocks the main
-// thread for long: input and painting go on between boxes.
+// thread for long, and each frame lays out only the boxes built in it: input and
+// painting go on between boxes. In a hidden tab, where frames stop, timers take over.
 var jobs = [];
 var pumping = false;
-var channel = new MessageChannel();
-channel.port1.onmessage = function () {
+function pump() {
   var start = performance.now();
   while (jobs.length && performance.now() - start < 8) jobs.shift()();
-  if (jobs.length) channel.port2.postMessage(0);
+  if (jobs.length) next();
   else pumping = false;
-};
+}
+function next() {
+  if (document.hidden) setTimeout(pump, 0);
+  else requestAnimationFrame(pump);
+}
 function inTurn(fn) {
   return new Promise(function (resolve, reject) {
     jobs.push(function () {
@@ -143,7 +159,7 @@ function inTurn(fn) {
     });
     if (!pumping) {
       pumping = true;
-      channel.port2.postMessage(0);
+      next();
     }
   });
 }
@@ -229,7 +245,7 @@ function mount(el) {
     },
     function (e) {
       return settle(el, gen, function (wb) {
-        return wb.fail(el, e.code || 'network', e.url || url.href, e.status || 0, seconds);
+        return wb.fail(el, e.code || 'network', e.url || url.href, e.status || 0, e.amount || seconds);
       });
     }
   );
@@ -293,7 +309,21 @@ window.factbox = {
     });
   }
 };
-startWasm().then(function (wb) { window.factbox.version = wb.version(); }, function () {});
+startWasm().then(function (wb) {
+  window.factbox.version = wb.version();
+  // The browser compiles each wasm function when it is first called. Render a small chart
+  // into a detached element now, while the JSON downloads, so that this one-time cost
+  // (some 30 ms) is its own short task rather than part of the first box's.
+  setTimeout(function () {
+    if (jobs.length) return;  // boxes are already waiting: no time to lose
+    try {
+      var el = document.createElement('div');
+      var h = wb.render(el, WARM_UP, null, null, false);
+      h.redraw();
+      h.free();
+    } catch (e) { /* a real box will report any problem */ }
+  }, 0);
+}, function () {});
 // The browser loads a locale's number and date data the first time an Intl formatter is
 // made (tens of milliseconds): do it now, while the JSON and the wasm download, rather
 // than inside the first box's rendering.

@@ -237,15 +237,24 @@ pub fn render(
 }
 
 /// Shows why the JSON could not be loaded: `code` is `http` (with `status`), `network`,
-/// `notjson`, `timeout` (after `seconds`) or `nodata`.
+/// `notjson`, `timeout` (after `amount` seconds), `toolarge` (`amount` KiB) or `nodata`.
 #[wasm_bindgen]
-pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, seconds: u32) -> Mounted {
+pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, amount: u32) -> Mounted {
     let url = url.to_owned();
     let what = match code {
         "http" => What::Http { status, url },
         "network" => What::Network { url },
         "notjson" => What::NotJson { url },
-        "timeout" => What::Timeout { url, seconds },
+        "timeout" => What::Timeout {
+            url,
+            seconds: amount,
+        },
+        // The server announced a file larger than factbox reads (`amount` in KiB): refused
+        // before its body is downloaded.
+        "toolarge" => What::FileTooLarge {
+            max: crate::parse::MAX_DOCUMENT_BYTES,
+            found: (amount as usize).saturating_mul(1024),
+        },
         "nodata" => What::NoData,
         other => What::Internal {
             detail: format!("unknown failure code {other}"),

@@ -48,7 +48,11 @@ test('servers that misbehave: a response that never ends, odd types, a changing 
     { id: 'v1', src: '/fail/changing.json' },
     { id: 'v2', src: '/fail/changing.json' },
     { id: 'flaky', src: '/fail/flaky.json' },
+    { id: 'huge', src: '/fail/huge.json' },
   ]);
+  // A 20 MB file is refused from its headers, before its body is read.
+  assert.equal(await settled(page, '#huge'), 'error');
+  assert.match(await shadowText(page, '#huge'), /the file is 20\.0 MB, more than the 2\.0 MB factbox reads/);
   // A response that never finishes: a timeout, said plainly, with a retry button.
   assert.equal(await settled(page, '#slow'), 'error');
   assert.match(await shadowText(page, '#slow'), /2 giây|2 seconds/);
@@ -140,7 +144,7 @@ test('script in every text field is shown as text and never runs; links must be 
 
 test('a wasm trap: that box says so, the instance is replaced, every other box still works', async () => {
   const { context, page } = await open(browser, 'about:blank');
-  // Simulate a trap at the boundary: the first instance's `render` traps on its third call.
+  // Simulate a trap at the boundary: the first instance's `render` traps on box #three.
   await page.addInitScript(() => {
     const instantiate = WebAssembly.instantiate;
     window.__instances = 0;
@@ -153,7 +157,8 @@ test('a wasm trap: that box says so, the instance is replaced, every other box s
       if (n === 1) {
         exports.render = (...a) => {
           calls += 1;
-          if (calls === 3) throw new WebAssembly.RuntimeError('unreachable');
+          const el = a.find((x) => x && typeof x === 'object' && x.id !== undefined);
+          if (el && el.id === 'three') throw new WebAssembly.RuntimeError('unreachable');
           return instance.exports.render(...a);
         };
       }

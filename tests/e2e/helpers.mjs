@@ -54,6 +54,13 @@ function failRoute(url, res) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"version": 1, "boxes": [');
       return true;
+    case '/fail/huge.json': {
+      // 20 MB announced: the widget must refuse it from the headers.
+      const body = Buffer.alloc(20 * 1024 * 1024, 32);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+      return true;
+    }
     case '/fail/plain.json':
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end(GOOD('Sent as text/plain'));
