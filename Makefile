@@ -75,18 +75,24 @@ dist: setup-rust setup-npm
 	mkdir -p dist
 	cp -r www/. dist/
 	rm -f dist/loader.js
-	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
-	@# instance, with fresh glue state, after a trap.
-	{ echo "(function () {"; echo "function newGlue() {"; cat $(WASM_OUT)/factbox.js; echo; \
-	  echo "return wasm_bindgen; }"; cat www/loader.js; echo "})();"; } > target/factbox.full.js
-	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
-	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
 	@# Only binaryen passes that shrink the gzip: -Oz makes the file 10% smaller raw but
 	@# about 7 KB larger gzipped (it reorders and inlines functions, which compresses worse).
 	node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
-	  $(WASM_OUT)/factbox_bg.wasm -o dist/factbox_bg.wasm
-	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c dist/factbox_bg.wasm | wc -c); \
-	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip $$js), factbox_bg.wasm $$(stat -c %s dist/factbox_bg.wasm) B (gzip $$wasm), widget total gzip $$((js + wasm)) B"
+	  $(WASM_OUT)/factbox_bg.wasm -o target/factbox_bg.wasm
+	@# The wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
+	@# it forever; factbox.js, whose address journalists paste, names it and stays short-lived.
+	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
+	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
+	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
+	  { echo "(function () {"; echo "function newGlue() {"; cat $(WASM_OUT)/factbox.js; echo; \
+	    echo "return wasm_bindgen; }"; sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/loader.js; \
+	    echo "})();"; } > target/factbox.full.js
+	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
+	@# instance, with fresh glue state, after a trap.
+	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
+	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
+	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c target/factbox_bg.wasm | wc -c); \
+	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip $$js), $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip $$wasm), widget total gzip $$((js + wasm)) B"
 
 pkg: setup-rust
 	wasm-pack build --release --target bundler --out-dir pkg
