@@ -245,3 +245,39 @@ test('100 boxes, some broken, render; adding and removing boxes leaks no listene
   assert.ok(memory1 <= memory0 + 1024 * 1024, `wasm memory stays flat: ${memory0} → ${memory1}`);
   await context.close();
 });
+
+test('a 10,000-point line draws a reduced path, and its tooltips show exact values', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/test/dynamic.html`);
+  const points = [];
+  for (let i = 0; i < 10000; i++) {
+    const d = new Date(Date.UTC(1990, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+    points.push({ date: d, value: (i * 7919) % 1000 + (i === 4321 ? 5000 : 0) });
+  }
+  const doc = { version: 1, locale: 'en', boxes: [{ id: 'long', kind: 'line', title: 'Ten thousand points', series: [{ name: 'A', points }] }] };
+  await add(page, [{ id: 'long', src: '#', inline: JSON.stringify(doc), attrs: { 'data-factbox-lazy': 'false' } }]);
+  const t0 = Date.now();
+  assert.equal(await settled(page, '#long', 30000), 'ready');
+  console.log(`10,000-point line ready in ${Date.now() - t0} ms (not asserted)`);
+  const canvas = page.locator('#long').locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // Every tooltip along the chart names a real date and that date's exact value.
+  const seen = new Set();
+  for (let k = 1; k < 40; k++) {
+    await page.mouse.move(box.x + box.width * (0.1 + 0.85 * k / 40), box.y + box.height / 2);
+    const tip = await page.locator('#long').evaluate((el) => {
+      const t = el.shadowRoot.querySelector('.fb-tip');
+      return t.hidden ? null : [...t.children].map((c) => c.textContent);
+    });
+    if (!tip) continue;
+    const [date, value] = tip;
+    const when = new Date(`${date} UTC`);
+    const i = Math.round((when - Date.UTC(1990, 0, 1)) / 86400000);
+    const exact = (i * 7919) % 1000 + (i === 4321 ? 5000 : 0);
+    assert.equal(value.replace(/,/g, ''), String(exact), `${date}: ${value}`);
+    seen.add(date);
+  }
+  assert.ok(seen.size >= 20, `tooltips along the line (${seen.size})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
