@@ -87,6 +87,25 @@ test('servers that misbehave: a response that never ends, odd types, a changing 
 const ATTACK = '<img src=x onerror=window.__pwned=1>';
 const ATTACK2 = '"><script>window.__pwned=2</script>';
 
+test('JSON on another origin without CORS headers: the box says so; with them, it shows', async () => {
+  const other = await serve();
+  const withCors = await serve({ headers: { 'access-control-allow-origin': '*' } });
+  try {
+    const { context, page } = await open(browser, `${server.url}/test/dynamic.html`);
+    await add(page, [
+      { id: 'nocors', src: `${other.url}/data/egov-vn.json#xep-hang-asean` },
+      { id: 'cors', src: `${withCors.url}/data/egov-vn.json#xep-hang-asean`, attrs: { 'data-factbox-lazy': 'false' } },
+    ]);
+    assert.equal(await settled(page, '#nocors'), 'error');
+    assert.match(await shadowText(page, '#nocors'), /does not let this page read the file \(CORS\)/);
+    assert.equal(await settled(page, '#cors'), 'ready');
+    await context.close();
+  } finally {
+    await other.close();
+    await withCors.close();
+  }
+});
+
 test('script in every text field is shown as text and never runs; links must be http(s)', async () => {
   const a = ATTACK;
   const doc = {
