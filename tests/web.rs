@@ -295,6 +295,14 @@ fn the_footer_offers_the_data_and_the_image() {
         .flatten()
         .expect("CSV link");
     assert_eq!(link.get_attribute("download").as_deref(), Some("hang.csv"));
+    // The data is written into the link as it is pressed (a plain `click` Event runs the
+    // handler without starting a download).
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("data:text/csv;charset=utf-8,")
+    );
+    let click = web_sys::Event::new("click").expect("event");
+    link.dispatch_event(&click).expect("dispatch");
     let href = link.get_attribute("href").unwrap_or_default();
     let csv = js_sys::decode_uri_component(href.trim_start_matches("data:text/csv;charset=utf-8,"))
         .ok()

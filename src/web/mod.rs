@@ -360,7 +360,12 @@ fn mount(
                 kinds.push(b.kind());
                 let built = dom::fact_box(&doc, &b)?;
                 root.append_child(&built.figure)?;
-                images.push((built.image_button, built.figure.clone(), b.clone()));
+                images.push((
+                    built.image_button,
+                    built.csv_link,
+                    built.figure.clone(),
+                    b.clone(),
+                ));
                 if let Some(parts) = built.chart {
                     let series = match &b.body {
                         Body::Line(l) => l.series.len(),
@@ -400,12 +405,24 @@ fn mount(
         i.slots = slots;
         i.messages = messages;
     }
-    for (button, figure, b) in images {
+    for (button, link, figure, b) in images {
+        let b = Rc::new(b);
         let mut i = inner.borrow_mut();
+        let for_image = Rc::clone(&b);
         listen(&mut i, &button.into(), "click", move |_| {
-            if let Err(e) = download_image(&b, &figure) {
+            if let Err(e) = download_image(&for_image, &figure) {
                 web_sys::console::error_2(&JsValue::from_str("factbox: image failed"), &e);
             }
+        })?;
+        // Written as the link is pressed, before the browser follows it.
+        let target = link.clone();
+        listen(&mut i, &link.into(), "click", move |_| {
+            let href = format!(
+                "{}{}",
+                dom::CSV_PREFIX,
+                js_sys::encode_uri_component(&crate::csv::csv(&b))
+            );
+            let _ = target.set_attribute("href", &href);
         })?;
     }
     if !inner.borrow().slots.is_empty() {
