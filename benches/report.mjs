@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execSync } from 'node:child_process';
-import { serve, launch, sendFile, root, dist } from '../tests/e2e/helpers.mjs';
+import { serve, launch, sendFile, root, dist, keepWasmMemory } from '../tests/e2e/helpers.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -34,14 +34,7 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 async function measure(browser, which, n, query = '') {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async (...a) => {
-      const made = await instantiate.apply(WebAssembly, a);
-      window.__wasmMemory = (made.instance || made).exports.memory;
-      return made;
-    };
-  });
+  await keepWasmMemory(page);
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${server.url}/bench/${which}.html?n=${n}${query}`);

@@ -47,7 +47,7 @@ var mounted = new Set();
 // A trap (a Rust panic, or any wasm RuntimeError) leaves that instance's state unknown:
 // the box that hit it shows an error, and every other box is rendered again on a new
 // instance, so one bad box never takes the page's others down with it.
-function recover(el, wb, error) {
+function recover(el, error) {
   console.error('factbox: the wasm instance trapped; starting a new one', error);
   wasmReady = null;
   mounted.forEach(function (other) {
@@ -175,7 +175,7 @@ function settle(el, gen, make) {
       handles.delete(el);
       var trapped = e instanceof WebAssembly.RuntimeError;
       fallback(el, e && e.message ? e.message : String(e), trapped);
-      if (trapped) recover(el, wb, e);
+      if (trapped) recover(el, e);
       return null;
     }
     handles.set(el, handle);

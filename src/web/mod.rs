@@ -630,11 +630,7 @@ fn mark_order(scene: &Scene) -> Vec<usize> {
 
 /// Asks for one redraw at the next animation frame; many requests in one frame make one.
 fn schedule(weak: &Weak<RefCell<Inner>>) {
-    let Some(rc) = weak.upgrade() else { return };
-    let Ok(mut i) = rc.try_borrow_mut() else {
-        return;
-    };
-    request_frame(&mut i, weak);
+    with_inner(weak, |i| request_frame(i, weak));
 }
 
 /// The shared frame callback, made once, and whether a frame is asked for.

@@ -3,7 +3,7 @@
 // 100 boxes, and elements added and removed over and over.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, hits } from './helpers.mjs';
+import { serve, launch, open, hits, keepWasmMemory } from './helpers.mjs';
 
 let server;
 let browser;
@@ -216,14 +216,7 @@ test('a wasm trap: that box says so, the instance is replaced, every other box s
 
 test('100 boxes, some broken, render; adding and removing boxes leaks no listeners or memory', async () => {
   const { context, page } = await open(browser, 'about:blank');
-  await page.addInitScript(() => {
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async (...args) => {
-      const made = await instantiate.apply(WebAssembly, args);
-      window.__memory = (made.instance || made).exports.memory;
-      return made;
-    };
-  });
+  await keepWasmMemory(page);
   await page.goto(`${server.url}/test/dynamic.html`);
   const ids = ['tiet-kiem', 'xep-hang-asean', 'thay-doi-xep-hang', 'co-cau-tiet-kiem', 'dich-vu-tich-hop', 'tai-khoan', 'muc-do-4', 'covid-19', 'co-so-du-lieu'];
   const boxes = [];
@@ -257,10 +250,10 @@ test('100 boxes, some broken, render; adding and removing boxes leaks no listene
   };
   await cycle();
   const listeners0 = await listenerCount();
-  const memory0 = await page.evaluate(() => window.__memory.buffer.byteLength);
+  const memory0 = await page.evaluate(() => window.__wasmMemory.buffer.byteLength);
   for (let i = 0; i < 25; i++) await cycle();
   assert.equal(await listenerCount(), listeners0, 'no window listener is left behind');
-  const memory1 = await page.evaluate(() => window.__memory.buffer.byteLength);
+  const memory1 = await page.evaluate(() => window.__wasmMemory.buffer.byteLength);
   assert.ok(memory1 <= memory0 + 1024 * 1024, `wasm memory stays flat: ${memory0} → ${memory1}`);
   await context.close();
 });

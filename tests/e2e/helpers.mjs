@@ -135,6 +135,21 @@ export function serve(options = {}) {
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
+/**
+ * Makes the page keep its wasm instance's memory in `window.__wasmMemory`, to measure it
+ * (call before the page loads factbox.js).
+ */
+export function keepWasmMemory(page) {
+  return page.addInitScript(() => {
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = async (...args) => {
+      const made = await instantiate.apply(WebAssembly, args);
+      window.__wasmMemory = (made.instance || made).exports.memory;
+      return made;
+    };
+  });
+}
+
 /** Launches headless Chromium from Debian with the flags a closed network needs. */
 export function launch() {
   return chromium.launch({
