@@ -427,8 +427,8 @@ fn mount(
     }
     if !inner.borrow().slots.is_empty() {
         // Drawn at the next frame, in turn with every other box. The ResizeObserver's
-        // first report usually brings the width first; a box skipped by
-        // `content-visibility: auto` (far off screen) gets none, so an eager box asks too.
+        // first report usually brings the width first; an eager box asks at once too, so
+        // that it is drawn even before that report.
         observe(inner, lazy)?;
         interact(inner)?;
         let weak = Rc::downgrade(inner);
