@@ -8,6 +8,10 @@
 //! serde's `unknown_field` hook hands over the field and the valid names, so nothing has
 //! to be recovered from English messages, and each error carries the byte offset of the
 //! value at fault.
+//!
+//! The widget itself reads the tree with the hand-written readers of [`crate::read`]; the
+//! serde deserializer here reads it through the spec types' derived impls, the reference
+//! those readers are tested against.
 
 use std::borrow::Cow;
 use std::fmt;

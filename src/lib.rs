@@ -38,6 +38,7 @@ pub mod json;
 pub mod layout;
 pub mod model;
 pub mod parse;
+pub mod read;
 pub mod render;
 pub mod schema;
 pub mod sort;

@@ -3,8 +3,8 @@
 //! The document is parsed in two steps. First its top level, keeping each box as raw text;
 //! then each box on its own, by the struct of its `kind`. So a typo in one box is reported
 //! in that box (with the box's JSON path and the line and column in the whole file), and the
-//! other boxes of the article still render. serde's English error messages are translated
-//! here into [`What`], which [`crate::error`] writes out in either language.
+//! other boxes of the article still render. Problems come out as [`What`], which
+//! [`crate::error`] writes out in either language, with the path found from their offset.
 
 // A `Problem` is large (it carries suggestions and lists of valid names), which clippy
 // flags for `Result`s. Errors are the cold path here, and boxing them would only add
@@ -12,12 +12,74 @@
 #![allow(clippy::result_large_err)]
 
 use serde::Deserialize as _;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 use crate::error::{Expected, Position, Problem, What};
 use crate::json::{self, DeError, Kind, Node, NodeDe};
+use crate::read;
 use crate::spec::{self, BarBox, FiguresBox, LineBox, ProgressBox, RankChangeBox, ShareBox};
 use crate::suggest::nearest;
+
+/// How the parts of a document are read from its JSON tree: [`Hand`] in the widget, or
+/// [`Serde`], the reference the hand-written readers are tested against. Generic, not a
+/// value, so that the wasm (which only ever uses `Hand`) contains no serde visitor.
+pub trait Reader {
+    /// The top level, with boxes left unread.
+    fn document(node: &Node<'_>) -> Result<spec::Document<IgnoredAny>, DeError>;
+    /// A box's shared fields.
+    fn head(node: &Node<'_>) -> Result<spec::BoxHead<IgnoredAny>, DeError>;
+    /// A box's own fields, by its kind (one of [`spec::KINDS`]; any other reads as
+    /// `progress`, which [`RawDocument::parse_box`] never asks for).
+    fn body(kind: &str, node: &Node<'_>) -> Result<KindSpec, DeError>;
+}
+
+/// The readers of [`crate::read`].
+pub enum Hand {}
+
+/// serde's derived `Deserialize` impls on the [`spec`] types.
+pub enum Serde {}
+
+impl Reader for Hand {
+    fn document(node: &Node<'_>) -> Result<spec::Document<IgnoredAny>, DeError> {
+        read::document(node)
+    }
+    fn head(node: &Node<'_>) -> Result<spec::BoxHead<IgnoredAny>, DeError> {
+        read::head(node)
+    }
+    fn body(kind: &str, node: &Node<'_>) -> Result<KindSpec, DeError> {
+        Ok(match kind {
+            "figures" => KindSpec::Figures(read::figures_box(node)?),
+            "bar" => KindSpec::Bar(read::bar_box(node)?),
+            "rank-change" => KindSpec::RankChange(read::rank_change_box(node)?),
+            "line" => KindSpec::Line(read::line_box(node)?),
+            "share" => KindSpec::Share(read::share_box(node)?),
+            _ => KindSpec::Progress(read::progress_box(node)?),
+        })
+    }
+}
+
+impl Reader for Serde {
+    fn document(node: &Node<'_>) -> Result<spec::Document<IgnoredAny>, DeError> {
+        spec::Document::deserialize(NodeDe(node))
+    }
+    fn head(node: &Node<'_>) -> Result<spec::BoxHead<IgnoredAny>, DeError> {
+        serde_read(node)
+    }
+    fn body(kind: &str, node: &Node<'_>) -> Result<KindSpec, DeError> {
+        Ok(match kind {
+            "figures" => KindSpec::Figures(serde_read(node)?),
+            "bar" => KindSpec::Bar(serde_read(node)?),
+            "rank-change" => KindSpec::RankChange(serde_read(node)?),
+            "line" => KindSpec::Line(serde_read(node)?),
+            "share" => KindSpec::Share(serde_read(node)?),
+            _ => KindSpec::Progress(serde_read(node)?),
+        })
+    }
+}
+
+fn serde_read<T: DeserializeOwned>(node: &Node<'_>) -> Result<T, DeError> {
+    T::deserialize(NodeDe(node))
+}
 
 /// The largest document accepted, in bytes. A fact box needs a few kilobytes; anything this
 /// large is a wrong file, and parsing it would freeze the page.
@@ -37,7 +99,7 @@ pub struct RawDocument<'a> {
 /// One box: its shared fields, and its kind's own.
 #[derive(Debug)]
 pub struct BoxSpec {
-    pub head: spec::BoxHead<serde::de::IgnoredAny>,
+    pub head: spec::BoxHead<IgnoredAny>,
     pub body: KindSpec,
 }
 
@@ -62,6 +124,11 @@ impl BoxSpec {
 /// Parses the document's top level. Fails on a syntax error anywhere in the text (JSON
 /// cannot be half-read), on a document-level field, or on an unsupported version.
 pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
+    document_by::<Hand>(text)
+}
+
+/// [`document`], reading with `R`.
+pub fn document_by<R: Reader>(text: &str) -> Result<RawDocument<'_>, Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Problem::whole(What::FileTooLarge {
             max: MAX_DOCUMENT_BYTES,
@@ -111,8 +178,7 @@ pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
             },
         });
     }
-    let top: spec::Document<serde::de::IgnoredAny> = spec::Document::deserialize(NodeDe(&root))
-        .map_err(|e| problem(e, "", body, 0, text, skipped))?;
+    let top = R::document(&root).map_err(|e| problem(e, "", body, 0, text, skipped))?;
     if top.version != spec::FORMAT_VERSION {
         return Err(Problem::at_path(
             "version",
@@ -154,6 +220,11 @@ impl RawDocument<'_> {
     /// Parses box `index`: its shared fields, then its kind's own, after checking that it
     /// has no field that neither knows. Every unknown field is reported, not only the first.
     pub fn parse_box(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
+        self.parse_box_by::<Hand>(index)
+    }
+
+    /// [`RawDocument::parse_box`], reading with `R`.
+    pub fn parse_box_by<R: Reader>(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
         let prefix = format!("boxes[{index}]");
         let Some(node) = self.boxes.get(index) else {
             return Err(vec![Problem::at_path(
@@ -228,15 +299,8 @@ impl RawDocument<'_> {
                 },
             })
             .collect();
-        let head = self.parse_part::<spec::BoxHead<serde::de::IgnoredAny>>(node, &prefix);
-        let body = match kind.as_str() {
-            "figures" => self.parse_part(node, &prefix).map(KindSpec::Figures),
-            "bar" => self.parse_part(node, &prefix).map(KindSpec::Bar),
-            "rank-change" => self.parse_part(node, &prefix).map(KindSpec::RankChange),
-            "line" => self.parse_part(node, &prefix).map(KindSpec::Line),
-            "share" => self.parse_part(node, &prefix).map(KindSpec::Share),
-            _ => self.parse_part(node, &prefix).map(KindSpec::Progress),
-        };
+        let head = R::head(node).map_err(|e| self.part_problem(e, node, &prefix));
+        let body = R::body(&kind, node).map_err(|e| self.part_problem(e, node, &prefix));
         match (head, body) {
             (Ok(head), Ok(body)) if problems.is_empty() => Ok(BoxSpec { head, body }),
             (head, body) => {
@@ -259,11 +323,9 @@ impl RawDocument<'_> {
         }
     }
 
-    fn parse_part<T: DeserializeOwned>(&self, node: &Node<'_>, prefix: &str) -> Result<T, Problem> {
-        T::deserialize(NodeDe(node)).map_err(|e| {
-            let part = self.text.get(node.start..).unwrap_or_default();
-            problem(e, prefix, part, node.start, self.text, 0)
-        })
+    fn part_problem(&self, e: DeError, node: &Node<'_>, prefix: &str) -> Problem {
+        let part = self.text.get(node.start..).unwrap_or_default();
+        problem(e, prefix, part, node.start, self.text, 0)
     }
 }
 

@@ -1,7 +1,9 @@
 //! The JSON document, version 1, as plain serde structs and nothing else.
 //!
 //! This is the compatibility boundary with every newsroom's JSON files, and the only module
-//! that derives `Deserialize`. Nothing here is checked beyond its JSON type: the
+//! that derives `Deserialize`: the derived impls define how a document is read. (The
+//! widget reads with the smaller hand-written [`crate::read`], tested to agree with them
+//! on every document.) Nothing here is checked beyond its JSON type: the
 //! [`crate::model`] module turns these structs into validated types. The JSON Schema
 //! published in `www/schema/` is generated from these same types (see [`crate::schema`]).
 //!

@@ -1,0 +1,502 @@
+//! The [`spec`](crate::spec) structs read from the JSON tree by hand, as serde's derived `Deserialize`
+//! would read them, in a fraction of the wasm.
+//!
+//! serde's derive writes a visitor for every struct, field identifier and enum, each copied
+//! for the deserializer: about 55 KB of the widget's wasm, which every reader downloads.
+//! These readers share one non-generic walk over an object's fields (`Fields`); each
+//! struct adds only a `match` from field index to field. The derived impls stay on the
+//! spec types as the reference: `tests/read_equivalence.rs` and the fuzzer check that both
+//! read every document to the same structs or the same error, at the same place. (The
+//! widget never calls the derived code, so the linker leaves it out of the wasm.)
+//!
+//! The rules copied from serde: fields are read in the order written, and the first
+//! problem in that order is the one reported; an unknown field is an error only in
+//! structs that deny them (a box's fields are checked against all its known names by
+//! [`crate::parse`]); a field given twice is an error; a missing required field is reported
+//! after the whole object, the first one in declaration order; `null` is "not given" for
+//! an optional field.
+
+use serde::de::IgnoredAny;
+
+use crate::error::{Expected, Found, What};
+use crate::format::format_plain;
+use crate::json::{DeError, Kind, Node, number_in_text};
+use crate::spec::{
+    Annotation, Bar, BarBox, BillionWord, BoxHead, ChangeStyle, Compare, Defaults, Document,
+    Figure, FiguresBox, LineBox, Orientation, Part, Point, ProgressBox, RankChangeBox, RankItem,
+    RankSort, Reference, Scale, Series, ShareBox, ShareDisplay, SortOrder, Source,
+};
+use crate::suggest::nearest;
+
+type Read<T> = Result<T, DeError>;
+
+/// Where a problem with a whole value is reported: its last character.
+fn last(node: &Node<'_>) -> usize {
+    node.end.saturating_sub(1)
+}
+
+fn error(what: What, offset: usize) -> DeError {
+    DeError {
+        what,
+        offset: Some(offset),
+    }
+}
+
+/// A value of the wrong type. A number written as text gets its own message, which says
+/// what to write instead.
+#[inline(never)]
+fn wrong(node: &Node<'_>, expected: Expected) -> DeError {
+    let what = match (node.found(), expected) {
+        (Found::Text(text), Expected::Number | Expected::WholeNumber) => What::NumberAsString {
+            number: number_in_text(&text),
+            text,
+        },
+        (found, _) => What::WrongType { expected, found },
+    };
+    error(what, last(node))
+}
+
+fn number(node: &Node<'_>) -> Read<f64> {
+    match node.kind {
+        Kind::Number(v, _) => Ok(v),
+        _ => Err(wrong(node, Expected::Number)),
+    }
+}
+
+/// A whole number from 0 to `max`, written without a point or an exponent.
+fn whole(node: &Node<'_>, max: f64) -> Read<f64> {
+    match node.kind {
+        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) && (0.0..=max).contains(&v) => {
+            Ok(v)
+        }
+        _ => Err(wrong(node, Expected::WholeNumber)),
+    }
+}
+
+// The casts are exact: `whole` has checked the range.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn byte(node: &Node<'_>) -> Read<u8> {
+    whole(node, f64::from(u8::MAX)).map(|v| v as u8)
+}
+
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn count(node: &Node<'_>) -> Read<u32> {
+    whole(node, f64::from(u32::MAX)).map(|v| v as u32)
+}
+
+fn text(node: &Node<'_>) -> Read<String> {
+    match &node.kind {
+        Kind::Str(s) => Ok(s.to_string()),
+        _ => Err(wrong(node, Expected::Text)),
+    }
+}
+
+fn flag(node: &Node<'_>) -> Read<bool> {
+    match node.kind {
+        Kind::Bool(b) => Ok(b),
+        _ => Err(wrong(node, Expected::TrueOrFalse)),
+    }
+}
+
+fn list<T>(node: &Node<'_>, item: fn(&Node<'_>) -> Read<T>) -> Read<Vec<T>> {
+    match &node.kind {
+        Kind::Array(items) => items.iter().map(item).collect(),
+        _ => Err(wrong(node, Expected::List)),
+    }
+}
+
+fn texts(node: &Node<'_>) -> Read<Vec<String>> {
+    list(node, text)
+}
+
+/// The index of a string among an enum's names.
+#[inline(never)]
+fn variant(node: &Node<'_>, names: &'static [&'static str]) -> Read<usize> {
+    match &node.kind {
+        Kind::Str(s) => names.iter().position(|n| *n == s.as_ref()).ok_or_else(|| {
+            error(
+                What::UnknownValue {
+                    value: s.to_string(),
+                    suggestion: nearest(s, names.iter().copied()).map(str::to_owned),
+                    expected: names.iter().map(|n| (*n).to_owned()).collect(),
+                },
+                last(node),
+            )
+        }),
+        _ => Err(error(
+            What::WrongType {
+                expected: Expected::Text,
+                found: node.found(),
+            },
+            last(node),
+        )),
+    }
+}
+
+/// Declares how an enum is read: its JSON names and its variants, in the same order.
+macro_rules! enum_reader {
+    ($read:ident -> $ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
+        fn $read(node: &Node<'_>) -> Read<$ty> {
+            const NAMES: &[&str] = &[$($name),*];
+            const VARIANTS: &[$ty] = &[$($ty::$variant),*];
+            variant(node, NAMES).and_then(|i| {
+                VARIANTS.get(i).copied().ok_or_else(|| wrong(node, Expected::Text))
+            })
+        }
+    };
+}
+
+enum_reader!(scale -> Scale {
+    "none" => None, "thousand" => Thousand, "million" => Million, "billion" => Billion,
+});
+enum_reader!(change_style -> ChangeStyle {
+    "difference" => Difference, "percent" => Percent, "ratio" => Ratio, "rank" => Rank,
+});
+enum_reader!(sort_order -> SortOrder {
+    "none" => None, "ascending" => Ascending, "descending" => Descending,
+});
+enum_reader!(rank_sort -> RankSort { "end" => End, "change" => Change, "none" => None });
+enum_reader!(orientation -> Orientation { "horizontal" => Horizontal, "vertical" => Vertical });
+enum_reader!(share_display -> ShareDisplay { "bar" => Bar, "donut" => Donut });
+enum_reader!(billion_word -> BillionWord { "tỉ" => Ti, "tỷ" => Ty });
+
+/// An object being read: where each known field's value stands, and the first problem
+/// found so far.
+///
+/// serde reads fields in the order written and stops at the first problem. Reading them
+/// here in declaration order instead, the problem reported is still serde's: the one whose
+/// field comes first in the text (a field named wrong or twice stops the walk where it
+/// stands); a missing field only when nothing else is wrong, the first one declared.
+struct Fields<'n, 'a> {
+    node: &'n Node<'a>,
+    names: &'static [&'static str],
+    /// Each known field's value, and its place among the object's fields.
+    slots: Vec<Option<(usize, &'n Node<'a>)>>,
+    /// The first problem, and the place of its field (`usize::MAX` for a missing field).
+    first: Option<(usize, DeError)>,
+}
+
+impl<'n, 'a> Fields<'n, 'a> {
+    /// Finds the known fields of `node` among `names`. Unknown fields are problems when
+    /// `deny` is set and skipped otherwise; a field given twice is one. One copy of this
+    /// walk serves every struct.
+    fn new(node: &'n Node<'a>, names: &'static [&'static str], deny: bool) -> Read<Self> {
+        let Kind::Object(entries) = &node.kind else {
+            return Err(wrong(node, Expected::Object));
+        };
+        let mut fields = Fields {
+            node,
+            names,
+            slots: vec![None; names.len()],
+            first: None,
+        };
+        for (place, entry) in entries.iter().enumerate() {
+            let known = names.iter().position(|n| *n == entry.key);
+            let problem = match known.and_then(|i| fields.slots.get_mut(i)) {
+                Some(slot @ None) => {
+                    *slot = Some((place, &entry.value));
+                    continue;
+                }
+                Some(Some(_)) => error(
+                    What::DuplicateField {
+                        field: entry.key.to_string(),
+                    },
+                    last(node),
+                ),
+                None if deny => error(
+                    What::UnknownField {
+                        field: entry.key.to_string(),
+                        suggestion: nearest(&entry.key, names.iter().copied()).map(str::to_owned),
+                        expected: names.iter().map(|n| (*n).to_owned()).collect(),
+                    },
+                    entry.key_end.saturating_sub(1),
+                ),
+                None => continue,
+            };
+            fields.first = Some((place, problem));
+            break;
+        }
+        Ok(fields)
+    }
+
+    /// Keeps `problem` if its field comes before that of every problem found so far.
+    fn note(&mut self, place: usize, problem: DeError) {
+        if self.first.as_ref().is_none_or(|(p, _)| place < *p) {
+            self.first = Some((place, problem));
+        }
+    }
+
+    /// Required field `i`. When it is missing or wrong, the problem is noted and a
+    /// placeholder returned, which [`Fields::finish`] keeps from being used.
+    #[inline(never)]
+    fn req<T: Default>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> T {
+        match self.slots.get(i).copied().flatten() {
+            Some((place, node)) => read(node).unwrap_or_else(|e| {
+                self.note(place, e);
+                T::default()
+            }),
+            None => {
+                let missing = What::MissingField {
+                    field: self.names.get(i).copied().unwrap_or_default().to_owned(),
+                };
+                self.note(usize::MAX, error(missing, last(self.node)));
+                T::default()
+            }
+        }
+    }
+
+    /// Optional field `i`: `null` is the same as leaving it out.
+    #[inline(never)]
+    fn opt<T>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> Option<T> {
+        let (place, node) = self.slots.get(i).copied().flatten()?;
+        match node.kind {
+            Kind::Null => None,
+            _ => read(node).map_or_else(
+                |e| {
+                    self.note(place, e);
+                    None
+                },
+                Some,
+            ),
+        }
+    }
+
+    /// The first problem, if any.
+    fn finish(self) -> Read<()> {
+        match self.first {
+            Some((_, problem)) => Err(problem),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Reads a struct: `$node` is an object whose fields are listed in declaration order (which
+/// decides the order of names in messages and which missing field is reported first) as
+/// `name: req reader` or `name: opt reader`, with the JSON name in parentheses when it is
+/// not the field's; `deny` refuses unknown fields.
+macro_rules! read_struct {
+    ($node:expr, $deny:expr, $ty:ident {
+        $($field:ident $(($json:literal))? : $mode:ident $read:ident),* $(,)?
+    }) => {{
+        const NAMES: &[&str] = &[$(read_struct!(@name $field $($json)?)),*];
+        let mut fields = Fields::new($node, NAMES, $deny)?;
+        let mut index = 0usize;
+        $(
+            let $field = fields.$mode(index, self::$read);
+            index += 1;
+        )*
+        let _ = index;
+        fields.finish()?;
+        Ok($ty { $($field,)* })
+    }};
+    (@name $field:ident $json:literal) => { $json };
+    (@name $field:ident) => { stringify!($field) };
+}
+
+// Lists of each struct, as named readers for `read_struct!`.
+fn box_list(node: &Node<'_>) -> Read<Vec<IgnoredAny>> {
+    list(node, ignored)
+}
+
+fn figure_list(node: &Node<'_>) -> Read<Vec<Figure>> {
+    list(node, figure)
+}
+
+fn bar_list(node: &Node<'_>) -> Read<Vec<Bar>> {
+    list(node, bar)
+}
+
+fn rank_items(node: &Node<'_>) -> Read<Vec<RankItem>> {
+    list(node, rank_item)
+}
+
+fn series_list(node: &Node<'_>) -> Read<Vec<Series>> {
+    list(node, series)
+}
+
+fn point_list(node: &Node<'_>) -> Read<Vec<Point>> {
+    list(node, point)
+}
+
+fn part_list(node: &Node<'_>) -> Read<Vec<Part>> {
+    list(node, part)
+}
+fn annotation_list(node: &Node<'_>) -> Read<Vec<Annotation>> {
+    list(node, annotation)
+}
+
+fn ignored(_: &Node<'_>) -> Read<IgnoredAny> {
+    Ok(IgnoredAny)
+}
+
+/// The document's top level, with its boxes left as they are (each is read on its own).
+pub fn document(node: &Node<'_>) -> Read<Document<IgnoredAny>> {
+    read_struct!(node, true, Document {
+        schema("$schema"): opt text,
+        version: req count,
+        locale: opt text,
+        billion_word: opt billion_word,
+        defaults: opt defaults,
+        boxes: req box_list,
+    })
+}
+
+fn defaults(node: &Node<'_>) -> Read<Defaults> {
+    read_struct!(node, true, Defaults { source: opt source, byline: opt text, as_of: opt text })
+}
+
+/// A source: its text alone, or an object with its text and link.
+fn source(node: &Node<'_>) -> Read<Source> {
+    match &node.kind {
+        Kind::Str(s) => Ok(Source {
+            text: s.to_string(),
+            url: None,
+        }),
+        Kind::Object(_) => read_struct!(node, true, Source { text: req text, url: opt text }),
+        other => {
+            // serde describes a number here from its value, not its text (`1.50` is `1.5`).
+            let found = match other {
+                Kind::Number(v, _) => Found::Number(format_plain(*v)),
+                _ => node.found(),
+            };
+            Err(error(
+                What::WrongType {
+                    expected: Expected::TextOrObject,
+                    found,
+                },
+                last(node),
+            ))
+        }
+    }
+}
+
+/// A box's shared fields. Its other fields are left to its kind's reader.
+pub fn head(node: &Node<'_>) -> Read<BoxHead<IgnoredAny>> {
+    read_struct!(node, false, BoxHead {
+        id: req text,
+        kind: req ignored,
+        title: req text,
+        subtitle: opt text,
+        note: opt text,
+        source: opt source,
+        byline: opt text,
+        as_of: opt text,
+        locale: opt text,
+        alt: opt text,
+    })
+}
+
+pub fn figures_box(node: &Node<'_>) -> Read<FiguresBox> {
+    read_struct!(node, false, FiguresBox { figures: req figure_list })
+}
+
+fn figure(node: &Node<'_>) -> Read<Figure> {
+    read_struct!(node, true, Figure {
+        value: req number,
+        unit: opt text,
+        label: req text,
+        qualifier: opt text,
+        decimals: opt byte,
+        scale: opt scale,
+        compare: opt compare,
+    })
+}
+
+fn compare(node: &Node<'_>) -> Read<Compare> {
+    read_struct!(node, true, Compare {
+        value: req number,
+        date: opt text,
+        qualifier: opt text,
+        show: opt change_style,
+    })
+}
+
+pub fn bar_box(node: &Node<'_>) -> Read<BarBox> {
+    read_struct!(node, false, BarBox {
+        bars: req bar_list,
+        sort: opt sort_order,
+        highlight: opt texts,
+        reference: opt reference,
+        unit: opt text,
+        decimals: opt byte,
+        scale: opt scale,
+        axis_label: opt text,
+        orientation: opt orientation,
+    })
+}
+
+fn bar(node: &Node<'_>) -> Read<Bar> {
+    read_struct!(node, true, Bar { label: req text, value: req number, highlight: opt flag, qualifier: opt text })
+}
+
+fn reference(node: &Node<'_>) -> Read<Reference> {
+    read_struct!(node, true, Reference { value: req number, label: req text })
+}
+
+pub fn rank_change_box(node: &Node<'_>) -> Read<RankChangeBox> {
+    read_struct!(node, false, RankChangeBox {
+        from_date: req text,
+        to_date: req text,
+        items: req rank_items,
+        out_of: opt count,
+        sort: opt rank_sort,
+        highlight: opt texts,
+    })
+}
+
+fn rank_item(node: &Node<'_>) -> Read<RankItem> {
+    read_struct!(node, true, RankItem { label: req text, from: req count, to: req count, highlight: opt flag })
+}
+
+pub fn line_box(node: &Node<'_>) -> Read<LineBox> {
+    read_struct!(node, false, LineBox {
+        series: req series_list,
+        annotations: opt annotation_list,
+        unit: opt text,
+        decimals: opt byte,
+        scale: opt scale,
+        axis_label: opt text,
+        from_zero: opt flag,
+    })
+}
+
+fn series(node: &Node<'_>) -> Read<Series> {
+    read_struct!(node, true, Series { name: req text, points: req point_list, highlight: opt flag })
+}
+
+fn point(node: &Node<'_>) -> Read<Point> {
+    read_struct!(node, true, Point { date: req text, value: req number, qualifier: opt text })
+}
+
+fn annotation(node: &Node<'_>) -> Read<Annotation> {
+    read_struct!(node, true, Annotation { date: req text, label: req text, series: opt text })
+}
+
+pub fn share_box(node: &Node<'_>) -> Read<ShareBox> {
+    read_struct!(node, false, ShareBox {
+        parts: req part_list,
+        total: opt number,
+        other_label: opt text,
+        display: opt share_display,
+        unit: opt text,
+        decimals: opt byte,
+        scale: opt scale,
+    })
+}
+
+fn part(node: &Node<'_>) -> Read<Part> {
+    read_struct!(node, true, Part { label: req text, value: req number, highlight: opt flag })
+}
+
+pub fn progress_box(node: &Node<'_>) -> Read<ProgressBox> {
+    read_struct!(node, false, ProgressBox {
+        value: req number,
+        label: req text,
+        qualifier: opt text,
+        target: opt number,
+        target_label: opt text,
+        max: opt number,
+        unit: opt text,
+        decimals: opt byte,
+    })
+}
