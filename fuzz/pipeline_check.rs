@@ -74,7 +74,11 @@ pub fn check(data: &[u8]) {
 pub fn same_reading(text: &str) {
     let hand = parse::document_by::<Hand>(text);
     let serde = parse::document_by::<Serde>(text);
-    assert_eq!(format!("{hand:?}"), format!("{serde:?}"), "the document of {text}");
+    assert_eq!(
+        format!("{hand:?}"),
+        format!("{serde:?}"),
+        "the document of {text}"
+    );
     if let Ok(doc) = hand {
         for i in 0..doc.boxes.len() {
             assert_eq!(

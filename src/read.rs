@@ -4,7 +4,7 @@
 //! serde's derive writes a visitor for every struct, field identifier and enum, each copied
 //! for the deserializer: about 55 KB of the widget's wasm, which every reader downloads.
 //! These readers share one non-generic walk over an object's fields (`Fields`); each
-//! struct adds only a `match` from field index to field. The derived impls stay on the
+//! struct adds only a call per field. The derived impls stay on the
 //! spec types as the reference: `tests/read_equivalence.rs` and the fuzzer check that both
 //! read every document to the same structs or the same error, at the same place. (The
 //! widget never calls the derived code, so the linker leaves it out of the wasm.)
@@ -66,9 +66,7 @@ fn number(node: &Node<'_>) -> Read<f64> {
 /// A whole number from 0 to `max`, written without a point or an exponent.
 fn whole(node: &Node<'_>, max: f64) -> Read<f64> {
     match node.kind {
-        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) && (0.0..=max).contains(&v) => {
-            Ok(v)
-        }
+        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) && (0.0..=max).contains(&v) => Ok(v),
         _ => Err(wrong(node, Expected::WholeNumber)),
     }
 }
