@@ -29,6 +29,7 @@ setup: setup-rust setup-browser setup-npm
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 	@command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
 	@# Without --locked: the CLI's lock file names a crate version the registry lacks.
 	@[ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "$(WASM_BINDGEN_VERSION)" ] || \
@@ -69,8 +70,18 @@ WASM_OPT_PASSES := --duplicate-function-elimination --remove-unused-module-eleme
   --strip-debug --strip-producers --coalesce-locals --reorder-locals
 VERSION := $(shell grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 
+# The widget's wasm is built with the standard library compiled for it (build-std, from
+# rustup's rust-src), so that std too is optimised for size, and panics abort at once
+# without their messages, locations and formatter (the library denies panicking code, and
+# the loader recovers from a trap). That is 4.7 KB less gzip for every reader. These flags
+# are unstable; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them, as for fuzzing.
+# Only the release wasm is built so; the tests of the crate run on plain stable.
+WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
+WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+
 dist: setup-rust setup-npm
-	wasm-pack build --release --target no-modules --out-dir $(WASM_OUT) --out-name factbox --no-pack
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
+	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
