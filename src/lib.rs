@@ -50,6 +50,13 @@ pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+/// The wasm's allocator (see Cargo.toml for why talc).
+// SAFETY: `new_global` requires single-threaded wasm: the widget is built without the
+// atomics feature and runs on the page's one thread.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 pub use error::{Problem, What};
 pub use format::Lang;
 pub use model::FactBox;
