@@ -2,6 +2,12 @@
 //!
 //! Every string from the data reaches the page through `textContent` (or an attribute),
 //! never as HTML, so no text in a JSON file can inject markup or script.
+//!
+//! The helpers do not return errors: creating an element with one of these literal tag
+//! names, setting a literal attribute name and appending a new element to a new parent
+//! cannot fail. Dropping the `Result`s (and keeping each helper one call, not inlined)
+//! removes an error path with its clean-up from every one of the hundred or so DOM calls
+//! here: 2 KB of gzip.
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
@@ -13,26 +19,51 @@ use crate::model::{Body, FactBox, Figure};
 use crate::validate::Failure;
 
 /// Creates `<tag class="class">`.
-pub fn el(doc: &Document, tag: &str, class: &str) -> Result<Element, JsValue> {
-    let e = doc.create_element(tag)?;
+#[inline(never)]
+pub fn el(doc: &Document, tag: &str, class: &str) -> Element {
+    // `createElement` fails only for an invalid tag name; every name here is a literal.
+    let e: Element = doc
+        .create_element(tag)
+        .unwrap_or_else(|_| JsValue::NULL.unchecked_into());
     if !class.is_empty() {
         e.set_class_name(class);
     }
-    Ok(e)
+    e
+}
+
+/// Creates `<tag class="class">` and appends it to `parent`.
+#[inline(never)]
+pub fn child(doc: &Document, parent: &Element, tag: &str, class: &str) -> Element {
+    let e = el(doc, tag, class);
+    append(parent, &e);
+    e
 }
 
 /// Creates `<tag class="class">text</tag>` and appends it to `parent`.
-pub fn text_child(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> Result<Element, JsValue> {
-    let e = el(doc, tag, class)?;
+#[inline(never)]
+pub fn text_child(doc: &Document, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
+    let e = child(doc, parent, tag, class);
     e.set_text_content(Some(text));
-    parent.append_child(&e)?;
-    Ok(e)
+    e
+}
+
+/// Appends `node` to `parent`.
+#[inline(never)]
+pub fn append(parent: &Element, node: &web_sys::Node) {
+    // Fails only for a node that contains its parent or is a document; never here.
+    let _ = parent.append_child(node);
+}
+
+/// Appends the text `text` to `parent`.
+#[inline(never)]
+fn append_text(doc: &Document, parent: &Element, text: &str) {
+    append(parent, &doc.create_text_node(text));
+}
+
+/// Sets an attribute, whose name is a literal (only an invalid name fails).
+#[inline(never)]
+pub fn attr(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
 }
 
 /// The parts of a built box that drawing and interaction need later.
@@ -57,49 +88,44 @@ pub struct ChartParts {
 }
 
 /// Builds the `<figure>` of a valid box: header, body, footer.
-pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
+pub fn fact_box(doc: &Document, b: &FactBox) -> Built {
     let lang = b.lang;
-    let figure = el(doc, "figure", "fb")?;
-    figure.set_attribute("lang", lang.tag())?;
-    figure.set_attribute("data-kind", b.kind())?;
-    let title_id = format!("fb-title-{}", b.id);
-    let header = el(doc, "figcaption", "fb-head")?;
-    let title = text_child(doc, &header, "p", "fb-title", &b.title)?;
-    title.set_id(&title_id);
+    let figure = el(doc, "figure", "fb");
+    attr(&figure, "lang", lang.tag());
+    attr(&figure, "data-kind", b.kind());
+    let header = child(doc, &figure, "figcaption", "fb-head");
+    let title = text_child(doc, &header, "p", "fb-title", &b.title);
+    title.set_id(&format!("fb-title-{}", b.id));
     if let Some(subtitle) = &b.subtitle {
-        text_child(doc, &header, "p", "fb-subtitle", subtitle)?;
+        text_child(doc, &header, "p", "fb-subtitle", subtitle);
     }
-    figure.append_child(&header)?;
 
     let mut chart = None;
     match &b.body {
         Body::Figures(figures) => {
-            let list = el(doc, "dl", "fb-figures")?;
+            let list = child(doc, &figure, "dl", "fb-figures");
             for f in figures {
-                figure_item(doc, &list, f, lang)?;
+                figure_item(doc, &list, f, lang);
             }
-            figure.append_child(&list)?;
         }
         body => {
-            let legend = legend(doc, &figure, body)?;
-            let holder = el(doc, "div", "fb-chart")?;
-            let c: HtmlCanvasElement = el(doc, "canvas", "fb-canvas")?.dyn_into()?;
-            c.set_attribute("role", "img")?;
-            c.set_attribute("tabindex", "0")?;
+            let legend = legend(doc, &figure, body);
+            let holder = child(doc, &figure, "div", "fb-chart");
+            let c: HtmlCanvasElement = child(doc, &holder, "canvas", "fb-canvas").unchecked_into();
+            attr(&c, "role", "img");
+            attr(&c, "tabindex", "0");
             let rows = crate::describe::rows(b);
-            c.set_attribute(
+            attr(
+                &c,
                 "aria-label",
                 &crate::format::ungrouped(&crate::describe::describe(b, &rows), lang),
-            )?;
-            holder.append_child(&c)?;
-            let tip: HtmlElement = el(doc, "div", "fb-tip")?.dyn_into()?;
-            tip.set_attribute("role", "status")?;
-            tip.set_attribute("aria-live", "polite")?;
+            );
+            let tip: HtmlElement = child(doc, &holder, "div", "fb-tip").unchecked_into();
+            attr(&tip, "role", "status");
+            attr(&tip, "aria-live", "polite");
             tip.set_hidden(true);
-            holder.append_child(&tip)?;
-            figure.append_child(&holder)?;
-            status_lines(doc, &figure, body, lang)?;
-            data_table(doc, &figure, b, &rows)?;
+            status_lines(doc, &figure, body, lang);
+            data_table(doc, &figure, b, &rows);
             chart = Some(ChartParts {
                 canvas: c,
                 tip,
@@ -107,24 +133,19 @@ pub fn fact_box(doc: &Document, b: &FactBox) -> Result<Built, JsValue> {
             });
         }
     }
-    let (csv_link, image_button) = footer(doc, &figure, b)?;
-    Ok(Built {
+    let (csv_link, image_button) = footer(doc, &figure, b);
+    Built {
         figure,
         chart,
         image_button,
         csv_link,
-    })
+    }
 }
 
 /// The chart's data as a real table, behind a "Xem dữ liệu" / "Show data" disclosure
 /// (keyboard and screen-reader friendly without any script), with every value written
 /// as in the chart's tooltips.
-fn data_table(
-    doc: &Document,
-    figure: &Element,
-    b: &FactBox,
-    rows: &[Vec<String>],
-) -> Result<(), JsValue> {
+fn data_table(doc: &Document, figure: &Element, b: &FactBox, rows: &[Vec<String>]) {
     let vi = b.lang == Lang::Vi;
     let headers: &[&str] = match (b.kind(), vi) {
         ("rank-change", true) => &["Mục", "Thứ hạng", "Thay đổi"],
@@ -134,152 +155,134 @@ fn data_table(
         (_, true) => &["Mục", "Giá trị"],
         (_, false) => &["Item", "Value"],
     };
-    let details = el(doc, "details", "fb-data")?;
+    let details = child(doc, figure, "details", "fb-data");
     text_child(
         doc,
         &details,
         "summary",
         "",
         if vi { "Xem dữ liệu" } else { "Show data" },
-    )?;
-    let table = el(doc, "table", "")?;
-    text_child(doc, &table, "caption", "fb-caption", &b.title)?;
-    let head = el(doc, "tr", "")?;
+    );
+    let table = child(doc, &details, "table", "");
+    text_child(doc, &table, "caption", "fb-caption", &b.title);
+    let head = child(doc, &child(doc, &table, "thead", ""), "tr", "");
     for h in headers {
-        let th = text_child(doc, &head, "th", "", h)?;
-        th.set_attribute("scope", "col")?;
+        attr(&text_child(doc, &head, "th", "", h), "scope", "col");
     }
-    let thead = el(doc, "thead", "")?;
-    thead.append_child(&head)?;
-    table.append_child(&thead)?;
-    let body = el(doc, "tbody", "")?;
+    let body = child(doc, &table, "tbody", "");
     for row in rows {
-        let tr = el(doc, "tr", "")?;
+        let tr = child(doc, &body, "tr", "");
         for (k, cell) in row.iter().enumerate() {
-            let (tag, scope) = if k == 0 {
-                ("th", Some("row"))
+            if k == 0 {
+                attr(&text_child(doc, &tr, "th", "", cell), "scope", "row");
             } else {
-                ("td", None)
-            };
-            let c = text_child(doc, &tr, tag, "", cell)?;
-            if let Some(scope) = scope {
-                c.set_attribute("scope", scope)?;
+                text_child(doc, &tr, "td", "", cell);
             }
         }
-        body.append_child(&tr)?;
     }
-    table.append_child(&body)?;
-    details.append_child(&table)?;
-    figure.append_child(&details)?;
-    Ok(())
 }
 
 /// Toggle buttons for the series of a line chart with more than one series.
-fn legend(doc: &Document, figure: &Element, body: &Body) -> Result<Vec<Element>, JsValue> {
+fn legend(doc: &Document, figure: &Element, body: &Body) -> Vec<Element> {
     let Body::Line(chart) = body else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     if chart.series.len() < 2 {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let bar = el(doc, "div", "fb-legend")?;
+    let bar = child(doc, figure, "div", "fb-legend");
     let mut buttons = Vec::new();
     for (i, s) in chart.series.iter().enumerate() {
-        let button = el(doc, "button", "fb-legend-item")?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("aria-pressed", "true")?;
+        let button = child(doc, &bar, "button", "fb-legend-item");
+        attr(&button, "type", "button");
+        attr(&button, "aria-pressed", "true");
         let swatch_class = if s.highlight {
             "fb-swatch fb-swatch-hl".to_owned()
         } else {
             format!("fb-swatch fb-swatch-s{}", i % 6)
         };
-        let swatch = el(doc, "span", &swatch_class)?;
-        swatch.set_attribute("aria-hidden", "true")?;
-        button.append_child(&swatch)?;
-        button.append_child(&doc.create_text_node(&s.name))?;
-        bar.append_child(&button)?;
+        attr(
+            &child(doc, &button, "span", &swatch_class),
+            "aria-hidden",
+            "true",
+        );
+        append_text(doc, &button, &s.name);
         buttons.push(button);
     }
-    figure.append_child(&bar)?;
-    Ok(buttons)
+    buttons
 }
 
 /// Sentences under a chart that the chart alone would leave to colour or to reading
 /// lengths: whether a target is met, and a share's missing part.
-fn status_lines(doc: &Document, figure: &Element, body: &Body, lang: Lang) -> Result<(), JsValue> {
+fn status_lines(doc: &Document, figure: &Element, body: &Body, lang: Lang) {
     let Some(text) = crate::layout::card::status(body, lang) else {
-        return Ok(());
+        return;
     };
     match body {
         Body::Progress(p) => {
-            let line = text_child(doc, figure, "p", "fb-status", &text)?;
+            let line = text_child(doc, figure, "p", "fb-status", &text);
             let met = crate::layout::progress::target_met(p).unwrap_or(false);
-            line.set_attribute("data-met", if met { "true" } else { "false" })?;
+            attr(&line, "data-met", if met { "true" } else { "false" });
         }
-        _ => {
-            let line = text_child(doc, figure, "p", "fb-warning", &text)?;
-            line.set_attribute("role", "note")?;
-        }
+        _ => attr(
+            &text_child(doc, figure, "p", "fb-warning", &text),
+            "role",
+            "note",
+        ),
     }
-    Ok(())
 }
 
-fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) -> Result<(), JsValue> {
+fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) {
     let v: FigureView = view(f, lang);
-    let item = el(doc, "div", "fb-figure")?;
+    let item = child(doc, list, "div", "fb-figure");
     // The label comes first in the DOM, so a <dl> is valid and screen readers read
     // "label: value"; CSS shows the value above it, as readers scan numbers first.
-    text_child(doc, &item, "dt", "fb-label", &v.label)?;
-    let value = el(doc, "dd", "fb-value")?;
+    text_child(doc, &item, "dt", "fb-label", &v.label);
+    let value = child(doc, &item, "dd", "fb-value");
     // What is seen and what is heard differ: screen readers get the number ungrouped
     // and the unit in words (see `format::spoken`), the eye gets the article's style.
-    let seen = el(doc, "span", "")?;
-    seen.set_attribute("aria-hidden", "true")?;
+    let seen = child(doc, &value, "span", "");
+    attr(&seen, "aria-hidden", "true");
     if let Some(q) = &v.qualifier {
-        text_child(doc, &seen, "span", "fb-qualifier", q)?;
-        seen.append_child(&doc.create_text_node(" "))?;
+        text_child(doc, &seen, "span", "fb-qualifier", q);
+        append_text(doc, &seen, " ");
     }
-    text_child(doc, &seen, "span", "fb-number", &v.number)?;
+    text_child(doc, &seen, "span", "fb-number", &v.number);
     if let Some(unit) = &v.unit {
         if !v.unit_attached {
-            seen.append_child(&doc.create_text_node(" "))?;
+            append_text(doc, &seen, " ");
         }
         let class = if v.unit_attached {
             "fb-unit fb-unit-attached"
         } else {
             "fb-unit"
         };
-        text_child(doc, &seen, "span", class, unit)?;
+        text_child(doc, &seen, "span", class, unit);
     }
-    value.append_child(&seen)?;
-    text_child(doc, &value, "span", "fb-sr", &v.spoken)?;
-    item.append_child(&value)?;
+    text_child(doc, &value, "span", "fb-sr", &v.spoken);
     if let Some(ch) = &v.change {
-        let change = el(doc, "dd", "fb-change")?;
-        let seen = el(doc, "span", "")?;
-        seen.set_attribute("aria-hidden", "true")?;
+        let change = child(doc, &item, "dd", "fb-change");
+        let seen = child(doc, &change, "span", "");
+        attr(&seen, "aria-hidden", "true");
         let badge = text_child(
             doc,
             &seen,
             "span",
             "fb-change-value",
             &format!("{} {}", ch.direction.arrow(), ch.change),
-        )?;
-        badge.set_attribute(
+        );
+        attr(
+            &badge,
             "data-direction",
             match ch.direction {
                 crate::format::Direction::Up => "up",
                 crate::format::Direction::Down => "down",
                 crate::format::Direction::Same => "same",
             },
-        )?;
-        text_child(doc, &seen, "span", "fb-change-context", &ch.context)?;
-        change.append_child(&seen)?;
-        text_child(doc, &change, "span", "fb-sr", &ch.spoken)?;
-        item.append_child(&change)?;
+        );
+        text_child(doc, &seen, "span", "fb-change-context", &ch.context);
+        text_child(doc, &change, "span", "fb-sr", &ch.spoken);
     }
-    list.append_child(&item)?;
-    Ok(())
 }
 
 /// The start of the CSV link's address, before the data is written into it.
@@ -287,58 +290,45 @@ pub const CSV_PREFIX: &str = "data:text/csv;charset=utf-8,";
 
 /// The footer: note, source (linked), byline, date, and the two downloads. Returns the
 /// CSV link and the image button, whose handlers are attached by the caller.
-fn footer(doc: &Document, figure: &Element, b: &FactBox) -> Result<(Element, Element), JsValue> {
+fn footer(doc: &Document, figure: &Element, b: &FactBox) -> (Element, Element) {
     let words = b.lang.words();
-    let foot = el(doc, "div", "fb-foot")?;
+    let foot = child(doc, figure, "div", "fb-foot");
     if let Some(note) = &b.note {
-        text_child(doc, &foot, "p", "fb-note", note)?;
+        text_child(doc, &foot, "p", "fb-note", note);
     }
-    let meta = el(doc, "p", "fb-meta")?;
-    if let Some(source) = &b.source {
-        let span = el(doc, "span", "fb-source")?;
-        span.append_child(&doc.create_text_node(&format!("{}: ", words.source)))?;
-        match &source.url {
-            Some(url) => {
-                let a = el(doc, "a", "")?;
-                a.set_attribute("href", url)?;
-                a.set_attribute("target", "_blank")?;
-                a.set_attribute("rel", "noopener noreferrer")?;
-                a.set_text_content(Some(&source.text));
-                span.append_child(&a)?;
-            }
-            None => {
-                span.append_child(&doc.create_text_node(&source.text))?;
+    if b.source.is_some() || b.byline.is_some() || b.as_of.is_some() {
+        let meta = child(doc, &foot, "p", "fb-meta");
+        if let Some(source) = &b.source {
+            let span = child(doc, &meta, "span", "fb-source");
+            append_text(doc, &span, &format!("{}: ", words.source));
+            match &source.url {
+                Some(url) => {
+                    let a = text_child(doc, &span, "a", "", &source.text);
+                    attr(&a, "href", url);
+                    attr(&a, "target", "_blank");
+                    attr(&a, "rel", "noopener noreferrer");
+                }
+                None => append_text(doc, &span, &source.text),
             }
         }
-        meta.append_child(&span)?;
-    }
-    if let Some(byline) = &b.byline {
-        text_child(doc, &meta, "span", "fb-byline", byline)?;
-    }
-    if let Some(date) = &b.as_of {
-        text_child(
-            doc,
-            &meta,
-            "span",
-            "fb-asof",
-            &format!("{} {}", words.as_of, date.display(b.lang)),
-        )?;
-    }
-    if meta.child_element_count() > 0 {
-        foot.append_child(&meta)?;
+        if let Some(byline) = &b.byline {
+            text_child(doc, &meta, "span", "fb-byline", byline);
+        }
+        if let Some(date) = &b.as_of {
+            let text = format!("{} {}", words.as_of, date.display(b.lang));
+            text_child(doc, &meta, "span", "fb-asof", &text);
+        }
     }
     // The CSV is a download link (a data: URL, which any CSP allows), whose address is
-    // written when it is pressed (see `web::fill_csv`): most readers never press it, and a
+    // written when it is pressed (see `web::mount`): most readers never press it, and a
     // 10,000-point line's CSV is 200 KB. The image is drawn on demand too.
-    let actions = el(doc, "p", "fb-actions")?;
-    let csv = text_child(doc, &actions, "a", "fb-action", words.get_data)?;
-    csv.set_attribute("href", CSV_PREFIX)?;
-    csv.set_attribute("download", &crate::csv::file_name(b))?;
-    let image = text_child(doc, &actions, "button", "fb-action", words.get_image)?;
-    image.set_attribute("type", "button")?;
-    foot.append_child(&actions)?;
-    figure.append_child(&foot)?;
-    Ok((csv, image))
+    let actions = child(doc, &foot, "p", "fb-actions");
+    let csv = text_child(doc, &actions, "a", "fb-action", words.get_data);
+    attr(&csv, "href", CSV_PREFIX);
+    attr(&csv, "download", &crate::csv::file_name(b));
+    let image = text_child(doc, &actions, "button", "fb-action", words.get_image);
+    attr(&image, "type", "button");
+    (csv, image)
 }
 
 /// Builds the error box that stands in for a box that cannot be shown.
@@ -347,18 +337,17 @@ pub fn failure(
     failure: &Failure,
     source: Option<&str>,
     json: Option<&str>,
-) -> Result<Element, JsValue> {
+) -> Element {
     let lang = failure.lang;
     let words = lang.words();
-    let root = el(doc, "div", "fb fb-error")?;
-    root.set_attribute("role", "alert")?;
-    root.set_attribute("lang", lang.tag())?;
-    text_child(doc, &root, "p", "fb-error-title", words.error_title)?;
-    let list = el(doc, "ul", "fb-error-list")?;
+    let root = el(doc, "div", "fb fb-error");
+    attr(&root, "role", "alert");
+    attr(&root, "lang", lang.tag());
+    text_child(doc, &root, "p", "fb-error-title", words.error_title);
+    let list = child(doc, &root, "ul", "fb-error-list");
     for problem in &failure.problems {
-        problem_item(doc, &list, problem, lang, json)?;
+        problem_item(doc, &list, problem, lang, json);
     }
-    root.append_child(&list)?;
     let mut where_ = Vec::new();
     if let Some(s) = source {
         where_.push(match lang {
@@ -373,7 +362,7 @@ pub fn failure(
         });
     }
     if !where_.is_empty() {
-        text_child(doc, &root, "p", "fb-error-where", &where_.join(" · "))?;
+        text_child(doc, &root, "p", "fb-error-where", &where_.join(" · "));
     }
     // A failure of the network or the server may pass: offer to load again. The loader
     // attaches the handler (it owns fetching), so the button needs no wasm to work.
@@ -384,24 +373,21 @@ pub fn failure(
         )
     });
     if passing {
-        let retry = text_child(doc, &root, "button", "fb-retry", words.retry)?;
-        retry.set_attribute("type", "button")?;
+        attr(
+            &text_child(doc, &root, "button", "fb-retry", words.retry),
+            "type",
+            "button",
+        );
     }
-    Ok(root)
+    root
 }
 
-fn problem_item(
-    doc: &Document,
-    list: &Element,
-    problem: &Problem,
-    lang: Lang,
-    json: Option<&str>,
-) -> Result<(), JsValue> {
-    let li = el(doc, "li", "")?;
+fn problem_item(doc: &Document, list: &Element, problem: &Problem, lang: Lang, json: Option<&str>) {
+    let li = child(doc, list, "li", "");
     let location = problem.location(lang);
     if !location.is_empty() {
-        text_child(doc, &li, "code", "fb-error-path", &location)?;
-        li.append_child(&doc.create_text_node(": "))?;
+        text_child(doc, &li, "code", "fb-error-path", &location);
+        append_text(doc, &li, ": ");
     }
     text_child(
         doc,
@@ -409,12 +395,10 @@ fn problem_item(
         "span",
         "fb-error-what",
         &problem.what.describe(lang),
-    )?;
+    );
     if let (Some(at), Some(text)) = (problem.at, json) {
         if let Some(excerpt) = crate::error::excerpt(text, at) {
-            text_child(doc, &li, "pre", "fb-error-excerpt", &excerpt)?;
+            text_child(doc, &li, "pre", "fb-error-excerpt", &excerpt);
         }
     }
-    list.append_child(&li)?;
-    Ok(())
 }

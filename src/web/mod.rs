@@ -358,7 +358,7 @@ fn mount(
         match result {
             Ok(b) => {
                 kinds.push(b.kind());
-                let built = dom::fact_box(&doc, &b)?;
+                let built = dom::fact_box(&doc, &b);
                 root.append_child(&built.figure)?;
                 images.push((
                     built.image_button,
@@ -390,7 +390,7 @@ fn mount(
                 failed = true;
                 messages.extend(failure.messages());
                 log_failure(&failure, source);
-                let shown = dom::failure(&doc, &failure, source, Some(json))?;
+                let shown = dom::failure(&doc, &failure, source, Some(json));
                 root.append_child(&shown)?;
             }
         }
@@ -463,7 +463,7 @@ fn show_failure(
     let host = i.host.clone();
     let shown = document().and_then(|doc| {
         let root = fresh_root(&host)?;
-        let shown = dom::failure(&doc, failure, source, json)?;
+        let shown = dom::failure(&doc, failure, source, json);
         root.append_child(&shown)?;
         Ok::<(), JsValue>(())
     });
@@ -577,7 +577,7 @@ fn place_tip(slot: &Slot) -> Result<(), JsValue> {
     }
     for (n, line) in mark.tip.iter().enumerate() {
         let tag = if n == 0 { "strong" } else { "span" };
-        dom::text_child(&doc, &slot.tip, tag, "", line)?;
+        dom::text_child(&doc, &slot.tip, tag, "", line);
     }
     slot.tip.set_hidden(false);
     let (w, h) = (
