@@ -72,7 +72,8 @@ struct Slot {
     tip: HtmlElement,
     legend: Vec<Element>,
     figure: Element,
-    body: Body,
+    /// The box: shared with its download handlers, not copied.
+    fact: Rc<crate::model::FactBox>,
     lang: Lang,
     /// What it was last drawn for, and the scene then laid out (for hit-testing).
     drawn: Option<canvas::Drawn>,
@@ -357,6 +358,7 @@ fn mount(
     for result in results {
         match result {
             Ok(b) => {
+                let b = Rc::new(b);
                 kinds.push(b.kind());
                 let built = dom::fact_box(&doc, &b);
                 root.append_child(&built.figure)?;
@@ -364,7 +366,7 @@ fn mount(
                     built.image_button,
                     built.csv_link,
                     built.figure.clone(),
-                    b.clone(),
+                    Rc::clone(&b),
                 ));
                 if let Some(parts) = built.chart {
                     let series = match &b.body {
@@ -376,7 +378,7 @@ fn mount(
                         tip: parts.tip,
                         legend: parts.legend,
                         figure: built.figure.clone(),
-                        body: b.body.clone(),
+                        fact: Rc::clone(&b),
                         lang: b.lang,
                         drawn: None,
                         scene: None,
@@ -406,7 +408,6 @@ fn mount(
         i.messages = messages;
     }
     for (button, link, figure, b) in images {
-        let b = Rc::new(b);
         let mut i = inner.borrow_mut();
         let for_image = Rc::clone(&b);
         listen(&mut i, &button.into(), "click", move |_| {
@@ -542,7 +543,7 @@ fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
     };
     let drawn = canvas::draw_chart(
         &slot.canvas,
-        &slot.body,
+        &slot.fact.body,
         slot.lang,
         width,
         &theme,
