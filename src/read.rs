@@ -218,9 +218,30 @@ impl<'n, 'a> Fields<'n, 'a> {
     }
 
     /// Keeps `problem` if its field comes before that of every problem found so far.
+    #[inline(never)]
     fn note(&mut self, place: usize, problem: DeError) {
         if self.first.as_ref().is_none_or(|(p, _)| place < *p) {
             self.first = Some((place, problem));
+        }
+    }
+
+    /// Where field `i` stands and its value, if given (for an optional field, `null` is
+    /// not given). A missing required field is noted. Not generic, unlike its callers, so
+    /// that each of their copies (one per field type) is a few instructions.
+    #[inline(never)]
+    fn take(&mut self, i: usize, required: bool) -> Option<(usize, &'n Node<'a>)> {
+        match self.slots.get(i).copied().flatten() {
+            Some((_, node)) if !required && matches!(node.kind, Kind::Null) => None,
+            Some(slot) => Some(slot),
+            None => {
+                if required {
+                    let missing = What::MissingField {
+                        field: self.names.get(i).copied().unwrap_or_default().to_owned(),
+                    };
+                    self.note(usize::MAX, error(missing, last(self.node)));
+                }
+                None
+            }
         }
     }
 
@@ -228,35 +249,26 @@ impl<'n, 'a> Fields<'n, 'a> {
     /// placeholder returned, which [`Fields::finish`] keeps from being used.
     #[inline(never)]
     fn req<T: Default>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> T {
-        match self.slots.get(i).copied().flatten() {
-            Some((place, node)) => read(node).unwrap_or_else(|e| {
-                self.note(place, e);
-                T::default()
-            }),
-            None => {
-                let missing = What::MissingField {
-                    field: self.names.get(i).copied().unwrap_or_default().to_owned(),
-                };
-                self.note(usize::MAX, error(missing, last(self.node)));
-                T::default()
-            }
-        }
+        let Some((place, node)) = self.take(i, true) else {
+            return T::default();
+        };
+        read(node).unwrap_or_else(|e| {
+            self.note(place, e);
+            T::default()
+        })
     }
 
     /// Optional field `i`: `null` is the same as leaving it out.
     #[inline(never)]
     fn opt<T>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> Option<T> {
-        let (place, node) = self.slots.get(i).copied().flatten()?;
-        match node.kind {
-            Kind::Null => None,
-            _ => read(node).map_or_else(
-                |e| {
-                    self.note(place, e);
-                    None
-                },
-                Some,
-            ),
-        }
+        let (place, node) = self.take(i, false)?;
+        read(node).map_or_else(
+            |e| {
+                self.note(place, e);
+                None
+            },
+            Some,
+        )
     }
 
     /// The first problem, if any.
