@@ -85,7 +85,7 @@ dist: setup-rust setup-npm
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
-	rm -f dist/loader.js dist/shorten-imports.mjs
+	rm -f dist/loader.js dist/shorten-imports.mjs dist/precompress.mjs
 	@# Short import names in the wasm and the glue (see www/shorten-imports.mjs): -3.9 KB gzip.
 	node www/shorten-imports.mjs $(WASM_OUT)/factbox_bg.wasm $(WASM_OUT)/factbox.js \
 	  target/factbox_bg.short.wasm target/factbox.glue.js
@@ -106,8 +106,11 @@ dist: setup-rust setup-npm
 	@# instance, with fresh glue state, after a trap.
 	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
+	@# Precompressed .gz (zopfli) and .br beside each file, for servers that send them.
+	node www/precompress.mjs dist
 	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c target/factbox_bg.wasm | wc -c); \
-	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip $$js), $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip $$wasm), widget total gzip $$((js + wasm)) B"
+	  zjs=$$(stat -c %s dist/factbox.js.gz); zwasm=$$(stat -c %s dist/factbox_bg.*.wasm.gz); \
+	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip -9 $$js, zopfli $$zjs), $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip -9 $$wasm, zopfli $$zwasm); widget gzip -9 $$((js + wasm)) B, zopfli $$((zjs + zwasm)) B"
 
 pkg: setup-rust
 	wasm-pack build --release --target bundler --out-dir pkg

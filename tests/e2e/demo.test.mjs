@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { serve, launch, open, settleAll, root } from './helpers.mjs';
 
 let server;
@@ -18,6 +19,29 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+});
+
+test('the widget is sent precompressed: .br and .gz beside each file decode to it exactly', async () => {
+  const dist = path.join(root, 'dist');
+  const wasm = fs.readdirSync(dist).find((n) => /^factbox_bg\.[0-9a-f]{12}\.wasm$/.test(n));
+  for (const name of ['factbox.js', wasm, 'index.html', 'data/egov-vn.json']) {
+    const file = path.join(dist, name);
+    const body = fs.readFileSync(file);
+    assert.deepEqual(zlib.gunzipSync(fs.readFileSync(`${file}.gz`)), body, `${name}.gz`);
+    assert.deepEqual(zlib.brotliDecompressSync(fs.readFileSync(`${file}.br`)), body, `${name}.br`);
+  }
+  // The browser asks for brotli and gets it, and the page works from it.
+  const { context, page } = await open(browser, 'about:blank');
+  const encodings = new Map();
+  page.on('response', async (r) => encodings.set(path.extname(new URL(r.url()).pathname),
+    (await r.allHeaders())['content-encoding']));
+  await page.goto(`${server.url}/`);
+  await settleAll(page);
+  const states = await page.$$eval('[data-factbox]', (els) => els.map((e) => e.dataset.factboxState));
+  assert.ok(states.length > 5 && states.every((s) => s === 'ready'), states.join());
+  assert.equal(encodings.get('.wasm'), 'br');
+  assert.equal(encodings.get('.js'), 'br');
+  await context.close();
 });
 
 /** The canvas of a box: its CSS size and its backing size. */

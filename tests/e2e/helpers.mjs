@@ -23,8 +23,14 @@ const types = {
   '.png': 'image/png',
 };
 
-export function sendFile(res, file, extraHeaders = {}) {
-  fs.readFile(file, (err, body) => {
+export function sendFile(res, file, extraHeaders = {}, req = null) {
+  // As nginx's gzip_static and brotli_static do: the precompressed file that `make dist`
+  // wrote beside it, if the browser accepts its encoding (so every end-to-end test reads
+  // the widget as a well-configured server sends it).
+  const accepts = req?.headers['accept-encoding'] || '';
+  const encoding = [['br', '.br'], ['gzip', '.gz']]
+    .find(([name, ext]) => accepts.includes(name) && fs.existsSync(file + ext));
+  fs.readFile(encoding ? file + encoding[1] : file, (err, body) => {
     if (err) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
@@ -33,6 +39,7 @@ export function sendFile(res, file, extraHeaders = {}) {
     res.writeHead(200, {
       'content-type': types[path.extname(file)] || 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(encoding ? { 'content-encoding': encoding[0], vary: 'accept-encoding' } : {}),
       ...extraHeaders,
     });
     res.end(body);
@@ -120,7 +127,7 @@ export function serve(options = {}) {
       file = path.join(dist, p);
       if (!file.startsWith(dist)) file = '';
     }
-    sendFile(res, file, headers);
+    sendFile(res, file, headers, req);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
