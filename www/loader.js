@@ -4,6 +4,19 @@
    page gets one global: window.factbox. No eval, no inline handlers, no HTML from data. */
 'use strict';
 
+// Started as a worker by the page's copy (see intlWarm below): only make the first Intl
+// formatters. Their one-time set-up (the locale data, 40 to 60 ms on a slow machine, in
+// one call that cannot be split) is shared by the whole renderer process, so done here it
+// never blocks the page's thread.
+if (typeof document === 'undefined') {
+  try {
+    new Intl.NumberFormat(self.name).format(1.5);
+    new Intl.DateTimeFormat(self.name, { timeZone: 'UTC', month: 'numeric' }).format(0);
+  } catch (e) { /* no Intl: the page's copy reports it */ }
+  postMessage(1);
+  return;
+}
+
 var TIMEOUT_SECONDS = 20;
 var MAX_BYTES = 2 * 1024 * 1024;  // as MAX_DOCUMENT_BYTES in src/parse.rs
 var WARM_UP = '{"version":1,"boxes":[{"id":"w","kind":"bar","title":"w","source":"w","as_of":"2024-08",' +
@@ -15,6 +28,34 @@ if (window.factbox && window.factbox.__loaded) {
   // A second copy of factbox.js on the page: the first one already watches everything.
   return;
 }
+
+// The browser sets up its number and date data the first time an Intl formatter is made
+// (tens of milliseconds, in one call): a worker running this same script does it while the
+// JSON and the wasm download (see the top of this file), and the boxes wait for it, for at
+// most half a second. Where the script cannot be a worker (it is on another origin than
+// the page, or the page forbids workers), it is done here, in a task of its own.
+var pageLocale = /^en/i.test(document.documentElement.getAttribute('lang') || '') ? 'en-GB' : 'vi-VN';
+function warmIntlHere() {
+  try {
+    new Intl.NumberFormat(pageLocale).format(1.5);
+    new Intl.DateTimeFormat(pageLocale, { timeZone: 'UTC', month: 'numeric' }).format(0);
+  } catch (e) { /* no Intl: the wasm says so */ }
+}
+var intlWarm = new Promise(function (resolve) {
+  var worker;
+  try {
+    // Only from a script file (an inlined copy has no address to start a worker from).
+    if (!document.currentScript || !document.currentScript.src) throw new Error('inline');
+    worker = new Worker(scriptUrl, { name: pageLocale });
+  } catch (e) {
+    setTimeout(function () { warmIntlHere(); resolve(); }, 0);
+    return;
+  }
+  var finish = function () { worker.terminate(); resolve(); };
+  worker.onmessage = finish;
+  worker.onerror = function (e) { e.preventDefault(); finish(); };
+  setTimeout(finish, 500);
+});
 
 // The wasm is compiled once, while it downloads (compileStreaming), and instantiated with
 // fresh glue (newGlue) whenever the instance before has trapped.
@@ -33,8 +74,8 @@ function startWasm() {
   }
   if (!wasmReady) {
     var glue = newGlue();
-    wasmReady = compiled.then(function (module) {
-      return glue({ module_or_path: module });
+    wasmReady = Promise.all([compiled, intlWarm]).then(function (ready) {
+      return glue({ module_or_path: ready[0] });
     }).then(function () { return glue; });
     wasmReady.catch(function () { wasmReady = null; });
   }
@@ -324,18 +365,6 @@ startWasm().then(function (wb) {
     } catch (e) { /* a real box will report any problem */ }
   }, 0);
 }, function () {});
-// The browser loads a locale's number and date data the first time an Intl formatter is
-// made (tens of milliseconds): do it now, while the JSON and the wasm download, rather
-// than inside the first box's rendering.
-// One formatter per task, for the page's language only.
-var pageLocale = /^en/i.test(document.documentElement.getAttribute('lang') || '') ? 'en-GB' : 'vi-VN';
-setTimeout(function () {
-  try { new Intl.NumberFormat(pageLocale).format(1.5); } catch (e) { /* no Intl: the wasm says so */ }
-  setTimeout(function () {
-    try { new Intl.DateTimeFormat(pageLocale, { timeZone: 'UTC', month: 'numeric' }).format(0); } catch (e) { /* idem */ }
-  }, 0);
-}, 0);
-
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', start);
 } else {

@@ -44,6 +44,23 @@ test('the widget is sent precompressed: .br and .gz beside each file decode to i
   await context.close();
 });
 
+test('the one-time Intl set-up runs in a worker started from factbox.js, which then ends', async () => {
+  const { context, page } = await open(browser, 'about:blank');
+  const workers = [];
+  page.on('worker', (w) => {
+    const seen = { url: w.url(), closed: false };
+    w.on('close', () => { seen.closed = true; });
+    workers.push(seen);
+  });
+  await page.goto(`${server.url}/`);
+  await settleAll(page);
+  assert.equal(workers.length, 1, JSON.stringify(workers));
+  assert.match(workers[0].url, /\/factbox\.js$/);
+  for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(20);
+  assert.ok(workers[0].closed, 'the worker was terminated');
+  await context.close();
+});
+
 /** The canvas of a box: its CSS size and its backing size. */
 function canvasSizes(page, selector) {
   return page.locator(selector).evaluate((el) => {
