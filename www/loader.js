@@ -19,9 +19,10 @@ if (typeof document === 'undefined') {
 
 var TIMEOUT_SECONDS = 20;
 var MAX_BYTES = 2 * 1024 * 1024;  // as MAX_DOCUMENT_BYTES in src/parse.rs
-var WARM_UP = '{"version":1,"boxes":[{"id":"w","kind":"bar","title":"w","source":"w","as_of":"2024-08",' +
-  '"bars":[{"label":"a","value":1.5},{"label":"b","value":2}]},' +
-  '{"id":"f","kind":"figures","title":"f","figures":[{"value":9300,"unit":"%","label":"f"}]}]}';
+var WARM_FIGURES = '{"version":1,"boxes":[{"id":"f","kind":"figures","title":"f","source":"w",' +
+  '"as_of":"2024-08","figures":[{"value":9300,"unit":"%","label":"f"}]}]}';
+var WARM_CHART = '{"version":1,"boxes":[{"id":"w","kind":"bar","title":"w",' +
+  '"bars":[{"label":"a","value":1.5},{"label":"b","value":2}]}]}';
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 
 if (window.factbox && window.factbox.__loaded) {
@@ -76,7 +77,7 @@ function startWasm() {
     var glue = newGlue();
     wasmReady = Promise.all([compiled, intlWarm]).then(function (ready) {
       return glue({ module_or_path: ready[0] });
-    }).then(function () { return glue; });
+    }).then(function () { live = glue; hostFrames(glue); return glue; });
     wasmReady.catch(function () { wasmReady = null; });
   }
   return wasmReady;
@@ -185,13 +186,39 @@ var jobs = [];
 var pumping = false;
 function pump() {
   var start = performance.now();
+  // Drawings asked for in the frame before go first, each in a frame after the job that
+  // asked for it (a box built and its first drawing never share a frame).
+  if (drawsNext.length) jobs.unshift.apply(jobs, drawsNext.splice(0));
   while (jobs.length && performance.now() - start < 8) jobs.shift()();
-  if (jobs.length) next();
+  if (jobs.length || drawsNext.length) next();
   else pumping = false;
 }
 function next() {
   if (document.hidden) setTimeout(pump, 0);
   else requestAnimationFrame(pump);
+}
+// The wasm's drawing queue runs in the same turns (see host_frames in src/web/mod.rs): a
+// job draws one box, at the start of the next frame, before the boxes still to build, so
+// that a built box is drawn next. A frame thus never holds a long build and a long
+// drawing back to back.
+var live = null;  // the glue of the wasm instance in use
+var drawsNext = [];
+function hostFrames(wb) {
+  var draw = function () {
+    if (live !== wb) return;  // an instance that has trapped since
+    try {
+      wb.draw_next();
+    } catch (e) {
+      console.error('factbox: drawing failed', e);
+    }
+  };
+  wb.host_frames(function () {
+    drawsNext.push(draw);
+    if (!pumping) {
+      pumping = true;
+      next();
+    }
+  });
 }
 function inTurn(fn) {
   return new Promise(function (resolve, reject) {
@@ -352,18 +379,57 @@ window.factbox = {
 };
 startWasm().then(function (wb) {
   window.factbox.version = wb.version();
-  // The browser compiles each wasm function when it is first called. Render a small chart
-  // into a detached element now, while the JSON downloads, so that this one-time cost
-  // (some 30 ms) is its own short task rather than part of the first box's.
-  setTimeout(function () {
-    if (jobs.length) return;  // boxes are already waiting: no time to lose
-    try {
-      var el = document.createElement('div');
-      var h = wb.render(el, WARM_UP, null, null, false);
-      h.redraw();
+  // Work done once, the first time: the browser compiles each wasm function when it is
+  // first called, and sets up fonts and text shaping at the first layout of a box's text
+  // (on a slow machine: 50 ms for the first box built, 20 to 40 ms for its first layout).
+  // So before the first box, these steps take turns as jobs of their own (each one frame
+  // or less, where together, or inside the first box's job, they made a 70 ms task): build
+  // a key-figures box and a chart, each in an element off-screen and hidden, lay each
+  // out (and draw the chart), and remove it; nothing of it is ever seen.
+  var steps = [];
+  [WARM_FIGURES, WARM_CHART].forEach(function (json) {
+    var el = document.createElement('div');
+    var h = null;
+    var done = function () {
+      el.remove();
       h.free();
-    } catch (e) { /* a real box will report any problem */ }
-  }, 0);
+    };
+    steps.push(function () {
+      el.style.position = 'absolute';
+      el.style.left = '-10000px';
+      el.style.top = '0';
+      el.style.width = '640px';
+      el.style.visibility = 'hidden';
+      el.setAttribute('aria-hidden', 'true');
+      h = wb.render(el, json, null, null, false);
+    }, function () {
+      document.body.appendChild(el);
+      el.getBoundingClientRect();
+      if (json !== WARM_CHART) done();
+    });
+    // The chart is drawn too, in a step of its own, for the drawing code's first call.
+    if (json === WARM_CHART) {
+      steps.push(function () {
+        h.redraw();
+        done();
+      });
+    }
+  });
+  var failed = false;
+  jobs.unshift.apply(jobs, steps.map(function (f) {
+    return function () {
+      if (failed) return;
+      try {
+        f();
+      } catch (e) {
+        failed = true;  // a real box will report any problem
+      }
+    };
+  }));
+  if (!pumping) {
+    pumping = true;
+    next();
+  }
 }, function () {});
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', start);

@@ -117,10 +117,12 @@ test('a chart re-lays out when its container is resized', async () => {
   await page.locator(sel).scrollIntoViewIfNeeded();
   const wide = await canvasSizes(page, sel);
   await page.setViewportSize({ width: 360, height: 800 });
+  // The chart is redrawn at a frame after the resize is observed.
   await page.waitForFunction((s) => {
     const c = document.querySelector(s).shadowRoot.querySelector('canvas');
-    return c.getBoundingClientRect().width < 360;
-  }, sel);
+    const w = c.getBoundingClientRect().width;
+    return w < 360 && c.width === Math.round(w * devicePixelRatio);
+  }, sel, { timeout: 5000 });
   const narrow = await canvasSizes(page, sel);
   assert.ok(narrow.cssW < wide.cssW, `${narrow.cssW} < ${wide.cssW}`);
   assert.equal(narrow.w, Math.round(narrow.cssW * narrow.dpr));
