@@ -28,6 +28,7 @@
     )
 )]
 
+pub mod css;
 pub mod csv;
 pub mod describe;
 pub mod error;

@@ -44,7 +44,16 @@ use crate::validate::{Failure, load};
 ///   wrap mid-phrase.
 /// - The tooltip is placed by the wasm through the CSSOM, which a strict CSP allows, and
 ///   never catches the pointer.
-const STYLE: &str = include_str!("style.css");
+const STYLE: &str = match std::str::from_utf8(&STYLE_SHORT) {
+    Ok(short) => short,
+    Err(_) => STYLE_SOURCE,
+};
+/// The stylesheet as written, and (by [`crate::css::minify`], at compile time) without its
+/// needless whitespace.
+const STYLE_SOURCE: &str = include_str!("style.css");
+const STYLE_MINIFIED: ([u8; STYLE_SOURCE.len()], usize) =
+    crate::css::minify(STYLE_SOURCE.as_bytes());
+const STYLE_SHORT: [u8; STYLE_MINIFIED.1] = crate::css::prefix(&STYLE_MINIFIED.0);
 /// The backing pixels per CSS pixel of a chart while the page prints: paper needs more
 /// than a screen, and a canvas is a bitmap.
 const PRINT_RATIO: f64 = 3.0;

@@ -1,0 +1,115 @@
+//! The widget's stylesheet without the whitespace it is written with, at compile time.
+//!
+//! `src/web/style.css` is kept readable (one declaration a line); every reader downloads it
+//! inside the wasm, where the whitespace costs about 1 KB raw. [`minify`] is a `const fn`,
+//! so the wasm holds only the short form and the build needs no extra step.
+//!
+//! Only whitespace that CSS never needs goes: line breaks next to `{`, `}`, `;` and `,`,
+//! and spaces after `:` and `,` or before `{`. Text in quotes (`content: " · "`) is kept
+//! as written, as are spaces between values and around combinators and `calc` operators.
+
+/// Returns `css` without its needless whitespace, in an array of `N` bytes (at least
+/// `css.len()`) and the length used.
+// Indexing here runs at compile time (the function is only used in constants), where an
+// out-of-range index is a build error, not a panic in the wasm; `n < N` and `i < len`
+// keep it in range anyway.
+#[allow(clippy::indexing_slicing)]
+pub const fn minify<const N: usize>(css: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0u8; N];
+    let mut n = 0;
+    let mut i = 0;
+    let mut quoted = false;
+    while i < css.len() && n < N {
+        let b = css[i];
+        i += 1;
+        if quoted {
+            out[n] = b;
+            n += 1;
+            if b == b'"' {
+                quoted = false;
+            }
+            continue;
+        }
+        let mut byte = b;
+        if b == b'\n' || b == b'\r' || b == b'\t' {
+            byte = b' ';
+        }
+        if byte == b' ' {
+            let prev = if n > 0 { out[n - 1] } else { b'{' };
+            let next = if i < css.len() { css[i] } else { b'}' };
+            let needless_after = matches!(prev, b'{' | b'}' | b';' | b':' | b',' | b' ');
+            let needless_before = matches!(next, b'{' | b'}' | b' ' | b'\n' | b'\r');
+            if needless_after || needless_before {
+                continue;
+            }
+        }
+        if byte == b'"' {
+            quoted = true;
+        }
+        out[n] = byte;
+        n += 1;
+    }
+    (out, n)
+}
+
+/// The first `M` bytes of `bytes`: the minified text in an array of its own length, so
+/// that the padding of [`minify`]'s array is not kept in the wasm.
+#[allow(clippy::indexing_slicing)]
+pub const fn prefix<const M: usize, const N: usize>(bytes: &[u8; N]) -> [u8; M] {
+    let mut out = [0u8; M];
+    let mut i = 0;
+    while i < M && i < N {
+        out[i] = bytes[i];
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify;
+
+    fn min(css: &str) -> String {
+        let (bytes, n) = minify::<256>(css.as_bytes());
+        String::from_utf8(bytes[..n].to_vec()).expect("UTF-8 in, UTF-8 out")
+    }
+
+    #[test]
+    fn needless_whitespace_goes_and_meaningful_whitespace_stays() {
+        assert_eq!(
+            min(".a > .b, .c {\ncolor: red;\nmargin: 0 0 12px;\n}\n"),
+            ".a > .b,.c{color:red;margin:0 0 12px;}"
+        );
+        assert_eq!(
+            min("@media (prefers-color-scheme: dark) {\n:host { a: b; }\n}"),
+            "@media (prefers-color-scheme:dark){:host{a:b;}}"
+        );
+        // Quoted text, combinators and calc operators keep their spaces.
+        assert_eq!(
+            min(".m > span + span::before { content: \" · \"; width: calc(100% - 2px); }"),
+            ".m > span + span::before{content:\" · \";width:calc(100% - 2px);}"
+        );
+        assert_eq!(
+            min("font-family: a, \"Segoe UI\", b;"),
+            "font-family:a,\"Segoe UI\",b;"
+        );
+    }
+
+    #[test]
+    fn the_widget_stylesheet_keeps_every_rule_and_declaration() {
+        let css = include_str!("web/style.css");
+        let (bytes, n) = minify::<16384>(css.as_bytes());
+        let short = std::str::from_utf8(&bytes[..n]).expect("UTF-8");
+        assert!(n < css.len() * 95 / 100, "{n} of {} bytes", css.len());
+        for c in ['{', '}', ';', '"'] {
+            assert_eq!(css.matches(c).count(), short.matches(c).count(), "{c}");
+        }
+        // Every declaration survives, with its value's words in order.
+        for line in css.lines().filter(|l| l.contains(": ") && !l.contains('{')) {
+            let (prop, value) = line.split_once(": ").expect("a declaration");
+            let words: Vec<&str> = value.split_whitespace().collect();
+            let squeezed = format!("{prop}:{}", words.join(" ").replace(", ", ","));
+            assert!(short.contains(&squeezed), "{squeezed}");
+        }
+    }
+}
