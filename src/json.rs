@@ -672,6 +672,19 @@ impl NodeDe<'_, '_> {
     fn last(&self) -> usize {
         self.0.end.saturating_sub(1)
     }
+
+    /// A whole number from 0 to `max`. Out of range, the error quotes the number as
+    /// written: serde's own check would quote it after a trip through `f64`, so that
+    /// `444444444444444131` came out as `444444444444444160` (found by the fuzzer).
+    // The cast is exact: `v` is whole and within 0..=max, at most u32::MAX.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn unsigned<'de, V: Visitor<'de>>(self, visitor: V, max: f64) -> Result<V::Value, DeError> {
+        match whole(self.0) {
+            Some(v) if (0.0..=max).contains(&v) => visitor.visit_u64(v as u64),
+            _ => Err(type_error(self.0, &visitor)),
+        }
+        .map_err(|e: DeError| e.at(self.last()))
+    }
 }
 
 /// The error for a value of the wrong type: one non-generic function for every visitor.
@@ -751,15 +764,15 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
     }
 
     fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_u64(visitor)
+        self.unsigned(visitor, f64::from(u32::MAX))
     }
 
     fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_u64(visitor)
+        self.unsigned(visitor, f64::from(u16::MAX))
     }
 
     fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_u64(visitor)
+        self.unsigned(visitor, f64::from(u8::MAX))
     }
 
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
