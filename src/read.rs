@@ -303,36 +303,25 @@ macro_rules! read_struct {
     (@name $field:ident) => { stringify!($field) };
 }
 
-// Lists of each struct, as named readers for `read_struct!`.
-fn box_list(node: &Node<'_>) -> Read<Vec<IgnoredAny>> {
-    list(node, ignored)
+/// Declares a reader of a list of `$item`s, by `$read`, as a named reader for
+/// `read_struct!` (which takes readers by name).
+macro_rules! list_readers {
+    ($($name:ident: $item:ty = $read:ident;)*) => {
+        $(fn $name(node: &Node<'_>) -> Read<Vec<$item>> {
+            list(node, $read)
+        })*
+    };
 }
 
-fn figure_list(node: &Node<'_>) -> Read<Vec<Figure>> {
-    list(node, figure)
-}
-
-fn bar_list(node: &Node<'_>) -> Read<Vec<Bar>> {
-    list(node, bar)
-}
-
-fn rank_items(node: &Node<'_>) -> Read<Vec<RankItem>> {
-    list(node, rank_item)
-}
-
-fn series_list(node: &Node<'_>) -> Read<Vec<Series>> {
-    list(node, series)
-}
-
-fn point_list(node: &Node<'_>) -> Read<Vec<Point>> {
-    list(node, point)
-}
-
-fn part_list(node: &Node<'_>) -> Read<Vec<Part>> {
-    list(node, part)
-}
-fn annotation_list(node: &Node<'_>) -> Read<Vec<Annotation>> {
-    list(node, annotation)
+list_readers! {
+    box_list: IgnoredAny = ignored;
+    figure_list: Figure = figure;
+    bar_list: Bar = bar;
+    rank_items: RankItem = rank_item;
+    series_list: Series = series;
+    point_list: Point = point;
+    part_list: Part = part;
+    annotation_list: Annotation = annotation;
 }
 
 fn ignored(_: &Node<'_>) -> Read<IgnoredAny> {
