@@ -397,12 +397,15 @@ startWasm().then(function (wb) {
   // a key-figures box and a chart, each in an element off-screen and hidden, lay each
   // out (and draw the chart), and remove it; nothing of it is ever seen.
   var steps = [];
+  var made = [];  // [element, handle] of each warm-up box, removed when done or failed
   [WARM_FIGURES, WARM_CHART].forEach(function (json) {
     var el = document.createElement('div');
-    var h = null;
+    var box = [el, null];
+    made.push(box);
     var done = function () {
       el.remove();
-      h.free();
+      if (box[1]) box[1].free();
+      box[1] = null;
     };
     steps.push(function () {
       el.style.position = 'absolute';
@@ -411,16 +414,16 @@ startWasm().then(function (wb) {
       el.style.width = '640px';
       el.style.visibility = 'hidden';
       el.setAttribute('aria-hidden', 'true');
-      h = wb.render(el, json, null, null, false);
+      box[1] = wb.render(el, json, null, null, false);
     }, function () {
-      document.body.appendChild(el);
+      (document.body || document.documentElement).appendChild(el);
       el.getBoundingClientRect();
       if (json !== WARM_CHART) done();
     });
     // The chart is drawn too, in a step of its own, for the drawing code's first call.
     if (json === WARM_CHART) {
       steps.push(function () {
-        h.redraw();
+        box[1].redraw();
         done();
       });
     }
@@ -432,7 +435,12 @@ startWasm().then(function (wb) {
       try {
         f();
       } catch (e) {
-        failed = true;  // a real box will report any problem
+        // A real box will report any problem; nothing of the warm-up may stay behind.
+        failed = true;
+        made.forEach(function (box) {
+          box[0].remove();
+          try { if (box[1]) box[1].free(); } catch (e2) { /* freed already */ }
+        });
       }
     };
   }));

@@ -44,7 +44,7 @@ test('the widget is sent precompressed: .br and .gz beside each file decode to i
   await context.close();
 });
 
-test('the one-time Intl set-up runs in a worker started from factbox.js, which then ends', async () => {
+test('one-time set-up: Intl in a worker started from factbox.js, which ends; no warm-up box stays', async () => {
   const { context, page } = await open(browser, 'about:blank');
   const workers = [];
   page.on('worker', (w) => {
@@ -58,6 +58,8 @@ test('the one-time Intl set-up runs in a worker started from factbox.js, which t
   assert.match(workers[0].url, /\/factbox\.js$/);
   for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(20);
   assert.ok(workers[0].closed, 'the worker was terminated');
+  // The warm-up's off-screen boxes are gone too.
+  assert.equal(await page.locator('body > div[aria-hidden="true"]').count(), 0);
   await context.close();
 });
 
