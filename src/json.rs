@@ -676,12 +676,12 @@ impl NodeDe<'_, '_> {
     /// A whole number from 0 to `max`. Out of range, the error quotes the number as
     /// written: serde's own check would quote it after a trip through `f64`, so that
     /// `444444444444444131` came out as `444444444444444160` (found by the fuzzer).
-    // The cast is exact: `v` is whole and within 0..=max, at most u32::MAX.
+    // The cast is exact: `v` is whole and within 0..=max, below 2^64.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     fn unsigned<'de, V: Visitor<'de>>(self, visitor: V, max: f64) -> Result<V::Value, DeError> {
-        match whole(self.0) {
-            Some(v) if (0.0..=max).contains(&v) => visitor.visit_u64(v as u64),
-            _ => Err(type_error(self.0, &visitor)),
+        match whole(self.0, max) {
+            Some(v) => visitor.visit_u64(v as u64),
+            None => Err(type_error(self.0, &visitor)),
         }
         .map_err(|e: DeError| e.at(self.last()))
     }
@@ -690,14 +690,20 @@ impl NodeDe<'_, '_> {
 /// The error for a value of the wrong type: one non-generic function for every visitor.
 #[inline(never)]
 fn type_error(node: &Node<'_>, exp: &dyn de::Expected) -> DeError {
-    let expected = expected_kind(exp);
-    let found = node.found();
-    let what = match (&found, expected) {
+    wrong_type(node, expected_kind(exp))
+}
+
+/// The error for `node` where `expected` should stand, at the value's last character. A
+/// number written as text gets its own message, which says what to write instead. Shared
+/// by the serde deserializer and the hand-written readers of [`crate::read`].
+#[inline(never)]
+pub fn wrong_type(node: &Node<'_>, expected: Expected) -> DeError {
+    let what = match (node.found(), expected) {
         (Found::Text(text), Expected::Number | Expected::WholeNumber) => What::NumberAsString {
-            number: number_in_text(text),
-            text: text.clone(),
+            number: number_in_text(&text),
+            text,
         },
-        _ => What::WrongType { expected, found },
+        (found, _) => What::WrongType { expected, found },
     };
     DeError {
         what,
@@ -705,10 +711,13 @@ fn type_error(node: &Node<'_>, exp: &dyn de::Expected) -> DeError {
     }
 }
 
-/// A whole number's value, if the node is one (written without a point or exponent).
-fn whole(node: &Node<'_>) -> Option<f64> {
+/// A whole number's value, if the node is one (written without a point or exponent) and
+/// lies in `0..=max`.
+pub fn whole(node: &Node<'_>, max: f64) -> Option<f64> {
     match node.kind {
-        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) => Some(v),
+        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) && (0.0..=max).contains(&v) => {
+            Some(v)
+        }
         _ => None,
     }
 }
@@ -755,12 +764,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
     }
 
     fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match whole(self.0) {
-            Some(v) if (0.0..1.8e19).contains(&v) => visitor.visit_u64(v as u64),
-            Some(v) if v < 0.0 && v > -9.2e18 => visitor.visit_i64(v as i64),
-            _ => Err(type_error(self.0, &visitor)),
-        }
-        .map_err(|e: DeError| e.at(self.last()))
+        self.unsigned(visitor, 1.8e19)
     }
 
     fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
@@ -775,6 +779,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
         self.unsigned(visitor, f64::from(u8::MAX))
     }
 
+    // The format has no negative whole numbers: signed types are read as unsigned ones.
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         self.deserialize_u64(visitor)
     }

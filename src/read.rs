@@ -20,7 +20,7 @@ use serde::de::IgnoredAny;
 
 use crate::error::{Expected, Found, What};
 use crate::format::format_plain;
-use crate::json::{DeError, Kind, Node, number_in_text};
+use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
     Annotation, Bar, BarBox, BillionWord, BoxHead, ChangeStyle, Compare, Defaults, Document,
     Figure, FiguresBox, LineBox, Orientation, Part, Point, ProgressBox, RankChangeBox, RankItem,
@@ -42,20 +42,6 @@ fn error(what: What, offset: usize) -> DeError {
     }
 }
 
-/// A value of the wrong type. A number written as text gets its own message, which says
-/// what to write instead.
-#[inline(never)]
-fn wrong(node: &Node<'_>, expected: Expected) -> DeError {
-    let what = match (node.found(), expected) {
-        (Found::Text(text), Expected::Number | Expected::WholeNumber) => What::NumberAsString {
-            number: number_in_text(&text),
-            text,
-        },
-        (found, _) => What::WrongType { expected, found },
-    };
-    error(what, last(node))
-}
-
 fn number(node: &Node<'_>) -> Read<f64> {
     match node.kind {
         Kind::Number(v, _) => Ok(v),
@@ -65,10 +51,7 @@ fn number(node: &Node<'_>) -> Read<f64> {
 
 /// A whole number from 0 to `max`, written without a point or an exponent.
 fn whole(node: &Node<'_>, max: f64) -> Read<f64> {
-    match node.kind {
-        Kind::Number(v, raw) if !raw.contains(['.', 'e', 'E']) && (0.0..=max).contains(&v) => Ok(v),
-        _ => Err(wrong(node, Expected::WholeNumber)),
-    }
+    json::whole(node, max).ok_or_else(|| wrong(node, Expected::WholeNumber))
 }
 
 // The casts are exact: `whole` has checked the range.
