@@ -83,7 +83,6 @@ struct Slot {
     figure: Element,
     /// The box: shared with its download handlers, not copied.
     fact: Rc<crate::model::FactBox>,
-    lang: Lang,
     /// What it was last drawn for, and the scene then laid out (for hit-testing).
     drawn: Option<canvas::Drawn>,
     scene: Option<Scene>,
@@ -388,7 +387,6 @@ fn mount(
                         legend: parts.legend,
                         figure: built.figure.clone(),
                         fact: Rc::clone(&b),
-                        lang: b.lang,
                         drawn: None,
                         scene: None,
                         active: None,
@@ -553,7 +551,7 @@ fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
     let drawn = canvas::draw_chart(
         &slot.canvas,
         &slot.fact.body,
-        slot.lang,
+        slot.fact.lang,
         width,
         &theme,
         &slot.hidden,
