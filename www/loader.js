@@ -9,12 +9,17 @@
 // one call that cannot be split) is shared by the whole renderer process, so done here it
 // never blocks the page's thread.
 if (typeof document === 'undefined') {
-  try {
-    new Intl.NumberFormat(self.name).format(1.5);
-    new Intl.DateTimeFormat(self.name, { timeZone: 'UTC', month: 'numeric' }).format(0);
-  } catch (e) { /* no Intl: the page's copy reports it */ }
+  warmIntl(self.name);
   postMessage(1);
   return;
+}
+// Makes the first number and date formatters for `locale` (a function declaration, so the
+// worker above can call it before this line).
+function warmIntl(locale) {
+  try {
+    new Intl.NumberFormat(locale).format(1.5);
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'numeric' }).format(0);
+  } catch (e) { /* no Intl: the wasm says so on the page */ }
 }
 
 var TIMEOUT_SECONDS = 20;
@@ -36,12 +41,6 @@ if (window.factbox && window.factbox.__loaded) {
 // most half a second. Where the script cannot be a worker (it is on another origin than
 // the page, or the page forbids workers), it is done here, in a task of its own.
 var pageLocale = /^en/i.test(document.documentElement.getAttribute('lang') || '') ? 'en-GB' : 'vi-VN';
-function warmIntlHere() {
-  try {
-    new Intl.NumberFormat(pageLocale).format(1.5);
-    new Intl.DateTimeFormat(pageLocale, { timeZone: 'UTC', month: 'numeric' }).format(0);
-  } catch (e) { /* no Intl: the wasm says so */ }
-}
 var intlWarm = new Promise(function (resolve) {
   var worker;
   try {
@@ -49,7 +48,7 @@ var intlWarm = new Promise(function (resolve) {
     if (!document.currentScript || !document.currentScript.src) throw new Error('inline');
     worker = new Worker(scriptUrl, { name: pageLocale });
   } catch (e) {
-    setTimeout(function () { warmIntlHere(); resolve(); }, 0);
+    setTimeout(function () { warmIntl(pageLocale); resolve(); }, 0);
     return;
   }
   var finish = function () { worker.terminate(); resolve(); };
