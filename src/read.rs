@@ -1,11 +1,11 @@
-//! The [`spec`](crate::spec) structs read from the JSON tree by hand, as serde's derived `Deserialize`
-//! would read them, in a fraction of the wasm.
+//! The [`spec`](crate::spec) structs read from the JSON tree by hand, as serde's derived
+//! `Deserialize` would read them, in a fraction of the wasm.
 //!
 //! serde's derive writes a visitor for every struct, field identifier and enum, each copied
 //! for the deserializer: about 55 KB of the widget's wasm, which every reader downloads.
 //! These readers share one non-generic walk over an object's fields (`Fields`); each
-//! struct adds only a call per field. The derived impls stay on the
-//! spec types as the reference: `tests/read_equivalence.rs` and the fuzzer check that both
+//! struct adds only a call per field. The derived impls stay on the spec types as the
+//! reference: `tests/read_equivalence.rs` and the fuzzer check that both
 //! read every document to the same structs or the same error, at the same place. (The
 //! widget never calls the derived code, so the linker leaves it out of the wasm.)
 //!
