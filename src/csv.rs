@@ -9,7 +9,7 @@
 //! formula into a reader's spreadsheet. The text starts with a byte-order mark, without
 //! which Excel reads Vietnamese UTF-8 as mojibake.
 
-use crate::format::{Lang, format_plain};
+use crate::format::{Lang, Num, format_plain};
 use crate::model::{Body, FactBox};
 
 /// A cell: text from the document, or a number we wrote.
@@ -23,8 +23,14 @@ fn t(text: &str) -> Cell {
     Cell::Text(text.to_owned())
 }
 
-/// A number cell: plain digits, which a spreadsheet reads as a number.
-fn n(value: f64) -> Cell {
+/// A number from the document, as written (`26.70` stays `26.70`): plain digits, which a
+/// spreadsheet reads as a number.
+fn n(value: Num) -> Cell {
+    Cell::Number(value.plain())
+}
+
+/// A number factbox computed (a change of rank, a percentage).
+fn computed(value: f64) -> Cell {
     Cell::Number(format_plain(value))
 }
 
@@ -120,9 +126,9 @@ pub fn csv(b: &FactBox) -> String {
             for r in &chart.items {
                 rows.push(vec![
                     t(&r.label),
-                    n(f64::from(r.from)),
-                    n(f64::from(r.to)),
-                    n(f64::from(r.from) - f64::from(r.to)),
+                    n(Num::whole(r.from)),
+                    n(Num::whole(r.to)),
+                    computed(f64::from(r.from) - f64::from(r.to)),
                 ]);
             }
         }
@@ -157,8 +163,8 @@ pub fn csv(b: &FactBox) -> String {
                 "Part,Value,Unit,Share (%)",
             ));
             for p in &chart.parts {
-                let pct = if chart.total > 0.0 {
-                    p.value / chart.total * 100.0
+                let pct = if chart.total.value() > 0.0 {
+                    p.value.value() / chart.total.value() * 100.0
                 } else {
                     0.0
                 };
@@ -166,7 +172,7 @@ pub fn csv(b: &FactBox) -> String {
                     t(&p.label),
                     n(p.value),
                     opt(chart.format.unit.as_deref()),
-                    n((pct * 100.0).round() / 100.0),
+                    computed((pct * 100.0).round() / 100.0),
                 ]);
             }
         }

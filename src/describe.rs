@@ -8,7 +8,7 @@
 
 use crate::format::Lang;
 use crate::layout;
-use crate::model::{Body, FactBox};
+use crate::model::{Body, FactBox, Measure};
 
 /// Every mark's tooltip lines, once per datum, in reading order: the rows of the data
 /// table. Laid out once with estimated text widths, which do not change the words.
@@ -38,39 +38,51 @@ fn count(n: usize, vi: &str, en_one: &str, en_many: &str, lang: Lang) -> String 
     }
 }
 
+/// The words for the two ends of a chart's values: "lớn nhất"/"nhỏ nhất" for values
+/// without a direction; for ranks "hạng cao nhất"/"hạng thấp nhất" (the best rank is the
+/// smallest number, so never "lớn nhất" for the worst); otherwise "tốt nhất"/"kém nhất".
+fn ends(measure: Measure, lang: Lang) -> (&'static str, &'static str) {
+    match (measure.is_ranks(), measure.better(), lang) {
+        (true, _, Lang::Vi) => ("hạng cao nhất", "hạng thấp nhất"),
+        (true, _, Lang::En) => ("best ranked", "worst ranked"),
+        (false, Some(_), Lang::Vi) => ("tốt nhất", "kém nhất"),
+        (false, Some(_), Lang::En) => ("best", "worst"),
+        (false, None, Lang::Vi) => ("lớn nhất", "nhỏ nhất"),
+        (false, None, Lang::En) => ("largest", "smallest"),
+    }
+}
+
 /// The summary a sighted reader takes from the chart at a glance.
 fn summary(b: &FactBox) -> String {
     let lang = b.lang;
     let vi = lang == Lang::Vi;
-    let (most, least) = if vi {
-        ("lớn nhất", "nhỏ nhất")
-    } else {
-        ("largest", "smallest")
-    };
     match &b.body {
         Body::Figures(f) => count(f.len(), "số liệu", "figure", "figures", lang),
         Body::Bar(chart) => {
             let mut parts = vec![count(chart.bars.len(), "mục", "item", "items", lang)];
-            let by_value = |pick_max: bool| {
+            let (first, last) = ends(chart.measure, lang);
+            // The best (or, without a direction, the largest) and its opposite.
+            let by_value = |best: bool| {
                 chart
                     .bars
                     .iter()
                     .enumerate()
                     .reduce(|a, c| {
-                        let better = if pick_max {
-                            c.1.value > a.1.value
+                        let (x, y) = (c.1.value.value(), a.1.value.value());
+                        let wins = if best {
+                            chart.measure.beats(x, y)
                         } else {
-                            c.1.value < a.1.value
+                            chart.measure.beats(y, x)
                         };
-                        if better { c } else { a }
+                        if wins { c } else { a }
                     })
                     .map(|(i, bar)| {
                         format!("{}, {}", bar.label, layout::bar::value_text(chart, i, lang))
                     })
             };
             if chart.bars.len() > 1 {
-                parts.extend(by_value(true).map(|t| format!("{most}: {t}")));
-                parts.extend(by_value(false).map(|t| format!("{least}: {t}")));
+                parts.extend(by_value(true).map(|t| format!("{first}: {t}")));
+                parts.extend(by_value(false).map(|t| format!("{last}: {t}")));
             }
             parts.join("; ")
         }
@@ -96,7 +108,7 @@ fn summary(b: &FactBox) -> String {
             let days = chart.series.iter().flat_map(|s| s.points.iter());
             let first = days.clone().min_by(|a, b| a.day.total_cmp(&b.day));
             let last = days.max_by(|a, b| a.day.total_cmp(&b.day));
-            match (first, last) {
+            let mut text = match (first, last) {
                 (Some(a), Some(z)) if vi => {
                     format!(
                         "{n}, từ {} đến {}",
@@ -112,17 +124,55 @@ fn summary(b: &FactBox) -> String {
                     )
                 }
                 _ => n,
+            };
+            // With a direction, the best and worst points, in the data's sense.
+            if chart.measure.better().is_some() {
+                let (best_word, worst_word) = ends(chart.measure, lang);
+                let points = chart
+                    .series
+                    .iter()
+                    .flat_map(|s| s.points.iter().map(move |p| (s, p)));
+                let pick = |best: bool| {
+                    points.clone().reduce(|a, c| {
+                        let (x, y) = (c.1.value.value(), a.1.value.value());
+                        let wins = if best {
+                            chart.measure.beats(x, y)
+                        } else {
+                            chart.measure.beats(y, x)
+                        };
+                        if wins { c } else { a }
+                    })
+                };
+                let name = |s: &crate::model::LineSeries| {
+                    if chart.series.len() > 1 {
+                        format!("{}, ", s.name)
+                    } else {
+                        String::new()
+                    }
+                };
+                for (word, found) in [(best_word, pick(true)), (worst_word, pick(false))] {
+                    if let Some((s, p)) = found {
+                        text.push_str(&format!(
+                            "; {word}: {}{}, {}",
+                            name(s),
+                            p.date.display(lang),
+                            layout::line::value_label(chart, p, lang)
+                        ));
+                    }
+                }
             }
+            text
         }
         Body::Share(chart) => {
             let n = count(chart.parts.len(), "phần", "part", "parts", lang);
             match chart
                 .parts
                 .iter()
-                .reduce(|a, c| if c.value > a.value { c } else { a })
+                .reduce(|a, c| if c.value.value() > a.value.value() { c } else { a })
             {
                 Some(p) => format!(
-                    "{n}; {most}: {}, {}",
+                    "{n}; {}: {}, {}",
+                    if vi { "lớn nhất" } else { "largest" },
                     p.label,
                     layout::share::percent_text(chart, p, lang)
                 ),

@@ -60,6 +60,14 @@ pub enum Syntax {
     TooDeep,
     /// The text is an HTML page, not JSON.
     LooksLikeHtml,
+    /// A decimal comma in a number (`0,8125`): JSON writes decimals with a point.
+    DecimalComma { number: String, written: String },
+    /// Thousands grouped with points in a number (`16.400.000`).
+    ThousandsDots { number: String },
+    /// Curly quotes (“ ” ‘ ’), as a word processor types them, where `"` must stand.
+    CurlyQuote { quote: char },
+    /// A percent sign after a number (`31%`).
+    UnquotedPercent { number: String },
     /// Anything else the JSON parser reports, in its own (English) words.
     Other(String),
 }
@@ -159,8 +167,38 @@ pub enum What {
     TooLarge { value: f64 },
     /// A number that must not be negative.
     Negative { value: f64 },
-    /// An id with characters other than letters, digits, `-` and `_`.
-    BadId { id: String },
+    /// An id with characters other than letters, digits, `-` and `_`; `slug` is the id
+    /// it most likely meant (`xếp hạng 2020` → `xep-hang-2020`).
+    BadId { id: String, slug: Option<String> },
+    /// A number written with more decimal places than any box shows.
+    TooManyDecimals { text: String, found: u32 },
+    /// A number written with more significant digits than a double holds exactly.
+    TooManyDigits { text: String, found: u32 },
+    /// A number that would need more than two places after its scale word: `exact` is how
+    /// it would print, `rounded` how `decimals: 2` would print it.
+    ScaleRounds { exact: String, rounded: String },
+    /// A Vietnamese box's number like `4.543`: a thousands point, read by JSON as a decimal.
+    ThousandsPoint { text: String, whole: String, shown: String },
+    /// A rank that is not a whole number.
+    RankNotWhole { text: String },
+    /// `ranks: true` with `better: higher`.
+    RanksAreLowerBetter,
+    /// `out_of` without `ranks: true`.
+    OutOfWithoutRanks,
+    /// A figure's rank compared as a difference, percent or ratio.
+    RankChangeStyle { style: String },
+    /// `compare.show: rank` on a figure whose values are not ranks (`better: higher`).
+    RankStyleNotRanks,
+    /// Ranks in columns (`orientation: vertical`).
+    VerticalRanks,
+    /// `max` on a progress box of ranks.
+    RanksNoMax,
+    /// A target date without the date of the value.
+    DeadlineNeedsAsOf,
+    /// A rank-change box given more than two dates.
+    RankChangeDates,
+    /// `sort: best` or `worst` on values without a direction.
+    SortNeedsDirection { sort: String },
     /// Two boxes with the same id.
     DuplicateId { id: String },
     /// A date that is malformed or does not exist.
@@ -382,6 +420,46 @@ impl Syntax {
             (Syntax::LooksLikeHtml, Lang::En) => {
                 "this is a web page (HTML), not JSON data — check the file's address"
             }
+            (Syntax::DecimalComma { number, written }, Lang::Vi) => {
+                return format!(
+                    "số có dấu phẩy thập phân: JSON viết phần thập phân bằng dấu chấm: viết {number} thay cho {written}"
+                );
+            }
+            (Syntax::DecimalComma { number, written }, Lang::En) => {
+                return format!(
+                    "a decimal comma in a number: JSON writes decimals with a point: write {number} instead of {written}"
+                );
+            }
+            (Syntax::ThousandsDots { number }, Lang::Vi) => {
+                return format!(
+                    "số viết có dấu chấm phân cách hàng nghìn: trong JSON viết liền, {number}, không có dấu chấm (factbox tự thêm khi hiển thị)"
+                );
+            }
+            (Syntax::ThousandsDots { number }, Lang::En) => {
+                return format!(
+                    "a number with points between its thousands: JSON writes it without them, {number} (factbox adds them when it shows the number)"
+                );
+            }
+            (Syntax::CurlyQuote { quote }, Lang::Vi) => {
+                return format!(
+                    "dấu ngoặc kép cong {quote} (thường do Word hoặc trình soạn thảo tự đổi): JSON chỉ dùng dấu ngoặc kép thẳng \""
+                );
+            }
+            (Syntax::CurlyQuote { quote }, Lang::En) => {
+                return format!(
+                    "a curly quote {quote} (a word processor's): JSON needs straight double quotes \""
+                );
+            }
+            (Syntax::UnquotedPercent { number }, Lang::Vi) => {
+                return format!(
+                    "dấu % sau số: viết {number} và đặt \"%\" vào trường \"unit\""
+                );
+            }
+            (Syntax::UnquotedPercent { number }, Lang::En) => {
+                return format!(
+                    "a % sign after a number: write {number} and put \"%\" in the \"unit\" field"
+                );
+            }
             (Syntax::Other(msg), Lang::Vi) => return format!("lỗi cú pháp JSON ({msg})"),
             (Syntax::Other(msg), Lang::En) => return format!("JSON syntax error ({msg})"),
         };
@@ -555,15 +633,127 @@ impl What {
             } else {
                 format!("must not be negative ({})", format_plain(*value))
             },
-            What::BadId { id } => if vi {
-                format!(
+            What::BadId { id, slug } => match (slug, vi) {
+                (Some(slug), true) => format!(
+                    "id {} chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"{slug}\"",
+                    quote(id)
+                ),
+                (Some(slug), false) => format!(
+                    "the id {} may contain only letters a–z, digits, `-` and `_`: write \"{slug}\"",
+                    quote(id)
+                ),
+                (None, true) => format!(
                     "id {} chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
                     quote(id)
+                ),
+                (None, false) => format!(
+                    "the id {} may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
+                    quote(id)
+                ),
+            },
+            What::TooManyDecimals { text, found } => if vi {
+                format!(
+                    "số {text} có {found} chữ số thập phân, factbox hiển thị tối đa {}: hãy viết số như khi đăng báo (số dài như 0.30000000000000004 thường do bảng tính sinh ra)",
+                    crate::format::MAX_WRITTEN_DECIMALS
                 )
             } else {
                 format!(
-                    "the id {} may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
-                    quote(id)
+                    "{text} has {found} decimal places; factbox shows at most {}: write the number as it is published (a long one such as 0.30000000000000004 usually comes from a spreadsheet)",
+                    crate::format::MAX_WRITTEN_DECIMALS
+                )
+            },
+            What::TooManyDigits { text, found } => if vi {
+                format!(
+                    "số {text} có {found} chữ số có nghĩa; chỉ {} chữ số được hiển thị chính xác: hãy làm tròn",
+                    crate::format::MAX_WRITTEN_DIGITS
+                )
+            } else {
+                format!(
+                    "{text} has {found} significant digits; only {} can be shown exactly: round it",
+                    crate::format::MAX_WRITTEN_DIGITS
+                )
+            },
+            What::ScaleRounds { exact, rounded } => if vi {
+                format!(
+                    "với `scale` này, số sẽ hiển thị là {exact}: đặt \"decimals\": 2 nếu muốn làm tròn thành {rounded}, hoặc bỏ `scale`"
+                )
+            } else {
+                format!(
+                    "with this `scale` the number would show as {exact}: set \"decimals\": 2 to round it to {rounded}, or remove `scale`"
+                )
+            },
+            What::ThousandsPoint { text, whole, shown } => if vi {
+                format!(
+                    "{text} trong JSON là một số thập phân, sẽ hiển thị là {shown}: nếu ý bạn là {whole} (dấu chấm phân cách hàng nghìn) hãy viết {whole}; nếu đúng là số thập phân, đặt \"decimals\": 3"
+                )
+            } else {
+                format!(
+                    "{text} is a decimal number in JSON and would show as {shown}: if you mean {whole} (a point between thousands), write {whole}; if it is a decimal, set \"decimals\": 3"
+                )
+            },
+            What::RankNotWhole { text } => if vi {
+                format!("thứ hạng là số nguyên từ 1 trở lên: {text} không phải thứ hạng")
+            } else {
+                format!("a rank is a whole number from 1: {text} is not one")
+            },
+            What::RanksAreLowerBetter => if vi {
+                "\"ranks\": true nghĩa là số nhỏ hơn thì tốt hơn (hạng 1 là cao nhất): bỏ \"better\": \"higher\""
+            } else {
+                "\"ranks\": true means lower is better (rank 1 is the best): remove \"better\": \"higher\""
+            }
+            .to_owned(),
+            What::OutOfWithoutRanks => if vi {
+                "`out_of` chỉ dùng cho thứ hạng: thêm \"ranks\": true, hoặc bỏ `out_of`"
+            } else {
+                "`out_of` is for ranks: add \"ranks\": true, or remove `out_of`"
+            }
+            .to_owned(),
+            What::RankChangeStyle { style } => if vi {
+                format!(
+                    "thay đổi của thứ hạng được tính bằng số bậc, không phải “{style}”: dùng \"show\": \"rank\" (hoặc bỏ `show`)"
+                )
+            } else {
+                format!(
+                    "a rank changes by places, not by “{style}”: use \"show\": \"rank\" (or leave `show` out)"
+                )
+            },
+            What::RankStyleNotRanks => if vi {
+                "\"show\": \"rank\" so sánh thứ hạng (số nhỏ hơn là tốt hơn), nhưng số liệu này có \"better\": \"higher\": bỏ một trong hai"
+            } else {
+                "\"show\": \"rank\" compares ranks (lower is better), but this figure has \"better\": \"higher\": remove one of them"
+            }
+            .to_owned(),
+            What::VerticalRanks => if vi {
+                "thứ hạng không vẽ thành cột đứng: để thể hiện thứ hạng qua các năm, dùng \"kind\": \"line\" với \"ranks\": true; với một bảng xếp hạng, bỏ `orientation`"
+            } else {
+                "ranks are not drawn as columns: for ranks over time use \"kind\": \"line\" with \"ranks\": true; for a ranking, leave `orientation` out"
+            }
+            .to_owned(),
+            What::RanksNoMax => if vi {
+                "`max` không dùng cho thứ hạng: thang đo chạy từ `out_of` (hoặc hạng lớn nhất) đến hạng 1; dùng `out_of`"
+            } else {
+                "`max` is not used with ranks: the scale runs from `out_of` (or the largest rank) to 1; use `out_of`"
+            }
+            .to_owned(),
+            What::DeadlineNeedsAsOf => if vi {
+                "`target_date` cần `as_of`, ngày của số liệu, để hộp biết hạn chót đã qua hay chưa: thêm ví dụ \"as_of\": \"2024-08\""
+            } else {
+                "`target_date` needs `as_of`, the date of the value, so that the box can tell whether the deadline had passed: add e.g. \"as_of\": \"2024-08\""
+            }
+            .to_owned(),
+            What::RankChangeDates => if vi {
+                "hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm"
+            } else {
+                "a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date"
+            }
+            .to_owned(),
+            What::SortNeedsDirection { sort } => if vi {
+                format!(
+                    "\"sort\": \"{sort}\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true"
+                )
+            } else {
+                format!(
+                    "\"sort\": \"{sort}\" needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true"
                 )
             },
             What::DuplicateId { id } => if vi {

@@ -6,7 +6,7 @@
 //! themselves, grouping, decimal mark and month names, come from the browser's `Intl` in
 //! the wasm build ([`crate::intl`]) and from [`reference`] natively, which writes the same.
 
-use crate::spec::{BillionWord, ChangeStyle, Scale};
+use crate::spec::{Better, BillionWord, ChangeStyle, Scale};
 
 /// The language of a box: its numbers, dates and the widget's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -256,10 +256,90 @@ impl Scale {
     }
 }
 
+/// A number from the document, with the decimal places it was written with, so that it
+/// is printed as written: `0.8125` shows as `0,8125` and `26.70` as `26,70`, never rounded
+/// to a default precision. Built by validation, which has checked that the value is finite
+/// and within [`crate::model::MAX_ABS_VALUE`], and that it has at most
+/// [`MAX_WRITTEN_DECIMALS`] places.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    value: f64,
+    decimals: u8,
+    /// A number factbox computed (a difference, a sum), not one the journalist wrote:
+    /// under a scale word it may be rounded to [`COMPUTED_SCALED_DECIMALS`] places.
+    computed: bool,
+}
+
+/// The most decimal places a number in a document may be written with (and the most
+/// `decimals` may ask for): beyond that, a number is spreadsheet noise such as
+/// `0.30000000000000004`, not a published figure.
+pub const MAX_WRITTEN_DECIMALS: u8 = 6;
+/// The most significant digits a number may be written with: a double holds 15 exactly.
+pub const MAX_WRITTEN_DIGITS: u32 = 15;
+/// Places a number that factbox computed keeps after a scale word: `+15,93 triệu`.
+pub const COMPUTED_SCALED_DECIMALS: u8 = 2;
+/// Places a written number may have after a scale word without `decimals`: more, and the
+/// box refuses it rather than round it silently (see [`NumberFormat::scale_rounds`]).
+pub const SCALED_DECIMALS: u8 = 2;
+
+impl Num {
+    /// A number as written, with `decimals` places (at most [`MAX_WRITTEN_DECIMALS`]).
+    pub fn written(value: f64, decimals: u8) -> Num {
+        Num {
+            value,
+            decimals: decimals.min(MAX_WRITTEN_DECIMALS),
+            computed: false,
+        }
+    }
+
+    /// A whole number as written: a rank or a count.
+    pub fn whole(value: u32) -> Num {
+        Num::written(f64::from(value), 0)
+    }
+
+    /// A number factbox computed from written ones, exact to `decimals` places (the most
+    /// its operands have): the value is rounded to them, which removes binary dust such as
+    /// `0.19999999999999998` for `0.3 - 0.1`.
+    pub fn computed(value: f64, decimals: u8) -> Num {
+        let d = decimals.min(MAX_WRITTEN_DECIMALS);
+        let mut factor = 1.0;
+        for _ in 0..d {
+            factor *= 10.0;
+        }
+        Num {
+            value: (value * factor).round() / factor,
+            decimals: d,
+            computed: true,
+        }
+    }
+
+    /// The value.
+    pub fn value(self) -> f64 {
+        self.value
+    }
+
+    /// The decimal places it was written with.
+    pub fn decimals(self) -> u8 {
+        self.decimals
+    }
+
+    /// The number as JSON writes it, with its written places: `26.70`, `16400000`; for
+    /// CSV files and messages.
+    pub fn plain(self) -> String {
+        if !writable(self.value) {
+            return "–".to_owned();
+        }
+        #[cfg(target_arch = "wasm32")]
+        return crate::intl::number(self.value, self.decimals, crate::intl::Style::Plain);
+        #[cfg(not(target_arch = "wasm32"))]
+        reference::plain(self.value, self.decimals)
+    }
+}
+
 /// How one kind of number is written: decimals, scale word and unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberFormat {
-    /// Fixed decimal places, or `None` for as many as the value has (up to 2).
+    /// Fixed decimal places, or `None` for the places each number was written with.
     pub decimals: Option<u8>,
     /// The scale word (`triệu`), if any.
     pub scale: Scale,
@@ -281,27 +361,95 @@ impl Default for NumberFormat {
 }
 
 /// Units that attach to the number without a space (31%).
-fn unit_attaches(unit: &str) -> bool {
-    unit.starts_with(['%', '‰', '°'])
+pub fn unit_attaches(unit: &str) -> bool {
+    unit.starts_with(['%', '‰', '°', '/'])
+}
+
+impl Scale {
+    /// The power of ten this scale divides by.
+    fn exponent(self) -> u8 {
+        match self {
+            Scale::None => 0,
+            Scale::Thousand => 3,
+            Scale::Million => 6,
+            Scale::Billion => 9,
+        }
+    }
 }
 
 impl NumberFormat {
+    /// The scale a number is written with: the format's, or a smaller one that fits it (an
+    /// earlier 468000 next to "16,4 triệu" reads "468 nghìn", not "0,47 triệu").
+    fn scale_for(&self, n: Num) -> Scale {
+        self.scale.fitted(n.value)
+    }
+
+    /// The places that write `n` exactly under `scale`: as written without a scale word;
+    /// with one, as many as the scaled number needs (16400000 in millions: 1).
+    fn exact_places(n: Num, scale: Scale) -> u8 {
+        if scale == Scale::None {
+            n.decimals
+        } else {
+            auto_decimals(n.value / scale.factor(), n.decimals + scale.exponent())
+        }
+    }
+
+    /// The places `n` is shown with: `decimals` when the journalist set it, else exact
+    /// (a computed number under a scale word: at most [`COMPUTED_SCALED_DECIMALS`]).
+    fn places(&self, n: Num, scale: Scale) -> u8 {
+        match self.decimals {
+            Some(d) => d,
+            None if n.computed && scale != Scale::None => {
+                Self::exact_places(n, scale).min(COMPUTED_SCALED_DECIMALS)
+            }
+            None => Self::exact_places(n, scale),
+        }
+    }
+
+    /// The places a written number would need after its scale word, when that is more than
+    /// [`SCALED_DECIMALS`] and `decimals` is not set: validation refuses such a number
+    /// (`16431234` in millions would be `16,431234 triệu`) rather than round it unasked.
+    pub fn scale_rounds(&self, n: Num) -> Option<u8> {
+        let scale = self.scale_for(n);
+        let exact = Self::exact_places(n, scale);
+        (self.decimals.is_none() && scale != Scale::None && exact > SCALED_DECIMALS)
+            .then_some(exact)
+    }
+
     /// The number alone, scaled, with its scale word but no unit: `16,4 triệu`.
-    pub fn number(&self, value: f64, lang: Lang) -> String {
-        let scaled = value / self.scale.factor();
-        let digits = match self.decimals {
-            Some(d) => format_fixed(scaled, d, lang),
-            None => format_auto(scaled, 2, lang),
-        };
+    pub fn number(&self, n: Num, lang: Lang) -> String {
+        let scale = self.scale_for(n);
+        let digits = format_fixed(n.value / scale.factor(), self.places(n, scale), lang);
+        match scale.word(lang, self.billion) {
+            Some(word) => format!("{digits}{NBSP}{word}"),
+            None => digits,
+        }
+    }
+
+    /// A number factbox made up (an axis tick), written with this format's scale word and
+    /// as many places as it has, up to 2: `5 triệu`, `2,5`.
+    pub fn tick(&self, value: f64, lang: Lang) -> String {
+        let digits = format_auto(value / self.scale.factor(), 2, lang);
         match self.scale.word(lang, self.billion) {
             Some(word) => format!("{digits}{NBSP}{word}"),
             None => digits,
         }
     }
 
+    /// Whether the number as shown drops digits it was written with: only when the
+    /// journalist asked for fewer `decimals`. Tooltips and data tables then add the full
+    /// number ([`NumberFormat::in_full`]).
+    pub fn rounds(&self, n: Num) -> bool {
+        let scale = self.scale_for(n);
+        !n.computed && self.places(n, scale) < Self::exact_places(n, scale)
+    }
+
     /// The number with its unit: `9.300 tỉ đồng/năm`, `31%`.
-    pub fn with_unit(&self, value: f64, lang: Lang) -> String {
-        let number = self.number(value, lang);
+    pub fn with_unit(&self, n: Num, lang: Lang) -> String {
+        self.attach_unit(self.number(n, lang))
+    }
+
+    fn attach_unit(&self, number: String) -> String {
         match self.unit.as_deref() {
             Some(unit) if unit_attaches(unit) => format!("{number}{unit}"),
             Some(unit) => format!("{number}{NBSP}{unit}"),
@@ -310,11 +458,29 @@ impl NumberFormat {
     }
 
     /// The number with its qualifier and unit, as the article writes it: `hơn 9.300 tỉ đồng`.
-    pub fn as_written(&self, qualifier: Option<&str>, value: f64, lang: Lang) -> String {
-        let body = self.with_unit(value, lang);
+    pub fn as_written(&self, qualifier: Option<&str>, n: Num, lang: Lang) -> String {
+        let body = self.with_unit(n, lang);
         match qualifier {
             Some(q) => format!("{q}{NBSP}{body}"),
             None => body,
+        }
+    }
+
+    /// The number unscaled, with every place it was written with, and its unit:
+    /// `16.431.234 tài khoản`, `0,8125`.
+    pub fn in_full(&self, n: Num, lang: Lang) -> String {
+        self.attach_unit(format_fixed(n.value, n.decimals, lang))
+    }
+
+    /// [`NumberFormat::as_written`], followed by the number in full when the shown one is
+    /// rounded (`hơn 16,43 triệu (16.431.234)`): for tooltips and data tables, which must
+    /// give the value as written.
+    pub fn exact(&self, qualifier: Option<&str>, n: Num, lang: Lang) -> String {
+        let shown = self.as_written(qualifier, n, lang);
+        if self.rounds(n) {
+            format!("{shown} ({})", format_fixed(n.value, n.decimals, lang))
+        } else {
+            shown
         }
     }
 }
@@ -386,6 +552,18 @@ impl PartialDate {
         let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         (era * 146_097 + doe - 719_468) as f64
+    }
+
+    /// The day number (as [`PartialDate::day_number`]) of the last day of this date's
+    /// year, month or day.
+    pub fn last_day(&self) -> f64 {
+        let next = match (self.month, self.day) {
+            (_, Some(_)) => return self.day_number(),
+            (Some(12), None) => PartialDate::year_start(self.year + 1),
+            (Some(m), None) => PartialDate::month_start(self.year, m + 1),
+            (None, _) => PartialDate::year_start(self.year + 1),
+        };
+        next.day_number() - 1.0
     }
 
     /// The year.
@@ -516,6 +694,8 @@ pub struct Change {
     pub text: String,
     /// The change in words, for screen readers: `tăng gấp 35 lần`, `up 20%`.
     pub words: String,
+    /// Whether it is for the better, when the data has a direction (ranks always do).
+    pub improved: Option<bool>,
 }
 
 /// "tăng" / "up" and the like, before a change without its sign.
@@ -538,9 +718,17 @@ fn signed(value: f64, text: String) -> String {
     }
 }
 
-/// The change from `from` to `to` in the given style. `from` must not be 0 for the
-/// `percent` and `ratio` styles (validation guarantees it).
-pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lang: Lang) -> Change {
+/// The change from `from` to `to` in the given style, judged by `better` when the data
+/// has a direction: with `better: lower`, a fall is an improvement and is called so. The
+/// `percent` and `ratio` styles need a `from` other than 0 (validation guarantees it).
+pub fn change(
+    style: ChangeStyle,
+    from: Num,
+    to: Num,
+    number: &NumberFormat,
+    better: Option<Better>,
+    lang: Lang,
+) -> Change {
     let direction_of = |delta: f64| {
         if delta > 0.0 {
             Direction::Up
@@ -550,22 +738,21 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
             Direction::Same
         }
     };
-    match style {
+    let places = from.decimals.max(to.decimals);
+    let mut change = match style {
         ChangeStyle::Difference => {
-            let delta = to - from;
-            let direction = direction_of(delta);
+            let delta = Num::computed(to.value - from.value, places);
+            let direction = direction_of(delta.value);
+            let size = Num::computed(delta.value.abs(), places);
             Change {
                 direction,
-                text: signed(delta, number.with_unit(delta, lang)),
-                words: format!(
-                    "{} {}",
-                    moved(direction, lang),
-                    number.with_unit(delta.abs(), lang)
-                ),
+                text: signed(delta.value, number.with_unit(delta, lang)),
+                words: format!("{} {}", moved(direction, lang), number.with_unit(size, lang)),
+                improved: None,
             }
         }
         ChangeStyle::Percent => {
-            let pct = (to / from - 1.0) * 100.0;
+            let pct = (to.value / from.value - 1.0) * 100.0;
             let decimals = if pct.abs() >= 10.0 { 0 } else { 1 };
             let pct_text = format_fixed(pct, decimals, lang);
             let abs_text = format_fixed(pct.abs(), decimals, lang);
@@ -574,10 +761,11 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
                 direction,
                 text: signed(pct, format!("{}%", pct_text.trim_end_matches([',', '.']))),
                 words: format!("{} {abs_text}%", moved(direction, lang)),
+                improved: None,
             }
         }
         ChangeStyle::Ratio => {
-            let ratio = to / from;
+            let ratio = to.value / from.value;
             let decimals = if ratio >= 10.0 { 0 } else { 1 };
             let mut text = format_fixed(ratio, decimals, lang);
             // ×2,0 reads better as ×2.
@@ -594,36 +782,76 @@ pub fn change(style: ChangeStyle, from: f64, to: f64, number: &NumberFormat, lan
                 direction: direction_of(ratio - 1.0),
                 text: format!("×{text}"),
                 words,
+                improved: None,
             }
         }
         ChangeStyle::Rank => {
-            // A smaller rank is better, so moving from 88 to 86 is "up 2".
-            let places = from - to;
-            let n = format_auto(places.abs(), 0, lang);
-            let text = match (direction_of(places), lang) {
-                (Direction::Up, Lang::Vi) => format!("tăng{NBSP}{n}{NBSP}bậc"),
-                (Direction::Down, Lang::Vi) => format!("giảm{NBSP}{n}{NBSP}bậc"),
-                (Direction::Same, Lang::Vi) => "giữ nguyên".to_owned(),
-                (Direction::Up, Lang::En) => {
-                    format!(
-                        "up{NBSP}{n}{NBSP}{}",
-                        if n == "1" { "place" } else { "places" }
-                    )
-                }
-                (Direction::Down, Lang::En) => {
-                    format!(
-                        "down{NBSP}{n}{NBSP}{}",
-                        if n == "1" { "place" } else { "places" }
-                    )
-                }
-                (Direction::Same, Lang::En) => "unchanged".to_owned(),
-            };
-            Change {
+            // A smaller rank is better, so moving from 88 to 86 is "up 2": the words
+            // themselves say which way is better, as Vietnamese papers write it.
+            let places = from.value - to.value;
+            let text = rank_move(places, lang);
+            return Change {
                 direction: direction_of(places),
                 words: text.clone(),
                 text,
-            }
+                improved: (places != 0.0).then_some(places > 0.0),
+            };
         }
+    };
+    // A change of data with a direction says whether it is for the better, in words.
+    if let Some(better) = better {
+        if change.direction != Direction::Same {
+            let up_is_better = better == Better::Higher;
+            let improved = (change.direction == Direction::Up) == up_is_better;
+            let verdict = lang.words().verdict(improved);
+            change.text = format!("{} ({verdict})", change.text);
+            change.words = format!("{}, {verdict}", change.words);
+            change.improved = Some(improved);
+        }
+    }
+    change
+}
+
+/// A move of `places` ranks up (positive) or down, in words: `tăng 2 bậc`, `down 1 place`.
+pub fn rank_move(places: f64, lang: Lang) -> String {
+    let n = format_auto(places.abs(), 0, lang);
+    let unit = |n: &str| if n == "1" { "place" } else { "places" };
+    match (places.partial_cmp(&0.0), lang) {
+        (Some(std::cmp::Ordering::Greater), Lang::Vi) => format!("tăng{NBSP}{n}{NBSP}bậc"),
+        (Some(std::cmp::Ordering::Less), Lang::Vi) => format!("giảm{NBSP}{n}{NBSP}bậc"),
+        (_, Lang::Vi) => "giữ nguyên".to_owned(),
+        (Some(std::cmp::Ordering::Greater), Lang::En) => format!("up{NBSP}{n}{NBSP}{}", unit(&n)),
+        (Some(std::cmp::Ordering::Less), Lang::En) => format!("down{NBSP}{n}{NBSP}{}", unit(&n)),
+        (_, Lang::En) => "unchanged".to_owned(),
+    }
+}
+
+/// How far a rank is from a better target rank, in words: `còn cách 16 bậc`,
+/// `16 places to go`.
+pub fn places_to_go(places: u32, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("còn cách{NBSP}{places}{NBSP}bậc"),
+        Lang::En if places == 1 => format!("1{NBSP}place to go"),
+        Lang::En => format!("{places}{NBSP}places to go"),
+    }
+}
+
+/// A rank as a label: `hạng 86` (with `out_of`, `hạng 86/193`); in English `No. 86`
+/// (`No. 86 of 193`), the form English newsrooms use for a place in a ranking.
+pub fn rank_label(rank: Num, out_of: Option<u32>, lang: Lang) -> String {
+    let n = format_fixed(rank.value, 0, lang);
+    match (lang, out_of) {
+        (Lang::Vi, None) => format!("hạng{NBSP}{n}"),
+        (Lang::Vi, Some(total)) => format!("hạng{NBSP}{n}/{total}"),
+        (Lang::En, None) => format!("No.{NBSP}{n}"),
+        (Lang::En, Some(total)) => format!("No.{NBSP}{n}{NBSP}of{NBSP}{total}"),
+    }
+}
+
+impl Words {
+    /// "tốt hơn" or "kém hơn": a change judged by the data's direction.
+    pub fn verdict(&self, improved: bool) -> &'static str {
+        if improved { self.better } else { self.worse }
     }
 }
 
@@ -638,6 +866,8 @@ pub struct Words {
     pub get_data: &'static str,
     pub get_image: &'static str,
     pub retry: &'static str,
+    pub better: &'static str,
+    pub worse: &'static str,
 }
 
 impl Lang {
@@ -653,6 +883,8 @@ impl Lang {
                 get_data: "Tải dữ liệu",
                 get_image: "Tải ảnh",
                 retry: "Thử lại",
+                better: "tốt hơn",
+                worse: "kém hơn",
             },
             Lang::En => Words {
                 source: "Source",
@@ -663,6 +895,8 @@ impl Lang {
                 get_data: "Get the data",
                 get_image: "Download image",
                 retry: "Try again",
+                better: "better",
+                worse: "worse",
             },
         }
     }

@@ -1,26 +1,14 @@
-//! A small JSON reader that keeps where every value stands, and a serde `Deserializer` over
-//! what it reads.
+//! A small JSON reader that keeps where every value stands.
 //!
 //! Why not serde_json: its parser is generic over the visitor, so it is compiled again
 //! into every struct's deserializer, which made it the largest part of the wasm every
-//! reader downloads. Here the text is read once into a tree of [`Node`]s with byte spans,
-//! and the (small, non-generic) deserializer walks the tree. Errors come out structured:
-//! serde's `unknown_field` hook hands over the field and the valid names, so nothing has
-//! to be recovered from English messages, and each error carries the byte offset of the
-//! value at fault.
-//!
-//! The widget itself reads the tree with the hand-written readers of [`crate::read`]; the
-//! serde deserializer here reads it through the spec types' derived impls, the reference
-//! those readers are tested against.
+//! reader downloads. Here the text is read once into a tree of [`Node`]s with byte spans
+//! (and every number with its text as written), which [`crate::read`] then reads into the
+//! spec structs; each problem carries the byte offset of the value at fault.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 use crate::error::{Expected, Found, Syntax, What};
-use crate::format::format_plain;
-use crate::suggest::nearest;
 
 /// How deeply lists and objects may nest; deeper input is refused rather than risk the
 /// stack (a fact box needs four levels).
@@ -92,12 +80,63 @@ pub fn parse(text: &str) -> Result<Node<'_>, SyntaxError> {
         bytes: text.as_bytes(),
         at: 0,
     };
-    let node = r.value(0)?;
-    r.skip_ws();
-    if r.at < r.bytes.len() {
-        return Err(r.error(Syntax::TrailingCharacters));
-    }
-    Ok(node)
+    let read = r.value(0).and_then(|node| {
+        r.skip_ws();
+        if r.at < r.bytes.len() {
+            return Err(r.error(Syntax::TrailingCharacters));
+        }
+        Ok(node)
+    });
+    read.map_err(|e| typing_mistake(text, e))
+}
+
+/// A syntax error named for the typing habit behind it, where there is one: Vietnamese
+/// writes decimals with a comma (`0,8125`) and groups thousands with points
+/// (`16.400.000`), word processors curl quotes (“ ”), and a percentage is typed with its
+/// sign (`31%`). The JSON reader sees only "a `,` then no field name"; the journalist
+/// gets the fix.
+fn typing_mistake(text: &str, e: SyntaxError) -> SyntaxError {
+    let before = text.get(..e.offset).unwrap_or_default();
+    let rest = text.get(e.offset..).unwrap_or_default();
+    let Some(c) = rest.chars().next() else {
+        return e;
+    };
+    // The number written just before the error, and the digits (and points) just after.
+    let number_before = |tail: &str| -> Option<String> {
+        let head = before.strip_suffix(tail)?;
+        let start = head
+            .rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .map_or(0, |i| i + 1);
+        let n = head.get(start..)?;
+        n.bytes().any(|b| b.is_ascii_digit()).then(|| n.to_owned())
+    };
+    let digits_after: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let syntax = match c {
+        '“' | '”' | '‘' | '’' | '„' | '″' => Syntax::CurlyQuote { quote: c },
+        '%' => match number_before("") {
+            Some(number) => Syntax::UnquotedPercent { number },
+            None => return e,
+        },
+        '0'..='9' => match number_before(",") {
+            // `1.234,5`: thousands points before a decimal comma.
+            Some(int) => Syntax::DecimalComma {
+                number: format!("{}.{}", int.replace('.', ""), digits_after.replace('.', "")),
+                written: format!("{int},{digits_after}"),
+            },
+            None => return e,
+        },
+        '.' => match number_before("") {
+            Some(n) if n.contains('.') => Syntax::ThousandsDots {
+                number: format!("{n}{digits_after}").replace('.', ""),
+            },
+            _ => return e,
+        },
+        _ => return e,
+    };
+    SyntaxError { syntax, ..e }
 }
 
 struct Reader<'a> {
@@ -484,134 +523,12 @@ fn scale10(m: f64, e: i64) -> f64 {
     if e >= 0 { v * p } else { v / p }
 }
 
-/// A problem found while deserializing, with the byte offset of the value at fault.
+/// A problem found while reading the tree into the spec structs, with the byte offset of
+/// the value at fault.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeError {
     pub what: What,
     pub offset: Option<usize>,
-}
-
-impl DeError {
-    fn new(what: What) -> DeError {
-        DeError { what, offset: None }
-    }
-
-    /// Sets the offset, unless a more precise (inner) one is already known.
-    fn at(mut self, offset: usize) -> DeError {
-        self.offset.get_or_insert(offset);
-        self
-    }
-}
-
-impl fmt::Display for DeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.what.describe(crate::format::Lang::En))
-    }
-}
-
-impl std::error::Error for DeError {}
-
-/// serde's name for what a visitor expects (`f64`, `a string`, `struct Figure`), sorted
-/// into the kinds a journalist knows.
-fn expected_kind(exp: &dyn de::Expected) -> Expected {
-    let text = format!("{exp}");
-    match text.as_str() {
-        "f64" | "f32" => Expected::Number,
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" => {
-            Expected::WholeNumber
-        }
-        "a string" | "variant identifier" | "field identifier" | "a borrowed string" => {
-            Expected::Text
-        }
-        "a string or a map" => Expected::TextOrObject,
-        "a boolean" => Expected::TrueOrFalse,
-        "a sequence" => Expected::List,
-        t if t.starts_with("struct ") || t.starts_with("a map") => Expected::Object,
-        _ => Expected::Value,
-    }
-}
-
-/// What serde says stood there. Every variant is matched by hand: serde's own `Display`
-/// would format floats with core's formatter, which the wasm otherwise does without.
-fn found_of(unexp: de::Unexpected<'_>) -> Found {
-    use de::Unexpected as U;
-    match unexp {
-        U::Bool(b) => Found::Bool(b),
-        U::Unsigned(n) => Found::Number(n.to_string()),
-        U::Signed(n) => Found::Number(n.to_string()),
-        U::Float(x) => Found::Number(format_plain(x)),
-        U::Char(c) => Found::Text(c.to_string()),
-        U::Str(s) => Found::Text(s.to_owned()),
-        U::Bytes(_) => Found::Other("bytes".to_owned()),
-        U::Unit | U::Option => Found::Null,
-        U::Seq => Found::List,
-        U::Map => Found::Object,
-        U::NewtypeStruct
-        | U::NewtypeVariant
-        | U::UnitVariant
-        | U::TupleVariant
-        | U::StructVariant => Found::Other("value".to_owned()),
-        U::Enum => Found::Other("enum".to_owned()),
-        U::Other(o) => Found::Other(o.to_owned()),
-    }
-}
-
-impl de::Error for DeError {
-    fn custom<T: fmt::Display>(msg: T) -> DeError {
-        DeError::new(What::Other {
-            detail: msg.to_string(),
-        })
-    }
-
-    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> DeError {
-        let expected = expected_kind(exp);
-        let found = found_of(unexp);
-        if let (Found::Text(text), Expected::Number | Expected::WholeNumber) = (&found, expected) {
-            return DeError::new(What::NumberAsString {
-                number: number_in_text(text),
-                text: text.clone(),
-            });
-        }
-        DeError::new(What::WrongType { expected, found })
-    }
-
-    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> DeError {
-        DeError::invalid_type(unexp, exp)
-    }
-
-    fn invalid_length(len: usize, _exp: &dyn de::Expected) -> DeError {
-        DeError::new(What::Other {
-            detail: format!("{len} items"),
-        })
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> DeError {
-        DeError::new(What::UnknownValue {
-            value: variant.to_owned(),
-            suggestion: nearest(variant, expected.iter().copied()).map(str::to_owned),
-            expected: expected.iter().map(|s| (*s).to_owned()).collect(),
-        })
-    }
-
-    fn unknown_field(field: &str, expected: &'static [&'static str]) -> DeError {
-        DeError::new(What::UnknownField {
-            field: field.to_owned(),
-            suggestion: nearest(field, expected.iter().copied()).map(str::to_owned),
-            expected: expected.iter().map(|s| (*s).to_owned()).collect(),
-        })
-    }
-
-    fn missing_field(field: &'static str) -> DeError {
-        DeError::new(What::MissingField {
-            field: field.to_owned(),
-        })
-    }
-
-    fn duplicate_field(field: &'static str) -> DeError {
-        DeError::new(What::DuplicateField {
-            field: field.to_owned(),
-        })
-    }
 }
 
 /// The number a journalist most likely meant by a number written as text: `"9.300"` is
@@ -663,39 +580,8 @@ pub fn number_in_text(text: &str) -> Option<f64> {
     }
 }
 
-/// Deserializes a [`Node`]: the tree stands in for the text.
-#[derive(Clone, Copy)]
-pub struct NodeDe<'n, 'a>(pub &'n Node<'a>);
-
-impl NodeDe<'_, '_> {
-    /// The offset a problem with this whole value is reported at: its last character.
-    fn last(&self) -> usize {
-        self.0.end.saturating_sub(1)
-    }
-
-    /// A whole number from 0 to `max`. Out of range, the error quotes the number as
-    /// written: serde's own check would quote it after a trip through `f64`, so that
-    /// `444444444444444131` came out as `444444444444444160` (found by the fuzzer).
-    // The cast is exact: `v` is whole and within 0..=max, below 2^64.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    fn unsigned<'de, V: Visitor<'de>>(self, visitor: V, max: f64) -> Result<V::Value, DeError> {
-        match whole(self.0, max) {
-            Some(v) => visitor.visit_u64(v as u64),
-            None => Err(type_error(self.0, &visitor)),
-        }
-        .map_err(|e: DeError| e.at(self.last()))
-    }
-}
-
-/// The error for a value of the wrong type: one non-generic function for every visitor.
-#[inline(never)]
-fn type_error(node: &Node<'_>, exp: &dyn de::Expected) -> DeError {
-    wrong_type(node, expected_kind(exp))
-}
-
 /// The error for `node` where `expected` should stand, at the value's last character. A
-/// number written as text gets its own message, which says what to write instead. Shared
-/// by the serde deserializer and the hand-written readers of [`crate::read`].
+/// number written as text gets its own message, which says what to write instead.
 #[inline(never)]
 pub fn wrong_type(node: &Node<'_>, expected: Expected) -> DeError {
     let what = match (node.found(), expected) {
@@ -719,216 +605,6 @@ pub fn whole(node: &Node<'_>, max: f64) -> Option<f64> {
             Some(v)
         }
         _ => None,
-    }
-}
-
-// Each entry point calls only the one visitor method its type needs, so that the copy of
-// it made for every visitor stays small; anything else is `type_error`.
-impl<'de> de::Deserializer<'de> for NodeDe<'_, '_> {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let last = self.last();
-        match &self.0.kind {
-            Kind::Null => visitor.visit_unit(),
-            Kind::Bool(b) => visitor.visit_bool(*b),
-            Kind::Number(v, _) => visitor.visit_f64(*v),
-            Kind::Str(s) => visitor.visit_str(s),
-            Kind::Array(items) => visitor.visit_seq(Seq {
-                items: items.iter(),
-            }),
-            Kind::Object(entries) => visitor.visit_map(Map {
-                entries: entries.iter(),
-                value: None,
-            }),
-        }
-        .map_err(|e| e.at(last))
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.0.kind {
-            Kind::Bool(b) => visitor.visit_bool(b),
-            _ => Err(type_error(self.0, &visitor)),
-        }
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.0.kind {
-            Kind::Number(v, _) => visitor.visit_f64(v).map_err(|e: DeError| e.at(self.last())),
-            _ => Err(type_error(self.0, &visitor)),
-        }
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_f64(visitor)
-    }
-
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.unsigned(visitor, 1.8e19)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.unsigned(visitor, f64::from(u32::MAX))
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.unsigned(visitor, f64::from(u16::MAX))
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.unsigned(visitor, f64::from(u8::MAX))
-    }
-
-    // The format has no negative whole numbers: signed types are read as unsigned ones.
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match &self.0.kind {
-            Kind::Str(s) => visitor.visit_str(s).map_err(|e: DeError| e.at(self.last())),
-            _ => Err(type_error(self.0, &visitor)),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match &self.0.kind {
-            Kind::Array(items) => visitor.visit_seq(Seq {
-                items: items.iter(),
-            }),
-            _ => Err(type_error(self.0, &visitor)),
-        }
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match &self.0.kind {
-            Kind::Object(entries) => visitor
-                .visit_map(Map {
-                    entries: entries.iter(),
-                    value: None,
-                })
-                .map_err(|e: DeError| e.at(self.last())),
-            _ => Err(type_error(self.0, &visitor)),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.deserialize_map(visitor)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_unit()
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        match self.0.kind {
-            Kind::Null => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        match &self.0.kind {
-            Kind::Str(s) => visitor
-                .visit_enum(s.as_ref().into_deserializer())
-                .map_err(|e: DeError| e.at(self.last())),
-            _ => Err(DeError {
-                what: What::WrongType {
-                    expected: Expected::Text,
-                    found: self.0.found(),
-                },
-                offset: Some(self.last()),
-            }),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        i8 i16 i128 u128 char bytes byte_buf unit unit_struct tuple tuple_struct
-    }
-}
-
-struct Seq<'n, 'a> {
-    items: std::slice::Iter<'n, Node<'a>>,
-}
-
-impl<'de> de::SeqAccess<'de> for Seq<'_, '_> {
-    type Error = DeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        match self.items.next() {
-            Some(node) => seed.deserialize(NodeDe(node)).map(Some),
-            None => Ok(None),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct Map<'n, 'a> {
-    entries: std::slice::Iter<'n, Entry<'a>>,
-    value: Option<&'n Node<'a>>,
-}
-
-impl<'de> de::MapAccess<'de> for Map<'_, '_> {
-    type Error = DeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
-        let Some(entry) = self.entries.next() else {
-            return Ok(None);
-        };
-        self.value = Some(&entry.value);
-        // A problem with the key (an unknown field) is reported at the key.
-        let key: de::value::StrDeserializer<'_, DeError> = entry.key.as_ref().into_deserializer();
-        seed.deserialize(key)
-            .map(Some)
-            .map_err(|e| e.at(entry.key_end.saturating_sub(1)))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        match self.value.take() {
-            Some(node) => seed.deserialize(NodeDe(node)),
-            None => Err(DeError::new(What::Other {
-                detail: "a value without a key".to_owned(),
-            })),
-        }
     }
 }
 

@@ -4,8 +4,99 @@
 //! links are `http(s)`, and lists have the length their box can show. Only
 //! [`crate::validate`] builds these types, so layout and rendering never fail on them.
 
-use crate::format::{Lang, NumberFormat, PartialDate};
-use crate::spec::ChangeStyle;
+use crate::format::{Lang, Num, NumberFormat, PartialDate};
+use crate::spec::{Better, ChangeStyle};
+
+/// How a chart's values compare: which of them are better, and whether they are ranks.
+/// Ranks are always lower-is-better: the one constructor for them says so, so no chart
+/// can hold ranks drawn as "more is better".
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Measure {
+    better: Option<Better>,
+    ranks: bool,
+    out_of: Option<u32>,
+}
+
+impl Measure {
+    /// Values with a direction (`Some`) or none, e.g. sizes of databases (`None`).
+    pub(crate) fn values(better: Option<Better>) -> Measure {
+        Measure {
+            better,
+            ranks: false,
+            out_of: None,
+        }
+    }
+
+    /// Ranks, 1 the best, out of `out_of` when known.
+    pub(crate) fn ranks(out_of: Option<u32>) -> Measure {
+        Measure {
+            better: Some(Better::Lower),
+            ranks: true,
+            out_of,
+        }
+    }
+
+    /// Which values are better, if the data says.
+    pub fn better(self) -> Option<Better> {
+        self.better
+    }
+
+    /// Whether the values are ranks.
+    pub fn is_ranks(self) -> bool {
+        self.ranks
+    }
+
+    /// Out of how many, for ranks.
+    pub fn out_of(self) -> Option<u32> {
+        self.out_of
+    }
+
+    /// Whether lower values are better.
+    pub fn lower_is_better(self) -> bool {
+        self.better == Some(Better::Lower)
+    }
+
+    /// Whether `a` is better than `b`; with no direction, whether it is larger.
+    pub fn beats(self, a: f64, b: f64) -> bool {
+        if self.lower_is_better() { a < b } else { a > b }
+    }
+
+    /// A value as shown: a rank as `hạng 86`, any other number as written with its
+    /// qualifier and unit.
+    pub fn show(
+        self,
+        format: &NumberFormat,
+        qualifier: Option<&str>,
+        n: Num,
+        lang: Lang,
+    ) -> String {
+        if self.ranks {
+            let rank = crate::format::rank_label(n, None, lang);
+            match qualifier {
+                Some(q) => format!("{q}{}{rank}", crate::format::NBSP),
+                None => rank,
+            }
+        } else {
+            format.as_written(qualifier, n, lang)
+        }
+    }
+
+    /// [`Measure::show`] with the number in full where the label rounds it: for tooltips
+    /// and data tables.
+    pub fn show_exact(
+        self,
+        format: &NumberFormat,
+        qualifier: Option<&str>,
+        n: Num,
+        lang: Lang,
+    ) -> String {
+        if self.ranks {
+            self.show(format, qualifier, n, lang)
+        } else {
+            format.exact(qualifier, n, lang)
+        }
+    }
+}
 
 /// How many figures a key-figure box holds.
 pub const FIGURES_RANGE: std::ops::RangeInclusive<usize> = 1..=6;
@@ -99,6 +190,7 @@ pub struct LineChart {
     pub(crate) format: NumberFormat,
     pub(crate) axis_label: Option<String>,
     pub(crate) from_zero: bool,
+    pub(crate) measure: Measure,
 }
 
 /// One series.
@@ -114,7 +206,7 @@ pub struct LineSeries {
 pub struct LinePoint {
     pub(crate) date: PartialDate,
     pub(crate) day: f64,
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) qualifier: Option<String>,
 }
 
@@ -131,8 +223,8 @@ pub struct LineAnnotation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareChart {
     pub(crate) parts: Vec<SharePart>,
-    pub(crate) total: f64,
-    pub(crate) shortfall: Option<f64>,
+    pub(crate) total: Num,
+    pub(crate) shortfall: Option<Num>,
     pub(crate) donut: bool,
     pub(crate) format: NumberFormat,
 }
@@ -141,38 +233,50 @@ pub struct ShareChart {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharePart {
     pub(crate) label: String,
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) highlight: bool,
     /// The part added so the parts reach the stated total.
     pub(crate) other: bool,
 }
 
-/// A value against a target on a scale from 0 to `max` (positive).
+/// A value against a target on a scale from 0 to `max` (positive); for ranks, from `max`
+/// (the worst rank shown) to 1. Value and target lie on the scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressChart {
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) qualifier: Option<String>,
     pub(crate) label: String,
-    pub(crate) target: Option<f64>,
+    pub(crate) target: Option<Num>,
     pub(crate) target_label: Option<String>,
-    pub(crate) max: f64,
+    pub(crate) max: Num,
     pub(crate) format: NumberFormat,
+    /// Higher is better unless the box says otherwise: a target is reached from below.
+    pub(crate) measure: Measure,
+    pub(crate) deadline: Option<Deadline>,
+}
+
+/// A target's deadline, and whether the value's date (`as_of`) is past it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Deadline {
+    pub(crate) date: PartialDate,
+    pub(crate) passed: bool,
 }
 
 /// One key figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) qualifier: Option<String>,
     pub(crate) label: String,
     pub(crate) format: NumberFormat,
     pub(crate) compare: Option<Comparison>,
+    pub(crate) measure: Measure,
 }
 
 /// An earlier value of a figure. For the `percent` and `ratio` styles, `value` is not 0.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) qualifier: Option<String>,
     pub(crate) date: Option<PartialDate>,
     pub(crate) style: ChangeStyle,
@@ -186,13 +290,15 @@ pub struct BarChart {
     pub(crate) reference: Option<ReferenceLine>,
     pub(crate) format: NumberFormat,
     pub(crate) axis_label: Option<String>,
+    /// For ranks, the bars are dots on a rank axis; see [`crate::layout::bar`].
+    pub(crate) measure: Measure,
 }
 
 /// One bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarItem {
     pub(crate) label: String,
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) qualifier: Option<String>,
     pub(crate) highlight: bool,
 }
@@ -200,7 +306,7 @@ pub struct BarItem {
 /// A labelled line across a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReferenceLine {
-    pub(crate) value: f64,
+    pub(crate) value: Num,
     pub(crate) label: String,
 }
 
@@ -248,7 +354,7 @@ impl BarItem {
     }
     /// The bar's value.
     pub fn value(&self) -> f64 {
-        self.value
+        self.value.value()
     }
     /// Whether the bar is drawn in the accent colour.
     pub fn highlight(&self) -> bool {

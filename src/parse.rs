@@ -11,75 +11,11 @@
 // noise at every call site.
 #![allow(clippy::result_large_err)]
 
-use serde::Deserialize as _;
-use serde::de::{DeserializeOwned, IgnoredAny};
-
 use crate::error::{Expected, Position, Problem, What};
-use crate::json::{self, DeError, Kind, Node, NodeDe};
+use crate::json::{self, DeError, Kind, Node};
 use crate::read;
 use crate::spec::{self, BarBox, FiguresBox, LineBox, ProgressBox, RankChangeBox, ShareBox};
 use crate::suggest::nearest;
-
-/// How the parts of a document are read from its JSON tree: [`Hand`] in the widget, or
-/// [`Serde`], the reference the hand-written readers are tested against. Generic, not a
-/// value, so that the wasm (which only ever uses `Hand`) contains no serde visitor.
-pub trait Reader {
-    /// The top level, with boxes left unread.
-    fn document(node: &Node<'_>) -> Result<spec::Document<IgnoredAny>, DeError>;
-    /// A box's shared fields.
-    fn head(node: &Node<'_>) -> Result<spec::BoxHead<IgnoredAny>, DeError>;
-    /// A box's own fields, by its kind (one of [`spec::KINDS`]; any other reads as
-    /// `progress`, which [`RawDocument::parse_box`] never asks for).
-    fn body(kind: &str, node: &Node<'_>) -> Result<KindSpec, DeError>;
-}
-
-/// The readers of [`crate::read`].
-pub enum Hand {}
-
-/// serde's derived `Deserialize` impls on the [`spec`] types.
-pub enum Serde {}
-
-impl Reader for Hand {
-    fn document(node: &Node<'_>) -> Result<spec::Document<IgnoredAny>, DeError> {
-        read::document(node)
-    }
-    fn head(node: &Node<'_>) -> Result<spec::BoxHead<IgnoredAny>, DeError> {
-        read::head(node)
-    }
-    fn body(kind: &str, node: &Node<'_>) -> Result<KindSpec, DeError> {
-        Ok(match kind {
-            "figures" => KindSpec::Figures(read::figures_box(node)?),
-            "bar" => KindSpec::Bar(read::bar_box(node)?),
-            "rank-change" => KindSpec::RankChange(read::rank_change_box(node)?),
-            "line" => KindSpec::Line(read::line_box(node)?),
-            "share" => KindSpec::Share(read::share_box(node)?),
-            _ => KindSpec::Progress(read::progress_box(node)?),
-        })
-    }
-}
-
-impl Reader for Serde {
-    fn document(node: &Node<'_>) -> Result<spec::Document<IgnoredAny>, DeError> {
-        spec::Document::deserialize(NodeDe(node))
-    }
-    fn head(node: &Node<'_>) -> Result<spec::BoxHead<IgnoredAny>, DeError> {
-        serde_read(node)
-    }
-    fn body(kind: &str, node: &Node<'_>) -> Result<KindSpec, DeError> {
-        Ok(match kind {
-            "figures" => KindSpec::Figures(serde_read(node)?),
-            "bar" => KindSpec::Bar(serde_read(node)?),
-            "rank-change" => KindSpec::RankChange(serde_read(node)?),
-            "line" => KindSpec::Line(serde_read(node)?),
-            "share" => KindSpec::Share(serde_read(node)?),
-            _ => KindSpec::Progress(serde_read(node)?),
-        })
-    }
-}
-
-fn serde_read<T: DeserializeOwned>(node: &Node<'_>) -> Result<T, DeError> {
-    T::deserialize(NodeDe(node))
-}
 
 /// The largest document accepted, in bytes. A fact box needs a few kilobytes; anything this
 /// large is a wrong file, and parsing it would freeze the page.
@@ -99,7 +35,7 @@ pub struct RawDocument<'a> {
 /// One box: its shared fields, and its kind's own.
 #[derive(Debug)]
 pub struct BoxSpec {
-    pub head: spec::BoxHead<IgnoredAny>,
+    pub head: spec::BoxHead<()>,
     pub body: KindSpec,
 }
 
@@ -124,11 +60,6 @@ impl BoxSpec {
 /// Parses the document's top level. Fails on a syntax error anywhere in the text (JSON
 /// cannot be half-read), on a document-level field, or on an unsupported version.
 pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
-    document_by::<Hand>(text)
-}
-
-/// [`document`], reading with `R`.
-pub fn document_by<R: Reader>(text: &str) -> Result<RawDocument<'_>, Problem> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Problem::whole(What::FileTooLarge {
             max: MAX_DOCUMENT_BYTES,
@@ -178,7 +109,7 @@ pub fn document_by<R: Reader>(text: &str) -> Result<RawDocument<'_>, Problem> {
             },
         });
     }
-    let top = R::document(&root).map_err(|e| problem(e, "", body, 0, text, skipped))?;
+    let top = read::document(&root).map_err(|e| problem(e, "", body, 0, text, skipped))?;
     if top.version != spec::FORMAT_VERSION {
         return Err(Problem::at_path(
             "version",
@@ -220,11 +151,6 @@ impl RawDocument<'_> {
     /// Parses box `index`: its shared fields, then its kind's own, after checking that it
     /// has no field that neither knows. Every unknown field is reported, not only the first.
     pub fn parse_box(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
-        self.parse_box_by::<Hand>(index)
-    }
-
-    /// [`RawDocument::parse_box`], reading with `R`.
-    pub fn parse_box_by<R: Reader>(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
         let prefix = format!("boxes[{index}]");
         let Some(node) = self.boxes.get(index) else {
             return Err(vec![Problem::at_path(
@@ -268,13 +194,22 @@ impl RawDocument<'_> {
                 )]);
             }
         };
-        let own: &[&str] = match kind.as_str() {
-            "figures" => FiguresBox::FIELDS,
-            "bar" => BarBox::FIELDS,
-            "rank-change" => RankChangeBox::FIELDS,
-            "line" => LineBox::FIELDS,
-            "share" => ShareBox::FIELDS,
-            "progress" => ProgressBox::FIELDS,
+        // The kind decides both the fields a box may have and how they are read: one
+        // table, so that no kind can be known to one and not the other.
+        type BodyReader = fn(&Node<'_>) -> Result<KindSpec, DeError>;
+        let (own, read_body): (&[&str], BodyReader) = match kind.as_str() {
+            "figures" => (FiguresBox::FIELDS, |n| {
+                read::figures_box(n).map(KindSpec::Figures)
+            }),
+            "bar" => (BarBox::FIELDS, |n| read::bar_box(n).map(KindSpec::Bar)),
+            "rank-change" => (RankChangeBox::FIELDS, |n| {
+                read::rank_change_box(n).map(KindSpec::RankChange)
+            }),
+            "line" => (LineBox::FIELDS, |n| read::line_box(n).map(KindSpec::Line)),
+            "share" => (ShareBox::FIELDS, |n| read::share_box(n).map(KindSpec::Share)),
+            "progress" => (ProgressBox::FIELDS, |n| {
+                read::progress_box(n).map(KindSpec::Progress)
+            }),
             _ => {
                 return Err(vec![Problem::at_path(
                     format!("{prefix}.kind"),
@@ -299,8 +234,8 @@ impl RawDocument<'_> {
                 },
             })
             .collect();
-        let head = R::head(node).map_err(|e| self.part_problem(e, node, &prefix));
-        let body = R::body(&kind, node).map_err(|e| self.part_problem(e, node, &prefix));
+        let head = read::head(node).map_err(|e| self.part_problem(e, node, &prefix));
+        let body = read_body(node).map_err(|e| self.part_problem(e, node, &prefix));
         match (head, body) {
             (Ok(head), Ok(body)) if problems.is_empty() => Ok(BoxSpec { head, body }),
             (head, body) => {
@@ -318,6 +253,13 @@ impl RawDocument<'_> {
                         problems.push(p);
                     }
                 }
+                if kind == "rank-change" {
+                    for p in &mut problems {
+                        if more_dates(p) {
+                            p.what = What::RankChangeDates;
+                        }
+                    }
+                }
                 Err(problems)
             }
         }
@@ -329,7 +271,30 @@ impl RawDocument<'_> {
     }
 }
 
-/// Turns a deserialization error inside `part` (which starts at byte `base` of `body`,
+/// Whether a problem of a rank-change box comes from giving it more than two dates: a
+/// field named like a date (`"2016": 89`) or like a list of them (`dates`, `ranks`…), or a
+/// list where one date or rank stands (`"from_date": ["2014", "2016"]`).
+fn more_dates(problem: &Problem) -> bool {
+    const NAMES: &[&str] = &[
+        "dates", "date", "years", "ranks", "rank", "values", "points", "series", "history",
+        "mid", "middle", "via", "steps",
+    ];
+    match &problem.what {
+        What::UnknownField { field, .. } => {
+            crate::format::PartialDate::parse(field).is_some()
+                || NAMES.contains(&field.to_ascii_lowercase().as_str())
+        }
+        What::WrongType { found, .. } => {
+            matches!(found, crate::error::Found::List)
+                && ["from_date", "to_date", ".from", ".to"]
+                    .iter()
+                    .any(|end| problem.path.ends_with(end))
+        }
+        _ => false,
+    }
+}
+
+/// Turns a reading error inside `part` (which starts at byte `base` of `body`,
 /// itself at byte `skipped` of `text`) into a problem with its full path and position.
 fn problem(
     e: DeError,

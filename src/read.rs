@@ -1,30 +1,26 @@
-//! The [`spec`](crate::spec) structs read from the JSON tree by hand, as serde's derived
-//! `Deserialize` would read them, in a fraction of the wasm.
+//! The one reader of documents: the [`spec`](crate::spec) structs read from the JSON tree,
+//! in the widget and natively alike.
 //!
-//! serde's derive writes a visitor for every struct, field identifier and enum, each copied
-//! for the deserializer: about 55 KB of the widget's wasm, which every reader downloads.
-//! These readers share one non-generic walk over an object's fields (`Fields`); each
-//! struct adds only a call per field. The derived impls stay on the spec types as the
-//! reference: `tests/read_equivalence.rs` and the fuzzer check that both
-//! read every document to the same structs or the same error, at the same place. (The
-//! widget never calls the derived code, so the linker leaves it out of the wasm.)
+//! Written by hand rather than derived with serde, whose visitors (one per struct, field
+//! identifier and enum, each copied for the deserializer) took about 55 KB of the wasm
+//! every reader downloads. These readers share one non-generic walk over an object's
+//! fields (`Fields`); each struct adds only a call per field. The bad-input table
+//! (`tests/bad_input.rs`) defines what they report.
 //!
-//! The rules copied from serde: fields are read in the order written, and the first
+//! The rules, serde's: fields are read in the order written, and the first
 //! problem in that order is the one reported; an unknown field is an error only in
 //! structs that deny them (a box's fields are checked against all its known names by
 //! [`crate::parse`]); a field given twice is an error; a missing required field is reported
 //! after the whole object, the first one in declaration order; `null` is "not given" for
 //! an optional field.
 
-use serde::de::IgnoredAny;
-
-use crate::error::{Expected, Found, What};
-use crate::format::format_plain;
+use crate::error::{Expected, What};
 use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
-    Annotation, Bar, BarBox, BillionWord, BoxHead, ChangeStyle, Compare, Defaults, Document,
-    Figure, FiguresBox, LineBox, Orientation, Part, Point, ProgressBox, RankChangeBox, RankItem,
-    RankSort, Reference, Scale, Series, ShareBox, ShareDisplay, SortOrder, Source,
+    Annotation, Bar, BarBox, Better, BillionWord, BoxHead, ChangeStyle, Compare, Defaults,
+    Document, Figure, FiguresBox, LineBox, Number, Orientation, Part, Point, ProgressBox,
+    RankChangeBox, RankItem, RankSort, Reference, Scale, Series, ShareBox, ShareDisplay,
+    SortOrder, Source,
 };
 use crate::suggest::nearest;
 
@@ -42,11 +38,53 @@ fn error(what: What, offset: usize) -> DeError {
     }
 }
 
-fn number(node: &Node<'_>) -> Read<f64> {
+fn number(node: &Node<'_>) -> Read<Number> {
     match node.kind {
-        Kind::Number(v, _) => Ok(v),
+        Kind::Number(value, raw) => {
+            let (decimals, digits) = written(raw);
+            let printable = decimals <= u32::from(crate::format::MAX_WRITTEN_DECIMALS)
+                && digits <= crate::format::MAX_WRITTEN_DIGITS;
+            Ok(Number {
+                value,
+                decimals,
+                digits,
+                raw: (!printable).then(|| raw.to_owned()),
+            })
+        }
         _ => Err(wrong(node, Expected::Number)),
     }
+}
+
+/// The decimal places and significant digits of a JSON number as written: `26.70` has 2
+/// places and 4 digits, `1.5e-3` has 4 places, `16400000` none and 8 digits.
+pub fn written(raw: &str) -> (u32, u32) {
+    let body = raw.trim_start_matches('-');
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (
+            body.get(..i).unwrap_or_default(),
+            body.get(i + 1..).unwrap_or_default(),
+        ),
+        None => (body, ""),
+    };
+    let exponent: i64 = {
+        let (negative, digits) = match exponent.as_bytes().first() {
+            Some(b'-') => (true, exponent.get(1..).unwrap_or_default()),
+            Some(b'+') => (false, exponent.get(1..).unwrap_or_default()),
+            _ => (false, exponent),
+        };
+        let e = digits
+            .bytes()
+            .fold(0i64, |e, b| (e * 10 + i64::from(b.wrapping_sub(b'0'))).min(100_000));
+        if negative { -e } else { e }
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let decimals = (frac.len() as i64 - exponent).clamp(0, 1000);
+    let all: String = int.chars().chain(frac.chars()).collect();
+    let significant = all.trim_start_matches('0').len().max(1);
+    (
+        u32::try_from(decimals).unwrap_or(1000),
+        u32::try_from(significant).unwrap_or(u32::MAX),
+    )
 }
 
 /// A whole number from 0 to `max`, written without a point or an exponent.
@@ -134,12 +172,14 @@ enum_reader!(change_style -> ChangeStyle {
     "difference" => Difference, "percent" => Percent, "ratio" => Ratio, "rank" => Rank,
 });
 enum_reader!(sort_order -> SortOrder {
-    "none" => None, "ascending" => Ascending, "descending" => Descending,
+    "none" => None, "ascending" => Ascending, "descending" => Descending, "best" => Best,
+    "worst" => Worst,
 });
 enum_reader!(rank_sort -> RankSort { "end" => End, "change" => Change, "none" => None });
 enum_reader!(orientation -> Orientation { "horizontal" => Horizontal, "vertical" => Vertical });
 enum_reader!(share_display -> ShareDisplay { "bar" => Bar, "donut" => Donut });
 enum_reader!(billion_word -> BillionWord { "tỉ" => Ti, "tỷ" => Ty });
+enum_reader!(better -> Better { "higher" => Higher, "lower" => Lower });
 
 /// An object being read: where each known field's value stands, and the first problem
 /// found so far.
@@ -297,7 +337,7 @@ macro_rules! list_readers {
 }
 
 list_readers! {
-    box_list: IgnoredAny = ignored;
+    box_list: () = ignored;
     figure_list: Figure = figure;
     bar_list: Bar = bar;
     rank_items: RankItem = rank_item;
@@ -307,12 +347,12 @@ list_readers! {
     annotation_list: Annotation = annotation;
 }
 
-fn ignored(_: &Node<'_>) -> Read<IgnoredAny> {
-    Ok(IgnoredAny)
+fn ignored(_: &Node<'_>) -> Read<()> {
+    Ok(())
 }
 
 /// The document's top level, with its boxes left as they are (each is read on its own).
-pub fn document(node: &Node<'_>) -> Read<Document<IgnoredAny>> {
+pub fn document(node: &Node<'_>) -> Read<Document<()>> {
     read_struct!(node, true, Document {
         schema("$schema"): opt text,
         version: req count,
@@ -335,25 +375,18 @@ fn source(node: &Node<'_>) -> Read<Source> {
             url: None,
         }),
         Kind::Object(_) => read_struct!(node, true, Source { text: req text, url: opt text }),
-        other => {
-            // serde describes a number here from its value, not its text (`1.50` is `1.5`).
-            let found = match other {
-                Kind::Number(v, _) => Found::Number(format_plain(*v)),
-                _ => node.found(),
-            };
-            Err(error(
-                What::WrongType {
-                    expected: Expected::TextOrObject,
-                    found,
-                },
-                last(node),
-            ))
-        }
+        _ => Err(error(
+            What::WrongType {
+                expected: Expected::TextOrObject,
+                found: node.found(),
+            },
+            last(node),
+        )),
     }
 }
 
 /// A box's shared fields. Its other fields are left to its kind's reader.
-pub fn head(node: &Node<'_>) -> Read<BoxHead<IgnoredAny>> {
+pub fn head(node: &Node<'_>) -> Read<BoxHead<()>> {
     read_struct!(node, false, BoxHead {
         id: req text,
         kind: req ignored,
@@ -369,7 +402,12 @@ pub fn head(node: &Node<'_>) -> Read<BoxHead<IgnoredAny>> {
 }
 
 pub fn figures_box(node: &Node<'_>) -> Read<FiguresBox> {
-    read_struct!(node, false, FiguresBox { figures: req figure_list })
+    read_struct!(node, false, FiguresBox {
+        figures: req figure_list,
+        better: opt better,
+        ranks: opt flag,
+        out_of: opt count,
+    })
 }
 
 fn figure(node: &Node<'_>) -> Read<Figure> {
@@ -381,6 +419,9 @@ fn figure(node: &Node<'_>) -> Read<Figure> {
         decimals: opt byte,
         scale: opt scale,
         compare: opt compare,
+        better: opt better,
+        rank: opt flag,
+        out_of: opt count,
     })
 }
 
@@ -404,6 +445,9 @@ pub fn bar_box(node: &Node<'_>) -> Read<BarBox> {
         scale: opt scale,
         axis_label: opt text,
         orientation: opt orientation,
+        better: opt better,
+        ranks: opt flag,
+        out_of: opt count,
     })
 }
 
@@ -439,6 +483,9 @@ pub fn line_box(node: &Node<'_>) -> Read<LineBox> {
         scale: opt scale,
         axis_label: opt text,
         from_zero: opt flag,
+        better: opt better,
+        ranks: opt flag,
+        out_of: opt count,
     })
 }
 
@@ -480,5 +527,9 @@ pub fn progress_box(node: &Node<'_>) -> Read<ProgressBox> {
         max: opt number,
         unit: opt text,
         decimals: opt byte,
+        target_date: opt text,
+        better: opt better,
+        ranks: opt flag,
+        out_of: opt count,
     })
 }

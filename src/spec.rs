@@ -1,9 +1,8 @@
-//! The JSON document, version 1, as plain serde structs and nothing else.
+//! The JSON document, version 1, as plain structs and nothing else.
 //!
-//! This is the compatibility boundary with every newsroom's JSON files, and the only module
-//! that derives `Deserialize`: the derived impls define how a document is read. (The
-//! widget reads with the smaller hand-written [`crate::read`], tested to agree with them
-//! on every document.) Nothing here is checked beyond its JSON type: the
+//! This is the compatibility boundary with every newsroom's JSON files. Documents are read
+//! into these structs by one reader, [`crate::read`]; the `serde` attributes here are read
+//! by `schemars` only, for the JSON Schema. Nothing here is checked beyond its JSON type: the
 //! [`crate::model`] module turns these structs into validated types. The JSON Schema
 //! published in `www/schema/` is generated from these same types (see [`crate::schema`]).
 //!
@@ -12,16 +11,50 @@
 //! other box of the article.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
 
 /// The newest format version this crate reads.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// A number as written in the JSON text: its value, and the decimal places and significant
+/// digits it was written with (`0.8125`: 4 places; `26.70`: 2; `1.5e3`: 0), so that a box
+/// prints it as written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Number {
+    pub value: f64,
+    /// Decimal places as written, the exponent taken into account.
+    pub decimals: u32,
+    /// Significant digits as written (`0.0125`: 3).
+    pub digits: u32,
+    /// The text as written, kept only for a number that cannot be printed as written (too
+    /// many places or digits), to quote it in the message.
+    pub raw: Option<String>,
+}
+
+impl JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Number".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number" })
+    }
+}
+
+/// Which values are better: `higher` or `lower` (ranks, error rates, poverty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
 
 /// A factbox JSON document: one box or an article's set of boxes.
 // `B` is the box type: raw JSON text while parsing (so boxes fail independently), and
 // `AnyBox` for the JSON Schema. Doc comments here become the schema's descriptions, which
 // journalists read in their editor, so implementation notes are plain comments.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "factbox document, version 1")]
 pub struct Document<B> {
@@ -48,7 +81,7 @@ pub struct Document<B> {
 }
 
 /// Document-wide defaults for the footer of each box.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Defaults {
     /// Where the figures come from.
@@ -74,7 +107,7 @@ pub struct Source {
 }
 
 /// The object form of [`Source`].
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceObject {
     /// The source as readers should see it, e.g. `Bộ Thông tin và Truyền thông`.
@@ -95,35 +128,6 @@ enum SourceForms {
     Object(SourceObject),
 }
 
-impl<'de> Deserialize<'de> for Source {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Source, D::Error> {
-        struct Forms;
-        impl<'de> serde::de::Visitor<'de> for Forms {
-            type Value = Source;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string or a map")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Source, E> {
-                Ok(Source {
-                    text: text.to_owned(),
-                    url: None,
-                })
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Source, A::Error> {
-                // Deserializing the object through the same map keeps the JSON path and
-                // the "unknown field" errors of the derived struct.
-                let object =
-                    SourceObject::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
-                Ok(Source {
-                    text: object.text,
-                    url: object.url,
-                })
-            }
-        }
-        deserializer.deserialize_any(Forms)
-    }
-}
-
 impl JsonSchema for Source {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Source".into()
@@ -138,7 +142,7 @@ impl JsonSchema for Source {
 /// They are read once, by this one struct, for every kind; the kind's own fields are read
 /// by the kind's struct. `K` is the kind's marker type for the schema (so that `kind` is a
 /// constant there); parsing reads it as `IgnoredAny`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 pub struct BoxHead<K> {
     /// Unique in the file: letters, digits, `-` and `_`. An embed picks this box with
     /// `file.json#id`.
@@ -208,7 +212,7 @@ macro_rules! box_spec {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Deserialize, JsonSchema)]
+        #[derive(Debug, JsonSchema)]
         pub struct $name {
             $( $(#[$field_meta])* pub $field: $ty, )*
         }
@@ -258,6 +262,16 @@ box_spec! {
     pub struct FiguresBox: FiguresKind, FiguresBoxSchema = "figures" {
         /// The figures, in reading order (1 to 6).
         pub figures: Vec<Figure>,
+        /// Which values are better, for every figure that does not say: `higher` or
+        /// `lower`. Changes are then called better or worse in words.
+        #[serde(default)]
+        pub better: Option<Better>,
+        /// The figures are ranks (1 is best): shown as `hạng 86`, compared in places.
+        #[serde(default)]
+        pub ranks: Option<bool>,
+        /// With `ranks`: out of how many, e.g. `193` (shown `hạng 86/193`).
+        #[serde(default)]
+        pub out_of: Option<u32>,
     }
 }
 
@@ -266,7 +280,8 @@ box_spec! {
     pub struct BarBox: BarKind, BarBoxSchema = "bar" {
         /// The bars, in the order given (see `sort`).
         pub bars: Vec<Bar>,
-        /// The order of the bars: `none` (as given, the default), `ascending` or `descending`.
+        /// The order of the bars: `none` (as given, the default), `ascending`, `descending`,
+        /// `best` (best first, by `better` or `ranks`) or `worst`.
         #[serde(default)]
         pub sort: Option<SortOrder>,
         /// Labels of bars to highlight, e.g. `["Việt Nam"]`. Same as `highlight: true` on a bar.
@@ -278,7 +293,7 @@ box_spec! {
         /// The unit of every value, shown after each value label, e.g. `%` or `tỉ đồng`.
         #[serde(default)]
         pub unit: Option<String>,
-        /// Decimal places of value labels; by default as many as the data has, up to 2.
+        /// Decimal places of value labels; by default as many as each value was written with.
         #[serde(default)]
         pub decimals: Option<u8>,
         /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
@@ -291,6 +306,17 @@ box_spec! {
         /// columns (for time-like categories such as years).
         #[serde(default)]
         pub orientation: Option<Orientation>,
+        /// Which values are better: `higher` or `lower` (e.g. an unemployment rate). The
+        /// description then names the best and worst, and `sort: best` puts the best first.
+        #[serde(default)]
+        pub better: Option<Better>,
+        /// The values are ranks (1 is best): drawn as dots on a rank axis with rank 1 at the
+        /// start, labelled `hạng 86`. Ranks are whole numbers from 1.
+        #[serde(default)]
+        pub ranks: Option<bool>,
+        /// With `ranks`: out of how many, e.g. `193`; the rank axis ends there.
+        #[serde(default)]
+        pub out_of: Option<u32>,
     }
 }
 
@@ -327,7 +353,7 @@ box_spec! {
         /// The unit of the values, shown in tooltips and after the last value.
         #[serde(default)]
         pub unit: Option<String>,
-        /// Decimal places of values; by default as many as the data has, up to 2.
+        /// Decimal places of values; by default as many as each value was written with.
         #[serde(default)]
         pub decimals: Option<u8>,
         /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
@@ -337,8 +363,20 @@ box_spec! {
         #[serde(default)]
         pub axis_label: Option<String>,
         /// Start the value axis at zero (the default, `true`) or at the data's minimum.
+        /// With `ranks`, `true` starts the axis at rank 1.
         #[serde(default)]
         pub from_zero: Option<bool>,
+        /// Which values are better: `higher` or `lower`. The description then names the
+        /// best and worst points.
+        #[serde(default)]
+        pub better: Option<Better>,
+        /// The values are ranks (1 is best): rank 1 is drawn at the top, values read
+        /// `hạng 86`; with several series, a bump chart.
+        #[serde(default)]
+        pub ranks: Option<bool>,
+        /// With `ranks`: out of how many, e.g. `193`; every rank must be at most this.
+        #[serde(default)]
+        pub out_of: Option<u32>,
     }
 }
 
@@ -350,7 +388,7 @@ box_spec! {
         /// The whole, if it is known separately (e.g. 2560 cases). When the parts add up to
         /// less, the rest is shown as `other_label`, or a warning says what is missing.
         #[serde(default)]
-        pub total: Option<f64>,
+        pub total: Option<Number>,
         /// The label of the part that makes the parts add up to `total`, e.g. `Khác`.
         #[serde(default)]
         pub other_label: Option<String>,
@@ -360,7 +398,7 @@ box_spec! {
         /// The unit of the values.
         #[serde(default)]
         pub unit: Option<String>,
-        /// Decimal places of values; by default as many as the data has, up to 2.
+        /// Decimal places of values; by default as many as each value was written with.
         #[serde(default)]
         pub decimals: Option<u8>,
         /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
@@ -374,7 +412,7 @@ box_spec! {
     /// 30% goal.
     pub struct ProgressBox: ProgressKind, ProgressBoxSchema = "progress" {
         /// The value reached.
-        pub value: f64,
+        pub value: Number,
         /// What the value measures, e.g. `dịch vụ công trực tuyến mức độ 4`.
         pub label: String,
         /// A word before the value as the article writes it.
@@ -382,24 +420,39 @@ box_spec! {
         pub qualifier: Option<String>,
         /// The target; the box says whether it is met.
         #[serde(default)]
-        pub target: Option<f64>,
+        pub target: Option<Number>,
         /// What the target is, e.g. `Mục tiêu năm 2020`.
         #[serde(default)]
         pub target_label: Option<String>,
-        /// The end of the scale (default 100).
+        /// The end of the scale (default 100; not with `ranks`, which use `out_of`).
         #[serde(default)]
-        pub max: Option<f64>,
+        pub max: Option<Number>,
         /// The unit, e.g. `%`.
         #[serde(default)]
         pub unit: Option<String>,
-        /// Decimal places; by default as many as the value has, up to 2.
+        /// Decimal places; by default as many as the value was written with.
         #[serde(default)]
         pub decimals: Option<u8>,
+        /// The deadline of the target, e.g. `2025`. Needs `as_of` (the date of the value):
+        /// before the deadline an unmet target reads "on the way", after it "missed".
+        #[serde(default)]
+        pub target_date: Option<String>,
+        /// Which values are better: `higher` (the default for a progress box) or `lower`.
+        /// The target is met when the value is at or beyond it in that direction.
+        #[serde(default)]
+        pub better: Option<Better>,
+        /// The value and target are ranks (1 is best): the scale runs from `out_of` (or the
+        /// larger of the two) to 1, and a rank at or above the target rank meets it.
+        #[serde(default)]
+        pub ranks: Option<bool>,
+        /// With `ranks`: out of how many, e.g. `193`.
+        #[serde(default)]
+        pub out_of: Option<u32>,
     }
 }
 
 /// Bars side by side or stacked upwards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Orientation {
     Horizontal,
@@ -407,7 +460,7 @@ pub enum Orientation {
 }
 
 /// One item of a rank change.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RankItem {
     /// The item, e.g. `Thái Lan`.
@@ -422,7 +475,7 @@ pub struct RankItem {
 }
 
 /// The order of a rank change's rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RankSort {
     End,
@@ -431,7 +484,7 @@ pub enum RankSort {
 }
 
 /// One line of a line chart.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
     /// The series' name, shown in the legend and tooltips.
@@ -444,20 +497,20 @@ pub struct Series {
 }
 
 /// One value at one date.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Point {
     /// `2019`, `2021-03` or `2021-03-08`.
     pub date: String,
     /// The value, as a JSON number.
-    pub value: f64,
+    pub value: Number,
     /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
     #[serde(default)]
     pub qualifier: Option<String>,
 }
 
 /// A note attached to a point of a line chart.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Annotation {
     /// The date of the point; it must be a date of the series.
@@ -470,20 +523,20 @@ pub struct Annotation {
 }
 
 /// One part of a whole.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// The part, e.g. `Khỏi bệnh`.
     pub label: String,
     /// Its value (not a percentage: percentages are computed).
-    pub value: f64,
+    pub value: Number,
     /// Draw this part in the accent colour.
     #[serde(default)]
     pub highlight: Option<bool>,
 }
 
 /// How a share is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ShareDisplay {
     Bar,
@@ -491,11 +544,11 @@ pub enum ShareDisplay {
 }
 
 /// One key figure.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The number, as a JSON number: `9300`, not `"9.300"`.
-    pub value: f64,
+    pub value: Number,
     /// The unit after the number, e.g. `tỉ đồng/năm`, `%`, `tài khoản`.
     #[serde(default)]
     pub unit: Option<String>,
@@ -504,7 +557,7 @@ pub struct Figure {
     /// A word before the number as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
     #[serde(default)]
     pub qualifier: Option<String>,
-    /// Decimal places; by default as many as the value has, up to 2.
+    /// Decimal places; by default as many as the value was written with.
     #[serde(default)]
     pub decimals: Option<u8>,
     /// Write a large value in words: `none` (default), `thousand`, `million`, `billion`.
@@ -514,14 +567,23 @@ pub struct Figure {
     /// An earlier value to compare with, shown as the change.
     #[serde(default)]
     pub compare: Option<Compare>,
+    /// Which values are better, if not the box's: `higher` or `lower`.
+    #[serde(default)]
+    pub better: Option<Better>,
+    /// This figure is a rank (1 is best), if not all the box's are: shown as `hạng 86`.
+    #[serde(default)]
+    pub rank: Option<bool>,
+    /// With `rank`: out of how many, e.g. `193` (shown `hạng 86/193`).
+    #[serde(default)]
+    pub out_of: Option<u32>,
 }
 
 /// An earlier value of a figure.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Compare {
     /// The earlier value, in the same unit as the figure.
-    pub value: f64,
+    pub value: Number,
     /// When the earlier value was valid: `2018`, `2021-03`, `2019-12-09`.
     #[serde(default)]
     pub date: Option<String>,
@@ -535,7 +597,7 @@ pub struct Compare {
 }
 
 /// How a change between two values is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeStyle {
     Difference,
@@ -545,7 +607,7 @@ pub enum ChangeStyle {
 }
 
 /// Writing large values in words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Scale {
     None,
@@ -555,7 +617,7 @@ pub enum Scale {
 }
 
 /// The two spellings of the Vietnamese word for a billion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, JsonSchema)]
 pub enum BillionWord {
     /// `tỉ`, the spelling of the Ministry's own articles.
     #[default]
@@ -567,22 +629,24 @@ pub enum BillionWord {
 }
 
 /// The order of bars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     None,
     Ascending,
     Descending,
+    Best,
+    Worst,
 }
 
 /// One bar of a bar chart.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bar {
     /// The category, e.g. `Việt Nam`.
     pub label: String,
     /// The value, as a JSON number.
-    pub value: f64,
+    pub value: Number,
     /// Draw this bar in the accent colour.
     #[serde(default)]
     pub highlight: Option<bool>,
@@ -592,11 +656,11 @@ pub struct Bar {
 }
 
 /// A line across a chart at one value, such as a target.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// Where the line is drawn.
-    pub value: f64,
+    pub value: Number,
     /// What the line means, e.g. `Mục tiêu 2020`.
     pub label: String,
 }

@@ -80,6 +80,60 @@ fn nearest_in<'a>(wrong: &str, candidates: Vec<&'a str>) -> Option<&'a str> {
     })
 }
 
+/// The Vietnamese letters with diacritics, each group followed by the ASCII letter it
+/// stands for once its marks are taken off (upper case first, then lower case).
+const FOLDS: &[(&str, char)] = &[
+    ("ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+    ("ÈÉẺẼẸÊỀẾỂỄỆèéẻẽẹêềếểễệ", 'e'),
+    ("ÌÍỈĨỊìíỉĩị", 'i'),
+    ("ÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢòóỏõọôồốổỗộơờớởỡợ", 'o'),
+    ("ÙÚỦŨỤƯỪỨỬỮỰùúủũụưừứửữự", 'u'),
+    ("ỲÝỶỸỴỳýỷỹỵ", 'y'),
+    ("Đđ", 'd'),
+];
+
+/// Whether `id` is a valid box id: 1 to 64 ASCII letters, digits, `-` and `_`.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= crate::model::limits::ID
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// The id a journalist most likely meant by an invalid one: Vietnamese letters without
+/// their marks, lower case, words joined by `-` (`Xếp hạng 2020` → `xep-hang-2020`).
+/// `None` when nothing valid is left.
+pub fn slug(id: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in id.chars() {
+        let folded = if c.is_ascii_alphanumeric() {
+            Some(c.to_ascii_lowercase())
+        } else if c == '_' {
+            Some('_')
+        } else {
+            FOLDS
+                .iter()
+                .find(|(letters, _)| letters.contains(c))
+                .map(|&(_, a)| a)
+        };
+        match folded {
+            Some(a) => {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(a);
+            }
+            None => gap = true,
+        }
+    }
+    let slug: String = out.chars().take(crate::model::limits::ID).collect();
+    let slug = slug.trim_end_matches('-').to_owned();
+    valid_id(&slug).then_some(slug)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +161,16 @@ mod tests {
         assert_eq!(nearest("sub", fields), Some("subtitle"));
         assert_eq!(nearest("titles", fields), Some("title"));
         assert_eq!(nearest("no", fields), None);
+    }
+
+    #[test]
+    fn slugs_drop_vietnamese_marks() {
+        assert_eq!(slug("xếp hạng 2020").as_deref(), Some("xep-hang-2020"));
+        assert_eq!(slug("Đề án 06").as_deref(), Some("de-an-06"));
+        assert_eq!(slug("  Tiết kiệm!  ").as_deref(), Some("tiet-kiem"));
+        assert_eq!(slug("cơ_sở dữ liệu").as_deref(), Some("co_so-du-lieu"));
+        assert_eq!(slug("“”"), None);
+        assert!(valid_id("xep-hang-2020"));
+        assert!(!valid_id("xếp hạng"));
     }
 }

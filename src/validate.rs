@@ -6,16 +6,16 @@
 //! defaults) fail every box; a problem inside one box fails only that box.
 
 use crate::error::{Problem, What};
-use crate::format::{Lang, NumberFormat, PartialDate};
+use crate::format::{Lang, MAX_WRITTEN_DECIMALS, MAX_WRITTEN_DIGITS, Num, NumberFormat, PartialDate};
 use crate::model::{
-    BarChart, BarItem, Body, Comparison, FIGURES_RANGE, FactBox, Figure, LineAnnotation, LineChart,
-    LinePoint, LineSeries, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS, MAX_SERIES,
-    ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE, ShareChart, SharePart,
-    SourceLink, limits,
+    BarChart, BarItem, Body, Comparison, Deadline, FIGURES_RANGE, FactBox, Figure, LineAnnotation,
+    LineChart, LinePoint, LineSeries, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS,
+    MAX_SERIES, Measure, ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE,
+    ShareChart, SharePart, SourceLink, limits,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
 use crate::spec::{
-    self, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder,
+    self, Better, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder,
 };
 use crate::suggest::nearest;
 
@@ -92,8 +92,15 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                 return Err(Failure::one(
                     lang,
                     Problem::whole(What::NoSuchBox {
-                        suggestion: nearest(want, available.iter().map(String::as_str))
-                            .map(str::to_owned),
+                        // A suggestion must itself work: never an invalid id.
+                        suggestion: nearest(
+                            want,
+                            available
+                                .iter()
+                                .map(String::as_str)
+                                .filter(|id| crate::suggest::valid_id(id)),
+                        )
+                        .map(str::to_owned),
                         id: want.to_owned(),
                         available,
                     }),
@@ -131,6 +138,7 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                         problems,
                         prefix: format!("boxes[{i}]"),
                         billion: raw.billion_word,
+                        lang,
                     };
                     let built = v.fact_box(&spec, lang, &defaults);
                     problems = v.problems;
@@ -175,6 +183,7 @@ impl Footer {
             problems: Vec::new(),
             prefix: path.to_owned(),
             billion: BillionWord::Ti,
+            lang: Lang::Vi,
         };
         let footer = Footer {
             source: spec.source.as_ref().and_then(|s| v.source(s, "source")),
@@ -192,6 +201,8 @@ struct Validator {
     prefix: String,
     /// The document's spelling of "tỉ", given to every number format.
     billion: BillionWord,
+    /// The box's language: numbers are checked for how its readers will read them.
+    lang: Lang,
 }
 
 impl Validator {
@@ -232,6 +243,123 @@ impl Validator {
             return 0.0;
         }
         value
+    }
+
+    /// A number as written: within range, with at most [`MAX_WRITTEN_DECIMALS`] places and
+    /// [`MAX_WRITTEN_DIGITS`] significant digits, so that it can be printed as written.
+    fn num(&mut self, n: &spec::Number, path: &str) -> Num {
+        let value = self.value(n.value, path);
+        let text = || {
+            n.raw
+                .clone()
+                .unwrap_or_else(|| crate::format::format_plain(n.value))
+        };
+        if n.decimals > u32::from(MAX_WRITTEN_DECIMALS) {
+            self.push(
+                path,
+                What::TooManyDecimals {
+                    text: text(),
+                    found: n.decimals,
+                },
+            );
+        } else if n.digits > MAX_WRITTEN_DIGITS {
+            self.push(
+                path,
+                What::TooManyDigits {
+                    text: text(),
+                    found: n.digits,
+                },
+            );
+        }
+        Num::written(value, u8::try_from(n.decimals).unwrap_or(MAX_WRITTEN_DECIMALS))
+    }
+
+    /// Checks that each number will print as written with `format`: a scale word that
+    /// would need more than two places, or (in a Vietnamese box) a number such as `4.543`
+    /// whose point a journalist typed as a thousands separator, is refused with the fix.
+    fn printable(&mut self, format: &NumberFormat, values: &[(Num, String)]) {
+        for (n, path) in values {
+            if let Some(places) = format.scale_rounds(*n) {
+                let exact = NumberFormat {
+                    decimals: Some(places),
+                    unit: None,
+                    ..format.clone()
+                };
+                let rounded = NumberFormat {
+                    decimals: Some(crate::format::SCALED_DECIMALS),
+                    unit: None,
+                    ..format.clone()
+                };
+                self.push(
+                    path,
+                    What::ScaleRounds {
+                        exact: exact.number(*n, self.lang),
+                        rounded: rounded.number(*n, self.lang),
+                    },
+                );
+            }
+            let v = n.value().abs();
+            if self.lang == Lang::Vi
+                && format.decimals.is_none()
+                && n.decimals() == 3
+                && (1.0..1000.0).contains(&v)
+            {
+                self.push(
+                    path,
+                    What::ThousandsPoint {
+                        text: n.plain(),
+                        whole: crate::format::format_plain((n.value() * 1000.0).round()),
+                        shown: format.number(*n, self.lang),
+                    },
+                );
+            }
+        }
+    }
+
+    /// What the values of a chart are: ranks (`ranks: true`, always lower-is-better, out
+    /// of `out_of`), or values with the direction `better`, if any.
+    fn measure(
+        &mut self,
+        better: Option<Better>,
+        ranks: Option<bool>,
+        out_of: Option<u32>,
+        default_better: Option<Better>,
+    ) -> Measure {
+        if out_of == Some(0) {
+            self.push("out_of", What::NotPositive { value: 0.0 });
+        }
+        if ranks == Some(true) {
+            if better == Some(Better::Higher) {
+                self.push("better", What::RanksAreLowerBetter);
+            }
+            Measure::ranks(out_of.filter(|&n| n > 0))
+        } else {
+            if out_of.is_some() {
+                self.push("out_of", What::OutOfWithoutRanks);
+            }
+            Measure::values(better.or(default_better))
+        }
+    }
+
+    /// A rank of a chart of ranks: a whole number from 1, at most `out_of`.
+    fn rank_num(&mut self, n: Num, measure: Measure, path: &str) {
+        if !measure.is_ranks() {
+            return;
+        }
+        let v = n.value();
+        if v.fract() != 0.0 || n.decimals() > 0 {
+            self.push(path, What::RankNotWhole { text: n.plain() });
+        } else if v < 1.0 {
+            self.push(path, What::RankZero);
+        } else if let Some(total) = measure.out_of().filter(|&t| v > f64::from(t)) {
+            self.push(
+                path,
+                What::RankOutOf {
+                    rank: u32::try_from(v as i64).unwrap_or(u32::MAX),
+                    out_of: total,
+                },
+            );
+        }
     }
 
     fn date(&mut self, text: &str, path: &str) -> Option<PartialDate> {
@@ -287,13 +415,14 @@ impl Validator {
     }
 
     fn id(&mut self, id: &str) -> String {
-        let ok = !id.is_empty()
-            && id.len() <= limits::ID
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !ok {
-            self.push("id", What::BadId { id: id.to_owned() });
+        if !crate::suggest::valid_id(id) {
+            self.push(
+                "id",
+                What::BadId {
+                    id: id.to_owned(),
+                    slug: crate::suggest::slug(id),
+                },
+            );
         }
         id.to_owned()
     }
@@ -361,12 +490,12 @@ impl Validator {
             None => defaults.as_of,
         };
         let body = match &spec.body {
-            KindSpec::Figures(b) => Body::Figures(self.figures(&b.figures)),
+            KindSpec::Figures(b) => Body::Figures(self.figures(b)),
             KindSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
             KindSpec::RankChange(b) => Body::RankChange(self.rank_chart(b)),
             KindSpec::Line(b) => Body::Line(self.line_chart(b)),
             KindSpec::Share(b) => Body::Share(self.share_chart(b)),
-            KindSpec::Progress(b) => Body::Progress(self.progress_chart(b)),
+            KindSpec::Progress(b) => Body::Progress(self.progress_chart(b, as_of)),
         };
         FactBox {
             id,
@@ -382,7 +511,8 @@ impl Validator {
         }
     }
 
-    fn figures(&mut self, specs: &[spec::Figure]) -> Vec<Figure> {
+    fn figures(&mut self, spec: &spec::FiguresBox) -> Vec<Figure> {
+        let specs = &spec.figures;
         let n = specs.len();
         if n < *FIGURES_RANGE.start() {
             self.push(
@@ -401,17 +531,65 @@ impl Validator {
                 },
             );
         }
+        // The box's direction, checked once; each figure may say its own.
+        let boxed = self.measure(spec.better, spec.ranks, spec.out_of, None);
         specs
             .iter()
             .enumerate()
             .map(|(i, f)| {
                 let at = format!("figures[{i}]");
-                let value = self.value(f.value, &format!("{at}.value"));
+                let value = self.num(&f.value, &format!("{at}.value"));
+                let own = f.better.is_some() || f.rank.is_some() || f.out_of.is_some();
+                let mut measure = if own {
+                    let before = self.prefix.clone();
+                    self.prefix = format!("{before}.{at}");
+                    let m = self.measure(
+                        f.better.or(if f.rank.is_none() { boxed.better() } else { None }),
+                        f.rank.or(boxed.is_ranks().then_some(true)),
+                        f.out_of.or(boxed.out_of()),
+                        None,
+                    );
+                    self.prefix = before;
+                    m
+                } else {
+                    boxed
+                };
+                let show_path = format!("{at}.compare.show");
+                // `show: rank` says the figure is a rank; `ranks` says its change is in
+                // places. The two must agree.
+                if let Some(c) = &f.compare {
+                    match (measure.is_ranks(), c.show) {
+                        (true, Some(style @ (ChangeStyle::Difference | ChangeStyle::Percent | ChangeStyle::Ratio))) => {
+                            let style = match style {
+                                ChangeStyle::Difference => "difference",
+                                ChangeStyle::Percent => "percent",
+                                _ => "ratio",
+                            };
+                            self.push(&show_path, What::RankChangeStyle { style: style.to_owned() });
+                        }
+                        (false, Some(ChangeStyle::Rank)) => {
+                            if measure.better() == Some(Better::Higher) {
+                                self.push(&show_path, What::RankStyleNotRanks);
+                            } else {
+                                measure = Measure::ranks(measure.out_of());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                self.rank_num(value, measure, &format!("{at}.value"));
                 let compare = f.compare.as_ref().map(|c| {
-                    let style = c.show.unwrap_or(ChangeStyle::Difference);
-                    let cvalue = self.value(c.value, &format!("{at}.compare.value"));
-                    if cvalue == 0.0 && matches!(style, ChangeStyle::Percent | ChangeStyle::Ratio) {
-                        self.push(&format!("{at}.compare.show"), What::CompareFromZero);
+                    let style = match c.show {
+                        Some(style) => style,
+                        None if measure.is_ranks() => ChangeStyle::Rank,
+                        None => ChangeStyle::Difference,
+                    };
+                    let cvalue = self.num(&c.value, &format!("{at}.compare.value"));
+                    self.rank_num(cvalue, measure, &format!("{at}.compare.value"));
+                    if cvalue.value() == 0.0
+                        && matches!(style, ChangeStyle::Percent | ChangeStyle::Ratio)
+                    {
+                        self.push(&show_path, What::CompareFromZero);
                     }
                     Comparison {
                         value: cvalue,
@@ -427,6 +605,14 @@ impl Validator {
                         style,
                     }
                 });
+                let format = self.number_format(f.unit.as_deref(), f.decimals, f.scale, &at);
+                if !measure.is_ranks() {
+                    let mut values = vec![(value, format!("{at}.value"))];
+                    if let Some(c) = &compare {
+                        values.push((c.value, format!("{at}.compare.value")));
+                    }
+                    self.printable(&format, &values);
+                }
                 Figure {
                     value,
                     qualifier: self.opt_text(
@@ -435,8 +621,9 @@ impl Validator {
                         limits::QUALIFIER,
                     ),
                     label: self.text(&f.label, &format!("{at}.label"), limits::LABEL),
-                    format: self.number_format(f.unit.as_deref(), f.decimals, f.scale, &at),
+                    format,
                     compare,
+                    measure,
                 }
             })
             .collect()
@@ -455,20 +642,36 @@ impl Validator {
                 },
             );
         }
+        let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
+        let vertical = spec.orientation == Some(Orientation::Vertical);
+        if vertical && measure.is_ranks() {
+            self.push("orientation", What::VerticalRanks);
+        }
         let mut bars: Vec<BarItem> = spec
             .bars
             .iter()
             .enumerate()
-            .map(|(i, b)| BarItem {
-                label: self.text(&b.label, &format!("bars[{i}].label"), limits::BAR_LABEL),
-                value: self.value(b.value, &format!("bars[{i}].value")),
-                qualifier: self.opt_text(
-                    b.qualifier.as_deref(),
-                    &format!("bars[{i}].qualifier"),
-                    limits::QUALIFIER,
-                ),
-                highlight: b.highlight.unwrap_or(false),
+            .map(|(i, b)| {
+                let path = format!("bars[{i}].value");
+                let value = self.num(&b.value, &path);
+                self.rank_num(value, measure, &path);
+                BarItem {
+                    label: self.text(&b.label, &format!("bars[{i}].label"), limits::BAR_LABEL),
+                    value,
+                    qualifier: self.opt_text(
+                        b.qualifier.as_deref(),
+                        &format!("bars[{i}].qualifier"),
+                        limits::QUALIFIER,
+                    ),
+                    highlight: b.highlight.unwrap_or(false),
+                }
             })
+            .collect();
+        // The values in the order written, for messages that name them by path.
+        let mut written: Vec<(Num, String)> = bars
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.value, format!("bars[{i}].value")))
             .collect();
         for (i, bar) in bars.iter().enumerate() {
             if bars.iter().take(i).any(|b| b.label == bar.label) {
@@ -493,21 +696,56 @@ impl Validator {
                 }
             }
         }
-        match spec.sort.unwrap_or(SortOrder::None) {
-            SortOrder::None => {}
-            SortOrder::Ascending => crate::sort::sort_by_key(&mut bars, |b| b.value),
-            SortOrder::Descending => crate::sort::sort_by_key(&mut bars, |b| -b.value),
+        let sort = spec.sort.unwrap_or(SortOrder::None);
+        // "Best first" follows the data's direction: for ranks and other lower-is-better
+        // values, the smallest first.
+        let (best, worst) = if measure.lower_is_better() {
+            (SortOrder::Ascending, SortOrder::Descending)
+        } else {
+            (SortOrder::Descending, SortOrder::Ascending)
+        };
+        let order = match sort {
+            SortOrder::Best | SortOrder::Worst if measure.better().is_none() => {
+                let word = if sort == SortOrder::Best { "best" } else { "worst" };
+                self.push(
+                    "sort",
+                    What::SortNeedsDirection {
+                        sort: word.to_owned(),
+                    },
+                );
+                SortOrder::None
+            }
+            SortOrder::Best => best,
+            SortOrder::Worst => worst,
+            other => other,
+        };
+        match order {
+            SortOrder::Ascending => crate::sort::sort_by_key(&mut bars, |b| b.value.value()),
+            SortOrder::Descending => crate::sort::sort_by_key(&mut bars, |b| -b.value.value()),
+            _ => {}
         }
-        let reference = spec.reference.as_ref().map(|r| ReferenceLine {
-            value: self.value(r.value, "reference.value"),
-            label: self.text(&r.label, "reference.label", limits::BAR_LABEL),
+        let reference = spec.reference.as_ref().map(|r| {
+            let value = self.num(&r.value, "reference.value");
+            self.rank_num(value, measure, "reference.value");
+            ReferenceLine {
+                value,
+                label: self.text(&r.label, "reference.label", limits::BAR_LABEL),
+            }
         });
+        let format = self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, "");
+        if !measure.is_ranks() {
+            if let Some(r) = &reference {
+                written.push((r.value, "reference.value".to_owned()));
+            }
+            self.printable(&format, &written);
+        }
         BarChart {
             bars,
-            vertical: spec.orientation == Some(Orientation::Vertical),
+            vertical,
             reference,
-            format: self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, ""),
+            format,
             axis_label: self.opt_text(spec.axis_label.as_deref(), "axis_label", limits::LABEL),
+            measure,
         }
     }
 
@@ -630,6 +868,8 @@ impl Validator {
 
     fn line_chart(&mut self, spec: &spec::LineBox) -> LineChart {
         self.count("series", spec.series.len(), 1, MAX_SERIES);
+        let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
+        let mut written: Vec<(Num, String)> = Vec::new();
         let names: Vec<String> = spec
             .series
             .iter()
@@ -652,7 +892,12 @@ impl Validator {
                 let mut points: Vec<LinePoint> = Vec::with_capacity(s.points.len());
                 for (pi, p) in s.points.iter().enumerate() {
                     let at = format!("series[{si}].points[{pi}]");
-                    let value = self.value(p.value, &format!("{at}.value"));
+                    let value_path = format!("{at}.value");
+                    let value = self.num(&p.value, &value_path);
+                    self.rank_num(value, measure, &value_path);
+                    if !measure.is_ranks() {
+                        written.push((value, value_path));
+                    }
                     let qualifier = self.opt_text(
                         p.qualifier.as_deref(),
                         &format!("{at}.qualifier"),
@@ -730,12 +975,15 @@ impl Validator {
                 ),
             }
         }
+        let format = self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, "");
+        self.printable(&format, &written);
         LineChart {
             series,
             annotations,
-            format: self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, ""),
+            format,
             axis_label: self.opt_text(spec.axis_label.as_deref(), "axis_label", limits::LABEL),
             from_zero: spec.from_zero.unwrap_or(true),
+            measure,
         }
     }
 
@@ -760,10 +1008,15 @@ impl Validator {
             .enumerate()
             .map(|(i, (p, label))| {
                 let path = format!("parts[{i}].value");
-                let mut value = self.value(p.value, &path);
-                if value < 0.0 {
-                    self.push(&path, What::Negative { value });
-                    value = 0.0;
+                let mut value = self.num(&p.value, &path);
+                if value.value() < 0.0 {
+                    self.push(
+                        &path,
+                        What::Negative {
+                            value: value.value(),
+                        },
+                    );
+                    value = Num::written(0.0, 0);
                 }
                 SharePart {
                     label,
@@ -773,14 +1026,28 @@ impl Validator {
                 }
             })
             .collect();
-        let sum: f64 = parts.iter().map(|p| p.value).sum();
-        if sum <= 0.0 && !parts.is_empty() {
-            self.push("parts", What::NotPositive { value: sum });
+        let places = parts.iter().map(|p| p.value.decimals()).max().unwrap_or(0);
+        let sum = Num::computed(parts.iter().map(|p| p.value.value()).sum(), places);
+        if sum.value() <= 0.0 && !parts.is_empty() {
+            self.push(
+                "parts",
+                What::NotPositive {
+                    value: sum.value(),
+                },
+            );
         }
+        let mut written: Vec<(Num, String)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.value, format!("parts[{i}].value")))
+            .collect();
         let mut total = sum;
         let mut shortfall = None;
-        if let Some(t) = spec.total {
-            let t = self.value(t, "total");
+        if let Some(given) = &spec.total {
+            let given = self.num(given, "total");
+            written.push((given, "total".to_owned()));
+            let (t, sum) = (given.value(), sum.value());
+            let gap = Num::computed(t - sum, places.max(given.decimals()));
             // Parts written with rounding may miss the total by a hair; 0.05% is not a gap.
             let tolerance = t.abs() * 5e-4;
             if sum > t + tolerance {
@@ -794,41 +1061,93 @@ impl Validator {
                 match other_label {
                     Some(label) => parts.push(SharePart {
                         label,
-                        value: t - sum,
+                        value: gap,
                         highlight: false,
                         other: true,
                     }),
-                    None => shortfall = Some(t - sum),
+                    None => shortfall = Some(gap),
                 }
-                total = t;
+                total = given;
+            } else {
+                // Within a hair: the total is the one the journalist wrote.
+                total = given;
             }
         }
+        let format = self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, "");
+        self.printable(&format, &written);
         ShareChart {
             parts,
             total,
             shortfall,
             donut: spec.display == Some(ShareDisplay::Donut),
-            format: self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, ""),
+            format,
         }
     }
 
-    fn progress_chart(&mut self, spec: &spec::ProgressBox) -> ProgressChart {
-        let max = self.value(spec.max.unwrap_or(100.0), "max");
-        let max = if max > 0.0 {
-            max
-        } else {
-            self.push("max", What::NotPositive { value: max });
-            1.0
-        };
-        let in_scale = |v: &mut Validator, value: f64, path: &str| {
-            let value = v.value(value, path);
-            if !(0.0..=max).contains(&value) {
-                v.push(path, What::OutOfScale { value, max });
+    fn progress_chart(&mut self, spec: &spec::ProgressBox, as_of: Option<PartialDate>) -> ProgressChart {
+        // A target is reached from below unless the box says otherwise.
+        let measure = self.measure(spec.better, spec.ranks, spec.out_of, Some(Better::Higher));
+        let value = self.num(&spec.value, "value");
+        let target = spec.target.as_ref().map(|t| self.num(t, "target"));
+        let max = if measure.is_ranks() {
+            if spec.max.is_some() {
+                self.push("max", What::RanksNoMax);
             }
-            crate::format::fit(value, 0.0, max)
+            self.rank_num(value, measure, "value");
+            if let Some(t) = target {
+                self.rank_num(t, measure, "target");
+            }
+            // The scale runs from the worst rank it must show to rank 1.
+            let worst = measure.out_of().map_or_else(
+                || value.value().max(target.map_or(1.0, Num::value)),
+                f64::from,
+            );
+            Num::written(worst.max(1.0), 0)
+        } else {
+            let max = spec
+                .max
+                .as_ref()
+                .map_or(Num::written(100.0, 0), |m| self.num(m, "max"));
+            if max.value() > 0.0 {
+                for (n, path) in [(Some(value), "value"), (target, "target")] {
+                    if let Some(n) = n.filter(|n| !(0.0..=max.value()).contains(&n.value())) {
+                        self.push(
+                            path,
+                            What::OutOfScale {
+                                value: n.value(),
+                                max: max.value(),
+                            },
+                        );
+                    }
+                }
+                max
+            } else {
+                self.push("max", What::NotPositive { value: max.value() });
+                Num::written(1.0, 0)
+            }
         };
-        let value = in_scale(self, spec.value, "value");
-        let target = spec.target.map(|t| in_scale(self, t, "target"));
+        let deadline = spec.target_date.as_deref().and_then(|d| {
+            let date = self.date(d, "target_date")?;
+            let Some(as_of) = as_of else {
+                self.push("target_date", What::DeadlineNeedsAsOf);
+                return None;
+            };
+            // A date is a period (a year, a month, a day): the deadline has passed when the
+            // value's period ends no earlier than the deadline's. A value "as of 2020" is the
+            // result for a 2020 target; "as of 2020-06" is not yet.
+            Some(Deadline {
+                date,
+                passed: as_of.last_day() >= date.last_day(),
+            })
+        });
+        let format = self.number_format(spec.unit.as_deref(), spec.decimals, None, "");
+        if !measure.is_ranks() {
+            let mut written = vec![(value, "value".to_owned())];
+            if let Some(t) = target {
+                written.push((t, "target".to_owned()));
+            }
+            self.printable(&format, &written);
+        }
         ProgressChart {
             value,
             qualifier: self.opt_text(spec.qualifier.as_deref(), "qualifier", limits::QUALIFIER),
@@ -840,7 +1159,9 @@ impl Validator {
                 limits::BAR_LABEL,
             ),
             max,
-            format: self.number_format(spec.unit.as_deref(), spec.decimals, None, ""),
+            format,
+            measure,
+            deadline,
         }
     }
 }

@@ -185,10 +185,10 @@ fn rows() -> Vec<Row> {
             name: "unknown field far from any",
             text: figures(r#"{"value": 1, "label": "x", "colour": "red"}"#),
             en: &[
-                "boxes[0].figures[0], line 1, column 125: unknown field `colour`; the fields allowed here are `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`",
+                "boxes[0].figures[0], line 1, column 125: unknown field `colour`; the fields allowed here are `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`, `better`, `rank`, `out_of`",
             ],
             vi: &[
-                "boxes[0].figures[0], dòng 1, cột 125: không có trường `colour`; các trường hợp lệ ở đây: `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`",
+                "boxes[0].figures[0], dòng 1, cột 125: không có trường `colour`; các trường hợp lệ ở đây: `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`, `better`, `rank`, `out_of`",
             ],
         },
         Row {
@@ -400,10 +400,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "tiết kiệm", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
             ),
             en: &[
-                "boxes[0].id: the id “tiết kiệm” may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
+                "boxes[0].id: the id “tiết kiệm” may contain only letters a–z, digits, `-` and `_`: write \"tiet-kiem\"",
             ],
             vi: &[
-                "boxes[0].id: id “tiết kiệm” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
+                "boxes[0].id: id “tiết kiệm” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"tiet-kiem\"",
             ],
         },
         Row {
@@ -741,6 +741,285 @@ fn rows() -> Vec<Row> {
             ],
             vi: &[
                 "[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0], dòng 1, cột 66: dữ liệu lồng nhau quá nhiều tầng [ [ [ … ] ] ]",
+            ],
+        },
+        // Issue 11: the mistakes Vietnamese journalists make, and data that would make a
+        // box say what it does not.
+        Row {
+            name: "decimal comma in a number",
+            text: figures(r#"{"value": 0,8125, "label": "Điểm"}"#),
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 103: a decimal comma in a number: JSON writes decimals with a point: write 0.8125 instead of 0,8125",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 103: số có dấu phẩy thập phân: JSON viết phần thập phân bằng dấu chấm: viết 0.8125 thay cho 0,8125",
+            ],
+        },
+        Row {
+            name: "thousands points before a decimal comma",
+            text: figures(r#"{"label": "Điểm", "value": 1.234,5}"#),
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 124: a decimal comma in a number: JSON writes decimals with a point: write 1234.5 instead of 1.234,5",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 124: số có dấu phẩy thập phân: JSON viết phần thập phân bằng dấu chấm: viết 1234.5 thay cho 1.234,5",
+            ],
+        },
+        Row {
+            name: "thousands points in a number",
+            text: figures(r#"{"value": 16.400.000, "label": "Tài khoản"}"#),
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 107: a number with points between its thousands: JSON writes it without them, 16400000 (factbox adds them when it shows the number)",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 107: số viết có dấu chấm phân cách hàng nghìn: trong JSON viết liền, 16400000, không có dấu chấm (factbox tự thêm khi hiển thị)",
+            ],
+        },
+        Row {
+            name: "curly quotes from a word processor",
+            text: "{\"version\": 1, \"boxes\": [{\"id\": \"a\", \"kind\": \"bar\", \"title\": “Hạng”}]}".into(),
+            en: &[
+                "boxes[0].title, line 1, column 62: a curly quote “ (a word processor's): JSON needs straight double quotes \"",
+            ],
+            vi: &[
+                "boxes[0].title, dòng 1, cột 62: dấu ngoặc kép cong “ (thường do Word hoặc trình soạn thảo tự đổi): JSON chỉ dùng dấu ngoặc kép thẳng \"",
+            ],
+        },
+        Row {
+            name: "curly quote around a field name",
+            text: "{“version”: 1}".into(),
+            en: &[
+                "line 1, column 2: a curly quote “ (a word processor's): JSON needs straight double quotes \"",
+            ],
+            vi: &[
+                "dòng 1, cột 2: dấu ngoặc kép cong “ (thường do Word hoặc trình soạn thảo tự đổi): JSON chỉ dùng dấu ngoặc kép thẳng \"",
+            ],
+        },
+        Row {
+            name: "unquoted percent",
+            text: figures(r#"{"value": 31%, "label": "Dịch vụ mức độ 4"}"#),
+            en: &[
+                "boxes[0].figures[0].value, line 1, column 103: a % sign after a number: write 31 and put \"%\" in the \"unit\" field",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value, dòng 1, cột 103: dấu % sau số: viết 31 và đặt \"%\" vào trường \"unit\"",
+            ],
+        },
+        Row {
+            name: "a Vietnamese thousands point that JSON reads as a decimal",
+            text: figures(r#"{"value": 4.543, "label": "thủ tục"}"#),
+            // An English box shows 4.543 as written, and its readers read it as a decimal.
+            en: &[],
+            vi: &[
+                "boxes[0].figures[0].value: 4.543 trong JSON là một số thập phân, sẽ hiển thị là 4,543: nếu ý bạn là 4543 (dấu chấm phân cách hàng nghìn) hãy viết 4543; nếu đúng là số thập phân, đặt \"decimals\": 3",
+            ],
+        },
+        Row {
+            name: "an id with spaces, diacritics and a year",
+            text: doc(
+                r#"{"id": "Xếp hạng 2020", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &[
+                "boxes[0].id: the id “Xếp hạng 2020” may contain only letters a–z, digits, `-` and `_`: write \"xep-hang-2020\"",
+            ],
+            vi: &[
+                "boxes[0].id: id “Xếp hạng 2020” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"xep-hang-2020\"",
+            ],
+        },
+        Row {
+            name: "spreadsheet noise: too many decimals",
+            text: figures(r#"{"value": 0.30000000000000004, "label": "Tỉ lệ"}"#),
+            en: &[
+                "boxes[0].figures[0].value: 0.30000000000000004 has 17 decimal places; factbox shows at most 6: write the number as it is published (a long one such as 0.30000000000000004 usually comes from a spreadsheet)",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value: số 0.30000000000000004 có 17 chữ số thập phân, factbox hiển thị tối đa 6: hãy viết số như khi đăng báo (số dài như 0.30000000000000004 thường do bảng tính sinh ra)",
+            ],
+        },
+        Row {
+            name: "more digits than can be shown exactly",
+            text: figures(r#"{"value": 1234567890.123456, "label": "Tiền"}"#),
+            en: &[
+                "boxes[0].figures[0].value: 1234567890.123456 has 16 significant digits; only 15 can be shown exactly: round it",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value: số 1234567890.123456 có 16 chữ số có nghĩa; chỉ 15 chữ số được hiển thị chính xác: hãy làm tròn",
+            ],
+        },
+        Row {
+            name: "a scale word that would round the number",
+            text: figures(r#"{"value": 16431234, "scale": "million", "label": "Tài khoản"}"#),
+            en: &[
+                "boxes[0].figures[0].value: with this `scale` the number would show as 16.431234\u{a0}million: set \"decimals\": 2 to round it to 16.43\u{a0}million, or remove `scale`",
+            ],
+            vi: &[
+                "boxes[0].figures[0].value: với `scale` này, số sẽ hiển thị là 16,431234\u{a0}triệu: đặt \"decimals\": 2 nếu muốn làm tròn thành 16,43\u{a0}triệu, hoặc bỏ `scale`",
+            ],
+        },
+        Row {
+            name: "a rank that is not whole",
+            text: doc(
+                r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "bars": [{"label": "Việt Nam", "value": 86.5}]}"#,
+            ),
+            en: &[
+                "boxes[0].bars[0].value: a rank is a whole number from 1: 86.5 is not one",
+            ],
+            vi: &[
+                "boxes[0].bars[0].value: thứ hạng là số nguyên từ 1 trở lên: 86.5 không phải thứ hạng",
+            ],
+        },
+        Row {
+            name: "rank 0 in a chart of ranks",
+            text: doc(
+                r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "bars": [{"label": "Việt Nam", "value": 0}]}"#,
+            ),
+            en: &[
+                "boxes[0].bars[0].value: ranks start at 1: there is no rank 0",
+            ],
+            vi: &[
+                "boxes[0].bars[0].value: thứ hạng bắt đầu từ 1: không có hạng 0",
+            ],
+        },
+        Row {
+            name: "a rank beyond out_of in a line of ranks",
+            text: doc(
+                r#"{"id": "r", "kind": "line", "title": "T", "ranks": true, "out_of": 193, "series": [{"name": "Việt Nam", "points": [{"date": "2020", "value": 86}, {"date": "2022", "value": 198}]}]}"#,
+            ),
+            en: &[
+                "boxes[0].series[0].points[1].value: rank 198 is larger than the 193 in `out_of`",
+            ],
+            vi: &[
+                "boxes[0].series[0].points[1].value: hạng 198 lớn hơn tổng số 193 trong `out_of`",
+            ],
+        },
+        Row {
+            name: "ranks said to be higher-is-better",
+            text: doc(
+                r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "better": "higher", "bars": [{"label": "Việt Nam", "value": 86}]}"#,
+            ),
+            en: &[
+                "boxes[0].better: \"ranks\": true means lower is better (rank 1 is the best): remove \"better\": \"higher\"",
+            ],
+            vi: &[
+                "boxes[0].better: \"ranks\": true nghĩa là số nhỏ hơn thì tốt hơn (hạng 1 là cao nhất): bỏ \"better\": \"higher\"",
+            ],
+        },
+        Row {
+            name: "out_of without ranks",
+            text: doc(
+                r#"{"id": "r", "kind": "bar", "title": "T", "out_of": 193, "bars": [{"label": "Việt Nam", "value": 86}]}"#,
+            ),
+            en: &[
+                "boxes[0].out_of: `out_of` is for ranks: add \"ranks\": true, or remove `out_of`",
+            ],
+            vi: &[
+                "boxes[0].out_of: `out_of` chỉ dùng cho thứ hạng: thêm \"ranks\": true, hoặc bỏ `out_of`",
+            ],
+        },
+        Row {
+            name: "ranks as columns",
+            text: doc(
+                r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "orientation": "vertical", "bars": [{"label": "2020", "value": 86}]}"#,
+            ),
+            en: &[
+                "boxes[0].orientation: ranks are not drawn as columns: for ranks over time use \"kind\": \"line\" with \"ranks\": true; for a ranking, leave `orientation` out",
+            ],
+            vi: &[
+                "boxes[0].orientation: thứ hạng không vẽ thành cột đứng: để thể hiện thứ hạng qua các năm, dùng \"kind\": \"line\" với \"ranks\": true; với một bảng xếp hạng, bỏ `orientation`",
+            ],
+        },
+        Row {
+            name: "a rank compared as a percent",
+            text: doc(
+                r#"{"id": "f", "kind": "figures", "title": "T", "ranks": true, "figures": [{"value": 86, "label": "EGDI", "compare": {"value": 88, "show": "percent"}}]}"#,
+            ),
+            en: &[
+                "boxes[0].figures[0].compare.show: a rank changes by places, not by “percent”: use \"show\": \"rank\" (or leave `show` out)",
+            ],
+            vi: &[
+                "boxes[0].figures[0].compare.show: thay đổi của thứ hạng được tính bằng số bậc, không phải “percent”: dùng \"show\": \"rank\" (hoặc bỏ `show`)",
+            ],
+        },
+        Row {
+            name: "show rank on a higher-is-better figure",
+            text: figures(r#"{"value": 86, "label": "EGDI", "better": "higher", "compare": {"value": 88, "show": "rank"}}"#),
+            en: &[
+                "boxes[0].figures[0].compare.show: \"show\": \"rank\" compares ranks (lower is better), but this figure has \"better\": \"higher\": remove one of them",
+            ],
+            vi: &[
+                "boxes[0].figures[0].compare.show: \"show\": \"rank\" so sánh thứ hạng (số nhỏ hơn là tốt hơn), nhưng số liệu này có \"better\": \"higher\": bỏ một trong hai",
+            ],
+        },
+        Row {
+            name: "max on a progress box of ranks",
+            text: doc(
+                r#"{"id": "p", "kind": "progress", "title": "T", "ranks": true, "value": 86, "target": 70, "max": 193, "label": "EGDI"}"#,
+            ),
+            en: &[
+                "boxes[0].max: `max` is not used with ranks: the scale runs from `out_of` (or the largest rank) to 1; use `out_of`",
+            ],
+            vi: &[
+                "boxes[0].max: `max` không dùng cho thứ hạng: thang đo chạy từ `out_of` (hoặc hạng lớn nhất) đến hạng 1; dùng `out_of`",
+            ],
+        },
+        Row {
+            name: "a deadline without the date of the value",
+            text: doc(
+                r#"{"id": "p", "kind": "progress", "title": "T", "value": 31, "target": 30, "target_date": "2020", "label": "Mức độ 4"}"#,
+            ),
+            en: &[
+                "boxes[0].target_date: `target_date` needs `as_of`, the date of the value, so that the box can tell whether the deadline had passed: add e.g. \"as_of\": \"2024-08\"",
+            ],
+            vi: &[
+                "boxes[0].target_date: `target_date` cần `as_of`, ngày của số liệu, để hộp biết hạn chót đã qua hay chưa: thêm ví dụ \"as_of\": \"2024-08\"",
+            ],
+        },
+        Row {
+            name: "a rank-change box given a list of dates",
+            text: doc(
+                r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2022", "dates": ["2018", "2020", "2022"], "items": [{"label": "Việt Nam", "from": 88, "to": 86}]}"#,
+            ),
+            en: &[
+                "boxes[0], line 1, column 121: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date",
+            ],
+            vi: &[
+                "boxes[0], dòng 1, cột 121: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+            ],
+        },
+        Row {
+            name: "a rank-change item with a third date",
+            text: doc(
+                r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2022", "items": [{"label": "Việt Nam", "from": 88, "2020": 86, "to": 86}]}"#,
+            ),
+            en: &[
+                "boxes[0].items[0], line 1, column 164: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date",
+            ],
+            vi: &[
+                "boxes[0].items[0], dòng 1, cột 164: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+            ],
+        },
+        Row {
+            name: "a rank-change box given three ranks in a list",
+            text: doc(
+                r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2022", "items": [{"label": "Việt Nam", "from": [88, 86], "to": 86}]}"#,
+            ),
+            en: &[
+                "boxes[0].items[0].from, line 1, column 162: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date",
+            ],
+            vi: &[
+                "boxes[0].items[0].from, dòng 1, cột 162: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+            ],
+        },
+        Row {
+            name: "sort best without a direction",
+            text: doc(
+                r#"{"id": "b", "kind": "bar", "title": "T", "sort": "best", "bars": [{"label": "A", "value": 1}]}"#,
+            ),
+            en: &[
+                "boxes[0].sort: \"sort\": \"best\" needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true",
+            ],
+            vi: &[
+                "boxes[0].sort: \"sort\": \"best\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true",
             ],
         },
         Row {

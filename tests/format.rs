@@ -1,7 +1,15 @@
 //! Numbers, dates and changes, written as each locale's newsrooms write them.
 
-use factbox::format::{Lang, NBSP, NumberFormat, PartialDate, change, format_auto, format_fixed};
-use factbox::spec::{ChangeStyle, Scale};
+use factbox::format::{
+    Lang, NBSP, Num, NumberFormat, PartialDate, auto_decimals, change, format_auto, format_fixed,
+    places_to_go, rank_label,
+};
+use factbox::spec::{Better, ChangeStyle, Scale};
+
+/// A number written with the places of its shortest form (`85.4`: 1).
+fn w(value: f64) -> Num {
+    Num::written(value, auto_decimals(value, 6))
+}
 
 fn nf(scale: Scale, unit: Option<&str>) -> NumberFormat {
     NumberFormat {
@@ -43,29 +51,29 @@ fn numbers_in_each_locale() {
 fn large_numbers_in_words() {
     let million = nf(Scale::Million, Some("tài khoản"));
     assert_eq!(
-        v(million.with_unit(16_400_000.0, Lang::Vi)),
+        v(million.with_unit(w(16_400_000.0), Lang::Vi)),
         "16,4_triệu_tài khoản"
     );
     assert_eq!(
-        v(million.with_unit(16_400_000.0, Lang::En)),
+        v(million.with_unit(w(16_400_000.0), Lang::En)),
         "16.4_million_tài khoản"
     );
     let thousand = nf(Scale::Thousand, None);
-    assert_eq!(v(thousand.number(468_000.0, Lang::Vi)), "468_nghìn");
-    assert_eq!(v(thousand.number(468_000.0, Lang::En)), "468_thousand");
+    assert_eq!(v(thousand.number(w(468_000.0), Lang::Vi)), "468_nghìn");
+    assert_eq!(v(thousand.number(w(468_000.0), Lang::En)), "468_thousand");
     let billion = nf(Scale::Billion, Some("đồng"));
     assert_eq!(
-        v(billion.as_written(Some("hơn"), 26_700_000_000.0, Lang::Vi)),
+        v(billion.as_written(Some("hơn"), w(26_700_000_000.0), Lang::Vi)),
         "hơn_26,7_tỉ_đồng"
     );
     let none = nf(Scale::None, Some("tỉ đồng/năm"));
     assert_eq!(
-        v(none.as_written(Some("hơn"), 9300.0, Lang::Vi)),
+        v(none.as_written(Some("hơn"), w(9300.0), Lang::Vi)),
         "hơn_9.300_tỉ đồng/năm"
     );
     let percent = nf(Scale::None, Some("%"));
-    assert_eq!(percent.with_unit(31.0, Lang::Vi), "31%");
-    assert_eq!(percent.with_unit(85.4, Lang::Vi), "85,4%");
+    assert_eq!(percent.with_unit(w(31.0), Lang::Vi), "31%");
+    assert_eq!(percent.with_unit(w(85.4), Lang::Vi), "85,4%");
 }
 
 #[test]
@@ -112,29 +120,30 @@ fn changes_as_the_article_states_them() {
     let plain = nf(Scale::None, None);
     let c = change(
         ChangeStyle::Ratio,
-        468_000.0,
-        16_400_000.0,
+        w(468_000.0),
+        w(16_400_000.0),
         &plain,
+        None,
         Lang::Vi,
     );
     assert_eq!(c.text, "×35");
-    let c = change(ChangeStyle::Ratio, 2.0, 5.0, &plain, Lang::Vi);
+    let c = change(ChangeStyle::Ratio, w(2.0), w(5.0), &plain, None, Lang::Vi);
     assert_eq!(c.text, "×2,5");
-    let c = change(ChangeStyle::Ratio, 2.0, 4.0, &plain, Lang::En);
+    let c = change(ChangeStyle::Ratio, w(2.0), w(4.0), &plain, None, Lang::En);
     assert_eq!(c.text, "×2");
-    let c = change(ChangeStyle::Percent, 100.0, 120.0, &plain, Lang::Vi);
+    let c = change(ChangeStyle::Percent, w(100.0), w(120.0), &plain, None, Lang::Vi);
     assert_eq!(c.text, "+20%");
-    let c = change(ChangeStyle::Percent, 100.0, 95.5, &plain, Lang::En);
+    let c = change(ChangeStyle::Percent, w(100.0), w(95.5), &plain, None, Lang::En);
     assert_eq!(c.text, "−4.5%");
-    let c = change(ChangeStyle::Difference, 8100.0, 9300.0, &plain, Lang::Vi);
+    let c = change(ChangeStyle::Difference, w(8100.0), w(9300.0), &plain, None, Lang::Vi);
     assert_eq!(c.text, "+1.200");
-    let c = change(ChangeStyle::Rank, 88.0, 86.0, &plain, Lang::Vi);
+    let c = change(ChangeStyle::Rank, w(88.0), w(86.0), &plain, None, Lang::Vi);
     assert_eq!(v(c.text), "tăng_2_bậc");
-    let c = change(ChangeStyle::Rank, 88.0, 86.0, &plain, Lang::En);
+    let c = change(ChangeStyle::Rank, w(88.0), w(86.0), &plain, None, Lang::En);
     assert_eq!(v(c.text), "up_2_places");
-    let c = change(ChangeStyle::Rank, 56.0, 57.0, &plain, Lang::En);
+    let c = change(ChangeStyle::Rank, w(56.0), w(57.0), &plain, None, Lang::En);
     assert_eq!(v(c.text), "down_1_place");
-    let c = change(ChangeStyle::Rank, 57.0, 57.0, &plain, Lang::Vi);
+    let c = change(ChangeStyle::Rank, w(57.0), w(57.0), &plain, None, Lang::Vi);
     assert_eq!(c.text, "giữ nguyên");
 }
 
@@ -145,4 +154,107 @@ fn locale_codes() {
     assert_eq!(Lang::from_code("en"), Some(Lang::En));
     assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
     assert_eq!(Lang::from_code("fr"), None);
+}
+
+/// The places a number was written with are the places it is printed with: no default
+/// precision rounds `0.8125` to `0,81`, and a written `26.70` keeps its zero.
+#[test]
+fn numbers_print_as_written() {
+    let plain = nf(Scale::None, None);
+    let cases: &[(f64, u8, &str, &str)] = &[
+        (0.8125, 4, "0,8125", "0.8125"),
+        (26.7, 2, "26,70", "26.70"),
+        (9300.0, 0, "9.300", "9,300"),
+        (0.000_125, 6, "0,000125", "0.000125"),
+        (-3.5, 1, "−3,5", "−3.5"),
+        (1_234_567.891, 3, "1.234.567,891", "1,234,567.891"),
+    ];
+    for &(value, places, vi, en) in cases {
+        let n = Num::written(value, places);
+        assert_eq!(plain.number(n, Lang::Vi), vi, "{value}");
+        assert_eq!(plain.number(n, Lang::En), en, "{value}");
+        assert!(!plain.rounds(n));
+    }
+    // `decimals` rounds on request, and says so: the tooltip form adds the full number.
+    let two = NumberFormat {
+        decimals: Some(2),
+        ..plain.clone()
+    };
+    let n = Num::written(0.8125, 4);
+    assert_eq!(two.number(n, Lang::Vi), "0,81");
+    assert!(two.rounds(n));
+    assert_eq!(two.exact(None, n, Lang::Vi), "0,81 (0,8125)");
+    assert_eq!(plain.exact(None, n, Lang::Vi), "0,8125");
+}
+
+/// A scale word shows exactly the written number (16400000 → 16,4 triệu), and tells when
+/// it cannot in two places (validation then refuses it without `decimals`).
+#[test]
+fn scale_words_keep_the_written_digits() {
+    let million = nf(Scale::Million, None);
+    assert_eq!(v(million.number(w(16_400_000.0), Lang::Vi)), "16,4_triệu");
+    assert_eq!(million.scale_rounds(w(16_400_000.0)), None);
+    assert_eq!(million.scale_rounds(w(16_431_234.0)), Some(6));
+    // A smaller value fits a smaller word: 468000 is 468 nghìn, exactly.
+    assert_eq!(v(million.number(w(468_000.0), Lang::Vi)), "468_nghìn");
+    assert_eq!(million.scale_rounds(w(468_000.0)), None);
+    let computed = Num::computed(15_932_123.0, 0);
+    assert_eq!(v(million.number(computed, Lang::Vi)), "15,93_triệu");
+}
+
+/// Ranks read as ranks, in both languages.
+#[test]
+fn ranks_read_as_ranks() {
+    assert_eq!(v(rank_label(Num::whole(86), None, Lang::Vi)), "hạng_86");
+    assert_eq!(v(rank_label(Num::whole(86), Some(193), Lang::Vi)), "hạng_86/193");
+    assert_eq!(v(rank_label(Num::whole(86), None, Lang::En)), "No._86");
+    assert_eq!(v(rank_label(Num::whole(86), Some(193), Lang::En)), "No._86_of_193");
+    assert_eq!(v(places_to_go(16, Lang::Vi)), "còn cách_16_bậc");
+    assert_eq!(v(places_to_go(16, Lang::En)), "16_places to go");
+    assert_eq!(v(places_to_go(1, Lang::En)), "1_place to go");
+}
+
+/// With a direction, a change says whether it is for the better: for lower-is-better
+/// data a fall is an improvement.
+#[test]
+fn changes_are_judged_by_the_data_direction() {
+    let plain = nf(Scale::None, Some("%"));
+    let fall = change(
+        ChangeStyle::Difference,
+        w(5.5),
+        w(4.0),
+        &plain,
+        Some(Better::Lower),
+        Lang::Vi,
+    );
+    assert_eq!(fall.text, "−1,5% (tốt hơn)");
+    assert_eq!(fall.improved, Some(true));
+    let rise = change(
+        ChangeStyle::Difference,
+        w(5.5),
+        w(6.0),
+        &plain,
+        Some(Better::Lower),
+        Lang::En,
+    );
+    assert_eq!(rise.text, "+0.5% (worse)");
+    assert_eq!(rise.improved, Some(false));
+    let neutral = change(ChangeStyle::Difference, w(5.5), w(6.0), &plain, None, Lang::En);
+    assert_eq!(neutral.text, "+0.5%");
+    assert_eq!(neutral.improved, None);
+    // 0.3 - 0.1 is 0.19999999999999998 in binary; written with one place, it is 0.2.
+    let dust = change(ChangeStyle::Difference, w(0.1), w(0.3), &nf(Scale::None, None), None, Lang::En);
+    assert_eq!(dust.text, "+0.2");
+}
+
+/// A deadline given as a year ends with that year.
+#[test]
+fn a_date_is_a_period() {
+    let year = PartialDate::parse("2020").expect("year");
+    let june = PartialDate::parse("2020-06").expect("month");
+    let december = PartialDate::parse("2020-12").expect("month");
+    let new_year = PartialDate::parse("2021-01-01").expect("day");
+    assert!(june.last_day() < year.last_day());
+    assert_eq!(december.last_day(), year.last_day());
+    assert_eq!(new_year.last_day(), year.last_day() + 1.0);
 }

@@ -64,7 +64,7 @@ pub fn tick_label(value: f64, max_abs: f64, format: &NumberFormat, lang: Lang) -
     if value == 0.0 {
         return format_auto(0.0, 0, lang);
     }
-    f.number(value, lang)
+    f.tick(value, lang)
 }
 
 /// A tick on a time axis: its day number and its label.

@@ -5,6 +5,10 @@
 //! Value labels replace a value axis (as in newsroom bar charts): every bar carries its
 //! exact figure, so ticks would only repeat it. Long labels wrap to two lines and then
 //! shorten with an ellipsis; the label column never takes more than about 40% of the width.
+//!
+//! Ranks (`ranks: true`) are not lengths: a bar as long as a rank would make the worst
+//! rank the biggest mark. Each rank is a dot on a rank axis that starts at rank 1, as in
+//! the rank-change chart, with the axis's two ends written under the rows.
 
 use crate::format::Lang;
 use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
@@ -22,6 +26,7 @@ const LABEL_GAP: f64 = 10.0;
 const VALUE_GAP: f64 = 6.0;
 const MAX_LABEL_LINES: usize = 2;
 const TOP_LINE: f64 = 20.0;
+const DOT_RADIUS: f64 = 6.0;
 
 fn label_font(highlight: bool) -> Font {
     if highlight {
@@ -39,18 +44,31 @@ fn value_font(highlight: bool) -> Font {
     }
 }
 
-/// The text shown at the end of bar `index`: qualifier, value and unit, as written.
+/// The text shown at the end of bar `index`: qualifier, value and unit, as written (with
+/// a scale word that fits each value: "trên 700 nghìn" beside "trên 90 triệu"), or its
+/// rank: `hạng 86`.
 pub fn value_text(chart: &BarChart, index: usize, lang: Lang) -> String {
     match chart.bars.get(index) {
-        // With a scale that fits each value, as an article writes it: "trên 700 nghìn"
-        // beside "trên 90 triệu", not "0,7 triệu".
-        Some(bar) => crate::format::NumberFormat {
-            scale: chart.format.scale.fitted(bar.value),
-            ..chart.format.clone()
-        }
-        .as_written(bar.qualifier.as_deref(), bar.value, lang),
+        Some(bar) => chart
+            .measure
+            .show(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
         None => String::new(),
     }
+}
+
+/// The rank at the far end of a rank axis: `out_of`, or the worst rank shown.
+fn worst_rank(chart: &BarChart) -> f64 {
+    chart.measure.out_of().map_or_else(
+        || {
+            chart
+                .bars
+                .iter()
+                .map(|b| b.value.value())
+                .chain(chart.reference.as_ref().map(|r| r.value.value()))
+                .fold(1.0, f64::max)
+        },
+        f64::from,
+    )
 }
 
 /// Lays out `chart` at `width` CSS pixels.
@@ -84,11 +102,15 @@ fn axis_label_lines(
 fn domain(chart: &BarChart) -> (f64, f64) {
     let mut lo = 0.0f64;
     let mut hi = 0.0f64;
+    if chart.measure.is_ranks() {
+        // From rank 1 to the worst; a single rank still gets a little room.
+        return (1.0, worst_rank(chart).max(2.0));
+    }
     for v in chart
         .bars
         .iter()
-        .map(|b| b.value)
-        .chain(chart.reference.as_ref().map(|r| r.value))
+        .map(|b| b.value.value())
+        .chain(chart.reference.as_ref().map(|r| r.value.value()))
     {
         lo = lo.min(v);
         hi = hi.max(v);
@@ -103,16 +125,24 @@ fn reference_text(chart: &BarChart, lang: Lang) -> Option<String> {
     chart
         .reference
         .as_ref()
-        .map(|r| format!("{}: {}", r.label, chart.format.with_unit(r.value, lang)))
+        .map(|r| {
+            let value = chart.measure.show(&chart.format, None, r.value, lang);
+            format!("{}: {value}", r.label)
+        })
 }
 
+/// A bar's tooltip and data-table row: its label, and its value as written, in full where
+/// the label rounds it.
 fn tip(chart: &BarChart, index: usize, lang: Lang) -> Vec<String> {
-    let label = chart
-        .bars
-        .get(index)
-        .map(|b| b.label.clone())
-        .unwrap_or_default();
-    vec![label, value_text(chart, index, lang)]
+    match chart.bars.get(index) {
+        Some(bar) => vec![
+            bar.label.clone(),
+            chart
+                .measure
+                .show_exact(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
+        ],
+        None => Vec::new(),
+    }
 }
 
 fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> Scene {
@@ -127,12 +157,17 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             .bars
             .iter()
             .zip(&values)
-            .filter(|(b, _)| (b.value < 0.0) == negative)
+            .filter(|(b, _)| (b.value.value() < 0.0) == negative)
             .map(|(b, t)| measure.width(t, value_font(b.highlight)))
             .fold(0.0, f64::max)
     };
     let mut right_room = value_width(false) + VALUE_GAP;
-    let negatives = chart.bars.iter().any(|b| b.value < 0.0);
+    let ranks = chart.measure.is_ranks();
+    // A rank's dot is drawn over its value on the axis; its label starts past the dot.
+    if ranks {
+        right_room += DOT_RADIUS;
+    }
+    let negatives = chart.bars.iter().any(|b| b.value.value() < 0.0);
     let mut left_room = if negatives {
         value_width(true) + VALUE_GAP
     } else {
@@ -214,36 +249,62 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         ty = crate::layout::stack_lines(&mut shapes, measure, lines, 0.0, ty, lf, Paint::Text);
         crate::layout::stack_lines(&mut shapes, measure, value_lines, 0.0, ty, vf, Paint::Muted);
 
-        let end_x = x_of(bar.value);
-        let (x0, x1) = if bar.value >= 0.0 {
+        let v = bar.value.value();
+        let end_x = x_of(v);
+        let (x0, x1) = if v >= 0.0 {
             (zero_x, end_x)
         } else {
             (end_x, zero_x)
         };
         // A non-zero value always shows at least a sliver of a bar.
-        let w = if bar.value != 0.0 {
-            (x1 - x0).max(1.0)
-        } else {
-            0.0
-        };
+        let w = if v != 0.0 { (x1 - x0).max(1.0) } else { 0.0 };
         let paint = if bar.highlight {
             Paint::Highlight
         } else {
             Paint::Mark
         };
-        let rect = Rect {
-            x: if bar.value >= 0.0 { x0 } else { x1 - w },
-            y: mid - BAR_THICKNESS / 2.0,
-            w,
-            h: BAR_THICKNESS,
+        let rect = if ranks {
+            // The rank's lane, then its dot.
+            shapes.push(Shape::Rect {
+                rect: Rect {
+                    x: plot_left,
+                    y: mid - 1.0,
+                    w: plot_right - plot_left,
+                    h: 2.0,
+                },
+                paint: Paint::Track,
+            });
+            shapes.push(Shape::Circle {
+                x: end_x,
+                y: mid,
+                r: DOT_RADIUS,
+                paint,
+                stroke: None,
+            });
+            Rect {
+                x: end_x - DOT_RADIUS,
+                y: mid - DOT_RADIUS,
+                w: 2.0 * DOT_RADIUS,
+                h: 2.0 * DOT_RADIUS,
+            }
+        } else {
+            let rect = Rect {
+                x: if v >= 0.0 { x0 } else { x1 - w },
+                y: mid - BAR_THICKNESS / 2.0,
+                w,
+                h: BAR_THICKNESS,
+            };
+            if w > 0.0 {
+                shapes.push(Shape::Rect { rect, paint });
+            }
+            rect
         };
-        if w > 0.0 {
-            shapes.push(Shape::Rect { rect, paint });
-        }
 
         if !compact {
             let vw = measure.width(value, vf);
-            let (vx, anchor) = if bar.value >= 0.0 {
+            let (vx, anchor) = if ranks {
+                (end_x + DOT_RADIUS + VALUE_GAP, Anchor::Start)
+            } else if v >= 0.0 {
                 (end_x.max(zero_x) + VALUE_GAP, Anchor::Start)
             } else {
                 (end_x - VALUE_GAP, Anchor::End)
@@ -286,9 +347,38 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         }
         y += row_h;
     }
-    let rows_bottom = y;
+    let mut rows_bottom = y;
     if zero_spans.is_empty() {
         zero_spans.push((rows_top, rows_bottom));
+    }
+    if ranks {
+        // No zero line: the rank axis's ends, written under the rows, say which way it runs.
+        zero_spans.clear();
+        let worst = crate::format::Num::written(worst_rank(chart), 0);
+        let best = crate::format::Num::written(1.0, 0);
+        let ends = [
+            (best, plot_left, Anchor::Start),
+            (worst, plot_right, Anchor::End),
+        ];
+        for (rank, x, anchor) in ends {
+            let text = crate::format::rank_label(rank, None, lang);
+            let w = measure.width(&text, SMALL_FONT);
+            let x = match anchor {
+                Anchor::Start => crate::format::fit(x - DOT_RADIUS, 0.0, width - w),
+                _ => crate::format::fit(x + DOT_RADIUS, w, width),
+            };
+            shapes.push(Shape::Text(TextItem::new(
+                text,
+                x,
+                rows_bottom + 2.0,
+                w,
+                SMALL_FONT,
+                anchor,
+                Baseline::Top,
+                Paint::Muted,
+            )));
+        }
+        rows_bottom += SMALL_FONT.line_height() + 4.0;
     }
 
     // The zero line is drawn over the bars' start so that it reads as the baseline.
@@ -305,10 +395,10 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
     }
 
     if let (Some(reference), Some(text)) = (&chart.reference, reference_text(chart, lang)) {
-        let rx = x_of(reference.value);
+        let rx = x_of(reference.value.value());
         shapes.push(Shape::Dashed {
             from: (rx, rows_top - 2.0),
-            to: (rx, rows_bottom),
+            to: (rx, y),
             width: 1.5,
             paint: Paint::Reference,
         });
@@ -366,13 +456,46 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
 
     let slot = width / n as f64;
     let column = (slot * 0.7).min(64.0);
-    // Value labels sit above the columns when every one fits its slot; otherwise none do
-    // (a tooltip gives each value) rather than some colliding.
-    let show_values = chart
+    // Value labels sit above the columns when every one fits its slot. Otherwise the
+    // labels that matter, the highlighted bars' and the last bar's, keep theirs (each may
+    // spread over its neighbours' slots), and the others give way: a tooltip and the data
+    // table still give every value.
+    let all_fit = chart
         .bars
         .iter()
         .zip(&values)
         .all(|(b, v)| measure.width(v, value_font(b.highlight)) <= slot - 4.0);
+    let value_shown: Vec<bool> = if all_fit {
+        vec![true; chart.bars.len()]
+    } else {
+        let centres = |i: usize| slot * (i as f64 + 0.5);
+        let mut kept: Vec<(f64, f64)> = Vec::new();
+        let last = chart.bars.len().saturating_sub(1);
+        let mut order: Vec<usize> = (0..chart.bars.len())
+            .filter(|&i| chart.bars.get(i).is_some_and(|b| b.highlight) || i == last)
+            .collect();
+        // Highlighted bars first, then the last one.
+        crate::sort::sort_by_key(&mut order, |&i| {
+            if chart.bars.get(i).is_some_and(|b| b.highlight) { 0.0 } else { 1.0 }
+        });
+        let mut shown = vec![false; chart.bars.len()];
+        for i in order {
+            let (Some(b), Some(v)) = (chart.bars.get(i), values.get(i)) else {
+                continue;
+            };
+            let w = measure.width(v, value_font(b.highlight));
+            let x0 = crate::format::fit(centres(i) - w / 2.0, 0.0, (width - w).max(0.0));
+            let span = (x0, x0 + w);
+            if !kept.iter().any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0) {
+                kept.push(span);
+                if let Some(s) = shown.get_mut(i) {
+                    *s = true;
+                }
+            }
+        }
+        shown
+    };
+    let show_values = value_shown.iter().any(|&v| v);
     let value_room = if show_values {
         VALUE_FONT.line_height() + 4.0
     } else {
@@ -409,6 +532,27 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     } else {
         ((widest_single + 8.0) / slot).ceil().max(1.0) as usize
     };
+    // Which category labels show: every `every`-th, and always the highlighted ones, whose
+    // neighbours give way.
+    let label_room = |i: usize| {
+        let cx = slot * (i as f64 + 0.5);
+        let room = (slot * every as f64 - 8.0).min(2.0 * cx).min(2.0 * (width - cx));
+        (cx - room / 2.0, cx + room / 2.0)
+    };
+    let highlighted: Vec<usize> = (0..chart.bars.len())
+        .filter(|&i| chart.bars.get(i).is_some_and(|b| b.highlight))
+        .collect();
+    let label_shown = |i: usize| -> bool {
+        if every == 1 || highlighted.contains(&i) {
+            return true;
+        }
+        let (a, z) = label_room(i);
+        i % every == 0
+            && !highlighted.iter().any(|&h| {
+                let (ha, hz) = label_room(h);
+                a < hz && ha < z
+            })
+    };
     let label_rows = if every == 1 {
         label_lines.iter().map(Vec::len).max().unwrap_or(1)
     } else {
@@ -416,7 +560,7 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     };
     let label_h = label_rows as f64 * LABEL_FONT.line_height() + 6.0;
 
-    let negatives = chart.bars.iter().any(|b| b.value < 0.0);
+    let negatives = chart.bars.iter().any(|b| b.value.value() < 0.0);
     // At least a little room above, so a zero line at the top stays inside the chart.
     let plot_top = top + value_room.max(4.0);
     let plot_h = crate::format::fit(width * 0.45, 160.0, 300.0);
@@ -428,20 +572,17 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
 
     for (index, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let cx = slot * (index as f64 + 0.5);
-        let end_y = y_of(bar.value);
-        let (y0, y1) = if bar.value >= 0.0 {
+        let v = bar.value.value();
+        let end_y = y_of(v);
+        let (y0, y1) = if v >= 0.0 {
             (end_y, zero_y)
         } else {
             (zero_y, end_y)
         };
-        let h = if bar.value != 0.0 {
-            (y1 - y0).max(1.0)
-        } else {
-            0.0
-        };
+        let h = if v != 0.0 { (y1 - y0).max(1.0) } else { 0.0 };
         let rect = Rect {
             x: cx - column / 2.0,
-            y: if bar.value >= 0.0 { y1 - h } else { y0 },
+            y: if v >= 0.0 { y1 - h } else { y0 },
             w: column,
             h,
         };
@@ -453,17 +594,17 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         if h > 0.0 {
             shapes.push(Shape::Rect { rect, paint });
         }
-        if show_values {
+        if value_shown.get(index).copied().unwrap_or(false) {
             let vf = value_font(bar.highlight);
             let vw = measure.width(value, vf);
-            let (vy, baseline) = if bar.value >= 0.0 {
+            let (vy, baseline) = if v >= 0.0 {
                 (rect.y.max(plot_top) - 4.0, Baseline::Bottom)
             } else {
                 (rect.bottom() + 4.0, Baseline::Top)
             };
             shapes.push(Shape::Text(TextItem::new(
                 value.clone(),
-                cx,
+                crate::format::fit(cx, vw / 2.0, (width - vw / 2.0).max(vw / 2.0)),
                 vy,
                 vw,
                 vf,
@@ -472,7 +613,7 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
                 Paint::Text,
             )));
         }
-        if index % every == 0 {
+        if label_shown(index) {
             let f = label_font(bar.highlight);
             // Centred under its column, a label may be as wide as the room to the next shown
             // label, and no wider than twice its distance to either edge of the chart.
@@ -532,7 +673,7 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     });
 
     if let (Some(r), Some(text)) = (&chart.reference, reference) {
-        let ry = y_of(r.value);
+        let ry = y_of(r.value.value());
         shapes.push(Shape::Dashed {
             from: (0.0, ry),
             to: (width, ry),

@@ -3,7 +3,7 @@
 //! Key figures are HTML text, not pixels (they stay sharp, selectable, translatable and
 //! readable by screen readers), so their "layout" is only the strings; CSS places them.
 
-use crate::format::{Direction, Lang, NBSP, NumberFormat, change};
+use crate::format::{Direction, Lang, NBSP, change};
 use crate::model::Figure;
 
 /// One figure, ready to show.
@@ -30,6 +30,8 @@ pub struct FigureView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChangeView {
     pub direction: Direction,
+    /// Whether the change is for the better, when the data has a direction.
+    pub improved: Option<bool>,
     /// `×35`, `+20%`, `tăng 2 bậc`.
     pub change: String,
     /// The change and its context in words, for screen readers:
@@ -39,27 +41,40 @@ pub struct ChangeView {
     pub context: String,
 }
 
-/// Formats one figure for `lang`.
+/// Formats one figure for `lang`. A rank reads `hạng 86/193` (`No. 86/193`): the rank
+/// word stands where a qualifier would, `out_of` as a unit attached to the number.
 pub fn view(figure: &Figure, lang: Lang) -> FigureView {
     let format = &figure.format;
-    let number = format.number(figure.value, lang);
-    let unit = format.unit.clone();
-    let unit_attached = unit
-        .as_deref()
-        .is_some_and(|u| u.starts_with(['%', '‰', '°']));
+    let measure = figure.measure;
+    let ranks = measure.is_ranks();
+    let (qualifier, number, unit) = if ranks {
+        let word = match lang {
+            Lang::Vi => "hạng",
+            Lang::En => "No.",
+        };
+        (
+            Some(figure.qualifier.clone().unwrap_or_else(|| word.to_owned())),
+            crate::format::format_fixed(figure.value.value(), 0, lang),
+            measure.out_of().map(|n| format!("/{n}")),
+        )
+    } else {
+        (
+            figure.qualifier.clone(),
+            format.number(figure.value, lang),
+            format.unit.clone(),
+        )
+    };
+    let unit_attached = unit.as_deref().is_some_and(crate::format::unit_attaches);
     let change = figure.compare.as_ref().map(|c| {
-        let ch = change(c.style, c.value, figure.value, format, lang);
-        let earlier = if c.style == crate::spec::ChangeStyle::Rank {
-            match lang {
-                Lang::Vi => format!("hạng{NBSP}{}", format.number(c.value, lang)),
-                Lang::En => format!("rank{NBSP}{}", format.number(c.value, lang)),
+        let ch = change(c.style, c.value, figure.value, format, measure.better(), lang);
+        let earlier = if ranks || c.style == crate::spec::ChangeStyle::Rank {
+            let rank = crate::format::rank_label(c.value, None, lang);
+            match &c.qualifier {
+                Some(q) => format!("{q}{NBSP}{rank}"),
+                None => rank,
             }
         } else {
-            let earlier_format = NumberFormat {
-                scale: format.scale.fitted(c.value),
-                ..format.clone()
-            };
-            earlier_format.as_written(c.qualifier.as_deref(), c.value, lang)
+            format.as_written(c.qualifier.as_deref(), c.value, lang)
         };
         let words = lang.words();
         let context = match &c.date {
@@ -68,17 +83,24 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
         };
         ChangeView {
             direction: ch.direction,
+            improved: ch.improved,
             spoken: crate::format::spoken(&format!("{} {context}", ch.words), lang),
             change: ch.text,
             context,
         }
     });
+    let whole = if ranks {
+        let rank = crate::format::rank_label(figure.value, measure.out_of(), lang);
+        match &figure.qualifier {
+            Some(q) => format!("{q}{NBSP}{rank}"),
+            None => rank,
+        }
+    } else {
+        format.as_written(figure.qualifier.as_deref(), figure.value, lang)
+    };
     FigureView {
-        spoken: crate::format::spoken(
-            &format.as_written(figure.qualifier.as_deref(), figure.value, lang),
-            lang,
-        ),
-        qualifier: figure.qualifier.clone(),
+        spoken: crate::format::spoken(&whole, lang),
+        qualifier,
         number,
         unit,
         unit_attached,

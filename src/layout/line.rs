@@ -1,5 +1,11 @@
 //! Layout of a line chart: series over real dates (uneven gaps keep their true length),
 //! round value ticks, year or month ticks that never collide, and notes on points.
+//!
+//! Ranks (`ranks: true`) run downwards: rank 1 at the top, so a rise in the ranking is a
+//! rise of the line; with several series this is a bump chart. The last value of each
+//! series is written at its end (with the series' name when there are several); those
+//! labels, the highlighted series' first, are placed before anything else, and tick
+//! labels and notes give way to them.
 
 use crate::format::Lang;
 use crate::layout::axis::{nice_ticks, tick_label, time_ticks};
@@ -21,13 +27,30 @@ pub fn series_paint(series: &LineSeries, i: usize) -> Paint {
 }
 
 /// A point's value as the article writes it, with a scale word that fits it (an early
-/// 468000 on a chart in millions reads "468 nghìn", not "0,47 triệu").
-fn point_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
-    let format = crate::format::NumberFormat {
-        scale: chart.format.scale.fitted(p.value),
-        ..chart.format.clone()
-    };
-    format.as_written(p.qualifier.as_deref(), p.value, lang)
+/// 468000 on a chart in millions reads "468 nghìn", not "0,47 triệu"), or its rank.
+pub fn value_label(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
+    chart
+        .measure
+        .show(&chart.format, p.qualifier.as_deref(), p.value, lang)
+}
+
+/// A point's value for its tooltip and the data table: as written, in full where the
+/// label rounds it.
+fn tip_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
+    chart
+        .measure
+        .show_exact(&chart.format, p.qualifier.as_deref(), p.value, lang)
+}
+
+/// The label at the end of a series: its last value, after its name when the chart has
+/// several series (`Việt Nam · hạng 86`).
+fn end_label(chart: &LineChart, s: &LineSeries, p: &LinePoint, lang: Lang) -> String {
+    let value = value_label(chart, p, lang);
+    if chart.series.len() > 1 {
+        format!("{} · {value}", s.name)
+    } else {
+        value
+    }
 }
 
 /// The points of a path as drawn: all of them while there are fewer than four per pixel
@@ -153,9 +176,10 @@ pub fn layout(
     for p in all_points() {
         first = first.min(p.day);
         last = last.max(p.day);
-        lo = lo.min(p.value);
-        hi = hi.max(p.value);
+        lo = lo.min(p.value.value());
+        hi = hi.max(p.value.value());
     }
+    let ranks = chart.measure.is_ranks();
     if first > last {
         // Every series is hidden: keep an empty frame of the same size.
         first = 0.0;
@@ -163,7 +187,12 @@ pub fn layout(
         lo = 0.0;
         hi = 1.0;
     }
-    if chart.from_zero {
+    if ranks {
+        // The axis starts at rank 1 (or, with `from_zero: false`, the best rank shown).
+        if chart.from_zero {
+            lo = 1.0;
+        }
+    } else if chart.from_zero {
         lo = lo.min(0.0);
         hi = hi.max(0.0);
     }
@@ -186,15 +215,39 @@ pub fn layout(
     let plot_bottom = plot_top + plot_h;
 
     let targets = (plot_h / 55.0).max(2.0) as usize;
-    let ticks = nice_ticks(lo, hi, targets);
-    let (lo, hi) = (
-        ticks.first().copied().unwrap_or(lo).min(lo),
-        ticks.last().copied().unwrap_or(hi).max(hi),
-    );
+    let mut ticks = nice_ticks(lo, hi, targets);
+    if ranks {
+        // Ranks are whole and start at 1: no rank 0 or 2,5 on the axis, and the best rank
+        // shown is a tick.
+        ticks.retain(|&t| t >= lo && t.fract() == 0.0);
+        if ticks.first().is_none_or(|&t| t > lo) {
+            ticks.insert(0, lo);
+        }
+        if let (Some(&a), Some(&b)) = (ticks.first(), ticks.get(1)) {
+            // A tick right under the first would collide with it.
+            if b - a < (hi - lo) / (targets as f64 * 2.0) {
+                ticks.remove(1);
+            }
+        }
+    }
+    let (lo, hi) = if ranks {
+        (lo, ticks.last().copied().unwrap_or(hi).max(hi))
+    } else {
+        (
+            ticks.first().copied().unwrap_or(lo).min(lo),
+            ticks.last().copied().unwrap_or(hi).max(hi),
+        )
+    };
     let max_abs = lo.abs().max(hi.abs());
     let tick_texts: Vec<String> = ticks
         .iter()
-        .map(|&t| tick_label(t, max_abs, &chart.format, lang))
+        .map(|&t| {
+            if ranks {
+                crate::format::format_fixed(t, 0, lang)
+            } else {
+                tick_label(t, max_abs, &chart.format, lang)
+            }
+        })
         .collect();
     let tick_w = tick_texts
         .iter()
@@ -203,7 +256,7 @@ pub fn layout(
     // The last value is written at the end of each line; keep room for half of it.
     let last_texts: Vec<(usize, String)> = visible
         .iter()
-        .filter_map(|(i, s)| s.points.last().map(|p| (*i, point_text(chart, p, lang))))
+        .filter_map(|(i, s)| s.points.last().map(|p| (*i, end_label(chart, s, p, lang))))
         .collect();
     let end_room = last_texts
         .iter()
@@ -213,11 +266,22 @@ pub fn layout(
     let plot_left = tick_w + 8.0;
     let plot_right = width - end_room.max(8.0);
     let x_of = |day: f64| plot_left + (day - first) / (last - first) * (plot_right - plot_left);
-    let y_of = |v: f64| plot_bottom - (v - lo) / (hi - lo) * (plot_bottom - plot_top);
+    let y_of = |v: f64| {
+        let share = (v - lo) / (hi - lo);
+        if ranks {
+            plot_top + share * (plot_bottom - plot_top)
+        } else {
+            plot_bottom - share * (plot_bottom - plot_top)
+        }
+    };
 
     for (t, text) in ticks.iter().zip(tick_texts) {
         let y = y_of(*t);
-        let paint = if *t == 0.0 { Paint::Grid } else { Paint::Track };
+        let paint = if *t == 0.0 && !ranks {
+            Paint::Grid
+        } else {
+            Paint::Track
+        };
         shapes.push(Shape::Rect {
             rect: Rect {
                 x: plot_left,
@@ -290,7 +354,7 @@ pub fn layout(
         let points: Vec<(f64, f64)> = s
             .points
             .iter()
-            .map(|p| (x_of(p.day), y_of(p.value)))
+            .map(|p| (x_of(p.day), y_of(p.value.value())))
             .collect();
         if points.len() > 1 {
             shapes.push(Shape::Path {
@@ -319,13 +383,13 @@ pub fn layout(
             continue;
         }
         let xs: Vec<f64> = s.points.iter().map(|p| x_of(p.day)).collect();
-        let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
+        let values: Vec<f64> = s.points.iter().map(|p| p.value.value()).collect();
         let kept = pointable(&xs, &values);
         for (k, &pi) in kept.iter().enumerate() {
             let Some(p) = s.points.get(pi) else { continue };
             let this = base + pi;
             let x = x_of(p.day);
-            let y = y_of(p.value);
+            let y = y_of(p.value.value());
             let neighbour = |j: Option<usize>| {
                 j.and_then(|j| kept.get(j))
                     .and_then(|&q| xs.get(q))
@@ -346,7 +410,7 @@ pub fn layout(
                     w: (next - prev).max(1.0),
                     h: plot_bottom - plot_top + 16.0,
                 },
-                tip: vec![title, point_text(chart, p, lang)],
+                tip: vec![title, tip_text(chart, p, lang)],
                 anchor: (x, y - 6.0),
                 emphasis: vec![
                     Shape::Circle {
@@ -375,34 +439,34 @@ pub fn layout(
         }
     }
 
-    // The last value of each series, above its last point, when it clears every text
-    // already placed (axis labels included).
-    let mut placed: Vec<Rect> = shapes
-        .iter()
-        .filter_map(|s| match s {
-            Shape::Text(t) => Some(t.bounds),
-            _ => None,
-        })
-        .collect();
-    for (i, text) in last_texts {
-        let Some(s) = chart.series.get(i) else {
+    // The last value of each series, above its last point (below it when there is no room
+    // above). These are the labels that matter: the highlighted series' first, then the
+    // others, each kept when it clears the end labels already placed; tick labels that
+    // they cover give way.
+    let mut order: Vec<&(usize, String)> = last_texts.iter().collect();
+    crate::sort::sort_by_key(&mut order, |(i, _)| {
+        if chart.series.get(*i).is_some_and(|s| s.highlight) { 0.0 } else { 1.0 }
+    });
+    let mut ends: Vec<Rect> = Vec::new();
+    for (i, text) in order {
+        let Some(s) = chart.series.get(*i) else {
             continue;
         };
         let Some(p) = s.points.last() else { continue };
-        let (x, y) = (x_of(p.day), y_of(p.value));
-        let w = measure.width(&text, VALUE);
+        let (x, y) = (x_of(p.day), y_of(p.value.value()));
+        let w = measure.width(text, VALUE);
         // A note's leader line rises from an annotated point: put the value to its left.
         let annotated = chart
             .annotations
             .iter()
-            .any(|a| a.series == i && a.point + 1 == s.points.len());
+            .any(|a| a.series == *i && a.point + 1 == s.points.len());
         let cx = if annotated {
             (x - 8.0 - w / 2.0).max(w / 2.0)
         } else {
             crate::format::fit(x, w / 2.0, (width - w / 2.0).max(w / 2.0))
         };
-        let item = TextItem::new(
-            text,
+        let above = TextItem::new(
+            text.clone(),
             cx,
             y - 8.0,
             w,
@@ -411,11 +475,45 @@ pub fn layout(
             Baseline::Bottom,
             Paint::Text,
         );
-        if item.bounds.y >= 0.0 && !placed.iter().any(|r| r.overlaps(&item.bounds)) {
-            placed.push(item.bounds);
+        let below = TextItem::new(
+            text.clone(),
+            cx,
+            y + 8.0,
+            w,
+            VALUE,
+            Anchor::Middle,
+            Baseline::Top,
+            Paint::Text,
+        );
+        let fits = |item: &TextItem| {
+            item.bounds.y >= 0.0
+                && item.bounds.bottom() <= axis_y
+                && !ends.iter().any(|r| r.overlaps(&item.bounds))
+        };
+        let item = if fits(&above) {
+            Some(above)
+        } else if fits(&below) {
+            Some(below)
+        } else {
+            None
+        };
+        if let Some(item) = item {
+            ends.push(item.bounds);
             shapes.push(Shape::Text(item));
         }
     }
+    // Value ticks under an end label give way to it (time ticks lie below the plot).
+    shapes.retain(|shape| match shape {
+        Shape::Text(t) if t.font == SMALL => !ends.iter().any(|r| r.overlaps(&t.bounds)),
+        _ => true,
+    });
+    let mut placed: Vec<Rect> = shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) => Some(t.bounds),
+            _ => None,
+        })
+        .collect();
 
     // Notes: a short leader from the point up to its label in the note row.
     let note_top = top;
@@ -430,7 +528,7 @@ pub fn layout(
         else {
             continue;
         };
-        let (x, y) = (x_of(p.day), y_of(p.value));
+        let (x, y) = (x_of(p.day), y_of(p.value.value()));
         let lines = wrap(measure, &a.label, NOTE, (width * 0.45).max(120.0), 2);
         let w = lines
             .iter()

@@ -1,7 +1,14 @@
 //! Layout of a progress box: a bullet bar from 0 to `max`, the value filled in, the target
 //! as a tall tick with its label, the value written large above.
+//!
+//! The box states in words where the value stands against its target, in the data's
+//! direction: a target is met only at or beyond it (for ranks and other lower-is-better
+//! values, at or below it). An unmet target says how far it is ("còn cách 16 bậc") and,
+//! with a deadline, whether it is still on the way (the value's date is before the
+//! deadline) or was missed. For ranks the bar runs from the worst rank on the scale to
+//! rank 1, so that a better rank is a longer bar.
 
-use crate::format::Lang;
+use crate::format::{Lang, Num};
 use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
 use crate::model::ProgressChart;
 use crate::text::{Font, Measure, wrap};
@@ -11,22 +18,106 @@ const SMALL: Font = Font::regular(12.0);
 const LABEL: Font = Font::regular(14.0);
 const TRACK: f64 = 24.0;
 
-/// Whether the target is met, when there is one.
-pub fn target_met(chart: &ProgressChart) -> Option<bool> {
-    chart.target.map(|t| chart.value >= t)
+/// Where a value stands against its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// At or beyond the target, in the data's direction.
+    Met,
+    /// Short of it, with no deadline given: the box says only that it is not (yet) met.
+    NotMet,
+    /// Short of it, before its deadline.
+    OnTheWay,
+    /// Short of it, at or after its deadline.
+    Missed,
 }
 
-/// The sentence that states the result: `Đạt mục tiêu: 31% so với 30%`.
+impl Standing {
+    /// The value of the `data-standing` attribute and of `data-met` (only `Met` is met).
+    pub fn name(self) -> &'static str {
+        match self {
+            Standing::Met => "met",
+            Standing::NotMet => "not-met",
+            Standing::OnTheWay => "on-the-way",
+            Standing::Missed => "missed",
+        }
+    }
+}
+
+/// Whether the target is met, when there is one: at or beyond it in the data's direction.
+pub fn target_met(chart: &ProgressChart) -> Option<bool> {
+    let target = chart.target?.value();
+    let value = chart.value.value();
+    Some(if chart.measure.lower_is_better() {
+        value <= target
+    } else {
+        value >= target
+    })
+}
+
+/// Where the value stands against its target, when there is one.
+pub fn standing(chart: &ProgressChart) -> Option<Standing> {
+    Some(match (target_met(chart)?, chart.deadline) {
+        (true, _) => Standing::Met,
+        (false, None) => Standing::NotMet,
+        (false, Some(d)) if d.passed => Standing::Missed,
+        (false, Some(_)) => Standing::OnTheWay,
+    })
+}
+
+/// A value of the box as shown: `31%`, `hạng 86`.
+fn shown(chart: &ProgressChart, n: Num, lang: Lang) -> String {
+    chart.measure.show(&chart.format, None, n, lang)
+}
+
+/// How far the value is from the target, in words: `còn cách 16 bậc` for ranks; `còn
+/// thiếu 2%` / `2% to go`, or (lower is better) `cao hơn mục tiêu 2%` / `2% above the target`.
+fn gap_text(chart: &ProgressChart, target: Num, lang: Lang) -> String {
+    let places = chart.value.decimals().max(target.decimals());
+    let gap = Num::computed((chart.value.value() - target.value()).abs(), places);
+    if chart.measure.is_ranks() {
+        let n = u32::try_from(gap.value() as i64).unwrap_or(0);
+        return crate::format::places_to_go(n, lang);
+    }
+    let amount = chart.format.with_unit(gap, lang);
+    match (chart.measure.lower_is_better(), lang) {
+        (false, Lang::Vi) => format!("còn thiếu {amount}"),
+        (false, Lang::En) => format!("{amount} to go"),
+        (true, Lang::Vi) => format!("cao hơn mục tiêu {amount}"),
+        (true, Lang::En) => format!("{amount} above the target"),
+    }
+}
+
+/// The sentence that states the result, never by colour alone: `✓ Đạt mục tiêu: 31% so
+/// với mục tiêu 30%`; unmet, how far (`còn cách 16 bậc`) and, with a deadline, whether
+/// the target is still ahead or was missed.
 pub fn status_text(chart: &ProgressChart, lang: Lang) -> Option<String> {
     let target = chart.target?;
-    let value = chart.format.with_unit(chart.value, lang);
-    let goal = chart.format.with_unit(target, lang);
-    let met = chart.value >= target;
-    Some(match (lang, met) {
-        (Lang::Vi, true) => format!("✓ Đạt mục tiêu: {value} so với mục tiêu {goal}"),
-        (Lang::Vi, false) => format!("✗ Chưa đạt mục tiêu: {value} so với mục tiêu {goal}"),
-        (Lang::En, true) => format!("✓ Target met: {value} against a target of {goal}"),
-        (Lang::En, false) => format!("✗ Target not met: {value} against a target of {goal}"),
+    let standing = standing(chart)?;
+    let value = shown(chart, chart.value, lang);
+    let goal = shown(chart, target, lang);
+    let gap = gap_text(chart, target, lang);
+    let by = chart.deadline.map(|d| d.date.display(lang)).unwrap_or_default();
+    Some(match (standing, lang) {
+        (Standing::Met, Lang::Vi) => format!("✓ Đạt mục tiêu: {value} so với mục tiêu {goal}"),
+        (Standing::Met, Lang::En) => format!("✓ Target met: {value} against a target of {goal}"),
+        (Standing::NotMet, Lang::Vi) => {
+            format!("✗ Chưa đạt mục tiêu: {value} so với mục tiêu {goal}, {gap}")
+        }
+        (Standing::NotMet, Lang::En) => {
+            format!("✗ Target not met: {value} against a target of {goal}, {gap}")
+        }
+        (Standing::OnTheWay, Lang::Vi) => {
+            format!("→ Đang hướng tới mục tiêu {goal} (hạn {by}): hiện {value}, {gap}")
+        }
+        (Standing::OnTheWay, Lang::En) => {
+            format!("→ On the way to a target of {goal} by {by}: {value} so far, {gap}")
+        }
+        (Standing::Missed, Lang::Vi) => {
+            format!("✗ Không đạt mục tiêu {goal} (hạn {by}): {value}, {gap}")
+        }
+        (Standing::Missed, Lang::En) => {
+            format!("✗ Target of {goal} missed (deadline {by}): {value}, {gap}")
+        }
     })
 }
 
@@ -35,11 +126,22 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     let width = crate::layout::clamp_width(width);
     let mut shapes = Vec::new();
     let mut marks = Vec::new();
-    let x_of = |v: f64| crate::format::fit(v / chart.max, 0.0, 1.0) * width;
+    let max = chart.max.value();
+    let ranks = chart.measure.is_ranks();
+    // Ranks: from the worst rank on the scale (left) to rank 1 (right), so a better rank
+    // fills more of the bar.
+    let x_of = |v: f64| {
+        let share = if ranks {
+            if max > 1.0 { (max - v) / (max - 1.0) } else { 1.0 }
+        } else {
+            v / max
+        };
+        crate::format::fit(share, 0.0, 1.0) * width
+    };
 
     let value_text = chart
-        .format
-        .as_written(chart.qualifier.as_deref(), chart.value, lang);
+        .measure
+        .show(&chart.format, chart.qualifier.as_deref(), chart.value, lang);
     let vw = measure.width(&value_text, BIG);
     shapes.push(Shape::Text(TextItem::new(
         value_text.clone(),
@@ -65,7 +167,7 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     top += 8.0;
 
     let target_text = chart.target.map(|t| {
-        let goal = chart.format.with_unit(t, lang);
+        let goal = shown(chart, t, lang);
         match (&chart.target_label, lang) {
             (Some(l), _) => format!("{l}: {goal}"),
             (None, Lang::Vi) => format!("Mục tiêu: {goal}"),
@@ -90,7 +192,11 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     let fill = Rect {
         x: 0.0,
         y: track_y,
-        w: x_of(chart.value).max(if chart.value > 0.0 { 1.0 } else { 0.0 }),
+        w: x_of(chart.value.value()).max(if ranks || chart.value.value() > 0.0 {
+            1.0
+        } else {
+            0.0
+        }),
         h: TRACK,
     };
     if fill.w > 0.0 {
@@ -107,7 +213,12 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
             w: width,
             h: track_y + TRACK + 6.0,
         },
-        tip: vec![chart.label.clone(), value_text],
+        tip: vec![
+            chart.label.clone(),
+            chart
+                .measure
+                .show_exact(&chart.format, chart.qualifier.as_deref(), chart.value, lang),
+        ],
         anchor: (fill.right(), track_y),
         emphasis: outline(
             Rect {
@@ -119,7 +230,7 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     });
 
     if let (Some(t), Some(text)) = (chart.target, target_text) {
-        let tx = crate::format::fit(x_of(t), 1.5, width - 1.5);
+        let tx = crate::format::fit(x_of(t.value()), 1.5, width - 1.5);
         let tick = Rect {
             x: tx - 1.5,
             y: track_y - 6.0,
@@ -167,7 +278,16 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     }
 
     let scale_y = track_y + TRACK + 8.0;
-    let zero = "0".to_owned();
+    // The scale's two ends: 0 and `max`, or for ranks the worst rank and rank 1.
+    let (start, end) = if ranks {
+        (
+            shown(chart, chart.max, lang),
+            shown(chart, Num::written(1.0, 0), lang),
+        )
+    } else {
+        ("0".to_owned(), chart.format.with_unit(chart.max, lang))
+    };
+    let zero = start;
     let zw = measure.width(&zero, SMALL);
     shapes.push(Shape::Text(TextItem::new(
         zero,
@@ -179,7 +299,6 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
         Baseline::Top,
         Paint::Muted,
     )));
-    let end = chart.format.with_unit(chart.max, lang);
     let ew = measure.width(&end, SMALL);
     shapes.push(Shape::Text(TextItem::new(
         end,

@@ -4,7 +4,7 @@
 //! improvement. Direction is carried by the arrowhead and by the text beside each row
 //! ("73 → 57, tăng 16 bậc"), never by colour alone.
 
-use crate::format::{Lang, NumberFormat, change};
+use crate::format::{Lang, Num, NumberFormat, change};
 use crate::layout::axis::nice_ticks;
 use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
 use crate::model::{RankChart, RankRow};
@@ -23,9 +23,10 @@ const GAP: f64 = 10.0;
 fn rank_move(row: &RankRow, lang: Lang) -> crate::format::Change {
     change(
         ChangeStyle::Rank,
-        f64::from(row.from),
-        f64::from(row.to),
+        Num::whole(row.from),
+        Num::whole(row.to),
         &NumberFormat::default(),
+        None,
         lang,
     )
 }

@@ -15,8 +15,8 @@ const SWATCH: f64 = 14.0;
 
 /// The percentage of part `p`, with one decimal (`85,4%`).
 pub fn percent_text(chart: &ShareChart, p: &SharePart, lang: Lang) -> String {
-    let pct = if chart.total > 0.0 {
-        p.value / chart.total * 100.0
+    let pct = if chart.total.value() > 0.0 {
+        p.value.value() / chart.total.value() * 100.0
     } else {
         0.0
     };
@@ -29,11 +29,12 @@ pub fn percent_text(chart: &ShareChart, p: &SharePart, lang: Lang) -> String {
     format!("{text}%")
 }
 
-/// `2.186 ca (85,4%)`.
+/// `2.186 ca (85,4%)`: the value as written (in full where the format rounds it) and
+/// its share.
 pub fn value_text(chart: &ShareChart, p: &SharePart, lang: Lang) -> String {
     format!(
         "{} ({})",
-        chart.format.with_unit(p.value, lang),
+        chart.format.exact(None, p.value, lang),
         percent_text(chart, p, lang)
     )
 }
@@ -127,8 +128,8 @@ fn bar(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> Sce
     let mut x = 0.0;
     let mut segments = Vec::new();
     for (i, p) in chart.parts.iter().enumerate() {
-        let w = if chart.total > 0.0 {
-            p.value / chart.total * width
+        let w = if chart.total.value() > 0.0 {
+            p.value.value() / chart.total.value() * width
         } else {
             0.0
         };
@@ -282,8 +283,8 @@ fn donut(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> S
     let mut a = 0.0;
     let mut slices = Vec::new();
     for (i, p) in chart.parts.iter().enumerate() {
-        let sweep = if chart.total > 0.0 {
-            p.value / chart.total * tau
+        let sweep = if chart.total.value() > 0.0 {
+            p.value.value() / chart.total.value() * tau
         } else {
             0.0
         };

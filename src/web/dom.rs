@@ -221,8 +221,12 @@ fn status_lines(doc: &Document, figure: &Element, body: &Body, lang: Lang) {
     match body {
         Body::Progress(p) => {
             let line = text_child(doc, figure, "p", "fb-status", &text);
-            let met = crate::layout::progress::target_met(p).unwrap_or(false);
+            let standing = crate::layout::progress::standing(p);
+            let met = standing == Some(crate::layout::progress::Standing::Met);
             attr(&line, "data-met", if met { "true" } else { "false" });
+            if let Some(standing) = standing {
+                attr(&line, "data-standing", standing.name());
+            }
         }
         _ => attr(
             &text_child(doc, figure, "p", "fb-warning", &text),
