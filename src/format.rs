@@ -386,12 +386,31 @@ impl NumberFormat {
 
     /// The places that write `n` exactly under `scale`: as written without a scale word;
     /// with one, as many as the scaled number needs (16400000 in millions: 1).
+    ///
+    /// Worked out on the written digits as a whole number (exact for the 15 significant
+    /// digits a number may have), not with a float tolerance, which loses the last digit of
+    /// large numbers: 2142135088 in thousands is 2.142.135,088 nghìn.
+    // The cast is exact: |value| ≤ 1e15 and at most 6 places, so the whole number of its
+    // written digits is below 1e21, and integral.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     fn exact_places(n: Num, scale: Scale) -> u8 {
         if scale == Scale::None {
-            n.decimals
-        } else {
-            auto_decimals(n.value / scale.factor(), n.decimals + scale.exponent())
+            return n.decimals;
         }
+        let mut factor = 1.0;
+        for _ in 0..n.decimals {
+            factor *= 10.0;
+        }
+        let mut digits = (n.value.abs() * factor).round() as u128;
+        let mut places = n.decimals + scale.exponent();
+        if digits == 0 {
+            return 0;
+        }
+        while places > 0 && digits % 10 == 0 {
+            digits /= 10;
+            places -= 1;
+        }
+        places
     }
 
     /// The places `n` is shown with: `decimals` when the journalist set it, else exact

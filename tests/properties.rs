@@ -96,7 +96,9 @@ fn bar_box() -> impl Strategy<Value = String> {
                 ));
             }
             if let Some(s) = scale {
-                extra.push_str(&format!(r#", "scale": "{s}", "unit": "đồng""#));
+                // Values with cents in millions need two places after the scale word; a
+                // box refuses to round them unasked, so say so, as a journalist would.
+                extra.push_str(&format!(r#", "scale": "{s}", "unit": "đồng", "decimals": 2"#));
             }
             format!(
                 r#"{{"id": "x", "kind": "bar", "title": "T", "bars": [{}]{extra}}}"#,
@@ -163,11 +165,63 @@ fn progress_box() -> impl Strategy<Value = String> {
     })
 }
 
+/// A ranking drawn as dots on a rank axis, possibly with a reference rank.
+fn rank_bar_box() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec((label(), 1u32..193, any::<bool>()), 1..25),
+        prop::option::of(1u32..193),
+        any::<bool>(),
+    )
+        .prop_map(|(bars, reference, out_of)| {
+            let labels = unique(bars.iter().map(|b| b.0.clone()).collect());
+            let items: Vec<String> = bars
+                .iter()
+                .zip(labels)
+                .map(|((_, v, h), l)| {
+                    format!(r#"{{"label": {}, "value": {v}, "highlight": {h}}}"#, json_str(&l))
+                })
+                .collect();
+            let mut extra = String::new();
+            if let Some(r) = reference {
+                extra.push_str(&format!(r#", "reference": {{"value": {r}, "label": "Mục tiêu"}}"#));
+            }
+            if out_of {
+                extra.push_str(r#", "out_of": 193"#);
+            }
+            format!(
+                r#"{{"id": "x", "kind": "bar", "title": "T", "ranks": true, "sort": "best", "bars": [{}]{extra}}}"#,
+                items.join(",")
+            )
+        })
+}
+
+/// Ranks over time, one series or a bump chart of several.
+fn rank_line_box() -> impl Strategy<Value = String> {
+    let series = (label(), prop::collection::btree_map(2000u32..2030, 1u32..193, 1..12), any::<bool>());
+    (prop::collection::vec(series, 1..6), any::<bool>()).prop_map(|(series, from_zero)| {
+        let names = unique(series.iter().map(|s| s.0.clone()).collect());
+        let parts: Vec<String> = series
+            .iter()
+            .zip(&names)
+            .map(|((_, points, h), name)| {
+                let pts: Vec<String> = points
+                    .iter()
+                    .map(|(year, rank)| format!(r#"{{"date": "{year}", "value": {rank}}}"#))
+                    .collect();
+                format!(r#"{{"name": {}, "highlight": {h}, "points": [{}]}}"#, json_str(name), pts.join(","))
+            })
+            .collect();
+        format!(r#"{{"id": "x", "kind": "line", "title": "T", "ranks": true, "out_of": 193, "from_zero": {from_zero}, "series": [{}]}}"#, parts.join(","))
+    })
+}
+
 fn any_box() -> impl Strategy<Value = String> {
     prop_oneof![
         bar_box(),
+        rank_bar_box(),
         rank_box(),
         line_box(),
+        rank_line_box(),
         share_box(),
         progress_box()
     ]

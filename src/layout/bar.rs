@@ -205,6 +205,11 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         left_room = 2.0;
         right_room = 2.0;
     }
+    if ranks {
+        // A dot at either end of the rank axis stays whole.
+        left_room = left_room.max(DOT_RADIUS + 1.0);
+        right_room = right_room.max(DOT_RADIUS + 1.0);
+    }
 
     let mut top = axis_label_lines(chart, width, measure, &mut shapes);
     let reference_label_y = top;
@@ -532,26 +537,43 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     } else {
         ((widest_single + 8.0) / slot).ceil().max(1.0) as usize
     };
-    // Which category labels show: every `every`-th, and always the highlighted ones, whose
-    // neighbours give way.
+    // Which category labels show: all when each fits its slot; otherwise the highlighted
+    // ones first, then every `every`-th, each only where it clears those already kept (a
+    // label takes the room of `every` slots, and no more than twice its distance to
+    // either edge).
     let label_room = |i: usize| {
         let cx = slot * (i as f64 + 0.5);
-        let room = (slot * every as f64 - 8.0).min(2.0 * cx).min(2.0 * (width - cx));
-        (cx - room / 2.0, cx + room / 2.0)
+        (slot * every as f64 - 8.0).min(2.0 * cx).min(2.0 * (width - cx))
     };
-    let highlighted: Vec<usize> = (0..chart.bars.len())
-        .filter(|&i| chart.bars.get(i).is_some_and(|b| b.highlight))
-        .collect();
-    let label_shown = |i: usize| -> bool {
-        if every == 1 || highlighted.contains(&i) {
-            return true;
+    let label_shown: Vec<bool> = if every == 1 {
+        vec![true; chart.bars.len()]
+    } else {
+        let mut order: Vec<usize> = (0..chart.bars.len())
+            .filter(|&i| chart.bars.get(i).is_some_and(|b| b.highlight))
+            .collect();
+        order.extend((0..chart.bars.len()).filter(|&i| {
+            i % every == 0 && !chart.bars.get(i).is_some_and(|b| b.highlight)
+        }));
+        let mut kept: Vec<(f64, f64)> = Vec::new();
+        let mut shown = vec![false; chart.bars.len()];
+        for i in order {
+            let Some(b) = chart.bars.get(i) else { continue };
+            let room = label_room(i);
+            if room < 12.0 {
+                continue;
+            }
+            let f = label_font(b.highlight);
+            let w = measure.width(&ellipsize_if(measure, &b.label, f, room), f);
+            let cx = slot * (i as f64 + 0.5);
+            let span = (cx - w / 2.0, cx + w / 2.0);
+            if !kept.iter().any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0) {
+                kept.push(span);
+                if let Some(s) = shown.get_mut(i) {
+                    *s = true;
+                }
+            }
         }
-        let (a, z) = label_room(i);
-        i % every == 0
-            && !highlighted.iter().any(|&h| {
-                let (ha, hz) = label_room(h);
-                a < hz && ha < z
-            })
+        shown
     };
     let label_rows = if every == 1 {
         label_lines.iter().map(Vec::len).max().unwrap_or(1)
@@ -597,14 +619,27 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         if value_shown.get(index).copied().unwrap_or(false) {
             let vf = value_font(bar.highlight);
             let vw = measure.width(value, vf);
+            let vx = crate::format::fit(cx, vw / 2.0, (width - vw / 2.0).max(vw / 2.0));
+            // A label wider than its slot spreads over its neighbours': it clears the
+            // tallest (or, below the zero line, the deepest) column it spans.
+            let spanned = chart.bars.iter().enumerate().filter(|(j, _)| {
+                let left = slot * *j as f64;
+                left < vx + vw / 2.0 && left + slot > vx - vw / 2.0
+            });
             let (vy, baseline) = if v >= 0.0 {
-                (rect.y.max(plot_top) - 4.0, Baseline::Bottom)
+                let top = spanned
+                    .map(|(_, b)| y_of(b.value.value().max(0.0)))
+                    .fold(rect.y, f64::min);
+                (top.max(plot_top) - 4.0, Baseline::Bottom)
             } else {
-                (rect.bottom() + 4.0, Baseline::Top)
+                let bottom = spanned
+                    .map(|(_, b)| y_of(b.value.value().min(0.0)))
+                    .fold(rect.bottom(), f64::max);
+                (bottom + 4.0, Baseline::Top)
             };
             shapes.push(Shape::Text(TextItem::new(
                 value.clone(),
-                crate::format::fit(cx, vw / 2.0, (width - vw / 2.0).max(vw / 2.0)),
+                vx,
                 vy,
                 vw,
                 vf,
@@ -613,13 +648,9 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
                 Paint::Text,
             )));
         }
-        if label_shown(index) {
+        if label_shown.get(index).copied().unwrap_or(false) {
             let f = label_font(bar.highlight);
-            // Centred under its column, a label may be as wide as the room to the next shown
-            // label, and no wider than twice its distance to either edge of the chart.
-            let room = (slot * every as f64 - 8.0)
-                .min(2.0 * cx)
-                .min(2.0 * (width - cx));
+            let room = label_room(index);
             let lines = if every == 1 {
                 label_lines.get(index).cloned().unwrap_or_default()
             } else if room >= 12.0 {

@@ -43,14 +43,30 @@ fn tip_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
 }
 
 /// The label at the end of a series: its last value, after its name when the chart has
-/// several series (`Việt Nam · hạng 86`).
-fn end_label(chart: &LineChart, s: &LineSeries, p: &LinePoint, lang: Lang) -> String {
+/// several series (`Việt Nam · hạng 86`). A long name is shortened so that the label takes
+/// at most about half the chart; the value is never shortened.
+fn end_label(
+    chart: &LineChart,
+    s: &LineSeries,
+    p: &LinePoint,
+    lang: Lang,
+    measure: &dyn Measure,
+    width: f64,
+) -> String {
     let value = value_label(chart, p, lang);
-    if chart.series.len() > 1 {
-        format!("{} · {value}", s.name)
-    } else {
-        value
+    if chart.series.len() < 2 {
+        return value;
     }
+    let full = format!("{} · {value}", s.name);
+    let max = (width * 0.55).max(90.0).min(width);
+    if measure.width(&full, VALUE) <= max {
+        return full;
+    }
+    let room = max - measure.width(&format!(" · {value}"), VALUE);
+    if room < 24.0 {
+        return value;
+    }
+    format!("{} · {value}", crate::text::ellipsize(measure, &s.name, VALUE, room))
 }
 
 /// The points of a path as drawn: all of them while there are fewer than four per pixel
@@ -256,7 +272,11 @@ pub fn layout(
     // The last value is written at the end of each line; keep room for half of it.
     let last_texts: Vec<(usize, String)> = visible
         .iter()
-        .filter_map(|(i, s)| s.points.last().map(|p| (*i, end_label(chart, s, p, lang))))
+        .filter_map(|(i, s)| {
+            s.points
+                .last()
+                .map(|p| (*i, end_label(chart, s, p, lang, measure, width)))
+        })
         .collect();
     let end_room = last_texts
         .iter()
@@ -487,6 +507,8 @@ pub fn layout(
         );
         let fits = |item: &TextItem| {
             item.bounds.y >= 0.0
+                && item.bounds.x >= 0.0
+                && item.bounds.right() <= width
                 && item.bounds.bottom() <= axis_y
                 && !ends.iter().any(|r| r.overlaps(&item.bounds))
         };
