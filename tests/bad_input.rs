@@ -1113,3 +1113,28 @@ fn a_source_may_be_plain_text() {
     );
     assert!(load(&text, None, Lang::Vi).is_ok_and(|b| b[0].is_ok()));
 }
+
+/// Writes every row's document and English messages to `target/bad-input.json`, where the
+/// schema test (`tests/e2e/schema.test.mjs`) runs each through the published JSON Schema
+/// and records which of them an editor would catch while the journalist types.
+#[test]
+fn the_table_is_shared_with_the_schema_test() {
+    // A file over the size limit is refused before its contents matter; 20 MB of JSON
+    // would only slow the schema test down.
+    let rows: Vec<serde_json::Value> = rows()
+        .into_iter()
+        .filter(|row| row.text.len() <= factbox::parse::MAX_DOCUMENT_BYTES)
+        .map(|row| {
+            serde_json::json!({
+                "name": row.name,
+                "text": row.text,
+                "messages": row.en,
+            })
+        })
+        .collect();
+    assert!(rows.len() > 90, "{} rows", rows.len());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&dir).expect("target/ is writable");
+    let text = serde_json::to_string_pretty(&rows).expect("rows serialise");
+    std::fs::write(dir.join("bad-input.json"), text).expect("target/bad-input.json is writable");
+}
