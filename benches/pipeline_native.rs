@@ -53,7 +53,7 @@ fn document(kind: &str, n: usize) -> String {
         ),
         "progress" => r#""label": "dịch vụ công mức độ 4", "value": 31, "target": 30, "max": 100, "unit": "%""#.to_owned(),
         _ => format!(
-            r#""scale": "million", "series": [{{"name": "Tài khoản", "points": [{}]}}]"#,
+            r#""scale": "million", "decimals": 2, "series": [{{"name": "Tài khoản", "points": [{}]}}]"#,
             (0..n)
                 .map(|i| format!(
                     r#"{{"date": "{}-{:02}-{:02}", "value": {}}}"#,

@@ -506,9 +506,10 @@ pub fn layout(
             Paint::Text,
         );
         let fits = |item: &TextItem| {
+            // Half a pixel of slack: a label flush with the edge is inside it.
             item.bounds.y >= 0.0
-                && item.bounds.x >= 0.0
-                && item.bounds.right() <= width
+                && item.bounds.x >= -0.5
+                && item.bounds.right() <= width + 0.5
                 && item.bounds.bottom() <= axis_y
                 && !ends.iter().any(|r| r.overlaps(&item.bounds))
         };
