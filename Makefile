@@ -85,7 +85,8 @@ dist: setup-rust setup-npm
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
-	rm -f dist/loader.js dist/shorten-imports.mjs dist/precompress.mjs
+	@# Build scripts and the README's pictures are not for newsrooms to upload.
+	rm -rf dist/loader.js dist/shorten-imports.mjs dist/precompress.mjs dist/img
 	@# Short import names in the wasm and the glue (see www/shorten-imports.mjs): -3.9 KB gzip.
 	node www/shorten-imports.mjs $(WASM_OUT)/factbox_bg.wasm $(WASM_OUT)/factbox.js \
 	  target/factbox_bg.short.wasm target/factbox.glue.js

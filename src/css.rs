@@ -4,8 +4,9 @@
 //! inside the wasm, where the whitespace costs about 1 KB raw. [`minify`] is a `const fn`,
 //! so the wasm holds only the short form and the build needs no extra step.
 //!
-//! Only whitespace that CSS never needs goes: line breaks next to `{`, `}`, `;` and `,`,
-//! and spaces after `:` and `,` or before `{`. Text in quotes (`content: " · "`) is kept
+//! Comments (`/* … */`, which say why a rule is there) go, and only whitespace that CSS
+//! never needs: line breaks next to `{`, `}`, `;` and `,`, and spaces after `:` and `,`
+//! or before `{`. Text in quotes (`content: " · "`) is kept
 //! as written, as are spaces between values and around combinators and `calc` operators.
 
 /// Returns `css` without its needless whitespace, in an array of `N` bytes (at least
@@ -28,6 +29,16 @@ pub const fn minify<const N: usize>(css: &[u8]) -> ([u8; N], usize) {
             if b == b'"' {
                 quoted = false;
             }
+            continue;
+        }
+        if b == b'/' && i < css.len() && css[i] == b'*' {
+            // Skip to the comment's end; what follows it is read as if the comment were
+            // a space.
+            i += 1;
+            while i + 1 < css.len() && !(css[i] == b'*' && css[i + 1] == b'/') {
+                i += 1;
+            }
+            i += 2;
             continue;
         }
         let mut byte = b;
@@ -75,6 +86,15 @@ mod tests {
     }
 
     #[test]
+    fn comments_go() {
+        assert_eq!(
+            min("/* why */\n.a {\n/* and why */\ncolor: red;\n}\n"),
+            ".a{color:red;}"
+        );
+        assert_eq!(min(".a { content: \"/* kept */\"; }"), ".a{content:\"/* kept */\";}");
+    }
+
+    #[test]
     fn needless_whitespace_goes_and_meaningful_whitespace_stays() {
         assert_eq!(
             min(".a > .b, .c {\ncolor: red;\nmargin: 0 0 12px;\n}\n"),
@@ -97,8 +117,16 @@ mod tests {
 
     #[test]
     fn the_widget_stylesheet_keeps_every_rule_and_declaration() {
-        let css = include_str!("web/style.css");
-        let (bytes, n) = minify::<16384>(css.as_bytes());
+        let written = include_str!("web/style.css");
+        let (bytes, n) = minify::<16384>(written.as_bytes());
+        // What the rules say, without the comments that say why.
+        let mut css = String::new();
+        let mut rest = written;
+        while let Some((before, after)) = rest.split_once("/*") {
+            css.push_str(before);
+            rest = after.split_once("*/").map_or("", |(_, a)| a);
+        }
+        css.push_str(rest);
         let short = std::str::from_utf8(&bytes[..n]).expect("UTF-8");
         assert!(n < css.len() * 95 / 100, "{n} of {} bytes", css.len());
         for c in ['{', '}', ';', '"'] {

@@ -887,6 +887,11 @@ pub struct Words {
     pub retry: &'static str,
     pub better: &'static str,
     pub worse: &'static str,
+    /// What readers of a published page see in place of a box that cannot be shown.
+    pub unavailable: &'static str,
+    /// Under the full messages, for editors: why they see them; followed by what readers
+    /// see ([`Words::unavailable`]).
+    pub preview_note: &'static str,
 }
 
 impl Lang {
@@ -904,6 +909,8 @@ impl Lang {
                 retry: "Thử lại",
                 better: "tốt hơn",
                 worse: "kém hơn",
+                unavailable: "Hộp số liệu này hiện không hiển thị được.",
+                preview_note: "Chi tiết lỗi này chỉ hiện khi xem trước (localhost, data-factbox-debug hoặc ?factbox-debug); độc giả chỉ thấy:",
             },
             Lang::En => Words {
                 source: "Source",
@@ -916,6 +923,8 @@ impl Lang {
                 retry: "Try again",
                 better: "better",
                 worse: "worse",
+                unavailable: "This fact box is not available right now.",
+                preview_note: "These details show only in a preview (localhost, data-factbox-debug or ?factbox-debug); readers see only:",
             },
         }
     }

@@ -345,6 +345,28 @@ impl BarChart {
     pub fn bars(&self) -> &[BarItem] {
         &self.bars
     }
+    /// Whether the bars are columns.
+    pub fn vertical(&self) -> bool {
+        self.vertical
+    }
+}
+
+impl LineChart {
+    /// The series, in the order given.
+    pub fn series(&self) -> &[LineSeries] {
+        &self.series
+    }
+}
+
+impl LineSeries {
+    /// The points, in date order.
+    pub fn points(&self) -> &[LinePoint] {
+        &self.points
+    }
+    /// Whether the series is drawn in the accent colour.
+    pub fn highlight(&self) -> bool {
+        self.highlight
+    }
 }
 
 impl BarItem {

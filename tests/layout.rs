@@ -19,6 +19,7 @@ fn all_boxes() -> Vec<FactBox> {
     let mut all = boxes("www/data/egov-vn.json");
     all.extend(boxes("tests/fixtures/bar-edge-cases.json"));
     all.extend(boxes("tests/fixtures/charts.json"));
+    all.extend(boxes("tests/fixtures/truth.json"));
     all
 }
 
@@ -117,6 +118,64 @@ fn no_overlaps_at_any_width() {
     assert_eq!(kinds.len(), 5, "every chart kind is checked: {kinds:?}");
 }
 
+/// The labels that matter survive on every width: a highlighted bar's value, a column
+/// chart's last value, and the last value of a line's highlighted (or only) series. Other
+/// labels give way first; a value that loses its label keeps its tooltip and table row.
+#[test]
+fn the_labels_that_matter_survive_at_any_width() {
+    let mut checked = 0;
+    for b in all_boxes() {
+        for width in (240..=1400).step_by(20) {
+            let w = f64::from(width);
+            let Some(scene) = layout::chart(b.body(), w, b.lang(), &Estimate, &[]) else {
+                continue;
+            };
+            let texts: Vec<String> = scene.texts().map(|t| t.text.clone()).collect();
+            let shown = |needle: &str| texts.iter().any(|t| t.contains(needle));
+            let mut must: Vec<String> = Vec::new();
+            match b.body() {
+                Body::Bar(chart) => {
+                    let bars = chart.bars();
+                    for (i, bar) in bars.iter().enumerate() {
+                        let last = i + 1 == bars.len() && chart.vertical();
+                        if bar.highlight() || last {
+                            must.push(bar::value_text(chart, i, b.lang()));
+                        }
+                    }
+                    // Two highlighted columns side by side may not both fit a phone: then
+                    // the first keeps its label.
+                    if chart.vertical() && w < 480.0 {
+                        must.truncate(1);
+                    }
+                }
+                Body::Line(chart) => {
+                    let series = chart.series();
+                    let wanted: Vec<_> = if series.len() == 1 {
+                        series.iter().collect()
+                    } else {
+                        series.iter().filter(|s| s.highlight()).take(1).collect()
+                    };
+                    for s in wanted {
+                        if let Some(p) = s.points().last() {
+                            must.push(layout::line::value_label(chart, p, b.lang()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            for label in must {
+                assert!(
+                    shown(&label),
+                    "{} at {width}px: the label {label:?} is gone from {texts:?}",
+                    b.id()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "{checked} labels checked");
+}
+
 #[test]
 fn every_bar_has_a_hit_region() {
     for (id, chart, lang) in all_charts() {
@@ -130,7 +189,7 @@ fn every_bar_has_a_hit_region() {
 }
 
 #[test]
-fn bars_are_proportional_and_in_order() {
+fn a_ranking_is_dots_on_a_rank_axis_in_order() {
     let (_, chart, lang) = all_charts()
         .into_iter()
         .find(|(id, ..)| id == "xep-hang-asean")
@@ -139,37 +198,55 @@ fn bars_are_proportional_and_in_order() {
     assert_eq!(
         labels,
         ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"],
-        "sorted ascending"
+        "best first"
     );
     let scene = bar::layout(&chart, 800.0, lang, &Estimate);
-    let bars: Vec<(f64, Paint)> = scene
+    // Ranks are dots, not bars: a bar as long as a rank would make the worst the biggest.
+    let bars = scene
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Rect { paint: Paint::Mark | Paint::Highlight, .. }))
+        .count();
+    assert_eq!(bars, 0);
+    let dots: Vec<(f64, Paint)> = scene
         .shapes
         .iter()
         .filter_map(|s| match s {
-            Shape::Rect {
-                rect,
+            Shape::Circle {
+                x,
                 paint: p @ (Paint::Mark | Paint::Highlight),
-            } => Some((rect.w, *p)),
+                ..
+            } => Some((*x, *p)),
             _ => None,
         })
         .collect();
-    assert_eq!(bars.len(), 5);
-    // Widths are proportional to values: 57 : 146.
-    let ratio = bars[0].0 / bars[4].0;
-    assert!((ratio - 57.0 / 146.0).abs() < 0.01, "ratio {ratio}");
-    let highlighted: Vec<usize> = bars
+    assert_eq!(dots.len(), 5);
+    // Positions are proportional to the distance from rank 1, on an axis to rank 193:
+    // (57 - 1) : (146 - 1), both measured from where rank 1 stands.
+    let texts: Vec<&layout::TextItem> = scene.texts().collect();
+    let one = texts
+        .iter()
+        .find(|t| t.text == "hạng\u{a0}1")
+        .expect("the axis starts at rank 1");
+    let start = one.bounds.x + 6.0;
+    let ratio = (dots[0].0 - start) / (dots[4].0 - start);
+    assert!((ratio - 56.0 / 145.0).abs() < 0.01, "ratio {ratio}");
+    let highlighted: Vec<usize> = dots
         .iter()
         .enumerate()
         .filter(|(_, b)| b.1 == Paint::Highlight)
         .map(|(i, _)| i)
         .collect();
     assert_eq!(highlighted, [1], "only Việt Nam is highlighted");
-    let values: Vec<&str> = scene
+    let values: Vec<String> = scene
         .texts()
-        .map(|t| t.text.as_str())
-        .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
+        .map(|t| t.text.replace('\u{a0}', " "))
+        .filter(|t| t.starts_with("hạng "))
         .collect();
-    assert_eq!(values, ["57", "86", "88", "124", "146"]);
+    assert_eq!(
+        values,
+        ["hạng 57", "hạng 86", "hạng 88", "hạng 124", "hạng 146", "hạng 1", "hạng 193"]
+    );
 }
 
 #[test]

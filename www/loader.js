@@ -160,10 +160,23 @@ function release(el) {
   }
 }
 
-// Shown only when the wasm itself cannot run, so it cannot use the wasm's messages.
+// Whether whoever looks at `el` should see full error messages: the rule of
+// src/web/audience.rs (data-factbox-debug, ?factbox-debug, a local page), asked here only
+// for the message written before the wasm runs. Keep the two in step.
+function editorView(el) {
+  var marked = el.closest('[data-factbox-debug]');
+  if (marked) return !/^(off|false)$/.test(marked.getAttribute('data-factbox-debug').trim());
+  if ((location.search + location.hash).indexOf('factbox-debug') >= 0) return true;
+  return /^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname) || location.protocol === 'file:';
+}
+
+// Shown only when the wasm itself cannot run, so it cannot use the wasm's messages:
+// readers get the same neutral notice as for any broken box, editors the reason.
 function fallback(el, error, trapped) {
   var en = /^en/i.test((el.closest('[lang]') || document.documentElement).getAttribute('lang') || '');
-  var text = trapped
+  var text = !editorView(el)
+    ? (en ? 'This fact box is not available right now.' : 'Hộp số liệu này hiện không hiển thị được.')
+    : trapped
     ? (en ? 'This fact box could not be shown: factbox stopped on an internal error (' + error + '). Please report it with the data file.'
       : 'Không hiển thị được hộp số liệu: factbox dừng vì một lỗi nội bộ (' + error + '). Hãy báo lỗi này kèm tệp dữ liệu.')
     : (en ? 'This fact box could not be shown: factbox failed to start (' + error + ').'

@@ -249,7 +249,8 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) {
     attr(&seen, "aria-hidden", "true");
     if let Some(q) = &v.qualifier {
         text_child(doc, &seen, "span", "fb-qualifier", q);
-        append_text(doc, &seen, " ");
+        // "hạng 86", "hơn 9.300": the qualifier never ends a line alone.
+        append_text(doc, &seen, "\u{a0}");
     }
     text_child(doc, &seen, "span", "fb-number", &v.number);
     if let Some(unit) = &v.unit {
@@ -284,6 +285,9 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) {
                 crate::format::Direction::Same => "same",
             },
         );
+        if let Some(improved) = ch.improved {
+            attr(&badge, "data-improved", if improved { "true" } else { "false" });
+        }
         text_child(doc, &seen, "span", "fb-change-context", &ch.context);
         text_child(doc, &change, "span", "fb-sr", &ch.spoken);
     }
@@ -335,7 +339,37 @@ fn footer(doc: &Document, figure: &Element, b: &FactBox) -> (Element, Element) {
     (csv, image)
 }
 
-/// Builds the error box that stands in for a box that cannot be shown.
+/// Whether a failure may pass by itself (the network, a timeout, a server error 5xx), so
+/// that loading the file again is worth offering.
+fn passing(failure: &Failure) -> bool {
+    failure.problems.iter().any(|p| {
+        matches!(
+            p.what,
+            What::Timeout { .. } | What::Network { .. } | What::Http { status: 500.., .. }
+        )
+    })
+}
+
+/// The notice readers of a published page see in place of a box that cannot be shown: a
+/// neutral sentence in the page's language, nothing from the JSON, and, where the failure
+/// may pass, the "Thử lại" / "Try again" button.
+pub fn reader_notice(doc: &Document, failure: &Failure, lang: Lang) -> Element {
+    let words = lang.words();
+    let root = el(doc, "div", "fb fb-error fb-error-reader");
+    attr(&root, "role", "note");
+    attr(&root, "lang", lang.tag());
+    text_child(doc, &root, "p", "fb-error-notice", words.unavailable);
+    if passing(failure) {
+        attr(
+            &text_child(doc, &root, "button", "fb-retry", words.retry),
+            "type",
+            "button",
+        );
+    }
+    root
+}
+
+/// Builds the error box that editors see in place of a box that cannot be shown.
 pub fn failure(
     doc: &Document,
     failure: &Failure,
@@ -368,15 +402,16 @@ pub fn failure(
     if !where_.is_empty() {
         text_child(doc, &root, "p", "fb-error-where", &where_.join(" · "));
     }
+    text_child(
+        doc,
+        &root,
+        "p",
+        "fb-error-preview",
+        &format!("{} “{}”", words.preview_note, words.unavailable),
+    );
     // A failure of the network or the server may pass: offer to load again. The loader
     // attaches the handler (it owns fetching), so the button needs no wasm to work.
-    let passing = failure.problems.iter().any(|p| {
-        matches!(
-            p.what,
-            What::Timeout { .. } | What::Network { .. } | What::Http { status: 500.., .. }
-        )
-    });
-    if passing {
+    if passing(failure) {
         attr(
             &text_child(doc, &root, "button", "fb-retry", words.retry),
             "type",

@@ -6,6 +6,7 @@
 //! (`free()` in JS) disconnects them. No function here panics on any input: every error is
 //! shown in the element and logged with `console.error`.
 
+mod audience;
 mod backend;
 mod canvas;
 mod dom;
@@ -399,8 +400,7 @@ fn mount(
                 failed = true;
                 messages.extend(failure.messages());
                 log_failure(&failure, source);
-                let shown = dom::failure(&doc, &failure, source, Some(json));
-                root.append_child(&shown)?;
+                root.append_child(&failure_view(&doc, &host, &failure, source, Some(json)))?;
             }
         }
     }
@@ -471,13 +471,29 @@ fn show_failure(
     let host = i.host.clone();
     let shown = document().and_then(|doc| {
         let root = fresh_root(&host)?;
-        let shown = dom::failure(&doc, failure, source, json);
-        root.append_child(&shown)?;
+        root.append_child(&failure_view(&doc, &host, failure, source, json))?;
         Ok::<(), JsValue>(())
     });
     if shown.is_err() {
         // No shadow root could be made: write the message as plain text in the element.
         host.set_text_content(Some(&failure.messages().join("\n")));
+    }
+}
+
+/// What stands in place of a box that cannot be shown: for readers of a published page a
+/// short notice, for editors previewing it every message (see `audience`). Every failure
+/// is shown through here; the console gets the full messages either way (`log_failure`).
+fn failure_view(
+    doc: &Document,
+    host: &HtmlElement,
+    failure: &Failure,
+    source: Option<&str>,
+    json: Option<&str>,
+) -> Element {
+    if audience::is_editor(host) {
+        dom::failure(doc, failure, source, json)
+    } else {
+        dom::reader_notice(doc, failure, host_lang(host))
     }
 }
 
