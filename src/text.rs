@@ -92,6 +92,8 @@ impl Measure for Estimate {
 
 /// Breaks `text` into at most `max_lines` lines no wider than `max_width`, at spaces when it
 /// can and inside a word when one word is too wide; an ellipsis marks text that did not fit.
+/// No-break spaces bind what they join ("tăng 16 bậc", "hơn 9.300"), as in HTML: a line
+/// breaks only at a breaking space.
 pub fn wrap(
     measure: &dyn Measure,
     text: &str,
@@ -102,7 +104,8 @@ pub fn wrap(
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut truncated = false;
-    'words: for word in text.split_whitespace() {
+    let breaking = |c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+    'words: for word in text.split(breaking).filter(|w| !w.is_empty()) {
         let candidate = if current.is_empty() {
             word.to_owned()
         } else {
@@ -189,6 +192,12 @@ mod tests {
         assert_eq!(cut.len(), 1);
         assert!(cut[0].ends_with('…'), "{cut:?}");
         assert!(m.width(&cut[0], f) <= 70.0);
+    }
+
+    #[test]
+    fn no_break_spaces_bind() {
+        let lines = wrap(&Estimate, "73 → 57, tăng\u{a0}16\u{a0}bậc", Font::regular(14.0), 110.0, 3);
+        assert_eq!(lines.last().map(String::as_str), Some("tăng\u{a0}16\u{a0}bậc"), "{lines:?}");
     }
 
     #[test]

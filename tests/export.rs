@@ -141,12 +141,15 @@ fn the_image_card_holds_title_chart_and_source_inside_its_frame() {
 #[test]
 fn the_text_alternative_sums_up_the_chart_then_lists_the_data() {
     let b = by_id("xep-hang-asean");
-    let text = describe(&b, &rows(&b));
+    let text = describe(&b, &rows(&b)).replace('\u{a0}', " ");
+    // A ranking: the best rank is the smallest number, never "the largest" the worst.
     assert!(
-        text.starts_with("Biểu đồ cột, 5 mục; lớn nhất: Myanmar, 146; nhỏ nhất: Thái Lan, 57. "),
+        text.starts_with(
+            "Biểu đồ cột, 5 mục; hạng cao nhất: Thái Lan, hạng 57; hạng thấp nhất: Myanmar, hạng 146. "
+        ),
         "{text}"
     );
-    assert!(text.contains("Việt Nam, 86"), "{text}");
+    assert!(text.contains("Việt Nam, hạng 86"), "{text}");
     let rank = by_id("thay-doi-xep-hang");
     let text = describe(&rank, &rows(&rank));
     assert!(text.contains("tăng hạng"), "{text}");

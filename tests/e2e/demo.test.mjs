@@ -77,7 +77,7 @@ test('every box of the demo page becomes ready, with no console error', async ()
     viewport: { width: 1280, height: 900 },
   });
   const n = await settleAll(page);
-  assert.equal(n, 11);
+  assert.equal(n, 12);
   const states = await page.$$eval('[data-factbox]', (els) =>
     els.map((e) => [e.getAttribute('data-factbox-state'), e.getAttribute('data-factbox-kind')]));
   const kinds = new Set(states.map((s) => s[1]));

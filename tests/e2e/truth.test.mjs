@@ -193,7 +193,7 @@ test('readers of a published page see a neutral notice; editors previewing it se
     assert.ok(errors.some((e) => e.includes('unknown field `titel`: did you mean `title`?')), errors.join('\n'));
     // A failure that may pass keeps its "Try again" button for readers.
     const offline = await errorView(page, '#offline');
-    assert.deepEqual(offline, { text: 'Hộp số liệu này hiện không hiển thị được. Thử lại', reader: true, retry: true });
+    assert.deepEqual(offline, { text: 'Hộp số liệu này hiện không hiển thị được.Thử lại', reader: true, retry: true });
     await ready(page, '#good');
     await page.screenshot({ path: path.join(shots, 'reader-notice.png'), fullPage: true });
     await context.close();
