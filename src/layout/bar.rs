@@ -269,16 +269,25 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             Paint::Mark
         };
         let rect = if ranks {
-            // The rank's lane, then its dot.
-            shapes.push(Shape::Rect {
-                rect: Rect {
-                    x: plot_left,
-                    y: mid - 1.0,
-                    w: plot_right - plot_left,
-                    h: 2.0,
-                },
-                paint: Paint::Track,
-            });
+            // The rank's lane, broken where its value label stands, then its dot.
+            let gap = if compact {
+                (end_x, end_x)
+            } else {
+                (end_x, end_x + DOT_RADIUS + VALUE_GAP + measure.width(value, vf) + 4.0)
+            };
+            for (a, z) in [(plot_left, gap.0), (gap.1, plot_right)] {
+                if z > a {
+                    shapes.push(Shape::Rect {
+                        rect: Rect {
+                            x: a,
+                            y: mid - 1.0,
+                            w: z - a,
+                            h: 2.0,
+                        },
+                        paint: Paint::Track,
+                    });
+                }
+            }
             shapes.push(Shape::Circle {
                 x: end_x,
                 y: mid,

@@ -204,10 +204,13 @@ pub fn layout(
         hi = 1.0;
     }
     if ranks {
-        // The axis starts at rank 1 (or, with `from_zero: false`, the best rank shown).
-        if chart.from_zero {
-            lo = 1.0;
-        }
+        // The axis starts at rank 1, or (`from_zero: false`) a little above the best rank
+        // shown, so that its point keeps room for its label above it.
+        lo = if chart.from_zero {
+            1.0
+        } else {
+            (lo - (hi - lo).max(2.0) * 0.15).max(1.0)
+        };
     } else if chart.from_zero {
         lo = lo.min(0.0);
         hi = hi.max(0.0);
@@ -236,13 +239,25 @@ pub fn layout(
         // Ranks are whole and start at 1: no rank 0 or 2,5 on the axis, and the best rank
         // shown is a tick.
         ticks.retain(|&t| t >= lo && t.fract() == 0.0);
-        if ticks.first().is_none_or(|&t| t > lo) {
+        if chart.from_zero && ticks.first().is_none_or(|&t| t > lo) {
             ticks.insert(0, lo);
         }
         if let (Some(&a), Some(&b)) = (ticks.first(), ticks.get(1)) {
             // A tick right under the first would collide with it.
             if b - a < (hi - lo) / (targets as f64 * 2.0) {
                 ticks.remove(1);
+            }
+        }
+        // No rank beyond `out_of`: the last tick is the last rank there is.
+        if let Some(total) = chart.measure.out_of().map(f64::from) {
+            if ticks.last().is_some_and(|&t| t > total) && hi <= total {
+                ticks.retain(|&t| t < total);
+                if ticks.last().is_none_or(|&t| total - t > (hi - lo) / (targets as f64 * 2.0)) {
+                    ticks.push(total);
+                } else {
+                    ticks.pop();
+                    ticks.push(total);
+                }
             }
         }
     }
@@ -513,13 +528,18 @@ pub fn layout(
                 && item.bounds.bottom() <= axis_y
                 && !ends.iter().any(|r| r.overlaps(&item.bounds))
         };
-        let item = if fits(&above) {
-            Some(above)
-        } else if fits(&below) {
-            Some(below)
-        } else {
-            None
-        };
+        // Third choice: left of the point, level with it (the last point is at the right).
+        let beside = TextItem::new(
+            text.clone(),
+            x - 9.0,
+            y.max(VALUE.line_height() / 2.0),
+            w,
+            VALUE,
+            Anchor::End,
+            Baseline::Middle,
+            Paint::Text,
+        );
+        let item = [above, below, beside].into_iter().find(|item| fits(item));
         if let Some(item) = item {
             ends.push(item.bounds);
             shapes.push(Shape::Text(item));
