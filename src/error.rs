@@ -202,7 +202,9 @@ pub enum What {
     /// Two boxes with the same id.
     DuplicateId { id: String },
     /// A date that is malformed or does not exist.
-    BadDate { text: String },
+    /// A date that is malformed or does not exist; `written` is the date it most likely
+    /// meant, as factbox reads dates (`17/9/2024` → `2024-09-17`).
+    BadDate { text: String, written: Option<String> },
     /// A link that is not `http://` or `https://`.
     BadUrl { text: String },
     /// A language factbox does not have.
@@ -761,16 +763,23 @@ impl What {
             } else {
                 format!("the id “{id}” is already used by another box in this file; each box needs its own")
             },
-            What::BadDate { text } => if vi {
-                format!(
+            What::BadDate { text, written } => match (written, vi) {
+                (Some(w), true) => format!(
+                    "ngày {} trong JSON viết theo thứ tự năm-tháng-ngày: \"{w}\"",
+                    quote(text)
+                ),
+                (Some(w), false) => format!(
+                    "JSON dates are written year-month-day: \"{w}\" for {}",
+                    quote(text)
+                ),
+                (None, true) => format!(
                     "ngày {} không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
                     quote(text)
-                )
-            } else {
-                format!(
+                ),
+                (None, false) => format!(
                     "the date {} is not valid: write it as 2024, 2024-08 or 2024-08-31",
                     quote(text)
-                )
+                ),
             },
             What::BadUrl { text } => if vi {
                 format!("liên kết {} phải bắt đầu bằng https:// hoặc http://", quote(text))

@@ -557,6 +557,26 @@ impl PartialDate {
         Some(PartialDate { year, month, day })
     }
 
+    /// A date written the Vietnamese way, day first (`17/9/2024`, `17-9-2024`,
+    /// `17.9.2024`) or month and year (`9/2024`), if it is a real date: what a journalist
+    /// who wrote it meant, for the message that says how JSON writes it.
+    pub fn from_day_month_year(text: &str) -> Option<PartialDate> {
+        let parts: Vec<&str> = text.split(['/', '-', '.']).collect();
+        let number = |p: &str, max_len: usize| {
+            (!p.is_empty() && p.len() <= max_len && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse::<u32>().ok())
+                .flatten()
+        };
+        let iso = match parts.as_slice() {
+            [d, m, y] if y.len() == 4 => {
+                format!("{y}-{:02}-{:02}", number(m, 2)?, number(d, 2)?)
+            }
+            [m, y] if y.len() == 4 => format!("{y}-{:02}", number(m, 2)?),
+            _ => return None,
+        };
+        PartialDate::parse(&iso)
+    }
+
     /// Days from 1970-01-01 to the start of this date's year, month or day: dates are
     /// placed on a time axis by this number, so uneven gaps keep their true length.
     pub fn day_number(&self) -> f64 {

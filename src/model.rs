@@ -229,6 +229,16 @@ pub struct ShareChart {
     pub(crate) format: NumberFormat,
 }
 
+impl ShareChart {
+    /// What the parts are drawn as shares of: the total, or the parts' sum where rounded
+    /// parts exceed the written total by a hair (up to 0.05%, which validation allows), so
+    /// that the segments always fill exactly the whole bar or circle.
+    pub fn whole(&self) -> f64 {
+        let sum: f64 = self.parts.iter().map(|p| p.value.value()).sum();
+        self.total.value().max(sum)
+    }
+}
+
 /// One part.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharePart {

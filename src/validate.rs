@@ -369,6 +369,7 @@ impl Validator {
                 path,
                 What::BadDate {
                     text: text.to_owned(),
+                    written: PartialDate::from_day_month_year(text.trim()).map(|d| d.iso()),
                 },
             );
         }

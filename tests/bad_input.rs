@@ -352,10 +352,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "as_of": "8/2024"}"#,
             ),
             en: &[
-                "boxes[0].as_of: the date “8/2024” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+                "boxes[0].as_of: JSON dates are written year-month-day: \"2024-08\" for “8/2024”",
             ],
             vi: &[
-                "boxes[0].as_of: ngày “8/2024” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+                "boxes[0].as_of: ngày “8/2024” trong JSON viết theo thứ tự năm-tháng-ngày: \"2024-08\"",
             ],
         },
         Row {
@@ -1008,6 +1008,26 @@ fn rows() -> Vec<Row> {
             ],
             vi: &[
                 "boxes[0].items[0].from, dòng 1, cột 162: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+            ],
+        },
+        Row {
+            name: "a date written day/month/year",
+            text: line_doc(r#"{"date": "17/9/2024", "value": 1}"#),
+            en: &[
+                "boxes[0].series[0].points[0].date: JSON dates are written year-month-day: \"2024-09-17\" for “17/9/2024”",
+            ],
+            vi: &[
+                "boxes[0].series[0].points[0].date: ngày “17/9/2024” trong JSON viết theo thứ tự năm-tháng-ngày: \"2024-09-17\"",
+            ],
+        },
+        Row {
+            name: "a date day/month/year that does not exist",
+            text: line_doc(r#"{"date": "31/9/2024", "value": 1}"#),
+            en: &[
+                "boxes[0].series[0].points[0].date: the date “31/9/2024” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+            ],
+            vi: &[
+                "boxes[0].series[0].points[0].date: ngày “31/9/2024” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
             ],
         },
         Row {

@@ -128,8 +128,8 @@ fn bar(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> Sce
     let mut x = 0.0;
     let mut segments = Vec::new();
     for (i, p) in chart.parts.iter().enumerate() {
-        let w = if chart.total.value() > 0.0 {
-            p.value.value() / chart.total.value() * width
+        let w = if chart.whole() > 0.0 {
+            p.value.value() / chart.whole() * width
         } else {
             0.0
         };
@@ -283,8 +283,8 @@ fn donut(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> S
     let mut a = 0.0;
     let mut slices = Vec::new();
     for (i, p) in chart.parts.iter().enumerate() {
-        let sweep = if chart.total.value() > 0.0 {
-            p.value.value() / chart.total.value() * tau
+        let sweep = if chart.whole() > 0.0 {
+            p.value.value() / chart.whole() * tau
         } else {
             0.0
         };
