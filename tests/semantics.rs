@@ -253,3 +253,43 @@ fn bar(b: &FactBox) -> &factbox::model::BarChart {
         _ => panic!("a bar chart"),
     }
 }
+
+/// The same claims in English, word for word.
+#[test]
+fn the_same_claims_in_english() {
+    let history = one(HISTORY, Lang::En);
+    let rows = describe::rows(&history);
+    assert_eq!(plain(&rows[5][1]), "No. 71");
+    let text = plain(&describe::describe(&history, &rows));
+    assert!(
+        text.contains("best ranked: 2024, No. 71; worst ranked: 2014, No. 99"),
+        "{text}"
+    );
+
+    let json = r#"{"id": "f", "kind": "figures", "title": "EGDI", "ranks": true, "out_of": 193,
+        "figures": [{"value": 86, "label": "E-government",
+        "compare": {"value": 88, "date": "2018"}}]}"#;
+    let b = one(json, Lang::En);
+    let Body::Figures(figures) = b.body() else {
+        panic!("figures")
+    };
+    let v = layout::figures::view(&figures[0], Lang::En);
+    assert_eq!(v.qualifier.as_deref(), Some("No."));
+    assert_eq!(v.unit.as_deref(), Some("/193"));
+    let change = v.change.expect("a comparison");
+    assert_eq!(plain(&change.change), "up 2 places");
+    assert_eq!(plain(&change.context), "vs. 2018: No. 88");
+    assert_eq!(plain(&v.spoken), "No. 86 of 193");
+
+    let json = r#"{"id": "b", "kind": "bar", "title": "Poverty", "better": "lower",
+        "sort": "best", "unit": "%", "bars": [{"label": "A", "value": 4.5},
+        {"label": "B", "value": 2.25}, {"label": "C", "value": 3}]}"#;
+    let b = one(json, Lang::En);
+    let text = plain(&describe::describe(&b, &describe::rows(&b)));
+    assert!(text.contains("best: B, 2.25%; worst: A, 4.5%"), "{text}");
+
+    let json = r#"{"id": "b", "kind": "bar", "title": "EGDI", "bars": [
+        {"label": "Vietnam", "value": 0.8125}, {"label": "Thailand", "value": 0.70}]}"#;
+    let rows = describe::rows(&one(json, Lang::En));
+    assert_eq!((rows[0][1].as_str(), rows[1][1].as_str()), ("0.8125", "0.70"));
+}
