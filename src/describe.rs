@@ -52,6 +52,25 @@ fn ends(measure: Measure, lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
+/// The best (or, `best` false, the worst) of `items` by `value`, in the data's sense; the
+/// first of equals. Without a direction, the largest (or smallest).
+fn extreme<T>(
+    items: impl Iterator<Item = T>,
+    value: impl Fn(&T) -> f64,
+    measure: Measure,
+    best: bool,
+) -> Option<T> {
+    items.reduce(|a, c| {
+        let (x, y) = (value(&c), value(&a));
+        let wins = if best {
+            measure.beats(x, y)
+        } else {
+            measure.beats(y, x)
+        };
+        if wins { c } else { a }
+    })
+}
+
 /// The summary a sighted reader takes from the chart at a glance.
 fn summary(b: &FactBox) -> String {
     let lang = b.lang;
@@ -63,19 +82,7 @@ fn summary(b: &FactBox) -> String {
             let (first, last) = ends(chart.measure, lang);
             // The best (or, without a direction, the largest) and its opposite.
             let by_value = |best: bool| {
-                chart
-                    .bars
-                    .iter()
-                    .enumerate()
-                    .reduce(|a, c| {
-                        let (x, y) = (c.1.value.value(), a.1.value.value());
-                        let wins = if best {
-                            chart.measure.beats(x, y)
-                        } else {
-                            chart.measure.beats(y, x)
-                        };
-                        if wins { c } else { a }
-                    })
+                extreme(chart.bars.iter().enumerate(), |(_, b)| b.value.value(), chart.measure, best)
                     .map(|(i, bar)| {
                         format!("{}, {}", bar.label, layout::bar::value_text(chart, i, lang))
                     })
@@ -132,17 +139,8 @@ fn summary(b: &FactBox) -> String {
                     .series
                     .iter()
                     .flat_map(|s| s.points.iter().map(move |p| (s, p)));
-                let pick = |best: bool| {
-                    points.clone().reduce(|a, c| {
-                        let (x, y) = (c.1.value.value(), a.1.value.value());
-                        let wins = if best {
-                            chart.measure.beats(x, y)
-                        } else {
-                            chart.measure.beats(y, x)
-                        };
-                        if wins { c } else { a }
-                    })
-                };
+                let pick =
+                    |best: bool| extreme(points.clone(), |(_, p)| p.value.value(), chart.measure, best);
                 let name = |s: &crate::model::LineSeries| {
                     if chart.series.len() > 1 {
                         format!("{}, ", s.name)

@@ -359,14 +359,20 @@ pub fn reader_notice(doc: &Document, failure: &Failure, lang: Lang) -> Element {
     attr(&root, "role", "note");
     attr(&root, "lang", lang.tag());
     text_child(doc, &root, "p", "fb-error-notice", words.unavailable);
+    retry_button(doc, &root, failure, lang);
+    root
+}
+
+/// Where a failure may pass, a "Thử lại" / "Try again" button. The loader attaches its
+/// handler (it owns fetching), so the button needs no wasm to work.
+fn retry_button(doc: &Document, root: &Element, failure: &Failure, lang: Lang) {
     if passing(failure) {
         attr(
-            &text_child(doc, &root, "button", "fb-retry", words.retry),
+            &text_child(doc, root, "button", "fb-retry", lang.words().retry),
             "type",
             "button",
         );
     }
-    root
 }
 
 /// Builds the error box that editors see in place of a box that cannot be shown.
@@ -409,15 +415,7 @@ pub fn failure(
         "fb-error-preview",
         &format!("{} “{}”", words.preview_note, words.unavailable),
     );
-    // A failure of the network or the server may pass: offer to load again. The loader
-    // attaches the handler (it owns fetching), so the button needs no wasm to work.
-    if passing(failure) {
-        attr(
-            &text_child(doc, &root, "button", "fb-retry", words.retry),
-            "type",
-            "button",
-        );
-    }
+    retry_button(doc, &root, failure, lang);
     root
 }
 

@@ -157,15 +157,16 @@ export function keepWasmMemory(page) {
   });
 }
 
-/** Launches headless Chromium from Debian with the flags a closed network needs. */
-export function launch() {
+/** Launches headless Chromium from Debian with the flags a closed network needs, and
+ *  any `extra` flags. */
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--font-render-hinting=none',
+      '--font-render-hinting=none', ...extra,
     ],
   });
 }

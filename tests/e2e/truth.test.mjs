@@ -6,8 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serve, launch, open, root, CHROMIUM } from './helpers.mjs';
+import { serve, launch, open, root } from './helpers.mjs';
 
 let server;
 let browser;
@@ -160,15 +159,7 @@ test('numbers print as written; short units stay on the number\'s line, long one
 
 /** Chromium that resolves news.example to this machine: a published page's address. */
 function launchPublished() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP news.example 127.0.0.1',
-    ],
-  });
+  return launch(['--host-resolver-rules=MAP news.example 127.0.0.1']);
 }
 
 async function errorView(page, sel) {
