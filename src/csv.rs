@@ -102,10 +102,11 @@ pub fn csv(b: &FactBox) -> String {
             }
         }
         Body::Bar(chart) => {
-            header(pick(
-                "Nhãn,Tiền tố,Giá trị,Đơn vị",
-                "Label,Qualifier,Value,Unit",
-            ));
+            header(if chart.measure.is_ranks() {
+                pick("Nhãn,Tiền tố,Hạng,Đơn vị", "Label,Qualifier,Rank,Unit")
+            } else {
+                pick("Nhãn,Tiền tố,Giá trị,Đơn vị", "Label,Qualifier,Value,Unit")
+            });
             for bar in &chart.bars {
                 rows.push(vec![
                     t(&bar.label),
@@ -177,10 +178,17 @@ pub fn csv(b: &FactBox) -> String {
             }
         }
         Body::Progress(chart) => {
-            header(pick(
-                "Nhãn,Giá trị,Mục tiêu,Tối đa,Đơn vị",
-                "Label,Value,Target,Maximum,Unit",
-            ));
+            header(if chart.measure.is_ranks() {
+                pick(
+                    "Nhãn,Hạng,Hạng mục tiêu,Hạng thấp nhất trên thang,Đơn vị",
+                    "Label,Rank,Target rank,Lowest rank on the scale,Unit",
+                )
+            } else {
+                pick(
+                    "Nhãn,Giá trị,Mục tiêu,Tối đa,Đơn vị",
+                    "Label,Value,Target,Maximum,Unit",
+                )
+            });
             rows.push(vec![
                 t(&chart.label),
                 n(chart.value),

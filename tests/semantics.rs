@@ -123,6 +123,8 @@ fn a_ranking_speaks_of_ranks() {
         "{text}"
     );
     assert!(!text.contains("lớn nhất") && !text.contains("nhỏ nhất"), "{text}");
+    let csv = factbox::csv::csv(&vi);
+    assert!(csv.starts_with("\u{feff}Nhãn,Tiền tố,Hạng,Đơn vị\r\nThái Lan,,57,\r\n"), "{csv}");
     let order: Vec<String> = rows.iter().map(|r| r[0].clone()).collect();
     assert_eq!(order, ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"]);
     assert_eq!(plain(&rows[1][1]), "hạng 86");

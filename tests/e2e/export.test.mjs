@@ -29,7 +29,7 @@ test('"Tải dữ liệu" saves each kind\'s data as CSV with plain numbers', as
   const bar = await download(page, box('xep-hang-asean'), 'Tải dữ liệu');
   assert.equal(bar.name, 'xep-hang-asean.csv');
   const text = bar.bytes.toString('utf8');
-  assert.ok(text.startsWith('\ufeffNhãn,Tiền tố,Giá trị,Đơn vị\r\n'), text.slice(0, 60));
+  assert.ok(text.startsWith('\ufeffNhãn,Tiền tố,Hạng,Đơn vị\r\n'), text.slice(0, 60));
   assert.match(text, /\r\nViệt Nam,,86,/);
 
   const line = (await download(page, box('tai-khoan'), 'Tải dữ liệu')).bytes.toString('utf8');
