@@ -29,6 +29,22 @@ pub struct Position {
     pub column: usize,
 }
 
+/// What kind of problem, for code that must decide what to do about one, as serde_json's
+/// `Error::classify` does: show it to whom, offer to try again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// The text is not JSON: the journalist fixes the file.
+    Syntax,
+    /// The JSON says something factbox cannot show, or the embed points at nothing: the
+    /// journalist fixes the file or the embed code.
+    Data,
+    /// The file could not be downloaded, in a way that may pass (no network, a timeout,
+    /// a server error 5xx): trying again may help.
+    Network,
+    /// A bug in factbox itself.
+    Internal,
+}
+
 /// The kinds of JSON syntax error, as a journalist would fix them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Syntax {
@@ -262,7 +278,27 @@ pub enum What {
     Internal { detail: String },
 }
 
+impl What {
+    /// The kind of problem this is.
+    pub fn category(&self) -> Category {
+        match self {
+            What::Syntax(_) | What::EmptyDocument => Category::Syntax,
+            What::Network { .. } | What::Timeout { .. } => Category::Network,
+            What::Http { status, .. } if *status >= 500 => Category::Network,
+            What::Internal { .. } => Category::Internal,
+            // A 4xx answer, an HTML page or a file too large: the address or the file is
+            // wrong, which trying again does not change.
+            _ => Category::Data,
+        }
+    }
+}
+
 impl Problem {
+    /// The kind of problem this is.
+    pub fn category(&self) -> Category {
+        self.what.category()
+    }
+
     /// A problem with the value at `path`, position unknown.
     pub fn at_path(path: impl Into<String>, what: What) -> Problem {
         Problem {

@@ -58,7 +58,7 @@ pub mod web;
 #[global_allocator]
 static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
-pub use error::{Problem, What};
+pub use error::{Category, Problem, What};
 pub use format::Lang;
 pub use model::FactBox;
 pub use validate::{Failure, Loaded, load};

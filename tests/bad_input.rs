@@ -1158,3 +1158,41 @@ fn the_table_is_shared_with_the_schema_test() {
     let text = serde_json::to_string_pretty(&rows).expect("rows serialise");
     std::fs::write(dir.join("bad-input.json"), text).expect("target/bad-input.json is writable");
 }
+
+/// Code that must decide what to do about a problem asks its category: only a download
+/// that may pass is worth trying again.
+#[test]
+fn problems_have_a_category() {
+    use factbox::{Category, What};
+    let url = || "https://x/d.json".to_owned();
+    let cases = [
+        (What::Syntax(factbox::error::Syntax::TrailingComma), Category::Syntax),
+        (What::EmptyDocument, Category::Syntax),
+        (What::MissingField { field: "title".into() }, Category::Data),
+        (What::RankZero, Category::Data),
+        (What::Http { status: 404, url: url() }, Category::Data),
+        (What::NotJson { url: url() }, Category::Data),
+        (What::Http { status: 503, url: url() }, Category::Network),
+        (What::Network { url: url() }, Category::Network),
+        (What::Timeout { url: url(), seconds: 20 }, Category::Network),
+        (What::Internal { detail: "x".into() }, Category::Internal),
+    ];
+    for (what, category) in cases {
+        assert_eq!(what.category(), category, "{what:?}");
+    }
+    // Every document of the table fails for its data or its syntax, never "try again".
+    for row in rows() {
+        let problems = match load(&row.text, None, Lang::En) {
+            Err(f) => f.problems,
+            Ok(boxes) => boxes.into_iter().filter_map(Result::err).flat_map(|f| f.problems).collect(),
+        };
+        for p in problems {
+            assert!(
+                matches!(p.category(), Category::Syntax | Category::Data),
+                "{}: {:?}",
+                row.name,
+                p.what
+            );
+        }
+    }
+}

@@ -12,7 +12,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlCanvasElement, HtmlElement};
 
-use crate::error::{Problem, What};
+use crate::error::{Category, Problem};
 use crate::format::Lang;
 use crate::layout::figures::{FigureView, view};
 use crate::model::{Body, FactBox, Figure};
@@ -339,15 +339,12 @@ fn footer(doc: &Document, figure: &Element, b: &FactBox) -> (Element, Element) {
     (csv, image)
 }
 
-/// Whether a failure may pass by itself (the network, a timeout, a server error 5xx), so
-/// that loading the file again is worth offering.
+/// Whether a failure may pass by itself, so that loading the file again is worth offering.
 fn passing(failure: &Failure) -> bool {
-    failure.problems.iter().any(|p| {
-        matches!(
-            p.what,
-            What::Timeout { .. } | What::Network { .. } | What::Http { status: 500.., .. }
-        )
-    })
+    failure
+        .problems
+        .iter()
+        .any(|p| p.category() == Category::Network)
 }
 
 /// The notice readers of a published page see in place of a box that cannot be shown: a
