@@ -13,7 +13,7 @@
 
 use crate::error::{Expected, Position, Problem, What};
 use crate::json::{self, DeError, Kind, Node};
-use crate::read;
+use crate::read::{self, FromNode};
 use crate::spec::{self, BarBox, FiguresBox, LineBox, ProgressBox, RankChangeBox, ShareBox};
 use crate::suggest::nearest;
 
@@ -199,16 +199,16 @@ impl RawDocument<'_> {
         type BodyReader = fn(&Node<'_>) -> Result<KindSpec, DeError>;
         let (own, read_body): (&[&str], BodyReader) = match kind.as_str() {
             "figures" => (FiguresBox::FIELDS, |n| {
-                read::figures_box(n).map(KindSpec::Figures)
+                FiguresBox::from_node(n).map(KindSpec::Figures)
             }),
-            "bar" => (BarBox::FIELDS, |n| read::bar_box(n).map(KindSpec::Bar)),
+            "bar" => (BarBox::FIELDS, |n| BarBox::from_node(n).map(KindSpec::Bar)),
             "rank-change" => (RankChangeBox::FIELDS, |n| {
-                read::rank_change_box(n).map(KindSpec::RankChange)
+                RankChangeBox::from_node(n).map(KindSpec::RankChange)
             }),
-            "line" => (LineBox::FIELDS, |n| read::line_box(n).map(KindSpec::Line)),
-            "share" => (ShareBox::FIELDS, |n| read::share_box(n).map(KindSpec::Share)),
+            "line" => (LineBox::FIELDS, |n| LineBox::from_node(n).map(KindSpec::Line)),
+            "share" => (ShareBox::FIELDS, |n| ShareBox::from_node(n).map(KindSpec::Share)),
             "progress" => (ProgressBox::FIELDS, |n| {
-                read::progress_box(n).map(KindSpec::Progress)
+                ProgressBox::from_node(n).map(KindSpec::Progress)
             }),
             _ => {
                 return Err(vec![Problem::at_path(

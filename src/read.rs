@@ -4,7 +4,9 @@
 //! Written by hand rather than derived with serde, whose visitors (one per struct, field
 //! identifier and enum, each copied for the deserializer) took about 55 KB of the wasm
 //! every reader downloads. These readers share one non-generic walk over an object's
-//! fields (`Fields`); each struct adds only a call per field. The bad-input table
+//! fields (`Fields`); each struct adds only a call per field. The structs' readers are
+//! declared with the structs themselves, by `spec!` in [`crate::spec`], from the same list
+//! of fields; here are the readers of values and the walk. The bad-input table
 //! (`tests/bad_input.rs`) defines what they report.
 //!
 //! The rules, serde's: fields are read in the order written, and the first
@@ -17,14 +19,13 @@
 use crate::error::{Expected, What};
 use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
-    Annotation, Bar, BarBox, Better, BillionWord, BoxHead, ChangeStyle, Compare, Defaults,
-    Document, Figure, FiguresBox, LineBox, Number, Orientation, Part, Point, ProgressBox,
-    RankChangeBox, RankItem, RankSort, Reference, Scale, Series, ShareBox, ShareDisplay,
-    SortOrder, Source,
+    Better, BillionWord, BoxHead, ChangeStyle, Defaults, Document, Number, Orientation, RankSort,
+    Scale, ShareDisplay, SortOrder, Source,
 };
 use crate::suggest::nearest;
 
-type Read<T> = Result<T, DeError>;
+/// A value read from the JSON tree, or the first problem with it.
+pub(crate) type Read<T> = Result<T, DeError>;
 
 /// Where a problem with a whole value is reported: its last character.
 fn last(node: &Node<'_>) -> usize {
@@ -38,7 +39,7 @@ fn error(what: What, offset: usize) -> DeError {
     }
 }
 
-fn number(node: &Node<'_>) -> Read<Number> {
+pub(crate) fn number(node: &Node<'_>) -> Read<Number> {
     match node.kind {
         Kind::Number(value, raw) => {
             let (decimals, digits) = written(raw);
@@ -94,37 +95,37 @@ fn whole(node: &Node<'_>, max: f64) -> Read<f64> {
 
 // The casts are exact: `whole` has checked the range.
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn byte(node: &Node<'_>) -> Read<u8> {
+pub(crate) fn byte(node: &Node<'_>) -> Read<u8> {
     whole(node, f64::from(u8::MAX)).map(|v| v as u8)
 }
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn count(node: &Node<'_>) -> Read<u32> {
+pub(crate) fn count(node: &Node<'_>) -> Read<u32> {
     whole(node, f64::from(u32::MAX)).map(|v| v as u32)
 }
 
-fn text(node: &Node<'_>) -> Read<String> {
+pub(crate) fn text(node: &Node<'_>) -> Read<String> {
     match &node.kind {
         Kind::Str(s) => Ok(s.to_string()),
         _ => Err(wrong(node, Expected::Text)),
     }
 }
 
-fn flag(node: &Node<'_>) -> Read<bool> {
+pub(crate) fn flag(node: &Node<'_>) -> Read<bool> {
     match node.kind {
         Kind::Bool(b) => Ok(b),
         _ => Err(wrong(node, Expected::TrueOrFalse)),
     }
 }
 
-fn list<T>(node: &Node<'_>, item: fn(&Node<'_>) -> Read<T>) -> Read<Vec<T>> {
+pub(crate) fn list<T>(node: &Node<'_>, item: fn(&Node<'_>) -> Read<T>) -> Read<Vec<T>> {
     match &node.kind {
         Kind::Array(items) => items.iter().map(item).collect(),
         _ => Err(wrong(node, Expected::List)),
     }
 }
 
-fn texts(node: &Node<'_>) -> Read<Vec<String>> {
+pub(crate) fn texts(node: &Node<'_>) -> Read<Vec<String>> {
     list(node, text)
 }
 
@@ -155,7 +156,7 @@ fn variant(node: &Node<'_>, names: &'static [&'static str]) -> Read<usize> {
 /// Declares how an enum is read: its JSON names and its variants, in the same order.
 macro_rules! enum_reader {
     ($read:ident -> $ty:ident { $($name:literal => $variant:ident),* $(,)? }) => {
-        fn $read(node: &Node<'_>) -> Read<$ty> {
+        pub(crate) fn $read(node: &Node<'_>) -> Read<$ty> {
             const NAMES: &[&str] = &[$($name),*];
             const VARIANTS: &[$ty] = &[$($ty::$variant),*];
             variant(node, NAMES).and_then(|i| {
@@ -188,7 +189,7 @@ enum_reader!(better -> Better { "higher" => Higher, "lower" => Lower });
 /// here in declaration order instead, the problem reported is still serde's: the one whose
 /// field comes first in the text (a field named wrong or twice stops the walk where it
 /// stands); a missing field only when nothing else is wrong, the first one declared.
-struct Fields<'n, 'a> {
+pub(crate) struct Fields<'n, 'a> {
     node: &'n Node<'a>,
     names: &'static [&'static str],
     /// Each known field's value, and its place among the object's fields.
@@ -201,7 +202,11 @@ impl<'n, 'a> Fields<'n, 'a> {
     /// Finds the known fields of `node` among `names`. Unknown fields are problems when
     /// `deny` is set and skipped otherwise; a field given twice is one. One copy of this
     /// walk serves every struct.
-    fn new(node: &'n Node<'a>, names: &'static [&'static str], deny: bool) -> Read<Self> {
+    pub(crate) fn new(
+        node: &'n Node<'a>,
+        names: &'static [&'static str],
+        deny: bool,
+    ) -> Read<Self> {
         let Kind::Object(entries) = &node.kind else {
             return Err(wrong(node, Expected::Object));
         };
@@ -271,7 +276,7 @@ impl<'n, 'a> Fields<'n, 'a> {
     /// Required field `i`. When it is missing or wrong, the problem is noted and a
     /// placeholder returned, which [`Fields::finish`] keeps from being used.
     #[inline(never)]
-    fn req<T: Default>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> T {
+    pub(crate) fn req<T: Default>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> T {
         let Some((place, node)) = self.take(i, true) else {
             return T::default();
         };
@@ -283,7 +288,7 @@ impl<'n, 'a> Fields<'n, 'a> {
 
     /// Optional field `i`: `null` is the same as leaving it out.
     #[inline(never)]
-    fn opt<T>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> Option<T> {
+    pub(crate) fn opt<T>(&mut self, i: usize, read: fn(&Node<'_>) -> Read<T>) -> Option<T> {
         let (place, node) = self.take(i, false)?;
         read(node).map_or_else(
             |e| {
@@ -295,7 +300,7 @@ impl<'n, 'a> Fields<'n, 'a> {
     }
 
     /// The first problem, if any.
-    fn finish(self) -> Read<()> {
+    pub(crate) fn finish(self) -> Read<()> {
         match self.first {
             Some((_, problem)) => Err(problem),
             None => Ok(()),
@@ -306,16 +311,18 @@ impl<'n, 'a> Fields<'n, 'a> {
 /// Reads a struct: `$node` is an object whose fields are listed in declaration order (which
 /// decides the order of names in messages and which missing field is reported first) as
 /// `name: req reader` or `name: opt reader`, with the JSON name in parentheses when it is
-/// not the field's; `deny` refuses unknown fields.
+/// not the field's; `deny` refuses unknown fields. Used by `spec!` in [`crate::spec`],
+/// which declares each struct and its reader from one list of fields.
 macro_rules! read_struct {
     ($node:expr, $deny:expr, $ty:ident {
-        $($field:ident $(($json:literal))? : $mode:ident $read:ident),* $(,)?
+        $($field:ident $(($json:literal))? : $mode:ident $read:ident $(::<$item:ty>)?),* $(,)?
     }) => {{
         const NAMES: &[&str] = &[$(read_struct!(@name $field $($json)?)),*];
-        let mut fields = Fields::new($node, NAMES, $deny)?;
+        let mut fields = $crate::read::Fields::new($node, NAMES, $deny)?;
         let mut index = 0usize;
+        // Readers by their full path: a field named like a reader (`text`) must not hide it.
         $(
-            let $field = fields.$mode(index, self::$read);
+            let $field = fields.$mode(index, $crate::read::$read $(::<$item>)?);
             index += 1;
         )*
         let _ = index;
@@ -326,29 +333,28 @@ macro_rules! read_struct {
     (@name $field:ident) => { stringify!($field) };
 }
 
-/// Declares a reader of a list of `$item`s, by `$read`, as a named reader for
-/// `read_struct!` (which takes readers by name).
-macro_rules! list_readers {
-    ($($name:ident: $item:ty = $read:ident;)*) => {
-        $(fn $name(node: &Node<'_>) -> Read<Vec<$item>> {
-            list(node, $read)
-        })*
-    };
+/// A spec struct that can be read from the JSON tree (implemented by `spec!`).
+pub(crate) trait FromNode: Sized {
+    /// Reads one from `node`, or says what is wrong with it.
+    fn from_node(node: &Node<'_>) -> Read<Self>;
 }
 
-list_readers! {
-    box_list: () = ignored;
-    figure_list: Figure = figure;
-    bar_list: Bar = bar;
-    rank_items: RankItem = rank_item;
-    series_list: Series = series;
-    point_list: Point = point;
-    part_list: Part = part;
-    annotation_list: Annotation = annotation;
+/// One spec struct, as a reader `read_struct!` can name.
+pub(crate) fn one<T: FromNode>(node: &Node<'_>) -> Read<T> {
+    T::from_node(node)
+}
+
+/// A list of spec structs.
+pub(crate) fn list_of<T: FromNode>(node: &Node<'_>) -> Read<Vec<T>> {
+    list(node, T::from_node)
 }
 
 fn ignored(_: &Node<'_>) -> Read<()> {
     Ok(())
+}
+
+fn box_list(node: &Node<'_>) -> Read<Vec<()>> {
+    list(node, ignored)
 }
 
 /// The document's top level, with its boxes left as they are (each is read on its own).
@@ -358,17 +364,13 @@ pub fn document(node: &Node<'_>) -> Read<Document<()>> {
         version: req count,
         locale: opt text,
         billion_word: opt billion_word,
-        defaults: opt defaults,
+        defaults: opt one::<Defaults>,
         boxes: req box_list,
     })
 }
 
-fn defaults(node: &Node<'_>) -> Read<Defaults> {
-    read_struct!(node, true, Defaults { source: opt source, byline: opt text, as_of: opt text })
-}
-
 /// A source: its text alone, or an object with its text and link.
-fn source(node: &Node<'_>) -> Read<Source> {
+pub(crate) fn source(node: &Node<'_>) -> Read<Source> {
     match &node.kind {
         Kind::Str(s) => Ok(Source {
             text: s.to_string(),
@@ -398,138 +400,5 @@ pub fn head(node: &Node<'_>) -> Read<BoxHead<()>> {
         as_of: opt text,
         locale: opt text,
         alt: opt text,
-    })
-}
-
-pub fn figures_box(node: &Node<'_>) -> Read<FiguresBox> {
-    read_struct!(node, false, FiguresBox {
-        figures: req figure_list,
-        better: opt better,
-        ranks: opt flag,
-        out_of: opt count,
-    })
-}
-
-fn figure(node: &Node<'_>) -> Read<Figure> {
-    read_struct!(node, true, Figure {
-        value: req number,
-        unit: opt text,
-        label: req text,
-        qualifier: opt text,
-        decimals: opt byte,
-        scale: opt scale,
-        compare: opt compare,
-        better: opt better,
-        rank: opt flag,
-        out_of: opt count,
-    })
-}
-
-fn compare(node: &Node<'_>) -> Read<Compare> {
-    read_struct!(node, true, Compare {
-        value: req number,
-        date: opt text,
-        qualifier: opt text,
-        show: opt change_style,
-    })
-}
-
-pub fn bar_box(node: &Node<'_>) -> Read<BarBox> {
-    read_struct!(node, false, BarBox {
-        bars: req bar_list,
-        sort: opt sort_order,
-        highlight: opt texts,
-        reference: opt reference,
-        unit: opt text,
-        decimals: opt byte,
-        scale: opt scale,
-        axis_label: opt text,
-        orientation: opt orientation,
-        better: opt better,
-        ranks: opt flag,
-        out_of: opt count,
-    })
-}
-
-fn bar(node: &Node<'_>) -> Read<Bar> {
-    read_struct!(node, true, Bar { label: req text, value: req number, highlight: opt flag, qualifier: opt text })
-}
-
-fn reference(node: &Node<'_>) -> Read<Reference> {
-    read_struct!(node, true, Reference { value: req number, label: req text })
-}
-
-pub fn rank_change_box(node: &Node<'_>) -> Read<RankChangeBox> {
-    read_struct!(node, false, RankChangeBox {
-        from_date: req text,
-        to_date: req text,
-        items: req rank_items,
-        out_of: opt count,
-        sort: opt rank_sort,
-        highlight: opt texts,
-    })
-}
-
-fn rank_item(node: &Node<'_>) -> Read<RankItem> {
-    read_struct!(node, true, RankItem { label: req text, from: req count, to: req count, highlight: opt flag })
-}
-
-pub fn line_box(node: &Node<'_>) -> Read<LineBox> {
-    read_struct!(node, false, LineBox {
-        series: req series_list,
-        annotations: opt annotation_list,
-        unit: opt text,
-        decimals: opt byte,
-        scale: opt scale,
-        axis_label: opt text,
-        from_zero: opt flag,
-        better: opt better,
-        ranks: opt flag,
-        out_of: opt count,
-    })
-}
-
-fn series(node: &Node<'_>) -> Read<Series> {
-    read_struct!(node, true, Series { name: req text, points: req point_list, highlight: opt flag })
-}
-
-fn point(node: &Node<'_>) -> Read<Point> {
-    read_struct!(node, true, Point { date: req text, value: req number, qualifier: opt text })
-}
-
-fn annotation(node: &Node<'_>) -> Read<Annotation> {
-    read_struct!(node, true, Annotation { date: req text, label: req text, series: opt text })
-}
-
-pub fn share_box(node: &Node<'_>) -> Read<ShareBox> {
-    read_struct!(node, false, ShareBox {
-        parts: req part_list,
-        total: opt number,
-        other_label: opt text,
-        display: opt share_display,
-        unit: opt text,
-        decimals: opt byte,
-        scale: opt scale,
-    })
-}
-
-fn part(node: &Node<'_>) -> Read<Part> {
-    read_struct!(node, true, Part { label: req text, value: req number, highlight: opt flag })
-}
-
-pub fn progress_box(node: &Node<'_>) -> Read<ProgressBox> {
-    read_struct!(node, false, ProgressBox {
-        value: req number,
-        label: req text,
-        qualifier: opt text,
-        target: opt number,
-        target_label: opt text,
-        max: opt number,
-        unit: opt text,
-        decimals: opt byte,
-        target_date: opt text,
-        better: opt better,
-        ranks: opt flag,
-        out_of: opt count,
     })
 }

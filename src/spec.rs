@@ -12,6 +12,96 @@
 
 use schemars::JsonSchema;
 
+use crate::json::Node;
+use crate::read::{FromNode, Read};
+
+/// Declares a struct of the document and its reader from one list of fields: each field
+/// with its doc comment (the schema's description, which journalists read in their
+/// editor) and schema attributes, its type, and how it is read: `req` or `opt`, then a
+/// reader of [`crate::read`] (`text`, `number`, `list_of::<Bar>`…). The struct refuses
+/// unknown fields. A field is declared here once; its reader, its JSON name and its
+/// schema all come from this one line.
+macro_rules! spec {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[$field_meta:meta])*
+                pub $field:ident : $ty:ty = $mode:ident $read:ident $(::<$item:ty>)?,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $ty, )*
+        }
+
+        impl FromNode for $name {
+            fn from_node(node: &Node<'_>) -> Read<$name> {
+                read_struct!(node, true, $name { $($field: $mode $read $(::<$item>)?),* })
+            }
+        }
+    };
+}
+
+/// Declares a kind's struct of its own fields with its reader (as [`spec!`] does), the
+/// list of their JSON names, its `kind` marker, and the struct the JSON Schema describes
+/// the whole box with.
+///
+/// Unknown fields are found by comparing a box's keys with [`HEAD_FIELDS`] and the kind's
+/// `FIELDS` (one struct cannot deny unknown fields across two), which also lets every
+/// misspelt field of a box be reported at once.
+macro_rules! box_spec {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident : $kind:ident, $schema:ident = $kind_name:literal {
+            $(
+                $(#[$field_meta:meta])*
+                pub $field:ident : $ty:ty = $mode:ident $read:ident $(::<$item:ty>)?,
+            )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, JsonSchema)]
+        pub struct $name {
+            $( $(#[$field_meta])* pub $field: $ty, )*
+        }
+
+        impl $name {
+            /// The JSON names of this kind's own fields.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+        }
+
+        impl FromNode for $name {
+            fn from_node(node: &Node<'_>) -> Read<$name> {
+                read_struct!(node, false, $name { $($field: $mode $read $(::<$item>)?),* })
+            }
+        }
+
+        /// The `kind` value of this box type.
+        #[derive(Debug, Clone, Copy, JsonSchema)]
+        pub enum $kind {
+            #[serde(rename = $kind_name)]
+            #[allow(missing_docs)]
+            Only,
+        }
+
+        $(#[$meta])*
+        #[derive(Debug, JsonSchema)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        pub struct $schema {
+            #[serde(flatten)]
+            head: BoxHead<$kind>,
+            #[serde(flatten)]
+            body: $name,
+        }
+    };
+}
+
+
 /// The newest format version this crate reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -80,19 +170,20 @@ pub struct Document<B> {
     pub boxes: Vec<B>,
 }
 
-/// Document-wide defaults for the footer of each box.
-#[derive(Debug, Default, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Defaults {
-    /// Where the figures come from.
-    #[serde(default)]
-    pub source: Option<Source>,
-    /// Who made the box, e.g. `Đồ họa: Minh Anh`.
-    #[serde(default)]
-    pub byline: Option<String>,
-    /// The date the figures are valid for: `2024`, `2024-08` or `2024-08-31`.
-    #[serde(default)]
-    pub as_of: Option<String>,
+spec! {
+    /// Document-wide defaults for the footer of each box.
+    #[derive(Default)]
+    pub struct Defaults {
+        /// Where the figures come from.
+        #[serde(default)]
+        pub source: Option<Source> = opt source,
+        /// Who made the box, e.g. `Đồ họa: Minh Anh`.
+        #[serde(default)]
+        pub byline: Option<String> = opt text,
+        /// The date the figures are valid for: `2024`, `2024-08` or `2024-08-31`.
+        #[serde(default)]
+        pub as_of: Option<String> = opt text,
+    }
 }
 
 /// Where the figures come from: a name and, optionally, a link. In JSON either an object
@@ -198,51 +289,6 @@ impl<K> BoxHead<K> {
     }
 }
 
-/// Declares a kind's struct of its own fields, the list of their JSON names, its `kind`
-/// marker, and the struct the JSON Schema describes the whole box with.
-///
-/// Unknown fields are found by comparing a box's keys with [`HEAD_FIELDS`] and the kind's
-/// `FIELDS` (serde cannot deny unknown fields across two structs), which also lets every
-/// misspelt field of a box be reported at once.
-macro_rules! box_spec {
-    (
-        $(#[$meta:meta])*
-        pub struct $name:ident : $kind:ident, $schema:ident = $kind_name:literal {
-            $( $(#[$field_meta:meta])* pub $field:ident : $ty:ty, )*
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, JsonSchema)]
-        pub struct $name {
-            $( $(#[$field_meta])* pub $field: $ty, )*
-        }
-
-        impl $name {
-            /// The JSON names of this kind's own fields.
-            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
-        }
-
-        /// The `kind` value of this box type.
-        #[derive(Debug, Clone, Copy, JsonSchema)]
-        pub enum $kind {
-            #[serde(rename = $kind_name)]
-            #[allow(missing_docs)]
-            Only,
-        }
-
-        $(#[$meta])*
-        #[derive(Debug, JsonSchema)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        pub struct $schema {
-            #[serde(flatten)]
-            head: BoxHead<$kind>,
-            #[serde(flatten)]
-            body: $name,
-        }
-    };
-}
-
 /// A borrowed view of the fields that every box kind shares.
 #[derive(Debug, Clone, Copy)]
 pub struct Common<'a> {
@@ -261,17 +307,17 @@ box_spec! {
     /// A key-figure box: one to six figures shown as large, real text.
     pub struct FiguresBox: FiguresKind, FiguresBoxSchema = "figures" {
         /// The figures, in reading order (1 to 6).
-        pub figures: Vec<Figure>,
+        pub figures: Vec<Figure> = req list_of::<Figure>,
         /// Which values are better, for every figure that does not say: `higher` or
         /// `lower`. Changes are then called better or worse in words.
         #[serde(default)]
-        pub better: Option<Better>,
+        pub better: Option<Better> = opt better,
         /// The figures are ranks (1 is best): shown as `hạng 86`, compared in places.
         #[serde(default)]
-        pub ranks: Option<bool>,
+        pub ranks: Option<bool> = opt flag,
         /// With `ranks`: out of how many, e.g. `193` (shown `hạng 86/193`).
         #[serde(default)]
-        pub out_of: Option<u32>,
+        pub out_of: Option<u32> = opt count,
     }
 }
 
@@ -279,44 +325,44 @@ box_spec! {
     /// A bar chart: one bar per label, e.g. a ranking of countries.
     pub struct BarBox: BarKind, BarBoxSchema = "bar" {
         /// The bars, in the order given (see `sort`).
-        pub bars: Vec<Bar>,
+        pub bars: Vec<Bar> = req list_of::<Bar>,
         /// The order of the bars: `none` (as given, the default), `ascending`, `descending`,
         /// `best` (best first, by `better` or `ranks`) or `worst`.
         #[serde(default)]
-        pub sort: Option<SortOrder>,
+        pub sort: Option<SortOrder> = opt sort_order,
         /// Labels of bars to highlight, e.g. `["Việt Nam"]`. Same as `highlight: true` on a bar.
         #[serde(default)]
-        pub highlight: Option<Vec<String>>,
+        pub highlight: Option<Vec<String>> = opt texts,
         /// A reference line across the bars, such as a target.
         #[serde(default)]
-        pub reference: Option<Reference>,
+        pub reference: Option<Reference> = opt one::<Reference>,
         /// The unit of every value, shown after each value label, e.g. `%` or `tỉ đồng`.
         #[serde(default)]
-        pub unit: Option<String>,
+        pub unit: Option<String> = opt text,
         /// Decimal places of value labels; by default as many as each value was written with.
         #[serde(default)]
-        pub decimals: Option<u8>,
+        pub decimals: Option<u8> = opt byte,
         /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
         #[serde(default)]
-        pub scale: Option<Scale>,
+        pub scale: Option<Scale> = opt scale,
         /// A short title of the value axis, e.g. `Thứ hạng (1 là cao nhất)`.
         #[serde(default)]
-        pub axis_label: Option<String>,
+        pub axis_label: Option<String> = opt text,
         /// `horizontal` bars (the default, for rankings and long labels) or `vertical`
         /// columns (for time-like categories such as years).
         #[serde(default)]
-        pub orientation: Option<Orientation>,
+        pub orientation: Option<Orientation> = opt orientation,
         /// Which values are better: `higher` or `lower` (e.g. an unemployment rate). The
         /// description then names the best and worst, and `sort: best` puts the best first.
         #[serde(default)]
-        pub better: Option<Better>,
+        pub better: Option<Better> = opt better,
         /// The values are ranks (1 is best): drawn as dots on a rank axis with rank 1 at the
         /// start, labelled `hạng 86`. Ranks are whole numbers from 1.
         #[serde(default)]
-        pub ranks: Option<bool>,
+        pub ranks: Option<bool> = opt flag,
         /// With `ranks`: out of how many, e.g. `193`; the rank axis ends there.
         #[serde(default)]
-        pub out_of: Option<u32>,
+        pub out_of: Option<u32> = opt count,
     }
 }
 
@@ -324,21 +370,21 @@ box_spec! {
     /// Ranks at two dates, drawn as an arrow per item from the earlier rank to the later.
     pub struct RankChangeBox: RankChangeKind, RankChangeBoxSchema = "rank-change" {
         /// The earlier date, e.g. `2018`.
-        pub from_date: String,
+        pub from_date: String = req text,
         /// The later date, e.g. `2020`.
-        pub to_date: String,
+        pub to_date: String = req text,
         /// The items with their two ranks (1 to 100 items).
-        pub items: Vec<RankItem>,
+        pub items: Vec<RankItem> = req list_of::<RankItem>,
         /// Out of how many, e.g. `193` countries; every rank must be at most this.
         #[serde(default)]
-        pub out_of: Option<u32>,
+        pub out_of: Option<u32> = opt count,
         /// The order of the rows: `end` (by the later rank, best first; the default),
         /// `change` (biggest improvement first) or `none` (as given).
         #[serde(default)]
-        pub sort: Option<RankSort>,
+        pub sort: Option<RankSort> = opt rank_sort,
         /// Labels of items to highlight, e.g. `["Việt Nam"]`.
         #[serde(default)]
-        pub highlight: Option<Vec<String>>,
+        pub highlight: Option<Vec<String>> = opt texts,
     }
 }
 
@@ -346,37 +392,37 @@ box_spec! {
     /// One or more series of values over real dates, spaced by time.
     pub struct LineBox: LineKind, LineBoxSchema = "line" {
         /// The series (1 to 6), each with its points in any order.
-        pub series: Vec<Series>,
+        pub series: Vec<Series> = req list_of::<Series>,
         /// Notes attached to points, e.g. `khai trương: 8 dịch vụ`.
         #[serde(default)]
-        pub annotations: Option<Vec<Annotation>>,
+        pub annotations: Option<Vec<Annotation>> = opt list_of::<Annotation>,
         /// The unit of the values, shown in tooltips and after the last value.
         #[serde(default)]
-        pub unit: Option<String>,
+        pub unit: Option<String> = opt text,
         /// Decimal places of values; by default as many as each value was written with.
         #[serde(default)]
-        pub decimals: Option<u8>,
+        pub decimals: Option<u8> = opt byte,
         /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
         #[serde(default)]
-        pub scale: Option<Scale>,
+        pub scale: Option<Scale> = opt scale,
         /// A short title of the value axis.
         #[serde(default)]
-        pub axis_label: Option<String>,
+        pub axis_label: Option<String> = opt text,
         /// Start the value axis at zero (the default, `true`) or at the data's minimum.
         /// With `ranks`, `true` starts the axis at rank 1.
         #[serde(default)]
-        pub from_zero: Option<bool>,
+        pub from_zero: Option<bool> = opt flag,
         /// Which values are better: `higher` or `lower`. The description then names the
         /// best and worst points.
         #[serde(default)]
-        pub better: Option<Better>,
+        pub better: Option<Better> = opt better,
         /// The values are ranks (1 is best): rank 1 is drawn at the top, values read
         /// `hạng 86`; with several series, a bump chart.
         #[serde(default)]
-        pub ranks: Option<bool>,
+        pub ranks: Option<bool> = opt flag,
         /// With `ranks`: out of how many, e.g. `193`; every rank must be at most this.
         #[serde(default)]
-        pub out_of: Option<u32>,
+        pub out_of: Option<u32> = opt count,
     }
 }
 
@@ -384,26 +430,26 @@ box_spec! {
     /// Parts of a whole, as a 100% stacked bar or a donut.
     pub struct ShareBox: ShareKind, ShareBoxSchema = "share" {
         /// The parts (2 to 12), each with a value; percentages are computed.
-        pub parts: Vec<Part>,
+        pub parts: Vec<Part> = req list_of::<Part>,
         /// The whole, if it is known separately (e.g. 2560 cases). When the parts add up to
         /// less, the rest is shown as `other_label`, or a warning says what is missing.
         #[serde(default)]
-        pub total: Option<Number>,
+        pub total: Option<Number> = opt number,
         /// The label of the part that makes the parts add up to `total`, e.g. `Khác`.
         #[serde(default)]
-        pub other_label: Option<String>,
+        pub other_label: Option<String> = opt text,
         /// `bar` (a 100% stacked bar, the default) or `donut`.
         #[serde(default)]
-        pub display: Option<ShareDisplay>,
+        pub display: Option<ShareDisplay> = opt share_display,
         /// The unit of the values.
         #[serde(default)]
-        pub unit: Option<String>,
+        pub unit: Option<String> = opt text,
         /// Decimal places of values; by default as many as each value was written with.
         #[serde(default)]
-        pub decimals: Option<u8>,
+        pub decimals: Option<u8> = opt byte,
         /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
         #[serde(default)]
-        pub scale: Option<Scale>,
+        pub scale: Option<Scale> = opt scale,
     }
 }
 
@@ -412,42 +458,42 @@ box_spec! {
     /// 30% goal.
     pub struct ProgressBox: ProgressKind, ProgressBoxSchema = "progress" {
         /// The value reached.
-        pub value: Number,
+        pub value: Number = req number,
         /// What the value measures, e.g. `dịch vụ công trực tuyến mức độ 4`.
-        pub label: String,
+        pub label: String = req text,
         /// A word before the value as the article writes it.
         #[serde(default)]
-        pub qualifier: Option<String>,
+        pub qualifier: Option<String> = opt text,
         /// The target; the box says whether it is met.
         #[serde(default)]
-        pub target: Option<Number>,
+        pub target: Option<Number> = opt number,
         /// What the target is, e.g. `Mục tiêu năm 2020`.
         #[serde(default)]
-        pub target_label: Option<String>,
+        pub target_label: Option<String> = opt text,
         /// The end of the scale (default 100; not with `ranks`, which use `out_of`).
         #[serde(default)]
-        pub max: Option<Number>,
+        pub max: Option<Number> = opt number,
         /// The unit, e.g. `%`.
         #[serde(default)]
-        pub unit: Option<String>,
+        pub unit: Option<String> = opt text,
         /// Decimal places; by default as many as the value was written with.
         #[serde(default)]
-        pub decimals: Option<u8>,
+        pub decimals: Option<u8> = opt byte,
         /// The deadline of the target, e.g. `2025`. Needs `as_of` (the date of the value):
         /// before the deadline an unmet target reads "on the way", after it "missed".
         #[serde(default)]
-        pub target_date: Option<String>,
+        pub target_date: Option<String> = opt text,
         /// Which values are better: `higher` (the default for a progress box) or `lower`.
         /// The target is met when the value is at or beyond it in that direction.
         #[serde(default)]
-        pub better: Option<Better>,
+        pub better: Option<Better> = opt better,
         /// The value and target are ranks (1 is best): the scale runs from `out_of` (or the
         /// larger of the two) to 1, and a rank at or above the target rank meets it.
         #[serde(default)]
-        pub ranks: Option<bool>,
+        pub ranks: Option<bool> = opt flag,
         /// With `ranks`: out of how many, e.g. `193`.
         #[serde(default)]
-        pub out_of: Option<u32>,
+        pub out_of: Option<u32> = opt count,
     }
 }
 
@@ -459,19 +505,19 @@ pub enum Orientation {
     Vertical,
 }
 
-/// One item of a rank change.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RankItem {
-    /// The item, e.g. `Thái Lan`.
-    pub label: String,
-    /// The rank at `from_date` (1 is best).
-    pub from: u32,
-    /// The rank at `to_date` (1 is best).
-    pub to: u32,
-    /// Draw this item in the accent colour.
-    #[serde(default)]
-    pub highlight: Option<bool>,
+spec! {
+    /// One item of a rank change.
+    pub struct RankItem {
+        /// The item, e.g. `Thái Lan`.
+        pub label: String = req text,
+        /// The rank at `from_date` (1 is best).
+        pub from: u32 = req count,
+        /// The rank at `to_date` (1 is best).
+        pub to: u32 = req count,
+        /// Draw this item in the accent colour.
+        #[serde(default)]
+        pub highlight: Option<bool> = opt flag,
+    }
 }
 
 /// The order of a rank change's rows.
@@ -483,56 +529,56 @@ pub enum RankSort {
     None,
 }
 
-/// One line of a line chart.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Series {
-    /// The series' name, shown in the legend and tooltips.
-    pub name: String,
-    /// The points (1 to 10000).
-    pub points: Vec<Point>,
-    /// Draw this series in the accent colour.
-    #[serde(default)]
-    pub highlight: Option<bool>,
+spec! {
+    /// One line of a line chart.
+    pub struct Series {
+        /// The series' name, shown in the legend and tooltips.
+        pub name: String = req text,
+        /// The points (1 to 10000).
+        pub points: Vec<Point> = req list_of::<Point>,
+        /// Draw this series in the accent colour.
+        #[serde(default)]
+        pub highlight: Option<bool> = opt flag,
+    }
 }
 
-/// One value at one date.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Point {
-    /// `2019`, `2021-03` or `2021-03-08`.
-    pub date: String,
-    /// The value, as a JSON number.
-    pub value: Number,
-    /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
-    #[serde(default)]
-    pub qualifier: Option<String>,
+spec! {
+    /// One value at one date.
+    pub struct Point {
+        /// `2019`, `2021-03` or `2021-03-08`.
+        pub date: String = req text,
+        /// The value, as a JSON number.
+        pub value: Number = req number,
+        /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
+        #[serde(default)]
+        pub qualifier: Option<String> = opt text,
+    }
 }
 
-/// A note attached to a point of a line chart.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Annotation {
-    /// The date of the point; it must be a date of the series.
-    pub date: String,
-    /// The note, e.g. `khai trương: 8 dịch vụ`.
-    pub label: String,
-    /// The series' name, when there are several.
-    #[serde(default)]
-    pub series: Option<String>,
+spec! {
+    /// A note attached to a point of a line chart.
+    pub struct Annotation {
+        /// The date of the point; it must be a date of the series.
+        pub date: String = req text,
+        /// The note, e.g. `khai trương: 8 dịch vụ`.
+        pub label: String = req text,
+        /// The series' name, when there are several.
+        #[serde(default)]
+        pub series: Option<String> = opt text,
+    }
 }
 
-/// One part of a whole.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Part {
-    /// The part, e.g. `Khỏi bệnh`.
-    pub label: String,
-    /// Its value (not a percentage: percentages are computed).
-    pub value: Number,
-    /// Draw this part in the accent colour.
-    #[serde(default)]
-    pub highlight: Option<bool>,
+spec! {
+    /// One part of a whole.
+    pub struct Part {
+        /// The part, e.g. `Khỏi bệnh`.
+        pub label: String = req text,
+        /// Its value (not a percentage: percentages are computed).
+        pub value: Number = req number,
+        /// Draw this part in the accent colour.
+        #[serde(default)]
+        pub highlight: Option<bool> = opt flag,
+    }
 }
 
 /// How a share is drawn.
@@ -543,57 +589,57 @@ pub enum ShareDisplay {
     Donut,
 }
 
-/// One key figure.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    /// The number, as a JSON number: `9300`, not `"9.300"`.
-    pub value: Number,
-    /// The unit after the number, e.g. `tỉ đồng/năm`, `%`, `tài khoản`.
-    #[serde(default)]
-    pub unit: Option<String>,
-    /// What the number counts, e.g. `tiết kiệm mỗi năm nhờ dịch vụ công trực tuyến`.
-    pub label: String,
-    /// A word before the number as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
-    #[serde(default)]
-    pub qualifier: Option<String>,
-    /// Decimal places; by default as many as the value was written with.
-    #[serde(default)]
-    pub decimals: Option<u8>,
-    /// Write a large value in words: `none` (default), `thousand`, `million`, `billion`.
-    /// With `million`, 16400000 is shown as `16,4 triệu`.
-    #[serde(default)]
-    pub scale: Option<Scale>,
-    /// An earlier value to compare with, shown as the change.
-    #[serde(default)]
-    pub compare: Option<Compare>,
-    /// Which values are better, if not the box's: `higher` or `lower`.
-    #[serde(default)]
-    pub better: Option<Better>,
-    /// This figure is a rank (1 is best), if not all the box's are: shown as `hạng 86`.
-    #[serde(default)]
-    pub rank: Option<bool>,
-    /// With `rank`: out of how many, e.g. `193` (shown `hạng 86/193`).
-    #[serde(default)]
-    pub out_of: Option<u32>,
+spec! {
+    /// One key figure.
+    pub struct Figure {
+        /// The number, as a JSON number: `9300`, not `"9.300"`.
+        pub value: Number = req number,
+        /// The unit after the number, e.g. `tỉ đồng/năm`, `%`, `tài khoản`.
+        #[serde(default)]
+        pub unit: Option<String> = opt text,
+        /// What the number counts, e.g. `tiết kiệm mỗi năm nhờ dịch vụ công trực tuyến`.
+        pub label: String = req text,
+        /// A word before the number as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
+        #[serde(default)]
+        pub qualifier: Option<String> = opt text,
+        /// Decimal places; by default as many as the value was written with.
+        #[serde(default)]
+        pub decimals: Option<u8> = opt byte,
+        /// Write a large value in words: `none` (default), `thousand`, `million`, `billion`.
+        /// With `million`, 16400000 is shown as `16,4 triệu`.
+        #[serde(default)]
+        pub scale: Option<Scale> = opt scale,
+        /// An earlier value to compare with, shown as the change.
+        #[serde(default)]
+        pub compare: Option<Compare> = opt one::<Compare>,
+        /// Which values are better, if not the box's: `higher` or `lower`.
+        #[serde(default)]
+        pub better: Option<Better> = opt better,
+        /// This figure is a rank (1 is best), if not all the box's are: shown as `hạng 86`.
+        #[serde(default)]
+        pub rank: Option<bool> = opt flag,
+        /// With `rank`: out of how many, e.g. `193` (shown `hạng 86/193`).
+        #[serde(default)]
+        pub out_of: Option<u32> = opt count,
+    }
 }
 
-/// An earlier value of a figure.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Compare {
-    /// The earlier value, in the same unit as the figure.
-    pub value: Number,
-    /// When the earlier value was valid: `2018`, `2021-03`, `2019-12-09`.
-    #[serde(default)]
-    pub date: Option<String>,
-    /// The earlier value's qualifier as the article writes it, e.g. `hơn`.
-    #[serde(default)]
-    pub qualifier: Option<String>,
-    /// How to show the change: `difference` (+1.200, the default), `percent` (+20%),
-    /// `ratio` (×35), or `rank` (a rank, where a smaller number is better: +2 bậc).
-    #[serde(default)]
-    pub show: Option<ChangeStyle>,
+spec! {
+    /// An earlier value of a figure.
+    pub struct Compare {
+        /// The earlier value, in the same unit as the figure.
+        pub value: Number = req number,
+        /// When the earlier value was valid: `2018`, `2021-03`, `2019-12-09`.
+        #[serde(default)]
+        pub date: Option<String> = opt text,
+        /// The earlier value's qualifier as the article writes it, e.g. `hơn`.
+        #[serde(default)]
+        pub qualifier: Option<String> = opt text,
+        /// How to show the change: `difference` (+1.200, the default), `percent` (+20%),
+        /// `ratio` (×35), or `rank` (a rank, where a smaller number is better: +2 bậc).
+        #[serde(default)]
+        pub show: Option<ChangeStyle> = opt change_style,
+    }
 }
 
 /// How a change between two values is shown.
@@ -639,30 +685,30 @@ pub enum SortOrder {
     Worst,
 }
 
-/// One bar of a bar chart.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Bar {
-    /// The category, e.g. `Việt Nam`.
-    pub label: String,
-    /// The value, as a JSON number.
-    pub value: Number,
-    /// Draw this bar in the accent colour.
-    #[serde(default)]
-    pub highlight: Option<bool>,
-    /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
-    #[serde(default)]
-    pub qualifier: Option<String>,
+spec! {
+    /// One bar of a bar chart.
+    pub struct Bar {
+        /// The category, e.g. `Việt Nam`.
+        pub label: String = req text,
+        /// The value, as a JSON number.
+        pub value: Number = req number,
+        /// Draw this bar in the accent colour.
+        #[serde(default)]
+        pub highlight: Option<bool> = opt flag,
+        /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
+        #[serde(default)]
+        pub qualifier: Option<String> = opt text,
+    }
 }
 
-/// A line across a chart at one value, such as a target.
-#[derive(Debug, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    /// Where the line is drawn.
-    pub value: Number,
-    /// What the line means, e.g. `Mục tiêu 2020`.
-    pub label: String,
+spec! {
+    /// A line across a chart at one value, such as a target.
+    pub struct Reference {
+        /// Where the line is drawn.
+        pub value: Number = req number,
+        /// What the line means, e.g. `Mục tiêu 2020`.
+        pub label: String = req text,
+    }
 }
 
 /// A fact box; its `kind` decides which other fields it has.
