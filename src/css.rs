@@ -91,7 +91,10 @@ mod tests {
             min("/* why */\n.a {\n/* and why */\ncolor: red;\n}\n"),
             ".a{color:red;}"
         );
-        assert_eq!(min(".a { content: \"/* kept */\"; }"), ".a{content:\"/* kept */\";}");
+        assert_eq!(
+            min(".a { content: \"/* kept */\"; }"),
+            ".a{content:\"/* kept */\";}"
+        );
     }
 
     #[test]

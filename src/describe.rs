@@ -82,10 +82,15 @@ fn summary(b: &FactBox) -> String {
             let (first, last) = ends(chart.measure, lang);
             // The best (or, without a direction, the largest) and its opposite.
             let by_value = |best: bool| {
-                extreme(chart.bars.iter().enumerate(), |(_, b)| b.value.value(), chart.measure, best)
-                    .map(|(i, bar)| {
-                        format!("{}, {}", bar.label, layout::bar::value_text(chart, i, lang))
-                    })
+                extreme(
+                    chart.bars.iter().enumerate(),
+                    |(_, b)| b.value.value(),
+                    chart.measure,
+                    best,
+                )
+                .map(|(i, bar)| {
+                    format!("{}, {}", bar.label, layout::bar::value_text(chart, i, lang))
+                })
             };
             if chart.bars.len() > 1 {
                 parts.extend(by_value(true).map(|t| format!("{first}: {t}")));
@@ -139,8 +144,14 @@ fn summary(b: &FactBox) -> String {
                     .series
                     .iter()
                     .flat_map(|s| s.points.iter().map(move |p| (s, p)));
-                let pick =
-                    |best: bool| extreme(points.clone(), |(_, p)| p.value.value(), chart.measure, best);
+                let pick = |best: bool| {
+                    extreme(
+                        points.clone(),
+                        |(_, p)| p.value.value(),
+                        chart.measure,
+                        best,
+                    )
+                };
                 let name = |s: &crate::model::LineSeries| {
                     if chart.series.len() > 1 {
                         format!("{}, ", s.name)
@@ -163,11 +174,13 @@ fn summary(b: &FactBox) -> String {
         }
         Body::Share(chart) => {
             let n = count(chart.parts.len(), "phần", "part", "parts", lang);
-            match chart
-                .parts
-                .iter()
-                .reduce(|a, c| if c.value.value() > a.value.value() { c } else { a })
-            {
+            match chart.parts.iter().reduce(|a, c| {
+                if c.value.value() > a.value.value() {
+                    c
+                } else {
+                    a
+                }
+            }) {
                 Some(p) => format!(
                     "{n}; {}: {}, {}",
                     if vi { "lớn nhất" } else { "largest" },

@@ -194,7 +194,11 @@ pub enum What {
     /// it would print, `rounded` how `decimals: 2` would print it.
     ScaleRounds { exact: String, rounded: String },
     /// A Vietnamese box's number like `4.543`: a thousands point, read by JSON as a decimal.
-    ThousandsPoint { text: String, whole: String, shown: String },
+    ThousandsPoint {
+        text: String,
+        whole: String,
+        shown: String,
+    },
     /// A rank that is not a whole number.
     RankNotWhole { text: String },
     /// `ranks: true` with `better: higher`.
@@ -220,7 +224,10 @@ pub enum What {
     /// A date that is malformed or does not exist.
     /// A date that is malformed or does not exist; `written` is the date it most likely
     /// meant, as factbox reads dates (`17/9/2024` → `2024-09-17`).
-    BadDate { text: String, written: Option<String> },
+    BadDate {
+        text: String,
+        written: Option<String>,
+    },
     /// A link that is not `http://` or `https://`.
     BadUrl { text: String },
     /// A language factbox does not have.
@@ -489,9 +496,7 @@ impl Syntax {
                 );
             }
             (Syntax::UnquotedPercent { number }, Lang::Vi) => {
-                return format!(
-                    "dấu % sau số: viết {number} và đặt \"%\" vào trường \"unit\""
-                );
+                return format!("dấu % sau số: viết {number} và đặt \"%\" vào trường \"unit\"");
             }
             (Syntax::UnquotedPercent { number }, Lang::En) => {
                 return format!(

@@ -786,7 +786,11 @@ pub fn change(
             Change {
                 direction,
                 text: signed(delta.value, number.with_unit(delta, lang)),
-                words: format!("{} {}", moved(direction, lang), number.with_unit(size, lang)),
+                words: format!(
+                    "{} {}",
+                    moved(direction, lang),
+                    number.with_unit(size, lang)
+                ),
                 improved: None,
             }
         }

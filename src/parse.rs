@@ -205,8 +205,12 @@ impl RawDocument<'_> {
             "rank-change" => (RankChangeBox::FIELDS, |n| {
                 RankChangeBox::from_node(n).map(KindSpec::RankChange)
             }),
-            "line" => (LineBox::FIELDS, |n| LineBox::from_node(n).map(KindSpec::Line)),
-            "share" => (ShareBox::FIELDS, |n| ShareBox::from_node(n).map(KindSpec::Share)),
+            "line" => (LineBox::FIELDS, |n| {
+                LineBox::from_node(n).map(KindSpec::Line)
+            }),
+            "share" => (ShareBox::FIELDS, |n| {
+                ShareBox::from_node(n).map(KindSpec::Share)
+            }),
             "progress" => (ProgressBox::FIELDS, |n| {
                 ProgressBox::from_node(n).map(KindSpec::Progress)
             }),
@@ -276,8 +280,8 @@ impl RawDocument<'_> {
 /// list where one date or rank stands (`"from_date": ["2014", "2016"]`).
 fn more_dates(problem: &Problem) -> bool {
     const NAMES: &[&str] = &[
-        "dates", "date", "years", "ranks", "rank", "values", "points", "series", "history",
-        "mid", "middle", "via", "steps",
+        "dates", "date", "years", "ranks", "rank", "values", "points", "series", "history", "mid",
+        "middle", "via", "steps",
     ];
     match &problem.what {
         What::UnknownField { field, .. } => {

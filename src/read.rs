@@ -73,9 +73,9 @@ pub fn written(raw: &str) -> (u32, u32) {
             Some(b'+') => (false, exponent.get(1..).unwrap_or_default()),
             _ => (false, exponent),
         };
-        let e = digits
-            .bytes()
-            .fold(0i64, |e, b| (e * 10 + i64::from(b.wrapping_sub(b'0'))).min(100_000));
+        let e = digits.bytes().fold(0i64, |e, b| {
+            (e * 10 + i64::from(b.wrapping_sub(b'0'))).min(100_000)
+        });
         if negative { -e } else { e }
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));

@@ -19,8 +19,7 @@ pub const ID_PATTERN: &str = "^[A-Za-z0-9_-]{1,64}$";
 
 /// The pattern of a date: a year, a year and month, or a whole date, as
 /// [`crate::format::PartialDate::parse`] reads them (which also checks that the day exists).
-pub const DATE_PATTERN: &str =
-    "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+pub const DATE_PATTERN: &str = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 
 /// The fields that hold dates, wherever they stand.
 const DATE_FIELDS: &[&str] = &["as_of", "date", "from_date", "to_date", "target_date"];
@@ -125,7 +124,11 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         ("Defaults", "byline", optional(limits::BYLINE)),
         ("SourceObject", "text", text(limits::SOURCE)),
         ("SourceObject", "url", link),
-        ("FiguresBoxSchema", "figures", list(*FIGURES_RANGE.start(), *FIGURES_RANGE.end())),
+        (
+            "FiguresBoxSchema",
+            "figures",
+            list(*FIGURES_RANGE.start(), *FIGURES_RANGE.end()),
+        ),
         ("Figure", "label", text(limits::LABEL)),
         ("Figure", "unit", optional(limits::UNIT)),
         ("Figure", "qualifier", optional(limits::QUALIFIER)),
@@ -146,14 +149,26 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         ("Series", "points", list(1, MAX_POINTS)),
         ("Point", "qualifier", optional(limits::QUALIFIER)),
         ("Annotation", "label", text(limits::BAR_LABEL)),
-        ("ShareBoxSchema", "parts", list(*SHARE_RANGE.start(), *SHARE_RANGE.end())),
+        (
+            "ShareBoxSchema",
+            "parts",
+            list(*SHARE_RANGE.start(), *SHARE_RANGE.end()),
+        ),
         ("ShareBoxSchema", "other_label", optional(limits::BAR_LABEL)),
         ("Part", "label", text(limits::BAR_LABEL)),
         ("Part", "value", json!({ "minimum": 0 })),
         ("ProgressBoxSchema", "label", text(limits::LABEL)),
         ("ProgressBoxSchema", "max", json!({ "exclusiveMinimum": 0 })),
-        ("ProgressBoxSchema", "qualifier", optional(limits::QUALIFIER)),
-        ("ProgressBoxSchema", "target_label", optional(limits::BAR_LABEL)),
+        (
+            "ProgressBoxSchema",
+            "qualifier",
+            optional(limits::QUALIFIER),
+        ),
+        (
+            "ProgressBoxSchema",
+            "target_label",
+            optional(limits::BAR_LABEL),
+        ),
     ];
     // The fields every box shares, and those several kinds have.
     for def in KIND_SCHEMAS {
@@ -172,7 +187,12 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
     }
     // Ranks are lower-is-better; `out_of` is for ranks.
     let ranks = json!({ "properties": { "ranks": { "const": true } }, "required": ["ranks"] });
-    for def in ["BarBoxSchema", "LineBoxSchema", "ProgressBoxSchema", "FiguresBoxSchema"] {
+    for def in [
+        "BarBoxSchema",
+        "LineBoxSchema",
+        "ProgressBoxSchema",
+        "FiguresBoxSchema",
+    ] {
         let mut rules = vec![json!({
             "if": ranks,
             "then": { "properties": { "better": { "not": { "const": "higher" } } } }

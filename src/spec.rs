@@ -101,7 +101,6 @@ macro_rules! box_spec {
     };
 }
 
-
 /// The newest format version this crate reads.
 pub const FORMAT_VERSION: u32 = 1;
 

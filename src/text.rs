@@ -196,8 +196,18 @@ mod tests {
 
     #[test]
     fn no_break_spaces_bind() {
-        let lines = wrap(&Estimate, "73 → 57, tăng\u{a0}16\u{a0}bậc", Font::regular(14.0), 110.0, 3);
-        assert_eq!(lines.last().map(String::as_str), Some("tăng\u{a0}16\u{a0}bậc"), "{lines:?}");
+        let lines = wrap(
+            &Estimate,
+            "73 → 57, tăng\u{a0}16\u{a0}bậc",
+            Font::regular(14.0),
+            110.0,
+            3,
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("tăng\u{a0}16\u{a0}bậc"),
+            "{lines:?}"
+        );
     }
 
     #[test]

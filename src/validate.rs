@@ -6,12 +6,14 @@
 //! defaults) fail every box; a problem inside one box fails only that box.
 
 use crate::error::{Problem, What};
-use crate::format::{Lang, MAX_WRITTEN_DECIMALS, MAX_WRITTEN_DIGITS, Num, NumberFormat, PartialDate};
+use crate::format::{
+    Lang, MAX_WRITTEN_DECIMALS, MAX_WRITTEN_DIGITS, Num, NumberFormat, PartialDate,
+};
 use crate::model::{
     BarChart, BarItem, Body, Comparison, Deadline, FIGURES_RANGE, FactBox, Figure, LineAnnotation,
     LineChart, LinePoint, LineSeries, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS,
-    MAX_SERIES, Measure, ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE,
-    ShareChart, SharePart, SourceLink, limits,
+    MAX_SERIES, Measure, ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE, ShareChart,
+    SharePart, SourceLink, limits,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
 use crate::spec::{
@@ -271,7 +273,10 @@ impl Validator {
                 },
             );
         }
-        Num::written(value, u8::try_from(n.decimals).unwrap_or(MAX_WRITTEN_DECIMALS))
+        Num::written(
+            value,
+            u8::try_from(n.decimals).unwrap_or(MAX_WRITTEN_DECIMALS),
+        )
     }
 
     /// Checks that each number will print as written with `format`: a scale word that
@@ -545,7 +550,11 @@ impl Validator {
                     let before = self.prefix.clone();
                     self.prefix = format!("{before}.{at}");
                     let m = self.measure(
-                        f.better.or(if f.rank.is_none() { boxed.better() } else { None }),
+                        f.better.or(if f.rank.is_none() {
+                            boxed.better()
+                        } else {
+                            None
+                        }),
                         f.rank.or(boxed.is_ranks().then_some(true)),
                         f.out_of.or(boxed.out_of()),
                         None,
@@ -560,13 +569,25 @@ impl Validator {
                 // places. The two must agree.
                 if let Some(c) = &f.compare {
                     match (measure.is_ranks(), c.show) {
-                        (true, Some(style @ (ChangeStyle::Difference | ChangeStyle::Percent | ChangeStyle::Ratio))) => {
+                        (
+                            true,
+                            Some(
+                                style @ (ChangeStyle::Difference
+                                | ChangeStyle::Percent
+                                | ChangeStyle::Ratio),
+                            ),
+                        ) => {
                             let style = match style {
                                 ChangeStyle::Difference => "difference",
                                 ChangeStyle::Percent => "percent",
                                 _ => "ratio",
                             };
-                            self.push(&show_path, What::RankChangeStyle { style: style.to_owned() });
+                            self.push(
+                                &show_path,
+                                What::RankChangeStyle {
+                                    style: style.to_owned(),
+                                },
+                            );
                         }
                         (false, Some(ChangeStyle::Rank)) => {
                             if measure.better() == Some(Better::Higher) {
@@ -707,7 +728,11 @@ impl Validator {
         };
         let order = match sort {
             SortOrder::Best | SortOrder::Worst if measure.better().is_none() => {
-                let word = if sort == SortOrder::Best { "best" } else { "worst" };
+                let word = if sort == SortOrder::Best {
+                    "best"
+                } else {
+                    "worst"
+                };
                 self.push(
                     "sort",
                     What::SortNeedsDirection {
@@ -1030,12 +1055,7 @@ impl Validator {
         let places = parts.iter().map(|p| p.value.decimals()).max().unwrap_or(0);
         let sum = Num::computed(parts.iter().map(|p| p.value.value()).sum(), places);
         if sum.value() <= 0.0 && !parts.is_empty() {
-            self.push(
-                "parts",
-                What::NotPositive {
-                    value: sum.value(),
-                },
-            );
+            self.push("parts", What::NotPositive { value: sum.value() });
         }
         let mut written: Vec<(Num, String)> = parts
             .iter()
@@ -1085,7 +1105,11 @@ impl Validator {
         }
     }
 
-    fn progress_chart(&mut self, spec: &spec::ProgressBox, as_of: Option<PartialDate>) -> ProgressChart {
+    fn progress_chart(
+        &mut self,
+        spec: &spec::ProgressBox,
+        as_of: Option<PartialDate>,
+    ) -> ProgressChart {
         // A target is reached from below unless the box says otherwise.
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, Some(Better::Higher));
         let value = self.num(&spec.value, "value");

@@ -1166,15 +1166,41 @@ fn problems_have_a_category() {
     use factbox::{Category, What};
     let url = || "https://x/d.json".to_owned();
     let cases = [
-        (What::Syntax(factbox::error::Syntax::TrailingComma), Category::Syntax),
+        (
+            What::Syntax(factbox::error::Syntax::TrailingComma),
+            Category::Syntax,
+        ),
         (What::EmptyDocument, Category::Syntax),
-        (What::MissingField { field: "title".into() }, Category::Data),
+        (
+            What::MissingField {
+                field: "title".into(),
+            },
+            Category::Data,
+        ),
         (What::RankZero, Category::Data),
-        (What::Http { status: 404, url: url() }, Category::Data),
+        (
+            What::Http {
+                status: 404,
+                url: url(),
+            },
+            Category::Data,
+        ),
         (What::NotJson { url: url() }, Category::Data),
-        (What::Http { status: 503, url: url() }, Category::Network),
+        (
+            What::Http {
+                status: 503,
+                url: url(),
+            },
+            Category::Network,
+        ),
         (What::Network { url: url() }, Category::Network),
-        (What::Timeout { url: url(), seconds: 20 }, Category::Network),
+        (
+            What::Timeout {
+                url: url(),
+                seconds: 20,
+            },
+            Category::Network,
+        ),
         (What::Internal { detail: "x".into() }, Category::Internal),
     ];
     for (what, category) in cases {
@@ -1184,7 +1210,11 @@ fn problems_have_a_category() {
     for row in rows() {
         let problems = match load(&row.text, None, Lang::En) {
             Err(f) => f.problems,
-            Ok(boxes) => boxes.into_iter().filter_map(Result::err).flat_map(|f| f.problems).collect(),
+            Ok(boxes) => boxes
+                .into_iter()
+                .filter_map(Result::err)
+                .flat_map(|f| f.problems)
+                .collect(),
         };
         for p in problems {
             assert!(

@@ -89,7 +89,12 @@ fn fitted(value: f64, scale: &str, lang: Lang) -> Option<(&'static str, usize)> 
 
 fn row_values(text: &str, lang: Lang) -> Option<Vec<String>> {
     let b = load(text, None, lang).ok()?.into_iter().next()?.ok()?;
-    Some(describe::rows(&b).into_iter().map(|r| r[1].clone()).collect())
+    Some(
+        describe::rows(&b)
+            .into_iter()
+            .map(|r| r[1].clone())
+            .collect(),
+    )
 }
 
 proptest! {

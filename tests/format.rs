@@ -131,11 +131,32 @@ fn changes_as_the_article_states_them() {
     assert_eq!(c.text, "×2,5");
     let c = change(ChangeStyle::Ratio, w(2.0), w(4.0), &plain, None, Lang::En);
     assert_eq!(c.text, "×2");
-    let c = change(ChangeStyle::Percent, w(100.0), w(120.0), &plain, None, Lang::Vi);
+    let c = change(
+        ChangeStyle::Percent,
+        w(100.0),
+        w(120.0),
+        &plain,
+        None,
+        Lang::Vi,
+    );
     assert_eq!(c.text, "+20%");
-    let c = change(ChangeStyle::Percent, w(100.0), w(95.5), &plain, None, Lang::En);
+    let c = change(
+        ChangeStyle::Percent,
+        w(100.0),
+        w(95.5),
+        &plain,
+        None,
+        Lang::En,
+    );
     assert_eq!(c.text, "−4.5%");
-    let c = change(ChangeStyle::Difference, w(8100.0), w(9300.0), &plain, None, Lang::Vi);
+    let c = change(
+        ChangeStyle::Difference,
+        w(8100.0),
+        w(9300.0),
+        &plain,
+        None,
+        Lang::Vi,
+    );
     assert_eq!(c.text, "+1.200");
     let c = change(ChangeStyle::Rank, w(88.0), w(86.0), &plain, None, Lang::Vi);
     assert_eq!(v(c.text), "tăng_2_bậc");
@@ -206,9 +227,15 @@ fn scale_words_keep_the_written_digits() {
 #[test]
 fn ranks_read_as_ranks() {
     assert_eq!(v(rank_label(Num::whole(86), None, Lang::Vi)), "hạng_86");
-    assert_eq!(v(rank_label(Num::whole(86), Some(193), Lang::Vi)), "hạng_86/193");
+    assert_eq!(
+        v(rank_label(Num::whole(86), Some(193), Lang::Vi)),
+        "hạng_86/193"
+    );
     assert_eq!(v(rank_label(Num::whole(86), None, Lang::En)), "No._86");
-    assert_eq!(v(rank_label(Num::whole(86), Some(193), Lang::En)), "No._86_of_193");
+    assert_eq!(
+        v(rank_label(Num::whole(86), Some(193), Lang::En)),
+        "No._86_of_193"
+    );
     assert_eq!(v(places_to_go(16, Lang::Vi)), "còn cách_16_bậc");
     assert_eq!(v(places_to_go(16, Lang::En)), "16_places to go");
     assert_eq!(v(places_to_go(1, Lang::En)), "1_place to go");
@@ -239,11 +266,25 @@ fn changes_are_judged_by_the_data_direction() {
     );
     assert_eq!(rise.text, "+0.5% (worse)");
     assert_eq!(rise.improved, Some(false));
-    let neutral = change(ChangeStyle::Difference, w(5.5), w(6.0), &plain, None, Lang::En);
+    let neutral = change(
+        ChangeStyle::Difference,
+        w(5.5),
+        w(6.0),
+        &plain,
+        None,
+        Lang::En,
+    );
     assert_eq!(neutral.text, "+0.5%");
     assert_eq!(neutral.improved, None);
     // 0.3 - 0.1 is 0.19999999999999998 in binary; written with one place, it is 0.2.
-    let dust = change(ChangeStyle::Difference, w(0.1), w(0.3), &nf(Scale::None, None), None, Lang::En);
+    let dust = change(
+        ChangeStyle::Difference,
+        w(0.1),
+        w(0.3),
+        &nf(Scale::None, None),
+        None,
+        Lang::En,
+    );
     assert_eq!(dust.text, "+0.2");
 }
 

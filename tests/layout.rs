@@ -205,7 +205,15 @@ fn a_ranking_is_dots_on_a_rank_axis_in_order() {
     let bars = scene
         .shapes
         .iter()
-        .filter(|s| matches!(s, Shape::Rect { paint: Paint::Mark | Paint::Highlight, .. }))
+        .filter(|s| {
+            matches!(
+                s,
+                Shape::Rect {
+                    paint: Paint::Mark | Paint::Highlight,
+                    ..
+                }
+            )
+        })
         .count();
     assert_eq!(bars, 0);
     let dots: Vec<(f64, Paint)> = scene
@@ -245,7 +253,15 @@ fn a_ranking_is_dots_on_a_rank_axis_in_order() {
         .collect();
     assert_eq!(
         values,
-        ["hạng 57", "hạng 86", "hạng 88", "hạng 124", "hạng 146", "hạng 1", "hạng 193"]
+        [
+            "hạng 57",
+            "hạng 86",
+            "hạng 88",
+            "hạng 124",
+            "hạng 146",
+            "hạng 1",
+            "hạng 193"
+        ]
     );
 }
 

@@ -98,7 +98,9 @@ fn bar_box() -> impl Strategy<Value = String> {
             if let Some(s) = scale {
                 // Values with cents in millions need two places after the scale word; a
                 // box refuses to round them unasked, so say so, as a journalist would.
-                extra.push_str(&format!(r#", "scale": "{s}", "unit": "đồng", "decimals": 2"#));
+                extra.push_str(&format!(
+                    r#", "scale": "{s}", "unit": "đồng", "decimals": 2"#
+                ));
             }
             format!(
                 r#"{{"id": "x", "kind": "bar", "title": "T", "bars": [{}]{extra}}}"#,
@@ -197,7 +199,11 @@ fn rank_bar_box() -> impl Strategy<Value = String> {
 
 /// Ranks over time, one series or a bump chart of several.
 fn rank_line_box() -> impl Strategy<Value = String> {
-    let series = (label(), prop::collection::btree_map(2000u32..2030, 1u32..193, 1..12), any::<bool>());
+    let series = (
+        label(),
+        prop::collection::btree_map(2000u32..2030, 1u32..193, 1..12),
+        any::<bool>(),
+    );
     (prop::collection::vec(series, 1..6), any::<bool>()).prop_map(|(series, from_zero)| {
         let names = unique(series.iter().map(|s| s.0.clone()).collect());
         let parts: Vec<String> = series

@@ -70,12 +70,27 @@ fn targets_tell_the_truth() {
     ];
     for (rest, vi, en, standing) in cases {
         let json = format!("{RANK_86}{rest}");
-        assert_eq!(status(&json, Lang::Vi), ((*vi).to_owned(), *standing), "{json}");
-        assert_eq!(status(&json, Lang::En), ((*en).to_owned(), *standing), "{json}");
+        assert_eq!(
+            status(&json, Lang::Vi),
+            ((*vi).to_owned(), *standing),
+            "{json}"
+        );
+        assert_eq!(
+            status(&json, Lang::En),
+            ((*en).to_owned(), *standing),
+            "{json}"
+        );
     }
     // A better rank than the target meets it, deadline or not; so does the target itself.
-    for (value, rest) in [(60, "}"), (70, "}"), (60, r#", "as_of": "2030", "target_date": "2025"}"#)] {
-        let json = format!("{}{rest}", RANK_86.replace("\"value\": 86", &format!("\"value\": {value}")));
+    for (value, rest) in [
+        (60, "}"),
+        (70, "}"),
+        (60, r#", "as_of": "2030", "target_date": "2025"}"#),
+    ] {
+        let json = format!(
+            "{}{rest}",
+            RANK_86.replace("\"value\": 86", &format!("\"value\": {value}"))
+        );
         let (text, standing) = status(&json, Lang::Vi);
         assert_eq!(standing, progress::Standing::Met, "{json}");
         assert_eq!(
@@ -90,17 +105,36 @@ fn targets_tell_the_truth() {
 fn targets_of_values_follow_their_direction() {
     let base = r#"{"id": "p", "kind": "progress", "title": "T", "label": "L", "unit": "%""#;
     let cases = [
-        (r#", "value": 31, "target": 30}"#, progress::Standing::Met, "✓ Đạt mục tiêu: 31% so với mục tiêu 30%"),
-        (r#", "value": 28.5, "target": 30}"#, progress::Standing::NotMet, "✗ Chưa đạt mục tiêu: 28,5% so với mục tiêu 30%, còn thiếu 1,5%"),
-        (r#", "better": "lower", "value": 3.5, "target": 3}"#, progress::Standing::NotMet, "✗ Chưa đạt mục tiêu: 3,5% so với mục tiêu 3%, cao hơn mục tiêu 0,5%"),
-        (r#", "better": "lower", "value": 2.9, "target": 3}"#, progress::Standing::Met, "✓ Đạt mục tiêu: 2,9% so với mục tiêu 3%"),
+        (
+            r#", "value": 31, "target": 30}"#,
+            progress::Standing::Met,
+            "✓ Đạt mục tiêu: 31% so với mục tiêu 30%",
+        ),
+        (
+            r#", "value": 28.5, "target": 30}"#,
+            progress::Standing::NotMet,
+            "✗ Chưa đạt mục tiêu: 28,5% so với mục tiêu 30%, còn thiếu 1,5%",
+        ),
+        (
+            r#", "better": "lower", "value": 3.5, "target": 3}"#,
+            progress::Standing::NotMet,
+            "✗ Chưa đạt mục tiêu: 3,5% so với mục tiêu 3%, cao hơn mục tiêu 0,5%",
+        ),
+        (
+            r#", "better": "lower", "value": 2.9, "target": 3}"#,
+            progress::Standing::Met,
+            "✓ Đạt mục tiêu: 2,9% so với mục tiêu 3%",
+        ),
     ];
     for (rest, standing, vi) in cases {
         let json = format!("{base}{rest}");
         assert_eq!(status(&json, Lang::Vi), (vi.to_owned(), standing), "{json}");
     }
     let (en, _) = status(&format!("{base}{}", cases[2].0), Lang::En);
-    assert_eq!(en, "✗ Target not met: 3.5% against a target of 3%, 0.5% above the target");
+    assert_eq!(
+        en,
+        "✗ Target not met: 3.5% against a target of 3%, 0.5% above the target"
+    );
 }
 
 const ASEAN: &str = r#"{"id": "b", "kind": "bar", "title": "EGDI 2020", "ranks": true, "out_of": 193,
@@ -122,11 +156,20 @@ fn a_ranking_speaks_of_ranks() {
         ),
         "{text}"
     );
-    assert!(!text.contains("lớn nhất") && !text.contains("nhỏ nhất"), "{text}");
+    assert!(
+        !text.contains("lớn nhất") && !text.contains("nhỏ nhất"),
+        "{text}"
+    );
     let csv = factbox::csv::csv(&vi);
-    assert!(csv.starts_with("\u{feff}Nhãn,Tiền tố,Hạng,Đơn vị\r\nThái Lan,,57,\r\n"), "{csv}");
+    assert!(
+        csv.starts_with("\u{feff}Nhãn,Tiền tố,Hạng,Đơn vị\r\nThái Lan,,57,\r\n"),
+        "{csv}"
+    );
     let order: Vec<String> = rows.iter().map(|r| r[0].clone()).collect();
-    assert_eq!(order, ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"]);
+    assert_eq!(
+        order,
+        ["Thái Lan", "Việt Nam", "Indonesia", "Campuchia", "Myanmar"]
+    );
     assert_eq!(plain(&rows[1][1]), "hạng 86");
 
     let en = one(ASEAN, Lang::En);
@@ -176,12 +219,16 @@ fn a_rank_history_rises_when_the_rank_improves() {
         let scene = layout::chart(b.body(), width, Lang::Vi, &Estimate, &[]).expect("chart");
         let y: Vec<f64> = scene.marks.iter().map(|m| m.anchor.1).collect();
         let best = y.iter().copied().fold(f64::MAX, f64::min);
-        assert_eq!(best, y[5], "2024 (rank 71) is the highest point at {width}px: {y:?}");
+        assert_eq!(
+            best, y[5],
+            "2024 (rank 71) is the highest point at {width}px: {y:?}"
+        );
         assert!(y[0] > y[1], "99 → 89 rises");
         // The last label, the one that matters, is there at every width.
-        let last = scene.shapes.iter().any(|s| {
-            matches!(s, layout::Shape::Text(t) if plain(&t.text) == "hạng 71")
-        });
+        let last = scene
+            .shapes
+            .iter()
+            .any(|s| matches!(s, layout::Shape::Text(t) if plain(&t.text) == "hạng 71"));
         assert!(last, "the last label survives at {width}px");
     }
     let rows = describe::rows(&b);
@@ -227,7 +274,10 @@ fn lower_is_better_values_are_judged_not_redrawn() {
     let order: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(order, ["B", "C", "A"]);
     let text = plain(&describe::describe(&b, &rows));
-    assert!(text.contains("tốt nhất: B, 2,25%; kém nhất: A, 4,5%"), "{text}");
+    assert!(
+        text.contains("tốt nhất: B, 2,25%; kém nhất: A, 4,5%"),
+        "{text}"
+    );
 }
 
 /// Numbers print with the places they were written with in labels, tooltips and tables.
@@ -243,7 +293,10 @@ fn written_precision_is_kept() {
     assert!(csv.contains("Việt Nam,,0.8125,"), "{csv}");
     assert!(csv.contains("Thái Lan,,0.70,"), "{csv}");
     // Asked for two places, the label rounds and the table still has the written value.
-    let two = json.replace("\"title\": \"EGDI\",", "\"title\": \"EGDI\", \"decimals\": 2,");
+    let two = json.replace(
+        "\"title\": \"EGDI\",",
+        "\"title\": \"EGDI\", \"decimals\": 2,",
+    );
     let b = one(&two, Lang::Vi);
     assert_eq!(layout::bar::value_text(bar(&b), 0, Lang::Vi), "0,81");
     assert_eq!(describe::rows(&b)[0][1], "0,81 (0,8125)");
@@ -293,5 +346,8 @@ fn the_same_claims_in_english() {
     let json = r#"{"id": "b", "kind": "bar", "title": "EGDI", "bars": [
         {"label": "Vietnam", "value": 0.8125}, {"label": "Thailand", "value": 0.70}]}"#;
     let rows = describe::rows(&one(json, Lang::En));
-    assert_eq!((rows[0][1].as_str(), rows[1][1].as_str()), ("0.8125", "0.70"));
+    assert_eq!(
+        (rows[0][1].as_str(), rows[1][1].as_str()),
+        ("0.8125", "0.70")
+    );
 }

@@ -122,13 +122,10 @@ fn domain(chart: &BarChart) -> (f64, f64) {
 }
 
 fn reference_text(chart: &BarChart, lang: Lang) -> Option<String> {
-    chart
-        .reference
-        .as_ref()
-        .map(|r| {
-            let value = chart.measure.show(&chart.format, None, r.value, lang);
-            format!("{}: {value}", r.label)
-        })
+    chart.reference.as_ref().map(|r| {
+        let value = chart.measure.show(&chart.format, None, r.value, lang);
+        format!("{}: {value}", r.label)
+    })
 }
 
 /// A bar's tooltip and data-table row: its label, and its value as written, in full where
@@ -273,7 +270,10 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             let gap = if compact {
                 (end_x, end_x)
             } else {
-                (end_x, end_x + DOT_RADIUS + VALUE_GAP + measure.width(value, vf) + 4.0)
+                (
+                    end_x,
+                    end_x + DOT_RADIUS + VALUE_GAP + measure.width(value, vf) + 4.0,
+                )
             };
             for (a, z) in [(plot_left, gap.0), (gap.1, plot_right)] {
                 if z > a {
@@ -490,7 +490,11 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
             .collect();
         // Highlighted bars first, then the last one.
         crate::sort::sort_by_key(&mut order, |&i| {
-            if chart.bars.get(i).is_some_and(|b| b.highlight) { 0.0 } else { 1.0 }
+            if chart.bars.get(i).is_some_and(|b| b.highlight) {
+                0.0
+            } else {
+                1.0
+            }
         });
         let mut shown = vec![false; chart.bars.len()];
         for i in order {
@@ -500,7 +504,10 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
             let w = measure.width(v, value_font(b.highlight));
             let x0 = crate::format::fit(centres(i) - w / 2.0, 0.0, (width - w).max(0.0));
             let span = (x0, x0 + w);
-            if !kept.iter().any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0) {
+            if !kept
+                .iter()
+                .any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0)
+            {
                 kept.push(span);
                 if let Some(s) = shown.get_mut(i) {
                     *s = true;
@@ -552,7 +559,9 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     // either edge).
     let label_room = |i: usize| {
         let cx = slot * (i as f64 + 0.5);
-        (slot * every as f64 - 8.0).min(2.0 * cx).min(2.0 * (width - cx))
+        (slot * every as f64 - 8.0)
+            .min(2.0 * cx)
+            .min(2.0 * (width - cx))
     };
     let label_shown: Vec<bool> = if every == 1 {
         vec![true; chart.bars.len()]
@@ -560,9 +569,10 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         let mut order: Vec<usize> = (0..chart.bars.len())
             .filter(|&i| chart.bars.get(i).is_some_and(|b| b.highlight))
             .collect();
-        order.extend((0..chart.bars.len()).filter(|&i| {
-            i % every == 0 && !chart.bars.get(i).is_some_and(|b| b.highlight)
-        }));
+        order.extend(
+            (0..chart.bars.len())
+                .filter(|&i| i % every == 0 && !chart.bars.get(i).is_some_and(|b| b.highlight)),
+        );
         let mut kept: Vec<(f64, f64)> = Vec::new();
         let mut shown = vec![false; chart.bars.len()];
         for i in order {
@@ -575,7 +585,10 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
             let w = measure.width(&ellipsize_if(measure, &b.label, f, room), f);
             let cx = slot * (i as f64 + 0.5);
             let span = (cx - w / 2.0, cx + w / 2.0);
-            if !kept.iter().any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0) {
+            if !kept
+                .iter()
+                .any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0)
+            {
                 kept.push(span);
                 if let Some(s) = shown.get_mut(i) {
                     *s = true;

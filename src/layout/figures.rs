@@ -66,7 +66,14 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
     };
     let unit_attached = unit.as_deref().is_some_and(crate::format::unit_attaches);
     let change = figure.compare.as_ref().map(|c| {
-        let ch = change(c.style, c.value, figure.value, format, measure.better(), lang);
+        let ch = change(
+            c.style,
+            c.value,
+            figure.value,
+            format,
+            measure.better(),
+            lang,
+        );
         let earlier = if ranks || c.style == crate::spec::ChangeStyle::Rank {
             let rank = crate::format::rank_label(c.value, None, lang);
             match &c.qualifier {

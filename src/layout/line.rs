@@ -66,7 +66,10 @@ fn end_label(
     if room < 24.0 {
         return value;
     }
-    format!("{} · {value}", crate::text::ellipsize(measure, &s.name, VALUE, room))
+    format!(
+        "{} · {value}",
+        crate::text::ellipsize(measure, &s.name, VALUE, room)
+    )
 }
 
 /// The points of a path as drawn: all of them while there are fewer than four per pixel
@@ -252,7 +255,10 @@ pub fn layout(
         if let Some(total) = chart.measure.out_of().map(f64::from) {
             if ticks.last().is_some_and(|&t| t > total) && hi <= total {
                 ticks.retain(|&t| t < total);
-                if ticks.last().is_none_or(|&t| total - t > (hi - lo) / (targets as f64 * 2.0)) {
+                if ticks
+                    .last()
+                    .is_none_or(|&t| total - t > (hi - lo) / (targets as f64 * 2.0))
+                {
                     ticks.push(total);
                 } else {
                     ticks.pop();
@@ -480,7 +486,11 @@ pub fn layout(
     // they cover give way.
     let mut order: Vec<&(usize, String)> = last_texts.iter().collect();
     crate::sort::sort_by_key(&mut order, |(i, _)| {
-        if chart.series.get(*i).is_some_and(|s| s.highlight) { 0.0 } else { 1.0 }
+        if chart.series.get(*i).is_some_and(|s| s.highlight) {
+            0.0
+        } else {
+            1.0
+        }
     });
     let mut ends: Vec<Rect> = Vec::new();
     for (i, text) in order {

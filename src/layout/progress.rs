@@ -96,7 +96,10 @@ pub fn status_text(chart: &ProgressChart, lang: Lang) -> Option<String> {
     let value = shown(chart, chart.value, lang);
     let goal = shown(chart, target, lang);
     let gap = gap_text(chart, target, lang);
-    let by = chart.deadline.map(|d| d.date.display(lang)).unwrap_or_default();
+    let by = chart
+        .deadline
+        .map(|d| d.date.display(lang))
+        .unwrap_or_default();
     Some(match (standing, lang) {
         (Standing::Met, Lang::Vi) => format!("✓ Đạt mục tiêu: {value} so với mục tiêu {goal}"),
         (Standing::Met, Lang::En) => format!("✓ Target met: {value} against a target of {goal}"),
@@ -132,16 +135,21 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
     // fills more of the bar.
     let x_of = |v: f64| {
         let share = if ranks {
-            if max > 1.0 { (max - v) / (max - 1.0) } else { 1.0 }
+            if max > 1.0 {
+                (max - v) / (max - 1.0)
+            } else {
+                1.0
+            }
         } else {
             v / max
         };
         crate::format::fit(share, 0.0, 1.0) * width
     };
 
-    let value_text = chart
-        .measure
-        .show(&chart.format, chart.qualifier.as_deref(), chart.value, lang);
+    let value_text =
+        chart
+            .measure
+            .show(&chart.format, chart.qualifier.as_deref(), chart.value, lang);
     let vw = measure.width(&value_text, BIG);
     shapes.push(Shape::Text(TextItem::new(
         value_text.clone(),

@@ -39,7 +39,9 @@ pub fn is_editor(host: &Element) -> bool {
         .flatten()
         .any(|part| part.contains(DEBUG_FLAG));
     let host_name = location.hostname().unwrap_or_default();
-    let local = matches!(host_name.as_str(), "localhost" | "127.0.0.1" | "[::1]" | "::1")
-        || location.protocol().is_ok_and(|p| p == "file:");
+    let local = matches!(
+        host_name.as_str(),
+        "localhost" | "127.0.0.1" | "[::1]" | "::1"
+    ) || location.protocol().is_ok_and(|p| p == "file:");
     flagged || local
 }

@@ -286,7 +286,11 @@ fn figure_item(doc: &Document, list: &Element, f: &Figure, lang: Lang) {
             },
         );
         if let Some(improved) = ch.improved {
-            attr(&badge, "data-improved", if improved { "true" } else { "false" });
+            attr(
+                &badge,
+                "data-improved",
+                if improved { "true" } else { "false" },
+            );
         }
         text_child(doc, &seen, "span", "fb-change-context", &ch.context);
         text_child(doc, &change, "span", "fb-sr", &ch.spoken);
