@@ -39,6 +39,7 @@ pub mod json;
 pub mod layout;
 pub mod model;
 pub mod parse;
+pub mod path;
 #[macro_use]
 pub mod read;
 pub mod render;

@@ -13,6 +13,7 @@
 
 use crate::error::{Expected, Position, Problem, What};
 use crate::json::{self, DeError, Kind, Node};
+use crate::path::JsonPath;
 use crate::read::{self, FromNode};
 use crate::spec::{self, BarBox, FiguresBox, LineBox, ProgressBox, RankChangeBox, ShareBox};
 use crate::suggest::nearest;
@@ -109,7 +110,8 @@ pub fn document(text: &str) -> Result<RawDocument<'_>, Problem> {
             },
         });
     }
-    let top = read::document(&root).map_err(|e| problem(e, "", body, 0, text, skipped))?;
+    let top =
+        read::document(&root).map_err(|e| problem(e, &JsonPath::root(), body, 0, text, skipped))?;
     if top.version != spec::FORMAT_VERSION {
         return Err(Problem::at_path(
             "version",
@@ -151,7 +153,8 @@ impl RawDocument<'_> {
     /// Parses box `index`: its shared fields, then its kind's own, after checking that it
     /// has no field that neither knows. Every unknown field is reported, not only the first.
     pub fn parse_box(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
-        let prefix = format!("boxes[{index}]");
+        let at = JsonPath::root().field("boxes").index(index);
+        let prefix = at.as_str().to_owned();
         let Some(node) = self.boxes.get(index) else {
             return Err(vec![Problem::at_path(
                 prefix,
@@ -186,7 +189,7 @@ impl RawDocument<'_> {
                     .map(Node::found)
                     .unwrap_or(crate::error::Found::Null);
                 return Err(vec![Problem::at_path(
-                    format!("{prefix}.kind"),
+                    at.field("kind").as_str(),
                     What::WrongType {
                         expected: Expected::Text,
                         found,
@@ -216,7 +219,7 @@ impl RawDocument<'_> {
             }),
             _ => {
                 return Err(vec![Problem::at_path(
-                    format!("{prefix}.kind"),
+                    at.field("kind").as_str(),
                     What::UnknownKind {
                         suggestion: nearest(&kind, spec::KINDS.iter().copied()).map(str::to_owned),
                         kind,
@@ -238,8 +241,8 @@ impl RawDocument<'_> {
                 },
             })
             .collect();
-        let head = read::head(node).map_err(|e| self.part_problem(e, node, &prefix));
-        let body = read_body(node).map_err(|e| self.part_problem(e, node, &prefix));
+        let head = read::head(node).map_err(|e| self.part_problem(e, node, &at));
+        let body = read_body(node).map_err(|e| self.part_problem(e, node, &at));
         match (head, body) {
             (Ok(head), Ok(body)) if problems.is_empty() => Ok(BoxSpec { head, body }),
             (head, body) => {
@@ -269,7 +272,7 @@ impl RawDocument<'_> {
         }
     }
 
-    fn part_problem(&self, e: DeError, node: &Node<'_>, prefix: &str) -> Problem {
+    fn part_problem(&self, e: DeError, node: &Node<'_>, prefix: &JsonPath) -> Problem {
         let part = self.text.get(node.start..).unwrap_or_default();
         problem(e, prefix, part, node.start, self.text, 0)
     }
@@ -302,14 +305,14 @@ fn more_dates(problem: &Problem) -> bool {
 /// itself at byte `skipped` of `text`) into a problem with its full path and position.
 fn problem(
     e: DeError,
-    prefix: &str,
+    prefix: &JsonPath,
     part: &str,
     base: usize,
     text: &str,
     skipped: usize,
 ) -> Problem {
     let Some(offset) = e.offset.and_then(|o| o.checked_sub(base)) else {
-        return Problem::at_path(prefix, e.what);
+        return Problem::at_path(prefix.as_str(), e.what);
     };
     let inner = path_at(part, offset);
     // At an unknown field the reader has just read that field's name; the problem is in the
@@ -318,12 +321,7 @@ fn problem(
         What::UnknownField { field, .. } => strip_last_segment(&inner, field),
         _ => inner,
     };
-    let path = match (prefix.is_empty(), inner.is_empty()) {
-        (_, true) => prefix.to_owned(),
-        (true, false) => inner,
-        (false, false) if inner.starts_with('[') => format!("{prefix}{inner}"),
-        (false, false) => format!("{prefix}.{inner}"),
-    };
+    let path = String::from(prefix.then(&inner));
     Problem {
         path,
         at: Some(position_of(text, skipped + base + offset)),

@@ -16,6 +16,7 @@ use crate::model::{
     SharePart, SourceLink, limits,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
+use crate::path::JsonPath;
 use crate::spec::{
     self, Better, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder,
 };
@@ -62,12 +63,16 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
         Some(code) => match Lang::from_code(code) {
             Some(lang) => lang,
             None => {
-                doc_problems.push(locale_problem("locale", code));
+                doc_problems.push(locale_problem(&JsonPath::root().field("locale"), code));
                 fallback
             }
         },
     };
-    let defaults = Footer::from_spec(&raw.defaults, "defaults", &mut doc_problems);
+    let defaults = Footer::from_spec(
+        &raw.defaults,
+        &JsonPath::root().field("defaults"),
+        &mut doc_problems,
+    );
     if !doc_problems.is_empty() {
         return Err(Failure {
             lang,
@@ -125,7 +130,7 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                     .any(|other| other.as_deref() == Some(id.as_str()))
                 {
                     problems.push(Problem::at_path(
-                        format!("boxes[{i}].id"),
+                        JsonPath::root().field("boxes").index(i).field("id"),
                         What::DuplicateId { id: id.clone() },
                     ));
                 }
@@ -138,7 +143,7 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
                 Ok(spec) => {
                     let mut v = Validator {
                         problems,
-                        prefix: format!("boxes[{i}]"),
+                        at: JsonPath::root().field("boxes").index(i),
                         billion: raw.billion_word,
                         lang,
                     };
@@ -161,9 +166,9 @@ pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
     Ok(boxes)
 }
 
-fn locale_problem(path: &str, code: &str) -> Problem {
+fn locale_problem(path: &JsonPath, code: &str) -> Problem {
     Problem::at_path(
-        path,
+        path.as_str(),
         What::UnknownLocale {
             suggestion: nearest(code, Lang::codes()).map(str::to_owned),
             value: code.to_owned(),
@@ -180,27 +185,38 @@ struct Footer {
 }
 
 impl Footer {
-    fn from_spec(spec: &spec::Defaults, path: &str, problems: &mut Vec<Problem>) -> Footer {
+    fn from_spec(spec: &spec::Defaults, path: &JsonPath, problems: &mut Vec<Problem>) -> Footer {
         let mut v = Validator {
             problems: Vec::new(),
-            prefix: path.to_owned(),
+            at: path.clone(),
             billion: BillionWord::Ti,
             lang: Lang::Vi,
         };
         let footer = Footer {
-            source: spec.source.as_ref().and_then(|s| v.source(s, "source")),
-            byline: v.opt_text(spec.byline.as_deref(), "byline", limits::BYLINE),
-            as_of: spec.as_of.as_deref().and_then(|d| v.date(d, "as_of")),
+            source: spec
+                .source
+                .as_ref()
+                .and_then(|s| v.source(s, &path.field("source"))),
+            byline: v.opt_text(
+                spec.byline.as_deref(),
+                &path.field("byline"),
+                limits::BYLINE,
+            ),
+            as_of: spec
+                .as_of
+                .as_deref()
+                .and_then(|d| v.date(d, &path.field("as_of"))),
         };
         problems.append(&mut v.problems);
         footer
     }
 }
 
-/// Collects problems while building model values, each at `prefix` + its own path.
+/// Collects problems while building model values, each at its JSON path.
 struct Validator {
     problems: Vec<Problem>,
-    prefix: String,
+    /// Where the value being checked stands: `boxes[2]`, or `defaults`.
+    at: JsonPath,
     /// The document's spelling of "tỉ", given to every number format.
     billion: BillionWord,
     /// The box's language: numbers are checked for how its readers will read them.
@@ -208,18 +224,12 @@ struct Validator {
 }
 
 impl Validator {
-    fn push(&mut self, path: &str, what: What) {
-        let full = match (self.prefix.is_empty(), path.is_empty()) {
-            (true, _) => path.to_owned(),
-            (false, true) => self.prefix.clone(),
-            (false, false) if path.starts_with('[') => format!("{}{path}", self.prefix),
-            (false, false) => format!("{}.{path}", self.prefix),
-        };
-        self.problems.push(Problem::at_path(full, what));
+    fn push(&mut self, path: &JsonPath, what: What) {
+        self.problems.push(Problem::at_path(path.as_str(), what));
     }
 
     /// A required text: trimmed, non-empty, at most `max` characters.
-    fn text(&mut self, text: &str, path: &str, max: usize) -> String {
+    fn text(&mut self, text: &str, path: &JsonPath, max: usize) -> String {
         let trimmed = text.trim();
         let len = trimmed.chars().count();
         if len == 0 {
@@ -231,7 +241,7 @@ impl Validator {
     }
 
     /// An optional text: absent or blank means none.
-    fn opt_text(&mut self, text: Option<&str>, path: &str, max: usize) -> Option<String> {
+    fn opt_text(&mut self, text: Option<&str>, path: &JsonPath, max: usize) -> Option<String> {
         let t = text?.trim();
         if t.is_empty() {
             return None;
@@ -239,7 +249,7 @@ impl Validator {
         Some(self.text(t, path, max))
     }
 
-    fn value(&mut self, value: f64, path: &str) -> f64 {
+    fn value(&mut self, value: f64, path: &JsonPath) -> f64 {
         if !value.is_finite() || value.abs() > MAX_ABS_VALUE {
             self.push(path, What::TooLarge { value });
             return 0.0;
@@ -249,7 +259,7 @@ impl Validator {
 
     /// A number as written: within range, with at most [`MAX_WRITTEN_DECIMALS`] places and
     /// [`MAX_WRITTEN_DIGITS`] significant digits, so that it can be printed as written.
-    fn num(&mut self, n: &spec::Number, path: &str) -> Num {
+    fn num(&mut self, n: &spec::Number, path: &JsonPath) -> Num {
         let value = self.value(n.value, path);
         let text = || {
             n.raw
@@ -282,7 +292,7 @@ impl Validator {
     /// Checks that each number will print as written with `format`: a scale word that
     /// would need more than two places, or (in a Vietnamese box) a number such as `4.543`
     /// whose point a journalist typed as a thousands separator, is refused with the fix.
-    fn printable(&mut self, format: &NumberFormat, values: &[(Num, String)]) {
+    fn printable(&mut self, format: &NumberFormat, values: &[(Num, JsonPath)]) {
         for (n, path) in values {
             if let Some(places) = format.scale_rounds(*n) {
                 let exact = NumberFormat {
@@ -331,23 +341,23 @@ impl Validator {
         default_better: Option<Better>,
     ) -> Measure {
         if out_of == Some(0) {
-            self.push("out_of", What::NotPositive { value: 0.0 });
+            self.push(&self.at.field("out_of"), What::NotPositive { value: 0.0 });
         }
         if ranks == Some(true) {
             if better == Some(Better::Higher) {
-                self.push("better", What::RanksAreLowerBetter);
+                self.push(&self.at.field("better"), What::RanksAreLowerBetter);
             }
             Measure::ranks(out_of.filter(|&n| n > 0))
         } else {
             if out_of.is_some() {
-                self.push("out_of", What::OutOfWithoutRanks);
+                self.push(&self.at.field("out_of"), What::OutOfWithoutRanks);
             }
             Measure::values(better.or(default_better))
         }
     }
 
     /// A rank of a chart of ranks: a whole number from 1, at most `out_of`.
-    fn rank_num(&mut self, n: Num, measure: Measure, path: &str) {
+    fn rank_num(&mut self, n: Num, measure: Measure, path: &JsonPath) {
         if !measure.is_ranks() {
             return;
         }
@@ -367,7 +377,7 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, text: &str, path: &str) -> Option<PartialDate> {
+    fn date(&mut self, text: &str, path: &JsonPath) -> Option<PartialDate> {
         let date = PartialDate::parse(text.trim());
         if date.is_none() {
             self.push(
@@ -381,7 +391,7 @@ impl Validator {
         date
     }
 
-    fn url(&mut self, text: &str, path: &str) -> Option<String> {
+    fn url(&mut self, text: &str, path: &JsonPath) -> Option<String> {
         let t = text.trim();
         let lower = t.to_ascii_lowercase();
         let has_host = |rest: &str| {
@@ -410,20 +420,20 @@ impl Validator {
         Some(t.to_owned())
     }
 
-    fn source(&mut self, spec: &spec::Source, path: &str) -> Option<SourceLink> {
-        let text = self.text(&spec.text, &format!("{path}.text"), limits::SOURCE);
+    fn source(&mut self, spec: &spec::Source, path: &JsonPath) -> Option<SourceLink> {
+        let text = self.text(&spec.text, &path.field("text"), limits::SOURCE);
         let url = spec
             .url
             .as_deref()
             .filter(|u| !u.trim().is_empty())
-            .and_then(|u| self.url(u, &format!("{path}.url")));
+            .and_then(|u| self.url(u, &path.field("url")));
         Some(SourceLink { text, url })
     }
 
     fn id(&mut self, id: &str) -> String {
         if !crate::suggest::valid_id(id) {
             self.push(
-                "id",
+                &self.at.field("id"),
                 What::BadId {
                     id: id.to_owned(),
                     slug: crate::suggest::slug(id),
@@ -438,18 +448,10 @@ impl Validator {
         unit: Option<&str>,
         decimals: Option<u8>,
         scale: Option<Scale>,
-        path: &str,
+        path: &JsonPath,
     ) -> NumberFormat {
-        let unit_path = if path.is_empty() {
-            "unit".to_owned()
-        } else {
-            format!("{path}.unit")
-        };
-        let decimals_path = if path.is_empty() {
-            "decimals".to_owned()
-        } else {
-            format!("{path}.decimals")
-        };
+        let unit_path = path.field("unit");
+        let decimals_path = path.field("decimals");
         if let Some(d) = decimals {
             if d > 6 {
                 self.push(
@@ -473,26 +475,25 @@ impl Validator {
         let lang = match c.locale {
             None => doc_lang,
             Some(code) => Lang::from_code(code).unwrap_or_else(|| {
-                let mut p = locale_problem("locale", code);
-                p.path = format!("{}.locale", self.prefix);
+                let p = locale_problem(&self.at.field("locale"), code);
                 self.problems.push(p);
                 doc_lang
             }),
         };
         let id = self.id(c.id);
-        let title = self.text(c.title, "title", limits::TITLE);
-        let subtitle = self.opt_text(c.subtitle, "subtitle", limits::SUBTITLE);
-        let note = self.opt_text(c.note, "note", limits::NOTE);
-        let alt = self.opt_text(c.alt, "alt", limits::ALT);
+        let title = self.text(c.title, &self.at.field("title"), limits::TITLE);
+        let subtitle = self.opt_text(c.subtitle, &self.at.field("subtitle"), limits::SUBTITLE);
+        let note = self.opt_text(c.note, &self.at.field("note"), limits::NOTE);
+        let alt = self.opt_text(c.alt, &self.at.field("alt"), limits::ALT);
         let source = match c.source {
-            Some(s) => self.source(s, "source"),
+            Some(s) => self.source(s, &self.at.field("source")),
             None => defaults.source.clone(),
         };
         let byline = self
-            .opt_text(c.byline, "byline", limits::BYLINE)
+            .opt_text(c.byline, &self.at.field("byline"), limits::BYLINE)
             .or_else(|| defaults.byline.clone());
         let as_of = match c.as_of {
-            Some(d) => self.date(d, "as_of"),
+            Some(d) => self.date(d, &self.at.field("as_of")),
             None => defaults.as_of,
         };
         let body = match &spec.body {
@@ -522,7 +523,7 @@ impl Validator {
         let n = specs.len();
         if n < *FIGURES_RANGE.start() {
             self.push(
-                "figures",
+                &self.at.field("figures"),
                 What::TooFew {
                     min: *FIGURES_RANGE.start(),
                     found: n,
@@ -530,7 +531,7 @@ impl Validator {
             );
         } else if n > *FIGURES_RANGE.end() {
             self.push(
-                "figures",
+                &self.at.field("figures"),
                 What::TooMany {
                     max: *FIGURES_RANGE.end(),
                     found: n,
@@ -543,12 +544,12 @@ impl Validator {
             .iter()
             .enumerate()
             .map(|(i, f)| {
-                let at = format!("figures[{i}]");
-                let value = self.num(&f.value, &format!("{at}.value"));
+                let at = self.at.field("figures").index(i);
+                let value = self.num(&f.value, &at.field("value"));
                 let own = f.better.is_some() || f.rank.is_some() || f.out_of.is_some();
                 let mut measure = if own {
-                    let before = self.prefix.clone();
-                    self.prefix = format!("{before}.{at}");
+                    // The figure's own fields are checked at the figure's path.
+                    let before = std::mem::replace(&mut self.at, at.clone());
                     let m = self.measure(
                         f.better.or(if f.rank.is_none() {
                             boxed.better()
@@ -559,12 +560,12 @@ impl Validator {
                         f.out_of.or(boxed.out_of()),
                         None,
                     );
-                    self.prefix = before;
+                    self.at = before;
                     m
                 } else {
                     boxed
                 };
-                let show_path = format!("{at}.compare.show");
+                let show_path = at.field("compare").field("show");
                 // `show: rank` says the figure is a rank; `ranks` says its change is in
                 // places. The two must agree.
                 if let Some(c) = &f.compare {
@@ -599,15 +600,15 @@ impl Validator {
                         _ => {}
                     }
                 }
-                self.rank_num(value, measure, &format!("{at}.value"));
+                self.rank_num(value, measure, &at.field("value"));
                 let compare = f.compare.as_ref().map(|c| {
                     let style = match c.show {
                         Some(style) => style,
                         None if measure.is_ranks() => ChangeStyle::Rank,
                         None => ChangeStyle::Difference,
                     };
-                    let cvalue = self.num(&c.value, &format!("{at}.compare.value"));
-                    self.rank_num(cvalue, measure, &format!("{at}.compare.value"));
+                    let cvalue = self.num(&c.value, &at.field("compare").field("value"));
+                    self.rank_num(cvalue, measure, &at.field("compare").field("value"));
                     if cvalue.value() == 0.0
                         && matches!(style, ChangeStyle::Percent | ChangeStyle::Ratio)
                     {
@@ -617,21 +618,21 @@ impl Validator {
                         value: cvalue,
                         qualifier: self.opt_text(
                             c.qualifier.as_deref(),
-                            &format!("{at}.compare.qualifier"),
+                            &at.field("compare").field("qualifier"),
                             limits::QUALIFIER,
                         ),
                         date: c
                             .date
                             .as_deref()
-                            .and_then(|d| self.date(d, &format!("{at}.compare.date"))),
+                            .and_then(|d| self.date(d, &at.field("compare").field("date"))),
                         style,
                     }
                 });
                 let format = self.number_format(f.unit.as_deref(), f.decimals, f.scale, &at);
                 if !measure.is_ranks() {
-                    let mut values = vec![(value, format!("{at}.value"))];
+                    let mut values = vec![(value, at.field("value"))];
                     if let Some(c) = &compare {
-                        values.push((c.value, format!("{at}.compare.value")));
+                        values.push((c.value, at.field("compare").field("value")));
                     }
                     self.printable(&format, &values);
                 }
@@ -639,10 +640,10 @@ impl Validator {
                     value,
                     qualifier: self.opt_text(
                         f.qualifier.as_deref(),
-                        &format!("{at}.qualifier"),
+                        &at.field("qualifier"),
                         limits::QUALIFIER,
                     ),
-                    label: self.text(&f.label, &format!("{at}.label"), limits::LABEL),
+                    label: self.text(&f.label, &at.field("label"), limits::LABEL),
                     format,
                     compare,
                     measure,
@@ -654,10 +655,10 @@ impl Validator {
     fn bar_chart(&mut self, spec: &spec::BarBox) -> BarChart {
         let n = spec.bars.len();
         if n == 0 {
-            self.push("bars", What::TooFew { min: 1, found: 0 });
+            self.push(&self.at.field("bars"), What::TooFew { min: 1, found: 0 });
         } else if n > MAX_BARS {
             self.push(
-                "bars",
+                &self.at.field("bars"),
                 What::TooMany {
                     max: MAX_BARS,
                     found: n,
@@ -667,22 +668,26 @@ impl Validator {
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
         let vertical = spec.orientation == Some(Orientation::Vertical);
         if vertical && measure.is_ranks() {
-            self.push("orientation", What::VerticalRanks);
+            self.push(&self.at.field("orientation"), What::VerticalRanks);
         }
         let mut bars: Vec<BarItem> = spec
             .bars
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                let path = format!("bars[{i}].value");
+                let path = self.at.field("bars").index(i).field("value");
                 let value = self.num(&b.value, &path);
                 self.rank_num(value, measure, &path);
                 BarItem {
-                    label: self.text(&b.label, &format!("bars[{i}].label"), limits::BAR_LABEL),
+                    label: self.text(
+                        &b.label,
+                        &self.at.field("bars").index(i).field("label"),
+                        limits::BAR_LABEL,
+                    ),
                     value,
                     qualifier: self.opt_text(
                         b.qualifier.as_deref(),
-                        &format!("bars[{i}].qualifier"),
+                        &self.at.field("bars").index(i).field("qualifier"),
                         limits::QUALIFIER,
                     ),
                     highlight: b.highlight.unwrap_or(false),
@@ -690,15 +695,18 @@ impl Validator {
             })
             .collect();
         // The values in the order written, for messages that name them by path.
-        let mut written: Vec<(Num, String)> = bars
+        let mut written: Vec<(Num, JsonPath)> = bars
             .iter()
             .enumerate()
-            .map(|(i, b)| (b.value, format!("bars[{i}].value")))
+            .map(|(i, b)| (b.value, self.at.field("bars").index(i).field("value")))
             .collect();
         for (i, bar) in bars.iter().enumerate() {
             if bars.iter().take(i).any(|b| b.label == bar.label) {
                 let label = bar.label.clone();
-                self.push(&format!("bars[{i}].label"), What::DuplicateLabel { label });
+                self.push(
+                    &self.at.field("bars").index(i).field("label"),
+                    What::DuplicateLabel { label },
+                );
             }
         }
         for (i, wanted) in spec.highlight.iter().flatten().enumerate() {
@@ -709,7 +717,7 @@ impl Validator {
                     let suggestion = nearest(wanted, spec.bars.iter().map(|b| b.label.trim()))
                         .map(str::to_owned);
                     self.push(
-                        &format!("highlight[{i}]"),
+                        &self.at.field("highlight").index(i),
                         What::UnknownHighlight {
                             label: wanted.to_owned(),
                             suggestion,
@@ -734,7 +742,7 @@ impl Validator {
                     "worst"
                 };
                 self.push(
-                    "sort",
+                    &self.at.field("sort"),
                     What::SortNeedsDirection {
                         sort: word.to_owned(),
                     },
@@ -751,17 +759,26 @@ impl Validator {
             _ => {}
         }
         let reference = spec.reference.as_ref().map(|r| {
-            let value = self.num(&r.value, "reference.value");
-            self.rank_num(value, measure, "reference.value");
+            let value = self.num(&r.value, &self.at.field("reference").field("value"));
+            self.rank_num(value, measure, &self.at.field("reference").field("value"));
             ReferenceLine {
                 value,
-                label: self.text(&r.label, "reference.label", limits::BAR_LABEL),
+                label: self.text(
+                    &r.label,
+                    &self.at.field("reference").field("label"),
+                    limits::BAR_LABEL,
+                ),
             }
         });
-        let format = self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, "");
+        let format = self.number_format(
+            spec.unit.as_deref(),
+            spec.decimals,
+            spec.scale,
+            &self.at.clone(),
+        );
         if !measure.is_ranks() {
             if let Some(r) = &reference {
-                written.push((r.value, "reference.value".to_owned()));
+                written.push((r.value, self.at.field("reference").field("value")));
             }
             self.printable(&format, &written);
         }
@@ -770,12 +787,16 @@ impl Validator {
             vertical,
             reference,
             format,
-            axis_label: self.opt_text(spec.axis_label.as_deref(), "axis_label", limits::LABEL),
+            axis_label: self.opt_text(
+                spec.axis_label.as_deref(),
+                &self.at.field("axis_label"),
+                limits::LABEL,
+            ),
             measure,
         }
     }
 
-    fn count(&mut self, path: &str, found: usize, min: usize, max: usize) {
+    fn count(&mut self, path: &JsonPath, found: usize, min: usize, max: usize) {
         if found < min {
             self.push(path, What::TooFew { min, found });
         } else if found > max {
@@ -799,7 +820,7 @@ impl Validator {
                     let suggestion =
                         nearest(name, labels.iter().map(String::as_str)).map(str::to_owned);
                     self.push(
-                        &format!("highlight[{i}]"),
+                        &self.at.field("highlight").index(i),
                         What::UnknownHighlight {
                             label: name.to_owned(),
                             suggestion,
@@ -811,11 +832,12 @@ impl Validator {
         marked
     }
 
-    fn duplicate_labels(&mut self, labels: &[String], path: impl Fn(usize) -> String) {
+    /// Reports each label that repeats an earlier one, at `list[i].field`.
+    fn duplicate_labels(&mut self, labels: &[String], list: &str, field: &str) {
         for (i, label) in labels.iter().enumerate() {
             if labels.iter().take(i).any(|l| l == label) {
                 self.push(
-                    &path(i),
+                    &self.at.field(list).index(i).field(field),
                     What::DuplicateLabel {
                         label: label.clone(),
                     },
@@ -824,7 +846,7 @@ impl Validator {
         }
     }
 
-    fn rank(&mut self, rank: u32, out_of: Option<u32>, path: &str) {
+    fn rank(&mut self, rank: u32, out_of: Option<u32>, path: &JsonPath) {
         if rank == 0 {
             self.push(path, What::RankZero);
         } else if let Some(n) = out_of.filter(|&n| rank > n) {
@@ -833,13 +855,13 @@ impl Validator {
     }
 
     fn rank_chart(&mut self, spec: &spec::RankChangeBox) -> RankChart {
-        self.count("items", spec.items.len(), 1, MAX_RANK_ITEMS);
-        let from_date = self.date(&spec.from_date, "from_date");
-        let to_date = self.date(&spec.to_date, "to_date");
+        self.count(&self.at.field("items"), spec.items.len(), 1, MAX_RANK_ITEMS);
+        let from_date = self.date(&spec.from_date, &self.at.field("from_date"));
+        let to_date = self.date(&spec.to_date, &self.at.field("to_date"));
         if let (Some(from), Some(to)) = (from_date, to_date) {
             if to <= from {
                 self.push(
-                    "to_date",
+                    &self.at.field("to_date"),
                     What::NotAfter {
                         date: spec.to_date.clone(),
                         earlier: spec.from_date.clone(),
@@ -848,15 +870,21 @@ impl Validator {
             }
         }
         if let Some(0) = spec.out_of {
-            self.push("out_of", What::NotPositive { value: 0.0 });
+            self.push(&self.at.field("out_of"), What::NotPositive { value: 0.0 });
         }
         let labels: Vec<String> = spec
             .items
             .iter()
             .enumerate()
-            .map(|(i, it)| self.text(&it.label, &format!("items[{i}].label"), limits::BAR_LABEL))
+            .map(|(i, it)| {
+                self.text(
+                    &it.label,
+                    &self.at.field("items").index(i).field("label"),
+                    limits::BAR_LABEL,
+                )
+            })
             .collect();
-        self.duplicate_labels(&labels, |i| format!("items[{i}].label"));
+        self.duplicate_labels(&labels, "items", "label");
         let marked = self.highlight_labels(spec.highlight.as_ref(), &labels);
         let mut items: Vec<RankRow> = spec
             .items
@@ -865,8 +893,16 @@ impl Validator {
             .zip(marked)
             .enumerate()
             .map(|(i, ((it, label), marked))| {
-                self.rank(it.from, spec.out_of, &format!("items[{i}].from"));
-                self.rank(it.to, spec.out_of, &format!("items[{i}].to"));
+                self.rank(
+                    it.from,
+                    spec.out_of,
+                    &self.at.field("items").index(i).field("from"),
+                );
+                self.rank(
+                    it.to,
+                    spec.out_of,
+                    &self.at.field("items").index(i).field("to"),
+                );
                 RankRow {
                     label,
                     from: it.from,
@@ -893,16 +929,22 @@ impl Validator {
     }
 
     fn line_chart(&mut self, spec: &spec::LineBox) -> LineChart {
-        self.count("series", spec.series.len(), 1, MAX_SERIES);
+        self.count(&self.at.field("series"), spec.series.len(), 1, MAX_SERIES);
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
-        let mut written: Vec<(Num, String)> = Vec::new();
+        let mut written: Vec<(Num, JsonPath)> = Vec::new();
         let names: Vec<String> = spec
             .series
             .iter()
             .enumerate()
-            .map(|(i, s)| self.text(&s.name, &format!("series[{i}].name"), limits::BAR_LABEL))
+            .map(|(i, s)| {
+                self.text(
+                    &s.name,
+                    &self.at.field("series").index(i).field("name"),
+                    limits::BAR_LABEL,
+                )
+            })
             .collect();
-        self.duplicate_labels(&names, |i| format!("series[{i}].name"));
+        self.duplicate_labels(&names, "series", "name");
         let series: Vec<LineSeries> = spec
             .series
             .iter()
@@ -910,15 +952,15 @@ impl Validator {
             .enumerate()
             .map(|(si, (s, name))| {
                 self.count(
-                    &format!("series[{si}].points"),
+                    &self.at.field("series").index(si).field("points"),
                     s.points.len(),
                     1,
                     MAX_POINTS,
                 );
                 let mut points: Vec<LinePoint> = Vec::with_capacity(s.points.len());
                 for (pi, p) in s.points.iter().enumerate() {
-                    let at = format!("series[{si}].points[{pi}]");
-                    let value_path = format!("{at}.value");
+                    let at = self.at.field("series").index(si).field("points").index(pi);
+                    let value_path = at.field("value");
                     let value = self.num(&p.value, &value_path);
                     self.rank_num(value, measure, &value_path);
                     if !measure.is_ranks() {
@@ -926,10 +968,10 @@ impl Validator {
                     }
                     let qualifier = self.opt_text(
                         p.qualifier.as_deref(),
-                        &format!("{at}.qualifier"),
+                        &at.field("qualifier"),
                         limits::QUALIFIER,
                     );
-                    if let Some(date) = self.date(&p.date, &format!("{at}.date")) {
+                    if let Some(date) = self.date(&p.date, &at.field("date")) {
                         points.push(LinePoint {
                             day: date.day_number(),
                             date,
@@ -946,7 +988,7 @@ impl Validator {
                             .map(|p| p.date.display(Lang::Vi))
                             .unwrap_or_default();
                         self.push(
-                            &format!("series[{si}].points"),
+                            &self.at.field("series").index(si).field("points"),
                             What::DuplicateDate { date },
                         );
                     }
@@ -960,8 +1002,8 @@ impl Validator {
             .collect();
         let mut annotations = Vec::new();
         for (i, a) in spec.annotations.iter().flatten().enumerate() {
-            let at = format!("annotations[{i}]");
-            let label = self.text(&a.label, &format!("{at}.label"), limits::BAR_LABEL);
+            let at = self.at.field("annotations").index(i);
+            let label = self.text(&a.label, &at.field("label"), limits::BAR_LABEL);
             let s_index = match a.series.as_deref() {
                 None => Some(0),
                 Some(name) => {
@@ -970,7 +1012,7 @@ impl Validator {
                         let suggestion =
                             nearest(name, names.iter().map(String::as_str)).map(str::to_owned);
                         self.push(
-                            &format!("{at}.series"),
+                            &at.field("series"),
                             What::UnknownSeries {
                                 name: name.to_owned(),
                                 suggestion,
@@ -980,7 +1022,7 @@ impl Validator {
                     found
                 }
             };
-            let Some(date) = self.date(&a.date, &format!("{at}.date")) else {
+            let Some(date) = self.date(&a.date, &at.field("date")) else {
                 continue;
             };
             let Some(si) = s_index else { continue };
@@ -994,20 +1036,29 @@ impl Validator {
                     label,
                 }),
                 None => self.push(
-                    &format!("{at}.date"),
+                    &at.field("date"),
                     What::NoSuchPoint {
                         date: a.date.clone(),
                     },
                 ),
             }
         }
-        let format = self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, "");
+        let format = self.number_format(
+            spec.unit.as_deref(),
+            spec.decimals,
+            spec.scale,
+            &self.at.clone(),
+        );
         self.printable(&format, &written);
         LineChart {
             series,
             annotations,
             format,
-            axis_label: self.opt_text(spec.axis_label.as_deref(), "axis_label", limits::LABEL),
+            axis_label: self.opt_text(
+                spec.axis_label.as_deref(),
+                &self.at.field("axis_label"),
+                limits::LABEL,
+            ),
             from_zero: spec.from_zero.unwrap_or(true),
             measure,
         }
@@ -1015,7 +1066,7 @@ impl Validator {
 
     fn share_chart(&mut self, spec: &spec::ShareBox) -> ShareChart {
         self.count(
-            "parts",
+            &self.at.field("parts"),
             spec.parts.len(),
             *SHARE_RANGE.start(),
             *SHARE_RANGE.end(),
@@ -1024,16 +1075,22 @@ impl Validator {
             .parts
             .iter()
             .enumerate()
-            .map(|(i, p)| self.text(&p.label, &format!("parts[{i}].label"), limits::BAR_LABEL))
+            .map(|(i, p)| {
+                self.text(
+                    &p.label,
+                    &self.at.field("parts").index(i).field("label"),
+                    limits::BAR_LABEL,
+                )
+            })
             .collect();
-        self.duplicate_labels(&labels, |i| format!("parts[{i}].label"));
+        self.duplicate_labels(&labels, "parts", "label");
         let mut parts: Vec<SharePart> = spec
             .parts
             .iter()
             .zip(labels)
             .enumerate()
             .map(|(i, (p, label))| {
-                let path = format!("parts[{i}].value");
+                let path = self.at.field("parts").index(i).field("value");
                 let mut value = self.num(&p.value, &path);
                 if value.value() < 0.0 {
                     self.push(
@@ -1055,28 +1112,34 @@ impl Validator {
         let places = parts.iter().map(|p| p.value.decimals()).max().unwrap_or(0);
         let sum = Num::computed(parts.iter().map(|p| p.value.value()).sum(), places);
         if sum.value() <= 0.0 && !parts.is_empty() {
-            self.push("parts", What::NotPositive { value: sum.value() });
+            self.push(
+                &self.at.field("parts"),
+                What::NotPositive { value: sum.value() },
+            );
         }
-        let mut written: Vec<(Num, String)> = parts
+        let mut written: Vec<(Num, JsonPath)> = parts
             .iter()
             .enumerate()
-            .map(|(i, p)| (p.value, format!("parts[{i}].value")))
+            .map(|(i, p)| (p.value, self.at.field("parts").index(i).field("value")))
             .collect();
         let mut total = sum;
         let mut shortfall = None;
         if let Some(given) = &spec.total {
-            let given = self.num(given, "total");
-            written.push((given, "total".to_owned()));
+            let given = self.num(given, &self.at.field("total"));
+            written.push((given, self.at.field("total")));
             let (t, sum) = (given.value(), sum.value());
             let gap = Num::computed(t - sum, places.max(given.decimals()));
             // Parts written with rounding may miss the total by a hair; 0.05% is not a gap.
             let tolerance = t.abs() * 5e-4;
             if sum > t + tolerance {
-                self.push("total", What::PartsExceedTotal { sum, total: t });
+                self.push(
+                    &self.at.field("total"),
+                    What::PartsExceedTotal { sum, total: t },
+                );
             } else if sum < t - tolerance {
                 let other_label = self.opt_text(
                     spec.other_label.as_deref(),
-                    "other_label",
+                    &self.at.field("other_label"),
                     limits::BAR_LABEL,
                 );
                 match other_label {
@@ -1094,7 +1157,12 @@ impl Validator {
                 total = given;
             }
         }
-        let format = self.number_format(spec.unit.as_deref(), spec.decimals, spec.scale, "");
+        let format = self.number_format(
+            spec.unit.as_deref(),
+            spec.decimals,
+            spec.scale,
+            &self.at.clone(),
+        );
         self.printable(&format, &written);
         ShareChart {
             parts,
@@ -1112,15 +1180,18 @@ impl Validator {
     ) -> ProgressChart {
         // A target is reached from below unless the box says otherwise.
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, Some(Better::Higher));
-        let value = self.num(&spec.value, "value");
-        let target = spec.target.as_ref().map(|t| self.num(t, "target"));
+        let value = self.num(&spec.value, &self.at.field("value"));
+        let target = spec
+            .target
+            .as_ref()
+            .map(|t| self.num(t, &self.at.field("target")));
         let max = if measure.is_ranks() {
             if spec.max.is_some() {
-                self.push("max", What::RanksNoMax);
+                self.push(&self.at.field("max"), What::RanksNoMax);
             }
-            self.rank_num(value, measure, "value");
+            self.rank_num(value, measure, &self.at.field("value"));
             if let Some(t) = target {
-                self.rank_num(t, measure, "target");
+                self.rank_num(t, measure, &self.at.field("target"));
             }
             // The scale runs from the worst rank it must show to rank 1.
             let worst = measure.out_of().map_or_else(
@@ -1129,15 +1200,14 @@ impl Validator {
             );
             Num::written(worst.max(1.0), 0)
         } else {
-            let max = spec
-                .max
-                .as_ref()
-                .map_or(Num::written(100.0, 0), |m| self.num(m, "max"));
+            let max = spec.max.as_ref().map_or(Num::written(100.0, 0), |m| {
+                self.num(m, &self.at.field("max"))
+            });
             if max.value() > 0.0 {
                 for (n, path) in [(Some(value), "value"), (target, "target")] {
                     if let Some(n) = n.filter(|n| !(0.0..=max.value()).contains(&n.value())) {
                         self.push(
-                            path,
+                            &self.at.field(path),
                             What::OutOfScale {
                                 value: n.value(),
                                 max: max.value(),
@@ -1147,14 +1217,17 @@ impl Validator {
                 }
                 max
             } else {
-                self.push("max", What::NotPositive { value: max.value() });
+                self.push(
+                    &self.at.field("max"),
+                    What::NotPositive { value: max.value() },
+                );
                 Num::written(1.0, 0)
             }
         };
         let deadline = spec.target_date.as_deref().and_then(|d| {
-            let date = self.date(d, "target_date")?;
+            let date = self.date(d, &self.at.field("target_date"))?;
             let Some(as_of) = as_of else {
-                self.push("target_date", What::DeadlineNeedsAsOf);
+                self.push(&self.at.field("target_date"), What::DeadlineNeedsAsOf);
                 return None;
             };
             // A date is a period (a year, a month, a day): the deadline has passed when the
@@ -1165,22 +1238,27 @@ impl Validator {
                 passed: as_of.last_day() >= date.last_day(),
             })
         });
-        let format = self.number_format(spec.unit.as_deref(), spec.decimals, None, "");
+        let format =
+            self.number_format(spec.unit.as_deref(), spec.decimals, None, &self.at.clone());
         if !measure.is_ranks() {
-            let mut written = vec![(value, "value".to_owned())];
+            let mut written = vec![(value, self.at.field("value"))];
             if let Some(t) = target {
-                written.push((t, "target".to_owned()));
+                written.push((t, self.at.field("target")));
             }
             self.printable(&format, &written);
         }
         ProgressChart {
             value,
-            qualifier: self.opt_text(spec.qualifier.as_deref(), "qualifier", limits::QUALIFIER),
-            label: self.text(&spec.label, "label", limits::LABEL),
+            qualifier: self.opt_text(
+                spec.qualifier.as_deref(),
+                &self.at.field("qualifier"),
+                limits::QUALIFIER,
+            ),
+            label: self.text(&spec.label, &self.at.field("label"), limits::LABEL),
             target,
             target_label: self.opt_text(
                 spec.target_label.as_deref(),
-                "target_label",
+                &self.at.field("target_label"),
                 limits::BAR_LABEL,
             ),
             max,
