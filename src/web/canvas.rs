@@ -150,27 +150,42 @@ pub struct Drawn {
     active: Option<usize>,
 }
 
-/// Lays out and draws `body` on `canvas`, sized to its container, unless it was already
-/// drawn for the same width, pixel ratio, theme, hidden series and active mark. Returns
-/// what it was drawn for and the scene (for hit-testing), or `None` if nothing changed.
-// Each argument is one input of the drawing, compared with the last one; a struct would
-// only rename them.
-///
-/// `width` is the container's width (from the ResizeObserver, so drawing never forces a
-/// layout) and `theme` the box's cached theme. When only the active mark changed (a
-/// tooltip moving), the last scene is drawn again without laying it out again.
-#[allow(clippy::too_many_arguments)]
-pub fn draw_chart(
-    canvas: &HtmlCanvasElement,
-    body: &Body,
-    lang: Lang,
-    width: f64,
-    theme: &Theme,
-    hidden: &[bool],
-    active: Option<usize>,
-    last: Option<(&Drawn, &Scene)>,
-    min_ratio: f64,
-) -> Result<Option<(Drawn, Option<Scene>)>, JsValue> {
+/// One drawing of a chart: what to draw, where, and for what.
+pub struct DrawRequest<'a> {
+    pub canvas: &'a HtmlCanvasElement,
+    pub body: &'a Body,
+    pub lang: Lang,
+    /// The container's width, from the ResizeObserver, so drawing never forces a layout.
+    pub width: f64,
+    /// The box's cached theme.
+    pub theme: &'a Theme,
+    /// The line series switched off in the legend.
+    pub hidden: &'a [bool],
+    /// The mark whose tooltip shows.
+    pub active: Option<usize>,
+    /// What the chart was last drawn for, and the scene then laid out.
+    pub last: Option<(&'a Drawn, &'a Scene)>,
+    /// The least device pixel ratio to draw at (3 when printing).
+    pub min_ratio: f64,
+}
+
+/// Lays out and draws a chart on its canvas, sized to its container, unless it was
+/// already drawn for the same width, pixel ratio, theme, hidden series and active mark.
+/// Returns what it was drawn for and the scene (for hit-testing), or `None` if nothing
+/// changed. When only the active mark changed (a tooltip moving), the last scene is drawn
+/// again without laying it out again.
+pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scene>)>, JsValue> {
+    let DrawRequest {
+        canvas,
+        body,
+        lang,
+        width,
+        theme,
+        hidden,
+        active,
+        last,
+        min_ratio,
+    } = request;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let ratio = crate::format::fit(window.device_pixel_ratio().max(min_ratio), 1.0, 4.0);
     let now = Drawn {

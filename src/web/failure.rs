@@ -1,0 +1,69 @@
+//! What stands in place of a box that cannot be shown, and what the console gets.
+
+use super::*;
+
+pub(super) fn internal_failure(host: &HtmlElement, detail: String) -> Failure {
+    Failure {
+        lang: host_lang(host),
+        id: None,
+        problems: vec![Problem::whole(What::Internal { detail })],
+    }
+}
+
+pub(super) fn show_failure(
+    inner: &Rc<RefCell<Inner>>,
+    failure: &Failure,
+    source: Option<&str>,
+    json: Option<&str>,
+) {
+    log_failure(failure, source);
+    let Ok(mut i) = inner.try_borrow_mut() else {
+        return;
+    };
+    i.failed = true;
+    i.messages = failure.messages();
+    let host = i.host.clone();
+    let shown = document().and_then(|doc| {
+        let root = fresh_root(&host)?;
+        root.append_child(&failure_view(&doc, &host, failure, source, json))?;
+        Ok::<(), JsValue>(())
+    });
+    if shown.is_err() {
+        // No shadow root could be made: write the message as plain text in the element.
+        host.set_text_content(Some(&failure.messages().join("\n")));
+    }
+}
+
+/// What stands in place of a box that cannot be shown: for readers of a published page a
+/// short notice, for editors previewing it every message (see `audience`). Every failure
+/// is shown through here; the console gets the full messages either way (`log_failure`).
+pub(super) fn failure_view(
+    doc: &Document,
+    host: &HtmlElement,
+    failure: &Failure,
+    source: Option<&str>,
+    json: Option<&str>,
+) -> Element {
+    if audience::is_editor(host) {
+        dom::failure(doc, failure, source, json)
+    } else {
+        dom::reader_notice(doc, failure, host_lang(host))
+    }
+}
+
+pub(super) fn log_failure(failure: &Failure, source: Option<&str>) {
+    let mut text = String::from("factbox:");
+    if let Some(s) = source {
+        text.push(' ');
+        text.push_str(s);
+    }
+    if let Some(id) = &failure.id {
+        text.push_str(&format!(" #{id}"));
+    }
+    for problem in &failure.problems {
+        // Developers read the console in English.
+        text.push_str("\n  ");
+        text.push_str(&problem.message(Lang::En));
+    }
+    web_sys::console::error_1(&JsValue::from_str(&text));
+}

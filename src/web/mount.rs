@@ -1,0 +1,123 @@
+//! Building a box in its element: the shadow root, each fact box or its failure, and
+//! the downloads' handlers.
+
+use super::failure::{failure_view, log_failure, show_failure};
+use super::interact::{interact, listen};
+use super::observe::observe;
+use super::schedule::request_frame;
+use super::*;
+
+pub(super) fn mount(
+    inner: &Rc<RefCell<Inner>>,
+    json: &str,
+    pick: Option<&str>,
+    source: Option<&str>,
+    lazy: bool,
+) -> Result<(), JsValue> {
+    let host = inner.borrow().host.clone();
+    let doc = document()?;
+    let root = fresh_root(&host)?;
+    let loaded = load(json, pick, host_lang(&host));
+    let results = match loaded {
+        Ok(results) => results,
+        Err(failure) => {
+            show_failure(inner, &failure, source, Some(json));
+            return Ok(());
+        }
+    };
+    let mut kinds = Vec::new();
+    let mut slots = Vec::new();
+    let mut images = Vec::new();
+    let mut messages = Vec::new();
+    let mut failed = false;
+    for result in results {
+        match result {
+            Ok(b) => {
+                let b = Rc::new(b);
+                kinds.push(b.kind());
+                let built = dom::fact_box(&doc, &b);
+                root.append_child(&built.figure)?;
+                images.push((
+                    built.image_button,
+                    built.csv_link,
+                    built.figure.clone(),
+                    Rc::clone(&b),
+                ));
+                if let Some(parts) = built.chart {
+                    let series = match &b.body {
+                        Body::Line(l) => l.series.len(),
+                        _ => 0,
+                    };
+                    slots.push(Slot {
+                        canvas: parts.canvas,
+                        tip: parts.tip,
+                        legend: parts.legend,
+                        figure: built.figure.clone(),
+                        fact: Rc::clone(&b),
+                        drawn: None,
+                        scene: None,
+                        active: None,
+                        hidden: vec![false; series],
+                        width: None,
+                    });
+                }
+            }
+            Err(failure) => {
+                failed = true;
+                messages.extend(failure.messages());
+                log_failure(&failure, source);
+                root.append_child(&failure_view(&doc, &host, &failure, source, Some(json)))?;
+            }
+        }
+    }
+    if !kinds.is_empty() {
+        kinds.dedup();
+        host.set_attribute("data-factbox-kind", &kinds.join(" "))?;
+    }
+    {
+        let mut i = inner.borrow_mut();
+        i.failed = failed;
+        i.slots = slots;
+        i.messages = messages;
+    }
+    for (button, link, figure, b) in images {
+        let mut i = inner.borrow_mut();
+        let for_image = Rc::clone(&b);
+        listen(&mut i, &button.into(), "click", move |_| {
+            if let Err(e) = download_image(&for_image, &figure) {
+                web_sys::console::error_2(&JsValue::from_str("factbox: image failed"), &e);
+            }
+        })?;
+        // Written as the link is pressed, before the browser follows it.
+        let target = link.clone();
+        listen(&mut i, &link.into(), "click", move |_| {
+            let href = format!(
+                "{}{}",
+                dom::CSV_PREFIX,
+                js_sys::encode_uri_component(&crate::csv::csv(&b))
+            );
+            let _ = target.set_attribute("href", &href);
+        })?;
+    }
+    if !inner.borrow().slots.is_empty() {
+        // Drawn at the next frame, in turn with every other box. The ResizeObserver's
+        // first report usually brings the width first; an eager box asks at once too, so
+        // that it is drawn even before that report.
+        observe(inner, lazy)?;
+        interact(inner)?;
+        let weak = Rc::downgrade(inner);
+        let mut i = inner.borrow_mut();
+        request_frame(&mut i, &weak);
+    }
+    Ok(())
+}
+
+/// Draws the whole box as a PNG and offers it as a download named after the box.
+pub(super) fn download_image(b: &crate::model::FactBox, figure: &Element) -> Result<(), JsValue> {
+    let url = canvas::card_png(b, figure)?;
+    let a: HtmlElement = document()?.create_element("a")?.dyn_into()?;
+    a.set_attribute("href", &url)?;
+    a.set_attribute("download", &format!("{}.png", b.id()))?;
+    a.click();
+    Ok(())
+}
