@@ -78,11 +78,19 @@ pub const fn prefix<const M: usize, const N: usize>(bytes: &[u8; N]) -> [u8; M] 
 
 #[cfg(test)]
 mod tests {
-    use super::minify;
+    use super::{minify, prefix};
 
     fn min(css: &str) -> String {
         let (bytes, n) = minify::<256>(css.as_bytes());
         String::from_utf8(bytes[..n].to_vec()).expect("UTF-8 in, UTF-8 out")
+    }
+
+    #[test]
+    fn the_prefix_keeps_the_minified_bytes_only() {
+        let (bytes, n) = minify::<32>(b".a {\n  color: red;\n}\n");
+        let short: [u8; 14] = prefix(&bytes);
+        assert_eq!(n, 14);
+        assert_eq!(&short, b".a{color:red;}");
     }
 
     #[test]

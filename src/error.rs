@@ -973,17 +973,6 @@ impl What {
     }
 }
 
-/// Several problems at once, e.g. everything wrong with one box.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Problems(pub Vec<Problem>);
-
-impl Problems {
-    /// Every message, one per line.
-    pub fn messages(&self, lang: Lang) -> Vec<String> {
-        self.0.iter().map(|p| p.message(lang)).collect()
-    }
-}
-
 /// The line of `text` at `at`, shortened around the column, and a caret under the
 /// column: what an editor would show. `None` if the position is outside the text.
 pub fn excerpt(text: &str, at: Position) -> Option<String> {

@@ -610,11 +610,6 @@ impl PartialDate {
         self.year
     }
 
-    /// Whether the date names a month or day, not just a year.
-    pub fn has_month(&self) -> bool {
-        self.month.is_some()
-    }
-
     /// The first day of `year`.
     pub fn year_start(year: i32) -> PartialDate {
         PartialDate {

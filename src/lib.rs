@@ -28,27 +28,29 @@
     )
 )]
 
-pub mod css;
+// The stylesheet is only used by the browser facade (and tested natively).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) mod css;
 pub mod csv;
 pub mod describe;
 pub mod error;
 pub mod format;
 #[cfg(target_arch = "wasm32")]
-pub mod intl;
-pub mod json;
+pub(crate) mod intl;
+pub(crate) mod json;
 pub mod layout;
 pub mod model;
-pub mod parse;
-pub mod path;
+pub(crate) mod parse;
+pub(crate) mod path;
 #[macro_use]
-pub mod read;
+pub(crate) mod read;
 pub mod render;
 pub mod schema;
-pub mod sort;
+pub(crate) mod sort;
 pub mod spec;
-pub mod suggest;
+pub(crate) mod suggest;
 pub mod text;
-pub mod validate;
+pub(crate) mod validate;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -63,4 +65,5 @@ static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 pub use error::{Category, Problem, What};
 pub use format::Lang;
 pub use model::FactBox;
+pub use parse::MAX_DOCUMENT_BYTES;
 pub use validate::{Failure, Loaded, load};

@@ -1143,7 +1143,7 @@ fn the_table_is_shared_with_the_schema_test() {
     // would only slow the schema test down.
     let rows: Vec<serde_json::Value> = rows()
         .into_iter()
-        .filter(|row| row.text.len() <= factbox::parse::MAX_DOCUMENT_BYTES)
+        .filter(|row| row.text.len() <= factbox::MAX_DOCUMENT_BYTES)
         .map(|row| {
             serde_json::json!({
                 "name": row.name,
