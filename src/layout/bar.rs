@@ -483,7 +483,6 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         vec![true; chart.bars.len()]
     } else {
         let centres = |i: usize| slot * (i as f64 + 0.5);
-        let mut kept: Vec<(f64, f64)> = Vec::new();
         let last = chart.bars.len().saturating_sub(1);
         let mut order: Vec<usize> = (0..chart.bars.len())
             .filter(|&i| chart.bars.get(i).is_some_and(|b| b.highlight) || i == last)
@@ -496,25 +495,15 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
                 1.0
             }
         });
-        let mut shown = vec![false; chart.bars.len()];
-        for i in order {
-            let (Some(b), Some(v)) = (chart.bars.get(i), values.get(i)) else {
-                continue;
-            };
-            let w = measure.width(v, value_font(b.highlight));
-            let x0 = crate::format::fit(centres(i) - w / 2.0, 0.0, (width - w).max(0.0));
-            let span = (x0, x0 + w);
-            if !kept
-                .iter()
-                .any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0)
-            {
-                kept.push(span);
-                if let Some(s) = shown.get_mut(i) {
-                    *s = true;
-                }
-            }
-        }
-        shown
+        keep_clear(
+            chart.bars.len(),
+            order.into_iter().filter_map(|i| {
+                let (b, v) = (chart.bars.get(i)?, values.get(i)?);
+                let w = measure.width(v, value_font(b.highlight));
+                let x0 = crate::format::fit(centres(i) - w / 2.0, 0.0, (width - w).max(0.0));
+                Some((i, (x0, x0 + w)))
+            }),
+        )
     };
     let show_values = value_shown.iter().any(|&v| v);
     let value_room = if show_values {
@@ -573,29 +562,20 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
             (0..chart.bars.len())
                 .filter(|&i| i % every == 0 && !chart.bars.get(i).is_some_and(|b| b.highlight)),
         );
-        let mut kept: Vec<(f64, f64)> = Vec::new();
-        let mut shown = vec![false; chart.bars.len()];
-        for i in order {
-            let Some(b) = chart.bars.get(i) else { continue };
-            let room = label_room(i);
-            if room < 12.0 {
-                continue;
-            }
-            let f = label_font(b.highlight);
-            let w = measure.width(&ellipsize_if(measure, &b.label, f, room), f);
-            let cx = slot * (i as f64 + 0.5);
-            let span = (cx - w / 2.0, cx + w / 2.0);
-            if !kept
-                .iter()
-                .any(|&(a, z)| span.0 < z + 4.0 && a < span.1 + 4.0)
-            {
-                kept.push(span);
-                if let Some(s) = shown.get_mut(i) {
-                    *s = true;
+        keep_clear(
+            chart.bars.len(),
+            order.into_iter().filter_map(|i| {
+                let b = chart.bars.get(i)?;
+                let room = label_room(i);
+                if room < 12.0 {
+                    return None;
                 }
-            }
-        }
-        shown
+                let f = label_font(b.highlight);
+                let w = measure.width(&ellipsize_if(measure, &b.label, f, room), f);
+                let cx = slot * (i as f64 + 0.5);
+                Some((i, (cx - w / 2.0, cx + w / 2.0)))
+            }),
+        )
     };
     let label_rows = if every == 1 {
         label_lines.iter().map(Vec::len).max().unwrap_or(1)
@@ -752,6 +732,22 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         shapes,
         marks,
     }
+}
+
+/// Which of `n` labels to show: each candidate, in the order given (the ones that matter
+/// first), with the span it would take, is kept when it stays 4 px clear of those kept.
+fn keep_clear(n: usize, candidates: impl IntoIterator<Item = (usize, (f64, f64))>) -> Vec<bool> {
+    let mut kept: Vec<(f64, f64)> = Vec::new();
+    let mut shown = vec![false; n];
+    for (i, (a, z)) in candidates {
+        if !kept.iter().any(|&(ka, kz)| a < kz + 4.0 && ka < z + 4.0) {
+            kept.push((a, z));
+            if let Some(s) = shown.get_mut(i) {
+                *s = true;
+            }
+        }
+    }
+    shown
 }
 
 fn ellipsize_if(measure: &dyn Measure, text: &str, font: Font, max: f64) -> String {
