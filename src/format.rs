@@ -66,14 +66,21 @@ pub const NBSP: char = '\u{a0}';
 /// Writes a number as JSON would (`9300`, `26.7`), for error messages that tell the
 /// journalist what to type.
 pub fn format_plain(value: f64) -> String {
-    let decimals = auto_decimals(value, 6);
-    if !writable(value) {
-        return "–".to_owned();
+    Num::written(value, auto_decimals(value, MAX_WRITTEN_DECIMALS)).plain()
+}
+
+/// 10 to the power `places`, by steps (`powi` would bring libm's code into the wasm).
+fn pow10(places: u8) -> f64 {
+    (0..places).fold(1.0, |f, _| f * 10.0)
+}
+
+/// `body` after its qualifier as the article writes it (`hơn 9.300`, `hạng 86`), joined by
+/// a no-break space so that the qualifier never ends a line alone.
+pub fn with_qualifier(qualifier: Option<&str>, body: String) -> String {
+    match qualifier {
+        Some(q) => format!("{q}{NBSP}{body}"),
+        None => body,
     }
-    #[cfg(target_arch = "wasm32")]
-    return crate::intl::number(value, decimals, crate::intl::Style::Plain);
-    #[cfg(not(target_arch = "wasm32"))]
-    reference::plain(value, decimals)
 }
 
 /// The fewest decimal places (at most `max`) that show `value` without loss.
@@ -302,10 +309,7 @@ impl Num {
     /// `0.19999999999999998` for `0.3 - 0.1`.
     pub fn computed(value: f64, decimals: u8) -> Num {
         let d = decimals.min(MAX_WRITTEN_DECIMALS);
-        let mut factor = 1.0;
-        for _ in 0..d {
-            factor *= 10.0;
-        }
+        let factor = pow10(d);
         Num {
             value: (value * factor).round() / factor,
             decimals: d,
@@ -397,11 +401,7 @@ impl NumberFormat {
         if scale == Scale::None {
             return n.decimals;
         }
-        let mut factor = 1.0;
-        for _ in 0..n.decimals {
-            factor *= 10.0;
-        }
-        let mut digits = (n.value.abs() * factor).round() as u128;
+        let mut digits = (n.value.abs() * pow10(n.decimals)).round() as u128;
         let mut places = n.decimals + scale.exponent();
         if digits == 0 {
             return 0;
@@ -439,6 +439,11 @@ impl NumberFormat {
     pub fn number(&self, n: Num, lang: Lang) -> String {
         let scale = self.scale_for(n);
         let digits = format_fixed(n.value / scale.factor(), self.places(n, scale), lang);
+        self.with_word(digits, scale, lang)
+    }
+
+    /// `digits` followed by the word of `scale`, if any: `16,4 triệu`.
+    fn with_word(&self, digits: String, scale: Scale, lang: Lang) -> String {
         match scale.word(lang, self.billion) {
             Some(word) => format!("{digits}{NBSP}{word}"),
             None => digits,
@@ -449,10 +454,7 @@ impl NumberFormat {
     /// as many places as it has, up to 2: `5 triệu`, `2,5`.
     pub fn tick(&self, value: f64, lang: Lang) -> String {
         let digits = format_auto(value / self.scale.factor(), 2, lang);
-        match self.scale.word(lang, self.billion) {
-            Some(word) => format!("{digits}{NBSP}{word}"),
-            None => digits,
-        }
+        self.with_word(digits, self.scale, lang)
     }
 
     /// Whether the number as shown drops digits it was written with: only when the
@@ -478,11 +480,7 @@ impl NumberFormat {
 
     /// The number with its qualifier and unit, as the article writes it: `hơn 9.300 tỉ đồng`.
     pub fn as_written(&self, qualifier: Option<&str>, n: Num, lang: Lang) -> String {
-        let body = self.with_unit(n, lang);
-        match qualifier {
-            Some(q) => format!("{q}{NBSP}{body}"),
-            None => body,
-        }
+        with_qualifier(qualifier, self.with_unit(n, lang))
     }
 
     /// The number unscaled, with every place it was written with, and its unit:

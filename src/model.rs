@@ -71,11 +71,7 @@ impl Measure {
         lang: Lang,
     ) -> String {
         if self.ranks {
-            let rank = crate::format::rank_label(n, None, lang);
-            match qualifier {
-                Some(q) => format!("{q}{}{rank}", crate::format::NBSP),
-                None => rank,
-            }
+            crate::format::with_qualifier(qualifier, crate::format::rank_label(n, None, lang))
         } else {
             format.as_written(qualifier, n, lang)
         }

@@ -3,7 +3,7 @@
 //! Key figures are HTML text, not pixels (they stay sharp, selectable, translatable and
 //! readable by screen readers), so their "layout" is only the strings; CSS places them.
 
-use crate::format::{Direction, Lang, NBSP, change};
+use crate::format::{Direction, Lang, change};
 use crate::model::Figure;
 
 /// One figure, ready to show.
@@ -74,15 +74,8 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
             measure.better(),
             lang,
         );
-        let earlier = if ranks || c.style == crate::spec::ChangeStyle::Rank {
-            let rank = crate::format::rank_label(c.value, None, lang);
-            match &c.qualifier {
-                Some(q) => format!("{q}{NBSP}{rank}"),
-                None => rank,
-            }
-        } else {
-            format.as_written(c.qualifier.as_deref(), c.value, lang)
-        };
+        // Validation makes a figure compared with `show: rank` a rank: the measure decides.
+        let earlier = measure.show(format, c.qualifier.as_deref(), c.value, lang);
         let words = lang.words();
         let context = match &c.date {
             Some(d) => format!("{} {}: {earlier}", words.compared_with, d.display(lang)),
@@ -97,11 +90,10 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
         }
     });
     let whole = if ranks {
-        let rank = crate::format::rank_label(figure.value, measure.out_of(), lang);
-        match &figure.qualifier {
-            Some(q) => format!("{q}{NBSP}{rank}"),
-            None => rank,
-        }
+        crate::format::with_qualifier(
+            figure.qualifier.as_deref(),
+            crate::format::rank_label(figure.value, measure.out_of(), lang),
+        )
     } else {
         format.as_written(figure.qualifier.as_deref(), figure.value, lang)
     };

@@ -127,9 +127,10 @@ fn bar(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> Sce
     let mut marks = Vec::new();
     let mut x = 0.0;
     let mut segments = Vec::new();
+    let whole = chart.whole();
     for (i, p) in chart.parts.iter().enumerate() {
-        let w = if chart.whole() > 0.0 {
-            p.value.value() / chart.whole() * width
+        let w = if whole > 0.0 {
+            p.value.value() / whole * width
         } else {
             0.0
         };
@@ -282,9 +283,10 @@ fn donut(chart: &ShareChart, width: f64, lang: Lang, measure: &dyn Measure) -> S
     let tau = std::f64::consts::TAU;
     let mut a = 0.0;
     let mut slices = Vec::new();
+    let whole = chart.whole();
     for (i, p) in chart.parts.iter().enumerate() {
-        let sweep = if chart.whole() > 0.0 {
-            p.value.value() / chart.whole() * tau
+        let sweep = if whole > 0.0 {
+            p.value.value() / whole * tau
         } else {
             0.0
         };
