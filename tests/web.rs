@@ -2,8 +2,9 @@
 //! a real element — shadow root, state attributes, HiDPI canvas, error boxes, isolation.
 #![cfg(target_arch = "wasm32")]
 
-use factbox::web::{fail, render};
+use factbox::web::{Mounted, fail, render};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlCanvasElement, HtmlElement};
 
@@ -34,6 +35,38 @@ fn host(width: u32) -> HtmlElement {
     el
 }
 
+/// Waits until the box leaves `loading` (the scheduler builds and draws it in animation
+/// frames), by the event that says so: the state then, and the event's `detail`.
+async fn settled(el: &HtmlElement, mounted: &Mounted) -> (String, JsValue) {
+    assert_eq!(mounted.state(), "loading", "render only queues the box");
+    let target = el.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        for name in ["factbox:ready", "factbox:error"] {
+            let resolve = resolve.clone();
+            let on: Closure<dyn FnMut(web_sys::Event)> = Closure::once(move |e: web_sys::Event| {
+                let _ = resolve.call1(&JsValue::NULL, &e);
+            });
+            target
+                .add_event_listener_with_callback(name, on.as_ref().unchecked_ref())
+                .expect("listener");
+            on.forget();
+        }
+    });
+    let event: web_sys::CustomEvent = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("an event")
+        .dyn_into()
+        .expect("a CustomEvent");
+    let state = mounted.state();
+    assert_eq!(
+        event.type_(),
+        format!("factbox:{state}"),
+        "the event names the state"
+    );
+    assert!(event.bubbles() && event.composed());
+    (state, event.detail())
+}
+
 fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
     el.shadow_root()?
         .query_selector(selector)
@@ -42,14 +75,15 @@ fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
 }
 
 #[wasm_bindgen_test]
-fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
+async fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let el = host(480);
-    let mounted = render(el.clone(), BAR, None, None, false);
-    // The first drawing waits for the next frame (the ResizeObserver's first report);
-    // `redraw` draws now.
-    assert_eq!(mounted.state(), "loading");
-    mounted.redraw();
-    assert_eq!(mounted.state(), "ready");
+    let mounted = render(el.clone(), BAR.into(), None, None, false);
+    assert_eq!(
+        el.get_attribute("data-factbox-state").as_deref(),
+        Some("loading")
+    );
+    // Built in one frame, drawn in the next, by the page's scheduler.
+    assert_eq!(settled(&el, &mounted).await.0, "ready");
     assert_eq!(
         el.get_attribute("data-factbox-state").as_deref(),
         Some("ready")
@@ -88,13 +122,13 @@ fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
 }
 
 #[wasm_bindgen_test]
-fn key_figures_are_real_text() {
+async fn key_figures_are_real_text() {
     let el = host(600);
-    let mounted = render(el.clone(), FIGURES, None, None, true);
+    let mounted = render(el.clone(), FIGURES.into(), None, None, true);
     assert_eq!(
-        mounted.state(),
+        settled(&el, &mounted).await.0,
         "ready",
-        "a box without charts is ready at once, even lazy"
+        "a box without charts is ready once built, even lazy"
     );
     assert_eq!(shadow_text(&el, ".fb-number").as_deref(), Some("9.300"));
     assert_eq!(shadow_text(&el, ".fb-qualifier").as_deref(), Some("hơn"));
@@ -115,16 +149,30 @@ fn key_figures_are_real_text() {
 }
 
 #[wasm_bindgen_test]
-fn broken_json_shows_an_error_with_line_and_column() {
+async fn broken_json_shows_an_error_with_line_and_column() {
     let el = host(400);
     let mounted = render(
         el.clone(),
-        "{\"version\": 1,\n \"boxes\": [}",
+        "{\"version\": 1,\n \"boxes\": [}".into(),
         None,
         Some("data/x.json".into()),
         false,
     );
-    assert_eq!(mounted.state(), "error");
+    let (state, detail) = settled(&el, &mounted).await;
+    assert_eq!(state, "error");
+    let told = js_sys::Reflect::get(&detail, &JsValue::from_str("errors"))
+        .ok()
+        .map(|e| {
+            js_sys::Array::from(&e)
+                .iter()
+                .filter_map(|m| m.as_string())
+                .collect::<Vec<_>>()
+        });
+    assert_eq!(
+        told,
+        Some(mounted.errors()),
+        "the event carries the messages"
+    );
     assert_eq!(
         el.get_attribute("data-factbox-state").as_deref(),
         Some("error")
@@ -142,10 +190,11 @@ fn broken_json_shows_an_error_with_line_and_column() {
 }
 
 #[wasm_bindgen_test]
-fn the_page_language_chooses_the_error_language() {
+async fn the_page_language_chooses_the_error_language() {
     let el = host(400);
     el.set_attribute("lang", "en").expect("lang");
-    let mounted = render(el.clone(), "", None, None, false);
+    let mounted = render(el.clone(), String::new(), None, None, false);
+    settled(&el, &mounted).await;
     assert_eq!(mounted.errors(), ["the data file is empty"]);
     el.remove();
 }
@@ -164,11 +213,12 @@ fn load_failures_are_shown_in_the_box() {
 }
 
 #[wasm_bindgen_test]
-fn data_text_is_never_parsed_as_html() {
+async fn data_text_is_never_parsed_as_html() {
     let el = host(400);
     let json = r#"{"version": 1, "boxes": [{"id": "x", "kind": "figures", "title": "<img src=x onerror=alert(1)>",
       "figures": [{"value": 1, "label": "<b>bold</b>"}]}]}"#;
-    render(el.clone(), json, None, None, false);
+    let mounted = render(el.clone(), json.into(), None, None, false);
+    settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     assert!(root.query_selector("img").ok().flatten().is_none());
     assert!(root.query_selector("b").ok().flatten().is_none());
@@ -183,13 +233,16 @@ fn data_text_is_never_parsed_as_html() {
 fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
     let good = host(500);
     let bad = host(500);
-    let first = render(good.clone(), BAR, None, None, false);
-    let broken = render(bad.clone(), "not json", None, None, false);
+    let first = render(good.clone(), BAR.into(), None, None, false);
+    let broken = render(bad.clone(), "not json".into(), None, None, false);
+    // `redraw` builds and draws at once, without waiting for the scheduler.
     first.redraw();
+    broken.redraw();
     assert_eq!(first.state(), "ready");
     assert_eq!(broken.state(), "error");
     drop(first);
-    let second = render(good.clone(), FIGURES, None, None, false);
+    let second = render(good.clone(), FIGURES.into(), None, None, false);
+    second.redraw();
     assert_eq!(second.state(), "ready");
     let root = good.shadow_root().expect("shadow root");
     assert_eq!(
@@ -206,9 +259,10 @@ fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
 }
 
 #[wasm_bindgen_test]
-fn picking_a_box_that_is_not_there() {
+async fn picking_a_box_that_is_not_there() {
     let el = host(400);
-    let mounted = render(el.clone(), BAR, Some("hangg".into()), None, false);
+    let mounted = render(el.clone(), BAR.into(), Some("hangg".into()), None, false);
+    assert_eq!(settled(&el, &mounted).await.0, "error");
     assert_eq!(
         mounted.errors(),
         ["tệp không có hộp nào với id “hangg”: có phải ý bạn là #hang? (các hộp trong tệp: #hang)"]
@@ -285,9 +339,10 @@ fn intl_and_the_native_formatter_agree() {
 
 /// Every box has the two downloads; the CSV link carries the data.
 #[wasm_bindgen_test]
-fn the_footer_offers_the_data_and_the_image() {
+async fn the_footer_offers_the_data_and_the_image() {
     let el = host(480);
-    let _mounted = render(el.clone(), BAR, None, None, false);
+    let mounted = render(el.clone(), BAR.into(), None, None, false);
+    settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     let link = root
         .query_selector("a.fb-action[download]")

@@ -4,58 +4,14 @@
    page gets one global: window.factbox. No eval, no inline handlers, no HTML from data. */
 'use strict';
 
-// Started as a worker by the page's copy (see intlWarm below): only make the first Intl
-// formatters. Their one-time set-up (the locale data, 40 to 60 ms on a slow machine, in
-// one call that cannot be split) is shared by the whole renderer process, so done here it
-// never blocks the page's thread.
-if (typeof document === 'undefined') {
-  warmIntl(self.name);
-  postMessage(1);
-  return;
-}
-// Makes the first number and date formatters for `locale` (a function declaration, so the
-// worker above can call it before this line).
-function warmIntl(locale) {
-  try {
-    new Intl.NumberFormat(locale).format(1.5);
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'numeric' }).format(0);
-  } catch (e) { /* no Intl: the wasm says so on the page */ }
-}
-
 var TIMEOUT_SECONDS = 20;
 var MAX_BYTES = 2 * 1024 * 1024;  // as MAX_DOCUMENT_BYTES in src/parse.rs
-var WARM_FIGURES = '{"version":1,"boxes":[{"id":"f","kind":"figures","title":"f","source":"w",' +
-  '"as_of":"2024-08","figures":[{"value":9300,"unit":"%","label":"f"}]}]}';
-var WARM_CHART = '{"version":1,"boxes":[{"id":"w","kind":"bar","title":"w",' +
-  '"bars":[{"label":"a","value":1.5},{"label":"b","value":2}]}]}';
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 
 if (window.factbox && window.factbox.__loaded) {
   // A second copy of factbox.js on the page: the first one already watches everything.
   return;
 }
-
-// The browser sets up its number and date data the first time an Intl formatter is made
-// (tens of milliseconds, in one call): a worker running this same script does it while the
-// JSON and the wasm download (see the top of this file), and the boxes wait for it, for at
-// most half a second. Where the script cannot be a worker (it is on another origin than
-// the page, or the page forbids workers), it is done here, in a task of its own.
-var pageLocale = /^en/i.test(document.documentElement.getAttribute('lang') || '') ? 'en-GB' : 'vi-VN';
-var intlWarm = new Promise(function (resolve) {
-  var worker;
-  try {
-    // Only from a script file (an inlined copy has no address to start a worker from).
-    if (!document.currentScript || !document.currentScript.src) throw new Error('inline');
-    worker = new Worker(scriptUrl, { name: pageLocale });
-  } catch (e) {
-    setTimeout(function () { warmIntl(pageLocale); resolve(); }, 0);
-    return;
-  }
-  var finish = function () { worker.terminate(); resolve(); };
-  worker.onmessage = finish;
-  worker.onerror = function (e) { e.preventDefault(); finish(); };
-  setTimeout(finish, 500);
-});
 
 // The wasm is compiled once, while it downloads (compileStreaming), and instantiated with
 // fresh glue (newGlue) whenever the instance before has trapped.
@@ -74,13 +30,27 @@ function startWasm() {
   }
   if (!wasmReady) {
     var glue = newGlue();
-    wasmReady = Promise.all([compiled, intlWarm]).then(function (ready) {
-      return glue({ module_or_path: ready[0] });
-    }).then(function () { live = glue; hostFrames(glue); return glue; });
+    wasmReady = compiled.then(function (module) {
+      return glue({ module_or_path: module });
+    }).then(function () { return glue; });
     wasmReady.catch(function () { wasmReady = null; });
   }
   return wasmReady;
 }
+
+// A trap while the wasm builds or draws a box in its own frame (not inside a call from
+// here) reaches the page as an uncaught error; the box being worked on is marked (the
+// BUSY property of src/web/schedule.rs).
+window.addEventListener('error', function (e) {
+  if (!(e.error instanceof WebAssembly.RuntimeError)) return;
+  var culprit = null;
+  mounted.forEach(function (el) { if (el.__factboxBusy) culprit = el; });
+  if (!culprit) return;
+  delete culprit.__factboxBusy;
+  handles.delete(culprit);
+  fallback(culprit, e.error.message, true);
+  recover(culprit, e.error);
+});
 
 // Every element with a box, to move them onto a new instance after a trap.
 var mounted = new Set();
@@ -187,75 +157,14 @@ function fallback(el, error, trapped) {
   p.textContent = text;
   root.replaceChildren(p);
   el.setAttribute('data-factbox-state', 'error');
+  el.dispatchEvent(new CustomEvent('factbox:error', { bubbles: true, composed: true, detail: { errors: [text] } }));
   console.error('factbox:', error);
 }
 
-// Boxes are built one job at a time, 12 ms' worth per animation frame, so that a page of
-// many boxes (which all resolve when their one shared file arrives) never blocks the main
-// thread for long, and each frame lays out only the boxes built in it: input and
-// painting go on between boxes. In a hidden tab, where frames stop, timers take over.
-// Each frame's share of building and drawing, in milliseconds: measured against 8 (every
-// box of 48 drawn 5-10% later, long tasks alike), 12 leaves 4 ms of a 60 Hz frame for
-// the browser's own layout and painting of what was built.
-var BUDGET_MS = 12;
-var jobs = [];
-var pumping = false;
-function pump() {
-  var start = performance.now();
-  // Drawings asked for in the frame before go first: a box built and its first drawing
-  // never share a frame.
-  if (drawsNext.length) jobs.unshift.apply(jobs, drawsNext.splice(0));
-  while (jobs.length && performance.now() - start < BUDGET_MS) jobs.shift()();
-  if (jobs.length || drawsNext.length) next();
-  else pumping = false;
-}
-function next() {
-  if (document.hidden) setTimeout(pump, 0);
-  else requestAnimationFrame(pump);
-}
-// The wasm's drawing queue runs in the same turns (see host_frames in src/web/mod.rs): a
-// job draws one box, at the start of the next frame, before the boxes still to build, so
-// that a built box is drawn next. A frame thus never holds a long build and a long
-// drawing back to back.
-var live = null;  // the glue of the wasm instance in use
-var drawsNext = [];
-function hostFrames(wb) {
-  var drawing = false;
-  var draw = function () {
-    if (live !== wb) return;  // an instance that has trapped since
-    drawing = true;
-    try {
-      wb.draw_next();
-    } catch (e) {
-      console.error('factbox: drawing failed', e);
-    }
-    drawing = false;
-  };
-  wb.host_frames(function () {
-    // Asked while drawing: the next box in the queue, in this frame if time is left.
-    // Asked by anything else (a box just built, a resize): at the next frame.
-    if (drawing) jobs.unshift(draw);
-    else drawsNext.push(draw);
-    if (!pumping) {
-      pumping = true;
-      next();
-    }
-  });
-}
-function inTurn(fn) {
-  return new Promise(function (resolve, reject) {
-    jobs.push(function () {
-      try { resolve(fn()); } catch (e) { reject(e); }
-    });
-    if (!pumping) {
-      pumping = true;
-      next();
-    }
-  });
-}
-
+// Hands the element to the wasm, which builds and draws it in turn with every other box
+// of the page (its one scheduler, src/web/schedule.rs).
 function settle(el, gen, make) {
-  return startWasm().then(function (wb) { return inTurn(function () {
+  return startWasm().then(function (wb) {
     if (generations.get(el) !== gen) return null;
     release(el);
     var handle;
@@ -272,7 +181,7 @@ function settle(el, gen, make) {
     mounted.add(el);
     retryButton(el);
     return handle;
-  }); }, function (e) {
+  }, function (e) {
     if (generations.get(el) === gen) fallback(el, e && e.message ? e.message : String(e));
     return null;
   });
@@ -394,73 +303,29 @@ window.factbox = {
       return wb.render(element, text, pick, null, false);
     }).then(function (handle) {
       if (!handle) throw new Error('factbox: the box could not be shown');
-      if (handle.state() === 'error') throw new Error(handle.errors().join('\n'));
-      return element;
+      return settled(element, handle);
     });
   }
 };
-startWasm().then(function (wb) {
-  window.factbox.version = wb.version();
-  // Work done once, the first time: the browser compiles each wasm function when it is
-  // first called, and sets up fonts and text shaping at the first layout of a box's text
-  // (on a slow machine: 50 ms for the first box built, 20 to 40 ms for its first layout).
-  // So before the first box, these steps take turns as jobs of their own (each one frame
-  // or less, where together, or inside the first box's job, they made a 70 ms task): build
-  // a key-figures box and a chart, each in an element off-screen and hidden, lay each
-  // out (and draw the chart), and remove it; nothing of it is ever seen.
-  var steps = [];
-  var made = [];  // [element, handle] of each warm-up box, removed when done or failed
-  [WARM_FIGURES, WARM_CHART].forEach(function (json) {
-    var el = document.createElement('div');
-    var box = [el, null];
-    made.push(box);
-    var done = function () {
-      el.remove();
-      if (box[1]) box[1].free();
-      box[1] = null;
+
+// Resolves with `el` when its box is drawn, rejects when it shows an error instead: the
+// wasm says which by an event from the element (factbox:ready, factbox:error).
+function settled(el, handle) {
+  return new Promise(function (resolve, reject) {
+    var done = function (e) {
+      if (e.target !== el) return;  // a box nested inside this one
+      el.removeEventListener('factbox:ready', done);
+      el.removeEventListener('factbox:error', done);
+      if (e.type === 'factbox:ready') resolve(el);
+      else reject(new Error(e.detail.errors.join('\n')));
     };
-    steps.push(function () {
-      el.style.position = 'absolute';
-      el.style.left = '-10000px';
-      el.style.top = '0';
-      el.style.width = '640px';
-      el.style.visibility = 'hidden';
-      el.setAttribute('aria-hidden', 'true');
-      box[1] = wb.render(el, json, null, null, false);
-    }, function () {
-      (document.body || document.documentElement).appendChild(el);
-      el.getBoundingClientRect();
-      if (json !== WARM_CHART) done();
-    });
-    // The chart is drawn too, in a step of its own, for the drawing code's first call.
-    if (json === WARM_CHART) {
-      steps.push(function () {
-        box[1].redraw();
-        done();
-      });
-    }
+    el.addEventListener('factbox:ready', done);
+    el.addEventListener('factbox:error', done);
+    var state = handle.state();
+    if (state !== 'loading') done({ target: el, type: 'factbox:' + state, detail: { errors: handle.errors() } });
   });
-  var failed = false;
-  jobs.unshift.apply(jobs, steps.map(function (f) {
-    return function () {
-      if (failed) return;
-      try {
-        f();
-      } catch (e) {
-        // A real box will report any problem; nothing of the warm-up may stay behind.
-        failed = true;
-        made.forEach(function (box) {
-          box[0].remove();
-          try { if (box[1]) box[1].free(); } catch (e2) { /* freed already */ }
-        });
-      }
-    };
-  }));
-  if (!pumping) {
-    pumping = true;
-    next();
-  }
-}, function () {});
+}
+startWasm().then(function (wb) { window.factbox.version = wb.version(); }, function () {});
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', start);
 } else {

@@ -20,7 +20,7 @@ pub(super) fn draw_all(i: &mut Inner) {
     if let Some(e) = first_error {
         web_sys::console::error_2(&JsValue::from_str("factbox: drawing failed"), &e);
     }
-    let _ = i.host.set_attribute("data-factbox-state", state_of(i));
+    report_state(i);
 }
 
 /// Draws chart `k` if its size, theme, series or active mark changed, and keeps its

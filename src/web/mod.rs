@@ -43,8 +43,7 @@ use crate::model::Body;
 use crate::validate::{Failure, load};
 
 use self::draw::draw_all;
-use self::failure::{internal_failure, show_failure};
-use self::mount::mount;
+use self::failure::show_failure;
 
 /// The styles of every box, adopted into each box's shadow root. They carry no comments,
 /// since every byte is in the wasm every reader downloads; the reasoning is here:
@@ -120,6 +119,10 @@ type Listener = (
 /// so that dropping the handle frees everything).
 struct Inner {
     host: HtmlElement,
+    /// The document and options given to `render`, until the box is built.
+    pending: Option<Pending>,
+    /// The state last reported on the element (attribute and event).
+    reported: Option<&'static str>,
     slots: Vec<Slot>,
     failed: bool,
     /// Every problem shown, as written in the element.
@@ -143,12 +146,22 @@ struct Inner {
     theme: Option<crate::render::Theme>,
 }
 
+/// What `render` was given, kept until the scheduler builds the box.
+struct Pending {
+    json: String,
+    pick: Option<String>,
+    source: Option<String>,
+    lazy: bool,
+}
+
 impl Inner {
     /// The state of `host` before anything is shown in it; `visible` when its charts may
     /// draw at once (not lazy).
     fn new(host: HtmlElement, visible: bool) -> Inner {
         Inner {
             host,
+            pending: None,
+            reported: None,
             slots: Vec::new(),
             failed: false,
             messages: Vec::new(),
@@ -200,8 +213,12 @@ impl Mounted {
             .unwrap_or_else(|_| "loading".to_owned())
     }
 
-    /// Draws every chart again now, even if nothing seems to have changed.
+    /// Builds the box now if it waits to be built, and draws every chart again now, even
+    /// if nothing seems to have changed.
     pub fn redraw(&self) {
+        if self.inner.try_borrow().is_ok_and(|i| i.pending.is_some()) {
+            mount::build(&self.inner);
+        }
         if let Ok(mut i) = self.inner.try_borrow_mut() {
             for slot in &mut i.slots {
                 slot.drawn = None;
@@ -223,7 +240,9 @@ impl Mounted {
 }
 
 fn state_of(i: &Inner) -> &'static str {
-    if i.failed {
+    if i.pending.is_some() {
+        "loading"
+    } else if i.failed {
         "error"
     } else if i.slots.iter().all(|s| s.drawn.is_some()) {
         "ready"
@@ -239,31 +258,30 @@ pub fn version() -> String {
 }
 
 /// Renders the JSON document `json` into `host`: the box `pick` (an embed's `#id`) or every
-/// box of the document. `source` names the file in error messages. With `lazy`, charts are
-/// drawn only when they come near the viewport; the JSON is validated at once either way.
+/// box of the document. `source` names the file in error messages. The box is built (the
+/// JSON read and validated) in the page's next frame with time to spare, in turn with
+/// every other box; with `lazy`, its charts are drawn only when they come near the
+/// viewport. The element's `data-factbox-state` says where it is (`loading`, `ready`,
+/// `error`), and a `factbox:ready` or `factbox:error` event bubbles from it when it gets
+/// there.
 #[wasm_bindgen]
 pub fn render(
     host: HtmlElement,
-    json: &str,
+    json: String,
     pick: Option<String>,
     source: Option<String>,
     lazy: bool,
 ) -> Mounted {
-    let inner = Rc::new(RefCell::new(Inner::new(host.clone(), !lazy)));
-    if let Err(e) = mount(&inner, json, pick.as_deref(), source.as_deref(), lazy) {
-        // A DOM call failed (a detached document, an element that cannot host a shadow
-        // root): say so in the element itself rather than leave a blank space.
-        let detail = e
-            .as_string()
-            .unwrap_or_else(|| "a browser call failed".to_owned());
-        show_failure(
-            &inner,
-            &internal_failure(&host, detail),
-            source.as_deref(),
-            None,
-        );
-    }
-    update_state_attribute(&inner);
+    let mut inner = Inner::new(host, !lazy);
+    inner.pending = Some(Pending {
+        json,
+        pick,
+        source,
+        lazy,
+    });
+    let inner = Rc::new(RefCell::new(inner));
+    report_state(&mut inner.borrow_mut());
+    schedule::request_build(&Rc::downgrade(&inner));
     Mounted { inner }
 }
 
@@ -298,7 +316,9 @@ pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, amount: u32) 
     };
     let inner = Rc::new(RefCell::new(Inner::new(host, false)));
     show_failure(&inner, &failure, None, None);
-    update_state_attribute(&inner);
+    if let Ok(mut i) = inner.try_borrow_mut() {
+        report_state(&mut i);
+    }
     Mounted { inner }
 }
 
@@ -338,8 +358,35 @@ fn fresh_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     Ok(root)
 }
 
-fn update_state_attribute(inner: &Rc<RefCell<Inner>>) {
-    if let Ok(i) = inner.try_borrow() {
-        let _ = i.host.set_attribute("data-factbox-state", state_of(&i));
+/// Writes the box's state on its element (`data-factbox-state`) and, when it has just
+/// become `ready` or `error`, lets a `factbox:ready` or `factbox:error` event bubble from
+/// it (out of any shadow root around it too), the latter with the messages shown as
+/// `detail.errors`.
+fn report_state(i: &mut Inner) {
+    let state = state_of(i);
+    if i.reported == Some(state) {
+        return;
+    }
+    i.reported = Some(state);
+    let _ = i.host.set_attribute("data-factbox-state", state);
+    if state == "loading" {
+        return;
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if state == "error" {
+        let detail = js_sys::Object::new();
+        let errors: js_sys::Array = i.messages.iter().map(|m| JsValue::from_str(m)).collect();
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("errors"), &errors);
+        init.set_detail(&detail);
+    }
+    let name = if state == "ready" {
+        "factbox:ready"
+    } else {
+        "factbox:error"
+    };
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = i.host.dispatch_event(&event);
     }
 }

@@ -1,13 +1,46 @@
 //! Building a box in its element: the shadow root, each fact box or its failure, and
 //! the downloads' handlers.
 
-use super::failure::{failure_view, log_failure, show_failure};
+use super::failure::{failure_view, internal_failure, log_failure, show_failure};
 use super::interact::{interact, listen};
 use super::observe::observe;
 use super::schedule::request_frame;
 use super::*;
 
-pub(super) fn mount(
+/// The scheduler's build job: builds the box `render` was given, if it still waits.
+pub(super) fn build(inner: &Rc<RefCell<Inner>>) {
+    let Some(Pending {
+        json,
+        pick,
+        source,
+        lazy,
+    }) = inner
+        .try_borrow_mut()
+        .ok()
+        .and_then(|mut i| i.pending.take())
+    else {
+        return;
+    };
+    if let Err(e) = mount(inner, &json, pick.as_deref(), source.as_deref(), lazy) {
+        // A DOM call failed (a detached document, an element that cannot host a shadow
+        // root): say so in the element itself rather than leave a blank space.
+        let detail = e
+            .as_string()
+            .unwrap_or_else(|| "a browser call failed".to_owned());
+        let host = inner.borrow().host.clone();
+        show_failure(
+            inner,
+            &internal_failure(&host, detail),
+            source.as_deref(),
+            None,
+        );
+    }
+    if let Ok(mut i) = inner.try_borrow_mut() {
+        report_state(&mut i);
+    }
+}
+
+fn mount(
     inner: &Rc<RefCell<Inner>>,
     json: &str,
     pick: Option<&str>,

@@ -1,116 +1,153 @@
-//! When boxes draw: one queue for every box of the page, drained a frame's budget at a
-//! time, in the animation frames of the page or of a host (`host_frames`).
+//! When boxes are built and drawn: the page's one scheduler.
+//!
+//! [`render`](super::render) only queues a box; building it (reading, validating, laying
+//! out its elements) and drawing its charts are jobs in two queues shared by every box of
+//! the page, run in animation frames with one budget per frame. So a page of many boxes,
+//! which all arrive at once when their shared file does, never blocks the main thread for
+//! long, and a tooltip's frame is never late. (Before, the `factbox.js` loader had a second
+//! queue for building, tied to this one by a callback handshake.)
+//!
+//! Drawings go first in a frame, but only those asked for before the frame began: a box
+//! built in a frame is drawn in the next one, never in the same long task.
+
+use std::collections::VecDeque;
 
 use super::draw::draw_all;
 use super::interact::with_inner;
 use super::*;
 
-/// Asks for one redraw at the next animation frame; many requests in one frame make one.
+/// How long one frame may spend building and drawing boxes, in milliseconds. Measured
+/// against 8 (every box of 48 drawn 5–10% later, long tasks alike); 12 leaves 4 ms of a
+/// 60 Hz frame for the browser's own layout and painting of what was built.
+pub(super) const FRAME_BUDGET_MS: f64 = 12.0;
+
+/// The expando property set on a box's element while one of its jobs runs: if the wasm
+/// traps, the loader finds the box that did it by this name (see `www/loader.js`), and
+/// that box alone shows the failure.
+pub(super) const BUSY: &str = "__factboxBusy";
+
+/// The two queues, and the frame callback once made.
+#[derive(Default)]
+struct Queues {
+    builds: VecDeque<Weak<RefCell<Inner>>>,
+    draws: VecDeque<Weak<RefCell<Inner>>>,
+    callback: Option<Closure<dyn FnMut()>>,
+    /// Whether a frame (or, in a hidden tab, a timer) is asked for.
+    asked: bool,
+}
+
+thread_local! {
+    static QUEUES: RefCell<Queues> = RefCell::new(Queues::default());
+}
+
+/// Queues the box's build (see [`super::Pending`]).
+pub(super) fn request_build(weak: &Weak<RefCell<Inner>>) {
+    QUEUES.with(|q| q.borrow_mut().builds.push_back(weak.clone()));
+    ask_frame();
+}
+
+/// Asks for one redraw at the next frame; many requests in one frame make one.
 pub(super) fn redraw_soon(weak: &Weak<RefCell<Inner>>) {
     with_inner(weak, |i| request_frame(i, weak));
 }
 
-/// The shared frame callback, made once, and whether a frame is asked for.
-pub(super) type FrameSlot = (Option<Closure<dyn FnMut()>>, bool);
-
-thread_local! {
-    /// Boxes waiting to be drawn, in order, shared by every box of the page: one
-    /// animation-frame callback draws them, 8 ms' worth per frame, so that a page of many
-    /// boxes never blocks the main thread (and a tooltip's frame is never late).
-    static QUEUE: RefCell<Vec<Weak<RefCell<Inner>>>> = const { RefCell::new(Vec::new()) };
-    static FRAME: RefCell<FrameSlot> = const { RefCell::new((None, false)) };
-    /// The host's scheduler, if it gave one (see [`host_frames`]).
-    static HOST: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-}
-
-/// How long one frame may spend drawing boxes, in milliseconds.
-pub(super) const FRAME_BUDGET_MS: f64 = 8.0;
-
-/// Hands the drawing queue to the host's scheduler: instead of asking for animation frames
-/// itself, factbox calls `ask()` when boxes wait to be drawn, and the host then calls
-/// [`draw_next`] until it returns `false`. The `factbox.js` loader does this, so that
-/// building boxes and drawing them share one queue and one budget per frame: a frame then
-/// does one or the other, never a long build and a long drawing back to back. (Without a
-/// host, as from the npm package, factbox asks for frames itself.)
-#[wasm_bindgen]
-pub fn host_frames(ask: js_sys::Function) {
-    HOST.with(|h| *h.borrow_mut() = Some(ask));
-}
-
-/// Draws the next box waiting to be drawn; `true` if more are waiting (and the host has
-/// been asked again).
-#[wasm_bindgen]
-pub fn draw_next() -> bool {
-    FRAME.with(|f| f.borrow_mut().1 = false);
-    draw_one();
-    let more = QUEUE.with(|q| !q.borrow().is_empty());
-    if more {
-        ask_frame();
-    }
-    more
-}
-
-/// Puts the box in the drawing queue for the next animation frame, unless it waits there
-/// already or is not near the viewport yet.
+/// Puts the box in the drawing queue for the next frame, unless it waits there already,
+/// is not built yet, or is not near the viewport yet.
 pub(super) fn request_frame(i: &mut Inner, weak: &Weak<RefCell<Inner>>) {
-    if i.queued || !i.visible {
+    if i.queued || !i.visible || i.pending.is_some() {
         return;
     }
     i.queued = true;
-    QUEUE.with(|q| q.borrow_mut().push(weak.clone()));
+    QUEUES.with(|q| q.borrow_mut().draws.push_back(weak.clone()));
     ask_frame();
 }
 
-pub(super) fn ask_frame() {
-    FRAME.with(|f| {
-        let mut f = f.borrow_mut();
-        if f.1 {
-            return;
-        }
-        if let Some(ask) = HOST.with(|h| h.borrow().clone()) {
-            f.1 = ask.call0(&JsValue::NULL).is_ok();
+/// Asks for a frame, unless one is asked for already. In a hidden tab, where animation
+/// frames stop, a timer takes over: boxes are still built (and report their state).
+fn ask_frame() {
+    QUEUES.with(|q| {
+        let mut q = q.borrow_mut();
+        if q.asked {
             return;
         }
         let Some(window) = web_sys::window() else {
             return;
         };
-        let cb = f.0.get_or_insert_with(|| Closure::new(draw_queued));
-        f.1 = window
-            .request_animation_frame(cb.as_ref().unchecked_ref())
-            .is_ok();
-    });
-}
-
-/// Draws the box at the head of the queue, if any.
-pub(super) fn draw_one() {
-    let next = QUEUE.with(|q| {
-        let mut q = q.borrow_mut();
-        if q.is_empty() {
-            None
+        let cb = q.callback.get_or_insert_with(|| Closure::new(run_frame));
+        let f = cb.as_ref().unchecked_ref();
+        let hidden = window.document().is_some_and(|d| d.hidden());
+        q.asked = if hidden {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(f, 0)
+                .is_ok()
         } else {
-            Some(q.remove(0))
-        }
+            window.request_animation_frame(f).is_ok()
+        };
     });
-    if let Some(rc) = next.and_then(|weak| weak.upgrade()) {
-        if let Ok(mut i) = rc.try_borrow_mut() {
-            i.queued = false;
-            draw_all(&mut i);
-        }
-    }
 }
 
-/// The frame callback: draws queued boxes in order until the frame's budget is spent,
-/// and asks for another frame for the rest.
-pub(super) fn draw_queued() {
-    FRAME.with(|f| f.borrow_mut().1 = false);
+/// The frame: the drawings asked for before it, then builds, until the budget is spent;
+/// another frame is asked for whatever is left.
+fn run_frame() {
     let start = js_sys::Date::now();
-    while QUEUE.with(|q| !q.borrow().is_empty()) {
-        draw_one();
-        if js_sys::Date::now() - start > FRAME_BUDGET_MS {
+    let spent = || js_sys::Date::now() - start > FRAME_BUDGET_MS;
+    let mut draws = QUEUES.with(|q| {
+        let mut q = q.borrow_mut();
+        q.asked = false;
+        std::mem::take(&mut q.draws)
+    });
+    while let Some(weak) = draws.pop_front() {
+        run(&weak, Job::Draw);
+        if spent() {
             break;
         }
     }
-    if QUEUE.with(|q| !q.borrow().is_empty()) {
+    QUEUES.with(|q| {
+        let mut q = q.borrow_mut();
+        // Drawings not reached go back first, ahead of any asked for meanwhile.
+        while let Some(weak) = draws.pop_back() {
+            q.draws.push_front(weak);
+        }
+    });
+    while !spent() {
+        let Some(weak) = QUEUES.with(|q| q.borrow_mut().builds.pop_front()) else {
+            break;
+        };
+        run(&weak, Job::Build);
+    }
+    if QUEUES.with(|q| {
+        let q = q.borrow();
+        !q.draws.is_empty() || !q.builds.is_empty()
+    }) {
         ask_frame();
     }
+}
+
+#[derive(Clone, Copy)]
+enum Job {
+    Build,
+    Draw,
+}
+
+/// Runs one job of a box still on the page (a freed box's jobs are dropped), with the box
+/// marked busy while it runs.
+fn run(weak: &Weak<RefCell<Inner>>, job: Job) {
+    let Some(rc) = weak.upgrade() else {
+        return;
+    };
+    let host = match rc.try_borrow() {
+        Ok(i) => i.host.clone(),
+        Err(_) => return,
+    };
+    let _ = js_sys::Reflect::set(&host, &JsValue::from_str(BUSY), &JsValue::TRUE);
+    match job {
+        Job::Build => super::mount::build(&rc),
+        Job::Draw => {
+            if let Ok(mut i) = rc.try_borrow_mut() {
+                i.queued = false;
+                draw_all(&mut i);
+            }
+        }
+    }
+    let _ = js_sys::Reflect::delete_property(&host.into(), &JsValue::from_str(BUSY));
 }

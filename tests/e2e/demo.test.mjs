@@ -44,22 +44,39 @@ test('the widget is sent precompressed: .br and .gz beside each file decode to i
   await context.close();
 });
 
-test('one-time set-up: Intl in a worker started from factbox.js, which ends; no warm-up box stays', async () => {
+test('one scheduler: no worker, no warm-up; each box says once when it is ready', async () => {
   const { context, page } = await open(browser, 'about:blank');
   const workers = [];
-  page.on('worker', (w) => {
-    const seen = { url: w.url(), closed: false };
-    w.on('close', () => { seen.closed = true; });
-    workers.push(seen);
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.addInitScript(() => {
+    window.__told = [];
+    for (const name of ['factbox:ready', 'factbox:error']) {
+      document.addEventListener(name, (e) => window.__told.push([e.target.id || e.target.getAttribute('data-factbox'), e.type]));
+    }
   });
   await page.goto(`${server.url}/`);
-  await settleAll(page);
-  assert.equal(workers.length, 1, JSON.stringify(workers));
-  assert.match(workers[0].url, /\/factbox\.js$/);
-  for (let i = 0; i < 50 && !workers[0].closed; i++) await page.waitForTimeout(20);
-  assert.ok(workers[0].closed, 'the worker was terminated');
-  // The warm-up's off-screen boxes are gone too.
+  const n = await settleAll(page);
+  assert.deepEqual(workers, []);
   assert.equal(await page.locator('body > div[aria-hidden="true"]').count(), 0);
+  const told = await page.evaluate(() => window.__told);
+  const ready = told.filter((t) => t[1] === 'factbox:ready');
+  assert.equal(ready.length, n, JSON.stringify(told));
+  assert.equal(new Set(ready.map((t) => t[0])).size, n, 'one event per box');
+  // The script tag's promise resolves when the chart is drawn, not when it is queued.
+  const drawn = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    await window.factbox.render(el, { version: 1, boxes: [{ id: 'p', kind: 'bar', title: 'T', bars: [{ label: 'A', value: 1 }] }] });
+    const c = el.shadowRoot.querySelector('canvas');
+    return [el.getAttribute('data-factbox-state'), c.width > 0 && c.height > 0];
+  });
+  assert.deepEqual(drawn, ['ready', true]);
+  const refused = await page.evaluate(() => {
+    const el = document.createElement('div');
+    document.body.append(el);
+    return window.factbox.render(el, '{"version": 1, "boxes": [}').then(() => 'resolved', (e) => e.message);
+  });
+  assert.match(refused, /dòng 1, cột 26|line 1, column 26/);
   await context.close();
 });
 

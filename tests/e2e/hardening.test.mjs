@@ -167,31 +167,29 @@ test('script in every text field is shown as text and never runs; links must be 
 
 test('a wasm trap: that box says so, the instance is replaced, every other box still works', async () => {
   const { context, page } = await open(browser, 'about:blank');
-  // Simulate a trap at the boundary: the first instance's `render` traps on box #three.
+  // Simulate a trap while the first instance builds box #three, in the scheduler's own
+  // frame: every call the wasm makes out to the page then throws a RuntimeError, as a trap
+  // would unwind it.
   await page.addInitScript(() => {
     const instantiate = WebAssembly.instantiate;
     window.__instances = 0;
-    WebAssembly.instantiate = async (...args) => {
-      const made = await instantiate.apply(WebAssembly, args);
-      const instance = made.instance || made;
+    WebAssembly.instantiate = async (module, imports) => {
       const n = ++window.__instances;
-      let calls = 0;
-      const exports = { ...instance.exports };
       if (n === 1) {
-        // Export names are shortened in the build, so every function export is wrapped:
-        // the one handed box #three (rendering it) traps.
-        for (const [name, f] of Object.entries(instance.exports)) {
-          if (typeof f !== 'function') continue;
-          exports[name] = (...a) => {
-            calls += 1;
-            const el = a.find((x) => x && typeof x === 'object' && x.id !== undefined);
-            if (el && el.id === 'three') throw new WebAssembly.RuntimeError('unreachable');
-            return f(...a);
-          };
+        const wrapped = {};
+        for (const [space, fns] of Object.entries(imports)) {
+          wrapped[space] = {};
+          for (const [name, f] of Object.entries(fns)) {
+            wrapped[space][name] = typeof f !== 'function' ? f : function (...a) {
+              const three = document.getElementById('three');
+              if (three && three.__factboxBusy) throw new WebAssembly.RuntimeError('unreachable');
+              return f.apply(this, a);
+            };
+          }
         }
+        imports = wrapped;
       }
-      const fake = Object.setPrototypeOf({ exports }, WebAssembly.Instance.prototype);
-      return made.instance ? { module: made.module, instance: fake } : fake;
+      return instantiate.call(WebAssembly, module, imports);
     };
   });
   await page.goto(`${server.url}/test/dynamic.html`);
