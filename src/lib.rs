@@ -35,8 +35,6 @@ pub mod csv;
 pub mod describe;
 pub mod error;
 pub mod format;
-#[cfg(target_arch = "wasm32")]
-pub(crate) mod intl;
 pub(crate) mod json;
 pub mod layout;
 pub mod model;

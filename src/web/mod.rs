@@ -364,11 +364,13 @@ fn fresh_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 /// `detail.errors`.
 fn report_state(i: &mut Inner) {
     let state = state_of(i);
+    // Written every time, even unchanged: a page's MutationObserver then sees each step
+    // (a lazy box built, still `loading`).
+    let _ = i.host.set_attribute("data-factbox-state", state);
     if i.reported == Some(state) {
         return;
     }
     i.reported = Some(state);
-    let _ = i.host.set_attribute("data-factbox-state", state);
     if state == "loading" {
         return;
     }

@@ -7,8 +7,10 @@
 //! long, and a tooltip's frame is never late. (Before, the `factbox.js` loader had a second
 //! queue for building, tied to this one by a callback handshake.)
 //!
-//! Drawings go first in a frame, but only those asked for before the frame began: a box
-//! built in a frame is drawn in the next one, never in the same long task.
+//! Each frame's work runs in a task of its own, posted from the animation frame: so the
+//! browser's style, layout and painting of what was built (its own task, the frame's)
+//! never add up with building in one long task. Drawings go first, but only those asked
+//! for before the frame began: a box built in a frame is drawn in the next one.
 
 use std::collections::VecDeque;
 
@@ -26,13 +28,16 @@ pub(super) const FRAME_BUDGET_MS: f64 = 12.0;
 /// that box alone shows the failure.
 pub(super) const BUSY: &str = "__factboxBusy";
 
-/// The two queues, and the frame callback once made.
+/// The two queues, and the callbacks once made.
 #[derive(Default)]
 struct Queues {
     builds: VecDeque<Weak<RefCell<Inner>>>,
     draws: VecDeque<Weak<RefCell<Inner>>>,
-    callback: Option<Closure<dyn FnMut()>>,
-    /// Whether a frame (or, in a hidden tab, a timer) is asked for.
+    /// The animation frame's callback, which posts `work`.
+    frame: Option<Closure<dyn FnMut()>>,
+    /// The task that does a frame's jobs.
+    work: Option<Closure<dyn FnMut()>>,
+    /// Whether a frame (or, in a hidden tab, a task) is asked for.
     asked: bool,
 }
 
@@ -63,7 +68,8 @@ pub(super) fn request_frame(i: &mut Inner, weak: &Weak<RefCell<Inner>>) {
 }
 
 /// Asks for a frame, unless one is asked for already. In a hidden tab, where animation
-/// frames stop, a timer takes over: boxes are still built (and report their state).
+/// frames stop, the task is posted at once: boxes are still built (and report their
+/// state).
 fn ask_frame() {
     QUEUES.with(|q| {
         let mut q = q.borrow_mut();
@@ -73,17 +79,33 @@ fn ask_frame() {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let cb = q.callback.get_or_insert_with(|| Closure::new(run_frame));
-        let f = cb.as_ref().unchecked_ref();
-        let hidden = window.document().is_some_and(|d| d.hidden());
-        q.asked = if hidden {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(f, 0)
-                .is_ok()
+        q.asked = if window.document().is_some_and(|d| d.hidden()) {
+            post_work(&mut q, &window)
         } else {
-            window.request_animation_frame(f).is_ok()
+            let frame = q.frame.get_or_insert_with(|| Closure::new(on_frame));
+            window
+                .request_animation_frame(frame.as_ref().unchecked_ref())
+                .is_ok()
         };
     });
+}
+
+/// The animation frame: posts the frame's work as a task of its own.
+fn on_frame() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    QUEUES.with(|q| {
+        let mut q = q.borrow_mut();
+        q.asked = post_work(&mut q, &window);
+    });
+}
+
+fn post_work(q: &mut Queues, window: &web_sys::Window) -> bool {
+    let work = q.work.get_or_insert_with(|| Closure::new(run_frame));
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(work.as_ref().unchecked_ref(), 0)
+        .is_ok()
 }
 
 /// The frame: the drawings asked for before it, then builds, until the budget is spent;
