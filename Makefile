@@ -95,13 +95,16 @@ dist: setup-rust setup-npm
 	@# compresses worse).
 	node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
 	  target/factbox_bg.short.wasm -o target/factbox_bg.wasm
+	@# The loader's limits, page rules and words, from src/page.rs (one source for both).
+	cargo run --quiet --example loader_constants > target/loader-constants.js
 	@# The wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
 	@# it forever; factbox.js, whose address journalists paste, names it and stays short-lived.
 	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
 	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
 	  { echo "(function () {"; echo "function newGlue() {"; cat target/factbox.glue.js; echo; \
-	    echo "return wasm_bindgen; }"; sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/loader.js; \
+	    echo "return wasm_bindgen; }"; cat target/loader-constants.js; \
+	    sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/loader.js; \
 	    echo "})();"; } > target/factbox.full.js
 	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
 	@# instance, with fresh glue state, after a trap.

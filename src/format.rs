@@ -892,6 +892,10 @@ pub struct Words {
     /// Under the full messages, for editors: why they see them; followed by what readers
     /// see ([`Words::unavailable`]).
     pub preview_note: &'static str,
+    /// After an internal error, to editors: what to do about it.
+    pub report: &'static str,
+    /// To editors, when the wasm cannot start at all (followed by the browser's reason).
+    pub no_start: &'static str,
 }
 
 impl Lang {
@@ -911,6 +915,8 @@ impl Lang {
                 worse: "kém hơn",
                 unavailable: "Hộp số liệu này hiện không hiển thị được.",
                 preview_note: "Chi tiết lỗi này chỉ hiện khi xem trước (localhost, data-factbox-debug hoặc ?factbox-debug); độc giả chỉ thấy:",
+                report: "Hãy báo lỗi này kèm tệp dữ liệu.",
+                no_start: "factbox không khởi động được",
             },
             Lang::En => Words {
                 source: "Source",
@@ -925,6 +931,8 @@ impl Lang {
                 worse: "worse",
                 unavailable: "This fact box is not available right now.",
                 preview_note: "These details show only in a preview (localhost, data-factbox-debug or ?factbox-debug); readers see only:",
+                report: "Please report it with the data file.",
+                no_start: "factbox failed to start",
             },
         }
     }

@@ -38,6 +38,7 @@ pub mod format;
 pub(crate) mod json;
 pub mod layout;
 pub mod model;
+pub mod page;
 pub(crate) mod parse;
 pub(crate) mod path;
 #[macro_use]

@@ -5,7 +5,6 @@
 'use strict';
 
 var TIMEOUT_SECONDS = 20;
-var MAX_BYTES = 2 * 1024 * 1024;  // as MAX_DOCUMENT_BYTES in src/parse.rs
 var scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
 
 if (window.factbox && window.factbox.__loaded) {
@@ -131,26 +130,24 @@ function release(el) {
 }
 
 // Whether whoever looks at `el` should see full error messages: the rule of
-// src/web/audience.rs (data-factbox-debug, ?factbox-debug, a local page), asked here only
-// for the message written before the wasm runs. Keep the two in step.
+// src/page.rs (its constants are written above this script by `make dist`), asked here
+// only for the message written when the wasm cannot run.
 function editorView(el) {
-  var marked = el.closest('[data-factbox-debug]');
-  if (marked) return !/^(off|false)$/.test(marked.getAttribute('data-factbox-debug').trim());
-  if ((location.search + location.hash).indexOf('factbox-debug') >= 0) return true;
-  return /^(localhost|127\.0\.0\.1|\[::1\])$/.test(location.hostname) || location.protocol === 'file:';
+  var marked = el.closest('[' + DEBUG_ATTRIBUTE + ']');
+  if (marked) return DEBUG_OFF.indexOf(marked.getAttribute(DEBUG_ATTRIBUTE).trim()) < 0;
+  return (location.search + location.hash).indexOf(DEBUG_FLAG) >= 0
+    || LOCAL_HOSTS.indexOf(location.hostname) >= 0 || location.protocol === 'file:';
 }
 
-// Shown only when the wasm itself cannot run, so it cannot use the wasm's messages:
-// readers get the same neutral notice as for any broken box, editors the reason.
+// Shown only when the wasm itself cannot run, so it cannot write the message itself:
+// readers get the same neutral notice as for any broken box, editors the reason, in the
+// widget's words (WORDS, from src/page.rs).
 function fallback(el, error, trapped) {
-  var en = /^en/i.test((el.closest('[lang]') || document.documentElement).getAttribute('lang') || '');
-  var text = !editorView(el)
-    ? (en ? 'This fact box is not available right now.' : 'Hộp số liệu này hiện không hiển thị được.')
-    : trapped
-    ? (en ? 'This fact box could not be shown: factbox stopped on an internal error (' + error + '). Please report it with the data file.'
-      : 'Không hiển thị được hộp số liệu: factbox dừng vì một lỗi nội bộ (' + error + '). Hãy báo lỗi này kèm tệp dữ liệu.')
-    : (en ? 'This fact box could not be shown: factbox failed to start (' + error + ').'
-      : 'Không hiển thị được hộp số liệu: factbox không khởi động được (' + error + ').');
+  var lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+  var words = WORDS[lang.toLowerCase().indexOf(ENGLISH_PREFIX) === 0 ? 'en' : 'vi'];
+  var text = !editorView(el) ? words.unavailable
+    : trapped ? words.title + ': ' + words.internal.replace('%s', error) + '. ' + words.report
+    : words.title + ': ' + words.noStart + ' (' + error + ').';
   var root = el.shadowRoot || (el.attachShadow ? el.attachShadow({ mode: 'open' }) : el);
   var p = document.createElement('p');
   p.setAttribute('role', 'alert');

@@ -17,16 +17,23 @@
     main.append(el);
   }
   const all = main.children;
+  // Which boxes are on the first screen, told by an IntersectionObserver: asking each
+  // element where it is would force a layout in the middle of the page's work.
+  const onScreen = new Set();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) if (e.isIntersecting) onScreen.add(e.target); else onScreen.delete(e.target);
+    check();
+  });
+  for (const el of all) io.observe(el);
   const check = () => {
     for (const el of all) {
       const state = el.getAttribute('data-factbox-state');
-      // Only the lazy page asks where a box is: that forces a layout, which the eager page
-      // must leave to the browser's own frame (as Chart.js's page does).
-      const waits = lazy && el.getBoundingClientRect().top >= innerHeight;
+      const waits = lazy && !onScreen.has(el);
       if (waits ? !(el.shadowRoot && el.shadowRoot.firstChild) : state !== 'ready') return;
     }
     if (window.__bench.ready === null) window.__bench.ready = performance.now();
     observer.disconnect();
+    io.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(main, { subtree: true, attributes: true, attributeFilter: ['data-factbox-state'] });

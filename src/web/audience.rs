@@ -11,15 +11,12 @@
 //! 3. a page on `localhost`, `127.0.0.1`, `[::1]` or opened from a `file:`: editors;
 //! 4. otherwise: readers.
 //!
-//! `www/loader.js` asks the same question before the wasm has started (`editorView`), for
-//! the one message it writes itself; keep the two in step.
+//! The rules themselves are in [`crate::page`], which `www/loader.js` gets too, for the
+//! one message it writes before the wasm has started.
 
 use web_sys::Element;
 
-/// The attribute that turns the editors' view on (or, set to `off`, off).
-pub const DEBUG_ATTRIBUTE: &str = "data-factbox-debug";
-/// The word in a page's address that turns the editors' view on.
-pub const DEBUG_FLAG: &str = "factbox-debug";
+use crate::page::{DEBUG_ATTRIBUTE, debug_on, editor_address};
 
 /// Whether whoever looks at `host` should see the full messages.
 pub fn is_editor(host: &Element) -> bool {
@@ -29,19 +26,15 @@ pub fn is_editor(host: &Element) -> bool {
         .flatten()
         .and_then(|e| e.get_attribute(DEBUG_ATTRIBUTE));
     if let Some(value) = marked {
-        return !matches!(value.trim(), "off" | "false");
+        return debug_on(&value);
     }
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return false;
     };
-    let flagged = [location.search(), location.hash()]
-        .into_iter()
-        .flatten()
-        .any(|part| part.contains(DEBUG_FLAG));
-    let host_name = location.hostname().unwrap_or_default();
-    let local = matches!(
-        host_name.as_str(),
-        "localhost" | "127.0.0.1" | "[::1]" | "::1"
-    ) || location.protocol().is_ok_and(|p| p == "file:");
-    flagged || local
+    let address = location.search().unwrap_or_default() + &location.hash().unwrap_or_default();
+    editor_address(
+        &address,
+        &location.hostname().unwrap_or_default(),
+        &location.protocol().unwrap_or_default(),
+    )
 }

@@ -331,11 +331,7 @@ fn host_lang(host: &HtmlElement) -> Lang {
         .flatten()
         .and_then(|e| e.get_attribute("lang"))
         .unwrap_or_default();
-    if lang.to_ascii_lowercase().starts_with("en") {
-        Lang::En
-    } else {
-        Lang::Vi
-    }
+    crate::page::lang_of(&lang)
 }
 
 fn document() -> Result<Document, JsValue> {

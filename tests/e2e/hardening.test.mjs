@@ -201,7 +201,7 @@ test('a wasm trap: that box says so, the instance is replaced, every other box s
   assert.equal(await settled(page, '#two'), 'ready');
   await add(page, [{ id: 'three', src: '#', inline: good }]);
   assert.equal(await settled(page, '#three'), 'error');
-  assert.match(await shadowText(page, '#three'), /lỗi nội bộ|internal error/);
+  assert.match(await shadowText(page, '#three'), /lỗi nội bộ của factbox \(unreachable\)|internal factbox error \(unreachable\)/);
   await add(page, [{ id: 'four', src: '#', inline: good }]);
   assert.equal(await settled(page, '#four'), 'ready');
   assert.equal(await page.evaluate(() => window.__instances), 2, 'a new instance was started');
