@@ -161,8 +161,16 @@ test-e2e: dist setup-browser
 ## Chart.js (BENCH_RUNS runs per page size, alternating), both written to BENCHMARKS.md.
 BENCH_RUNS ?= 5
 
-bench: dist setup-browser
+# Lighthouse only for `make bench` (146 packages that `make test` does not need), in its
+# own folder, at the version that runs on Node 20.
+LIGHTHOUSE := target/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm i -E lighthouse@12.2.3 --prefix target/lighthouse --no-audit --no-fund
+
+bench: dist setup-browser $(LIGHTHOUSE)
 	cargo bench --bench pipeline
+	node benches/lighthouse.mjs --runs $(BENCH_RUNS)
 	node benches/report.mjs --runs $(BENCH_RUNS)
 
 clean:

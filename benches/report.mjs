@@ -243,6 +243,28 @@ md += `
 | no main-thread task over 50 ms, up to ${Math.max(...SIZES)} boxes (eager and lazy pages) | ${longest(SIZES.flatMap((n) => [...results[n].factbox, ...results[n].lazy]))} | ${budget.longtask ? 'yes' : 'no'} |
 | tooltip within 16 ms of the pointer, p95 | ${budget.tipP95 === null ? '–' : budget.tipP95.toFixed(2) + ' ms'} | ${budget.tipP95 !== null && budget.tipP95 <= 16 ? 'yes' : 'no'} |
 `;
+// Lighthouse, if benches/lighthouse.mjs ran before (as `make bench` does).
+const lhFile = path.join(root, 'target', 'bench', 'lighthouse.json');
+if (fs.existsSync(lhFile)) {
+  const lh = JSON.parse(fs.readFileSync(lhFile, 'utf8'));
+  const m = lh.median;
+  const row = (name, v, ok) => `| ${name} | ${v} | ${ok ? 'yes' : 'no'} |\n`;
+  md += `
+## Lighthouse ${lh.lighthouse}, mobile, on the demo page
+
+Default mobile settings (simulated slow 4G, 4× CPU slowdown), the demo page (11 boxes) served
+from \`dist/\` with its precompressed \`.gz\` files; medians of ${lh.runs.length} runs
+(\`node benches/lighthouse.mjs\`, reports in \`target/bench/\`).
+
+| measure | median | goal met |
+|---|---|---|
+`;
+  md += row('performance score (goal ≥ 95)', m.performance, m.performance >= 95);
+  md += row('accessibility score (goal 100)', m.accessibility, m.accessibility === 100);
+  md += row('total blocking time (goal ≤ 100 ms)', ms(m.tbt), m.tbt <= 100);
+  md += row('cumulative layout shift (goal ≤ 0.1)', m.cls.toFixed(3), m.cls <= 0.1);
+  md += `| largest contentful paint | ${ms(m.lcp)} | |\n| first contentful paint | ${ms(m.fcp)} | |\n| tasks over 50 ms | ${m.longTasks} | |\n| factbox.js CPU time (all its tasks) | ${ms(m.factboxCpu)} | |\n`;
+}
 fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md);
 fs.mkdirSync(path.join(root, 'target', 'bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target', 'bench', 'browser.json'), JSON.stringify(results, null, 1));
