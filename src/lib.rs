@@ -37,6 +37,7 @@ pub mod error;
 pub mod format;
 pub(crate) mod json;
 pub mod layout;
+pub mod markup;
 pub mod model;
 pub mod page;
 pub(crate) mod parse;

@@ -81,14 +81,7 @@ pub(super) fn place_tip(slot: &Slot) -> Result<(), JsValue> {
         slot.tip.set_hidden(true);
         return Ok(());
     };
-    let doc = document()?;
-    while let Some(child) = slot.tip.first_child() {
-        slot.tip.remove_child(&child)?;
-    }
-    for (n, line) in mark.tip.iter().enumerate() {
-        let tag = if n == 0 { "strong" } else { "span" };
-        dom::text_child(&doc, &slot.tip, tag, "", line);
-    }
+    slot.tip.set_inner_html(&crate::markup::tip(&mark.tip));
     slot.tip.set_hidden(false);
     let (w, h) = (
         f64::from(slot.tip.offset_width()),

@@ -23,10 +23,15 @@ pub(super) fn show_failure(
     i.failed = true;
     i.messages = failure.messages();
     let host = i.host.clone();
-    let shown = document().and_then(|doc| {
-        let root = fresh_root(&host)?;
-        root.append_child(&failure_view(&doc, &host, failure, source, json))?;
-        Ok::<(), JsValue>(())
+    let shown = fresh_root(&host).map(|root| {
+        let editor = audience::is_editor(&host);
+        root.set_inner_html(&failure_markup(
+            editor,
+            host_lang(&host),
+            failure,
+            source,
+            json,
+        ));
     });
     if shown.is_err() {
         // No shadow root could be made: write the message as plain text in the element.
@@ -37,17 +42,17 @@ pub(super) fn show_failure(
 /// What stands in place of a box that cannot be shown: for readers of a published page a
 /// short notice, for editors previewing it every message (see `audience`). Every failure
 /// is shown through here; the console gets the full messages either way (`log_failure`).
-pub(super) fn failure_view(
-    doc: &Document,
-    host: &HtmlElement,
+pub(super) fn failure_markup(
+    editor: bool,
+    lang: Lang,
     failure: &Failure,
     source: Option<&str>,
     json: Option<&str>,
-) -> Element {
-    if audience::is_editor(host) {
-        dom::failure(doc, failure, source, json)
+) -> String {
+    if editor {
+        markup::failure(failure, source, json)
     } else {
-        dom::reader_notice(doc, failure, host_lang(host))
+        markup::reader_notice(failure, lang)
     }
 }
 

@@ -10,14 +10,14 @@
 //! [`Slot`]s); the work is split by job: `mount` (building a box in its element), `draw`
 //! (its canvases), `schedule` (when boxes draw), `observe` (size, viewport, colour scheme,
 //! printing), `interact` (pointer, touch and keyboard), `failure` (what stands in place
-//! of a broken box: `audience` decides who sees what), `dom` (the elements), `canvas` and
+//! of a broken box: `audience` decides who sees what; its markup and the boxes' are
+//! `crate::markup`), `canvas` and
 //! `backend` (plotters on a canvas). The job modules share this module's state types and
 //! imports (`use super::*`).
 
 mod audience;
 mod backend;
 mod canvas;
-mod dom;
 mod draw;
 mod failure;
 mod interact;
@@ -39,6 +39,7 @@ use web_sys::{
 use crate::error::{Problem, What};
 use crate::format::Lang;
 use crate::layout::Scene;
+use crate::markup;
 use crate::model::Body;
 use crate::validate::{Failure, load};
 

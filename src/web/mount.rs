@@ -1,7 +1,7 @@
 //! Building a box in its element: the shadow root, each fact box or its failure, and
 //! the downloads' handlers.
 
-use super::failure::{failure_view, internal_failure, log_failure, show_failure};
+use super::failure::{failure_markup, internal_failure, log_failure, show_failure};
 use super::interact::{interact, listen};
 use super::observe::observe;
 use super::schedule::request_frame;
@@ -48,7 +48,6 @@ fn mount(
     lazy: bool,
 ) -> Result<(), JsValue> {
     let host = inner.borrow().host.clone();
-    let doc = document()?;
     let root = fresh_root(&host)?;
     let loaded = load(json, pick, host_lang(&host));
     let results = match loaded {
@@ -58,34 +57,49 @@ fn mount(
             return Ok(());
         }
     };
+    // The whole element's markup in one call (see `markup`), then the few elements that
+    // are wired up, found in it: one figure or failure view per result, in order.
+    let editor = audience::is_editor(&host);
+    let lang = host_lang(&host);
+    root.set_inner_html(&markup::boxes(&results, |failure| {
+        failure_markup(editor, lang, failure, source, Some(json))
+    }));
     let mut kinds = Vec::new();
     let mut slots = Vec::new();
     let mut images = Vec::new();
     let mut messages = Vec::new();
     let mut failed = false;
+    let mut next = root.first_element_child();
     for result in results {
+        let figure = next.ok_or("a box's markup is missing")?;
+        next = figure.next_element_sibling();
         match result {
             Ok(b) => {
                 let b = Rc::new(b);
                 kinds.push(b.kind());
-                let built = dom::fact_box(&doc, &b);
-                root.append_child(&built.figure)?;
-                images.push((
-                    built.image_button,
-                    built.csv_link,
-                    built.figure.clone(),
-                    Rc::clone(&b),
-                ));
-                if let Some(parts) = built.chart {
+                let actions = figure.query_selector_all(".fb-action")?;
+                let (Some(csv_link), Some(image_button)) = (
+                    actions.get(0).and_then(|n| n.dyn_into::<Element>().ok()),
+                    actions.get(1).and_then(|n| n.dyn_into::<Element>().ok()),
+                ) else {
+                    return Err("a box's downloads are missing".into());
+                };
+                images.push((image_button, csv_link, figure.clone(), Rc::clone(&b)));
+                if let Some(canvas) = figure.query_selector("canvas")? {
+                    let tip = figure.query_selector(".fb-tip")?.ok_or("no tooltip")?;
+                    let buttons = figure.query_selector_all(".fb-legend-item")?;
+                    let legend = (0..buttons.length())
+                        .filter_map(|k| buttons.get(k)?.dyn_into::<Element>().ok())
+                        .collect();
                     let series = match &b.body {
                         Body::Line(l) => l.series.len(),
                         _ => 0,
                     };
                     slots.push(Slot {
-                        canvas: parts.canvas,
-                        tip: parts.tip,
-                        legend: parts.legend,
-                        figure: built.figure.clone(),
+                        canvas: canvas.unchecked_into(),
+                        tip: tip.unchecked_into(),
+                        legend,
+                        figure,
                         fact: Rc::clone(&b),
                         drawn: None,
                         scene: None,
@@ -99,7 +113,6 @@ fn mount(
                 failed = true;
                 messages.extend(failure.messages());
                 log_failure(&failure, source);
-                root.append_child(&failure_view(&doc, &host, &failure, source, Some(json)))?;
             }
         }
     }
@@ -126,7 +139,7 @@ fn mount(
         listen(&mut i, &link.into(), "click", move |_| {
             let href = format!(
                 "{}{}",
-                dom::CSV_PREFIX,
+                markup::CSV_PREFIX,
                 js_sys::encode_uri_component(&crate::csv::csv(&b))
             );
             let _ = target.set_attribute("href", &href);
