@@ -286,6 +286,69 @@ pub enum What {
 }
 
 impl What {
+    /// A short name for this kind of problem, the same in every language and kept across
+    /// versions, for code that reacts to problems (`FactboxError.problems[].code`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            What::Syntax(_) => "syntax",
+            What::EmptyDocument => "empty-document",
+            What::UnknownField { .. } => "unknown-field",
+            What::MissingField { .. } => "missing-field",
+            What::DuplicateField { .. } => "duplicate-field",
+            What::WrongType { .. } => "wrong-type",
+            What::NumberAsString { .. } => "number-as-string",
+            What::UnknownValue { .. } => "unknown-value",
+            What::UnknownKind { .. } => "unknown-kind",
+            What::UnsupportedVersion { .. } => "unsupported-version",
+            What::TooFew { .. } => "too-few",
+            What::TooMany { .. } => "too-many",
+            What::EmptyText => "empty-text",
+            What::TooLong { .. } => "too-long",
+            What::FileTooLarge { .. } => "file-too-large",
+            What::NotAfter { .. } => "not-after",
+            What::TooLarge { .. } => "too-large",
+            What::Negative { .. } => "negative",
+            What::BadId { .. } => "bad-id",
+            What::TooManyDecimals { .. } => "too-many-decimals",
+            What::TooManyDigits { .. } => "too-many-digits",
+            What::ScaleRounds { .. } => "scale-rounds",
+            What::ThousandsPoint { .. } => "thousands-point",
+            What::RankNotWhole { .. } => "rank-not-whole",
+            What::RanksAreLowerBetter => "ranks-are-lower-better",
+            What::OutOfWithoutRanks => "out-of-without-ranks",
+            What::RankChangeStyle { .. } => "rank-change-style",
+            What::RankStyleNotRanks => "rank-style-not-ranks",
+            What::VerticalRanks => "vertical-ranks",
+            What::RanksNoMax => "ranks-no-max",
+            What::DeadlineNeedsAsOf => "deadline-needs-as-of",
+            What::RankChangeDates => "rank-change-dates",
+            What::SortNeedsDirection { .. } => "sort-needs-direction",
+            What::DuplicateId { .. } => "duplicate-id",
+            What::BadDate { .. } => "bad-date",
+            What::BadUrl { .. } => "bad-url",
+            What::UnknownLocale { .. } => "unknown-locale",
+            What::UnknownHighlight { .. } => "unknown-highlight",
+            What::DuplicateLabel { .. } => "duplicate-label",
+            What::CompareFromZero => "compare-from-zero",
+            What::RankZero => "rank-zero",
+            What::RankOutOf { .. } => "rank-out-of",
+            What::DuplicateDate { .. } => "duplicate-date",
+            What::NoSuchPoint { .. } => "no-such-point",
+            What::UnknownSeries { .. } => "unknown-series",
+            What::PartsExceedTotal { .. } => "parts-exceed-total",
+            What::OutOfScale { .. } => "out-of-scale",
+            What::NotPositive { .. } => "not-positive",
+            What::NoSuchBox { .. } => "no-such-box",
+            What::Http { .. } => "http",
+            What::Network { .. } => "network",
+            What::NotJson { .. } => "not-json",
+            What::Timeout { .. } => "timeout",
+            What::NoData => "no-data",
+            What::Other { .. } => "other",
+            What::Internal { .. } => "internal",
+        }
+    }
+
     /// The kind of problem this is.
     pub fn category(&self) -> Category {
         match self {

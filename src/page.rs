@@ -57,6 +57,7 @@ pub fn loader_constants() -> String {
     out += &format!("var DEBUG_FLAG = {};\n", js_string(DEBUG_FLAG));
     out += &format!("var LOCAL_HOSTS = {};\n", list(&LOCAL_HOSTS));
     out += &format!("var MAX_BYTES = {};\n", crate::parse::MAX_DOCUMENT_BYTES);
+    out += &format!("var VERSION = {};\n", js_string(env!("CARGO_PKG_VERSION")));
     out += "var WORDS = {\n";
     for (key, lang) in [("vi", Lang::Vi), ("en", Lang::En)] {
         let words = lang.words();

@@ -77,7 +77,7 @@ fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let el = host(480);
-    let mounted = render(el.clone(), BAR.into(), None, None, false);
+    let mounted = render(el.clone(), BAR.into(), None, None, false, JsValue::UNDEFINED);
     assert_eq!(
         el.get_attribute("data-factbox-state").as_deref(),
         Some("loading")
@@ -124,7 +124,7 @@ async fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
 #[wasm_bindgen_test]
 async fn key_figures_are_real_text() {
     let el = host(600);
-    let mounted = render(el.clone(), FIGURES.into(), None, None, true);
+    let mounted = render(el.clone(), FIGURES.into(), None, None, true, JsValue::UNDEFINED);
     assert_eq!(
         settled(&el, &mounted).await.0,
         "ready",
@@ -157,6 +157,7 @@ async fn broken_json_shows_an_error_with_line_and_column() {
         None,
         Some("data/x.json".into()),
         false,
+        JsValue::UNDEFINED,
     );
     let (state, detail) = settled(&el, &mounted).await;
     assert_eq!(state, "error");
@@ -186,6 +187,43 @@ async fn broken_json_shows_an_error_with_line_and_column() {
         .and_then(|e| e.get_attribute("role"));
     assert_eq!(role.as_deref(), Some("alert"));
     assert!(shadow_text(&el, ".fb-error-where").is_some_and(|t| t.contains("data/x.json")));
+    // The same problem as data, for code: where, a stable code, and the message in the
+    // language asked for.
+    let problems = mounted.problems(Some("en".into()));
+    assert_eq!(problems.length(), 1);
+    let field = |k: &str| js_sys::Reflect::get(&problems.get(0), &JsValue::from_str(k)).unwrap();
+    assert_eq!(field("code").as_string().as_deref(), Some("syntax"));
+    assert_eq!(field("line").as_f64(), Some(2.0));
+    assert_eq!(field("column").as_f64(), Some(12.0));
+    assert!(field("message").as_string().unwrap().contains("line 2, column 12: "));
+    let in_event = js_sys::Reflect::get(&detail, &JsValue::from_str("problems")).unwrap();
+    assert_eq!(js_sys::Array::from(&in_event).length(), 1);
+    el.remove();
+}
+
+/// `{ errors: 'none', quiet: true }`: the page shows its own message for a broken box, so
+/// the element stays empty (but a good box beside it in the same file is shown), the
+/// problems are still data, and nothing is written to the console.
+#[wasm_bindgen_test]
+async fn errors_none_leaves_a_broken_box_to_the_page() {
+    let el = host(400);
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"errors".into(), &"none".into()).unwrap();
+    js_sys::Reflect::set(&options, &"quiet".into(), &JsValue::TRUE).unwrap();
+    let json = r#"{"version": 1, "boxes": [
+        {"id": "bad", "kind": "bar", "title": "T", "bars": []},
+        {"id": "good", "kind": "figures", "title": "Good", "figures": [{"value": 1, "label": "one"}]}]}"#;
+    let mounted = render(el.clone(), json.into(), None, None, false, options.into());
+    let (state, _) = settled(&el, &mounted).await;
+    assert_eq!(state, "error");
+    let root = el.shadow_root().expect("shadow root");
+    assert!(root.query_selector(".fb-error").unwrap().is_none());
+    assert_eq!(shadow_text(&el, ".fb-title").as_deref(), Some("Good"));
+    assert_eq!(mounted.kind(), "figures");
+    let problems = mounted.problems(None);
+    assert_eq!(problems.length(), 1);
+    let id = js_sys::Reflect::get(&problems.get(0), &"id".into()).unwrap();
+    assert_eq!(id.as_string().as_deref(), Some("bad"));
     el.remove();
 }
 
@@ -193,7 +231,7 @@ async fn broken_json_shows_an_error_with_line_and_column() {
 async fn the_page_language_chooses_the_error_language() {
     let el = host(400);
     el.set_attribute("lang", "en").expect("lang");
-    let mounted = render(el.clone(), String::new(), None, None, false);
+    let mounted = render(el.clone(), String::new(), None, None, false, JsValue::UNDEFINED);
     settled(&el, &mounted).await;
     assert_eq!(mounted.errors(), ["the data file is empty"]);
     el.remove();
@@ -202,7 +240,7 @@ async fn the_page_language_chooses_the_error_language() {
 #[wasm_bindgen_test]
 fn load_failures_are_shown_in_the_box() {
     let el = host(400);
-    let mounted = fail(el.clone(), "http", "data/missing.json", 404, 0);
+    let mounted = fail(el.clone(), "http", "data/missing.json", 404, 0, JsValue::UNDEFINED);
     assert_eq!(mounted.state(), "error");
     let errors = mounted.errors();
     assert!(
@@ -217,7 +255,7 @@ async fn data_text_is_never_parsed_as_html() {
     let el = host(400);
     let json = r#"{"version": 1, "boxes": [{"id": "x", "kind": "figures", "title": "<img src=x onerror=alert(1)>",
       "figures": [{"value": 1, "label": "<b>bold</b>"}]}]}"#;
-    let mounted = render(el.clone(), json.into(), None, None, false);
+    let mounted = render(el.clone(), json.into(), None, None, false, JsValue::UNDEFINED);
     settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     assert!(root.query_selector("img").ok().flatten().is_none());
@@ -233,15 +271,15 @@ async fn data_text_is_never_parsed_as_html() {
 fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
     let good = host(500);
     let bad = host(500);
-    let first = render(good.clone(), BAR.into(), None, None, false);
-    let broken = render(bad.clone(), "not json".into(), None, None, false);
+    let first = render(good.clone(), BAR.into(), None, None, false, JsValue::UNDEFINED);
+    let broken = render(bad.clone(), "not json".into(), None, None, false, JsValue::UNDEFINED);
     // `redraw` builds and draws at once, without waiting for the scheduler.
     first.redraw();
     broken.redraw();
     assert_eq!(first.state(), "ready");
     assert_eq!(broken.state(), "error");
     drop(first);
-    let second = render(good.clone(), FIGURES.into(), None, None, false);
+    let second = render(good.clone(), FIGURES.into(), None, None, false, JsValue::UNDEFINED);
     second.redraw();
     assert_eq!(second.state(), "ready");
     let root = good.shadow_root().expect("shadow root");
@@ -261,7 +299,7 @@ fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
 #[wasm_bindgen_test]
 async fn picking_a_box_that_is_not_there() {
     let el = host(400);
-    let mounted = render(el.clone(), BAR.into(), Some("hangg".into()), None, false);
+    let mounted = render(el.clone(), BAR.into(), Some("hangg".into()), None, false, JsValue::UNDEFINED);
     assert_eq!(settled(&el, &mounted).await.0, "error");
     assert_eq!(
         mounted.errors(),
@@ -397,7 +435,7 @@ fn numbers_and_dates_are_what_intl_writes() {
 #[wasm_bindgen_test]
 async fn the_footer_offers_the_data_and_the_image() {
     let el = host(480);
-    let mounted = render(el.clone(), BAR.into(), None, None, false);
+    let mounted = render(el.clone(), BAR.into(), None, None, false, JsValue::UNDEFINED);
     settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     let link = root

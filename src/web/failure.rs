@@ -16,24 +16,24 @@ pub(super) fn show_failure(
     source: Option<&str>,
     json: Option<&str>,
 ) {
-    log_failure(failure, source);
     let Ok(mut i) = inner.try_borrow_mut() else {
         return;
     };
+    if !i.options.quiet {
+        log_failure(failure, source);
+    }
     i.failed = true;
-    i.messages = failure.messages();
+    i.problems = Shown::all(failure).collect();
     let host = i.host.clone();
+    let visible = i.options.show_errors;
     let shown = fresh_root(&host).map(|root| {
         let editor = audience::is_editor(&host);
+        let lang = host_lang(&host);
         root.set_inner_html(&failure_markup(
-            editor,
-            host_lang(&host),
-            failure,
-            source,
-            json,
+            visible, editor, lang, failure, source, json,
         ));
     });
-    if shown.is_err() {
+    if shown.is_err() && visible {
         // No shadow root could be made: write the message as plain text in the element.
         host.set_text_content(Some(&failure.messages().join("\n")));
     }
@@ -41,15 +41,20 @@ pub(super) fn show_failure(
 
 /// What stands in place of a box that cannot be shown: for readers of a published page a
 /// short notice, for editors previewing it every message (see `audience`). Every failure
-/// is shown through here; the console gets the full messages either way (`log_failure`).
+/// is shown through here; the console gets the full messages either way (`log_failure`),
+/// unless the page asked for quiet.
 pub(super) fn failure_markup(
+    shown: bool,
     editor: bool,
     lang: Lang,
     failure: &Failure,
     source: Option<&str>,
     json: Option<&str>,
 ) -> String {
-    if editor {
+    if !shown {
+        // `errors: 'none'`: the page shows its own message.
+        String::new()
+    } else if editor {
         markup::failure(failure, source, json)
     } else {
         markup::reader_notice(failure, lang)

@@ -53,7 +53,9 @@ use self::failure::show_failure;
 ///   still style the host element itself, and inherited properties (font, colour,
 ///   spacing) flow in from it. So the host's own box is locked with `!important` (inside
 ///   a shadow tree an `!important` `:host` rule beats the page's), and `.fb` starts from
-///   `all: initial`.
+///   `all: initial`. Except `display`: whether and how the element is shown is the
+///   page's to say (its `hidden` attribute, its own rules), so `display: block` is only
+///   a default, and `[hidden]` hides the element whatever the page's rules.
 /// - The `--factbox-*` custom properties are the documented way to brand boxes; each
 ///   `--fb-*` variable takes the brand value or our default, and the canvas reads the
 ///   `--fb-*` values back (see `canvas::theme_of`), so CSS and charts always agree. The
@@ -126,8 +128,13 @@ struct Inner {
     reported: Option<&'static str>,
     slots: Vec<Slot>,
     failed: bool,
-    /// Every problem shown, as written in the element.
-    messages: Vec<String>,
+    /// Every problem found, in the order shown.
+    problems: Vec<Shown>,
+    /// The kinds of the boxes shown, e.g. `bar line`.
+    kinds: String,
+    /// What the page asked for: whether a broken box shows its failure, and whether the
+    /// console gets it.
+    options: Options,
     visible: bool,
     /// Whether the box waits in the shared drawing queue.
     queued: bool,
@@ -147,6 +154,71 @@ struct Inner {
     theme: Option<crate::render::Theme>,
 }
 
+/// A problem found in a box, with the language of its messages and the box's id.
+struct Shown {
+    lang: Lang,
+    id: Option<String>,
+    problem: Problem,
+}
+
+impl Shown {
+    fn all(failure: &Failure) -> impl Iterator<Item = Shown> + '_ {
+        failure.problems.iter().map(|p| Shown {
+            lang: failure.lang,
+            id: failure.id.clone(),
+            problem: p.clone(),
+        })
+    }
+
+    /// `{ id, path, line, column, code, message }`, the message in `lang` or the box's.
+    fn to_js(&self, lang: Option<Lang>) -> JsValue {
+        let o = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &v);
+        };
+        let p = &self.problem;
+        set(
+            "id",
+            self.id.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        set("path", JsValue::from_str(&p.path));
+        set(
+            "line",
+            p.at.map_or(JsValue::NULL, |at| JsValue::from(at.line)),
+        );
+        set(
+            "column",
+            p.at.map_or(JsValue::NULL, |at| JsValue::from(at.column)),
+        );
+        set("code", JsValue::from_str(p.what.code()));
+        set(
+            "message",
+            JsValue::from_str(&p.message(lang.unwrap_or(self.lang))),
+        );
+        o.into()
+    }
+}
+
+/// The options of `render` and `fail` that the wasm reads (the rest are the API's, in
+/// `www/api.js`): `{ errors: 'box' | 'none', quiet: boolean }`.
+#[derive(Clone, Copy)]
+struct Options {
+    /// Whether a broken box shows its failure (`errors: 'box'`, the default) or nothing.
+    show_errors: bool,
+    /// Whether the console is left alone.
+    quiet: bool,
+}
+
+impl Options {
+    fn from_js(options: &JsValue) -> Options {
+        let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok();
+        Options {
+            show_errors: get("errors").and_then(|v| v.as_string()).as_deref() != Some("none"),
+            quiet: get("quiet").and_then(|v| v.as_bool()) == Some(true),
+        }
+    }
+}
+
 /// What `render` was given, kept until the scheduler builds the box.
 struct Pending {
     json: String,
@@ -156,16 +228,25 @@ struct Pending {
 }
 
 impl Inner {
+    fn messages(&self) -> Vec<String> {
+        self.problems
+            .iter()
+            .map(|p| p.problem.message(p.lang))
+            .collect()
+    }
+
     /// The state of `host` before anything is shown in it; `visible` when its charts may
     /// draw at once (not lazy).
-    fn new(host: HtmlElement, visible: bool) -> Inner {
+    fn new(host: HtmlElement, visible: bool, options: Options) -> Inner {
         Inner {
             host,
             pending: None,
             reported: None,
             slots: Vec::new(),
             failed: false,
-            messages: Vec::new(),
+            problems: Vec::new(),
+            kinds: String::new(),
+            options,
             visible,
             queued: false,
             resize: None,
@@ -231,11 +312,29 @@ impl Mounted {
         }
     }
 
-    /// The error messages shown in the element, one per problem (empty when ready).
+    /// The error messages, one per problem (empty when ready), each in its box's language.
     pub fn errors(&self) -> Vec<String> {
         self.inner
             .try_borrow()
-            .map(|i| i.messages.clone())
+            .map(|i| i.messages())
+            .unwrap_or_default()
+    }
+
+    /// The problems as data: `{ id, path, line, column, code, message }` each, the message
+    /// in `lang` (`vi` or `en`) or, without it, in its box's language.
+    pub fn problems(&self, lang: Option<String>) -> js_sys::Array {
+        let lang = lang.map(|l| crate::page::lang_of(&l));
+        self.inner
+            .try_borrow()
+            .map(|i| i.problems.iter().map(|p| p.to_js(lang)).collect())
+            .unwrap_or_default()
+    }
+
+    /// The kinds of the boxes shown, space-separated (`bar`, `figures line`), or empty.
+    pub fn kind(&self) -> String {
+        self.inner
+            .try_borrow()
+            .map(|i| i.kinds.clone())
             .unwrap_or_default()
     }
 }
@@ -272,8 +371,9 @@ pub fn render(
     pick: Option<String>,
     source: Option<String>,
     lazy: bool,
+    options: JsValue,
 ) -> Mounted {
-    let mut inner = Inner::new(host, !lazy);
+    let mut inner = Inner::new(host, !lazy, Options::from_js(&options));
     inner.pending = Some(Pending {
         json,
         pick,
@@ -289,7 +389,14 @@ pub fn render(
 /// Shows why the JSON could not be loaded: `code` is `http` (with `status`), `network`,
 /// `notjson`, `timeout` (after `amount` seconds), `toolarge` (`amount` KiB) or `nodata`.
 #[wasm_bindgen]
-pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, amount: u32) -> Mounted {
+pub fn fail(
+    host: HtmlElement,
+    code: &str,
+    url: &str,
+    status: u16,
+    amount: u32,
+    options: JsValue,
+) -> Mounted {
     let url = url.to_owned();
     let what = match code {
         "http" => What::Http { status, url },
@@ -315,7 +422,11 @@ pub fn fail(host: HtmlElement, code: &str, url: &str, status: u16, amount: u32) 
         id: None,
         problems: vec![Problem::whole(what)],
     };
-    let inner = Rc::new(RefCell::new(Inner::new(host, false)));
+    let inner = Rc::new(RefCell::new(Inner::new(
+        host,
+        false,
+        Options::from_js(&options),
+    )));
     show_failure(&inner, &failure, None, None);
     if let Ok(mut i) = inner.try_borrow_mut() {
         report_state(&mut i);
@@ -357,7 +468,7 @@ fn fresh_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
 
 /// Writes the box's state on its element (`data-factbox-state`) and, when it has just
 /// become `ready` or `error`, lets a `factbox:ready` or `factbox:error` event bubble from
-/// it (out of any shadow root around it too), the latter with the messages shown as
+/// it (in a microtask) (out of any shadow root around it too), the latter with the messages shown as
 /// `detail.errors`.
 fn report_state(i: &mut Inner) {
     let state = state_of(i);
@@ -376,8 +487,10 @@ fn report_state(i: &mut Inner) {
     init.set_composed(true);
     if state == "error" {
         let detail = js_sys::Object::new();
-        let errors: js_sys::Array = i.messages.iter().map(|m| JsValue::from_str(m)).collect();
+        let errors: js_sys::Array = i.messages().iter().map(|m| JsValue::from_str(m)).collect();
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("errors"), &errors);
+        let problems: js_sys::Array = i.problems.iter().map(|p| p.to_js(None)).collect();
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str("problems"), &problems);
         init.set_detail(&detail);
     }
     let name = if state == "ready" {
@@ -386,6 +499,14 @@ fn report_state(i: &mut Inner) {
         "factbox:error"
     };
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = i.host.dispatch_event(&event);
+        // Sent in a microtask, once this call has let go of the box's state: a page's
+        // handler may ask the box for its problems or state right away.
+        let host = i.host.clone();
+        let send = Closure::once_into_js(move || {
+            let _ = host.dispatch_event(&event);
+        });
+        if let Some(window) = web_sys::window() {
+            window.queue_microtask(send.unchecked_ref());
+        }
     }
 }

@@ -61,20 +61,28 @@ fn mount(
     // are wired up, found in it: one figure or failure view per result, in order.
     let editor = audience::is_editor(&host);
     let lang = host_lang(&host);
+    let options = inner.borrow().options;
     root.set_inner_html(&markup::boxes(&results, |failure| {
-        failure_markup(editor, lang, failure, source, Some(json))
+        failure_markup(
+            options.show_errors,
+            editor,
+            lang,
+            failure,
+            source,
+            Some(json),
+        )
     }));
     let mut kinds = Vec::new();
     let mut slots = Vec::new();
     let mut images = Vec::new();
-    let mut messages = Vec::new();
+    let mut problems = Vec::new();
     let mut failed = false;
     let mut next = root.first_element_child();
     for result in results {
-        let figure = next.ok_or("a box's markup is missing")?;
-        next = figure.next_element_sibling();
         match result {
             Ok(b) => {
+                let figure = next.ok_or("a box's markup is missing")?;
+                next = figure.next_element_sibling();
                 let b = Rc::new(b);
                 kinds.push(b.kind());
                 let actions = figure.query_selector_all(".fb-action")?;
@@ -110,9 +118,15 @@ fn mount(
                 }
             }
             Err(failure) => {
+                // Its view, unless the page shows its own (`errors: 'none'`).
+                if options.show_errors {
+                    next = next.and_then(|e| e.next_element_sibling());
+                }
                 failed = true;
-                messages.extend(failure.messages());
-                log_failure(&failure, source);
+                problems.extend(Shown::all(&failure));
+                if !options.quiet {
+                    log_failure(&failure, source);
+                }
             }
         }
     }
@@ -124,7 +138,8 @@ fn mount(
         let mut i = inner.borrow_mut();
         i.failed = failed;
         i.slots = slots;
-        i.messages = messages;
+        i.problems = problems;
+        i.kinds = kinds.join(" ");
     }
     for (button, link, figure, b) in images {
         let mut i = inner.borrow_mut();
