@@ -86,7 +86,7 @@ dist: setup-rust setup-npm
 	mkdir -p dist
 	cp -r www/. dist/
 	@# Build scripts and the README's pictures are not for newsrooms to upload.
-	rm -rf dist/loader.js dist/shorten-imports.mjs dist/precompress.mjs dist/img
+	rm -rf dist/loader.js dist/api.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/img
 	@# Short import names in the wasm and the glue (see www/shorten-imports.mjs): -3.9 KB gzip.
 	node www/shorten-imports.mjs $(WASM_OUT)/factbox_bg.wasm $(WASM_OUT)/factbox.js \
 	  target/factbox_bg.short.wasm target/factbox.glue.js
@@ -102,9 +102,9 @@ dist: setup-rust setup-npm
 	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
 	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
-	  { echo "(function () {"; echo "function newGlue() {"; cat target/factbox.glue.js; echo; \
-	    echo "return wasm_bindgen; }"; cat target/loader-constants.js; \
-	    sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/loader.js; \
+	  { echo "(function () {"; sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/script-head.js; \
+	    echo "function newGlue() {"; cat target/factbox.glue.js; echo; \
+	    echo "return wasm_bindgen; }"; cat target/loader-constants.js www/api.js www/loader.js; \
 	    echo "})();"; } > target/factbox.full.js
 	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
 	@# instance, with fresh glue state, after a trap.
@@ -116,8 +116,20 @@ dist: setup-rust setup-npm
 	  zjs=$$(stat -c %s dist/factbox.js.gz); zwasm=$$(stat -c %s dist/factbox_bg.*.wasm.gz); \
 	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip -9 $$js, zopfli $$zjs), $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip -9 $$wasm, zopfli $$zwasm); widget gzip -9 $$((js + wasm)) B, zopfli $$((zjs + zwasm)) B"
 
-pkg: setup-rust
-	wasm-pack build --release --target bundler --out-dir pkg
+## The npm package, from the same wasm and glue as dist/ (the size-optimised build) and the
+## same API (www/api.js), as an ES module: pkg/, and `npm pack` of it into target/.
+pkg: dist
+	rm -rf pkg
+	mkdir -p pkg
+	cp target/factbox_bg.wasm pkg/factbox_bg.wasm
+	{ cat www/npm/head.js; echo "function newGlue() {"; cat target/factbox.glue.js; echo; \
+	  echo "return wasm_bindgen; }"; cat target/loader-constants.js www/api.js www/npm/foot.js; } > pkg/factbox.js
+	cp www/npm/factbox.d.ts www/npm/README.md LICENSE-MIT LICENSE-APACHE pkg/
+	cp www/schema/factbox-v1.schema.json pkg/schema.json
+	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
+	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json
+	cd pkg && npm pack --silent --pack-destination ../target >/dev/null
+	@echo "pkg/: factbox.js $$(gzip -9c pkg/factbox.js | wc -c) B gzip -9, factbox_bg.wasm $$(gzip -9c pkg/factbox_bg.wasm | wc -c) B gzip -9; target/factbox-$(VERSION).tgz"
 
 demo: dist
 	@echo "factbox demo: http://127.0.0.1:$(PORT)/"
@@ -154,7 +166,7 @@ lint:
 test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 
-test-e2e: dist setup-browser
+test-e2e: dist pkg setup-browser
 	node --test tests/e2e/
 
 ## Benchmarks: criterion for the native pipeline, then the browser benchmark against

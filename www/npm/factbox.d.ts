@@ -1,0 +1,64 @@
+// The API of the factbox package (and of window.factbox with the script tag).
+import type { FactboxDocument } from './document';
+export type * from './document';
+
+/** One thing wrong with a document, or with loading it. */
+export interface FactboxProblem {
+  /** The id of the box at fault, when known. */
+  id: string | null;
+  /** The JSON path of the value at fault, e.g. `boxes[0].bars`; empty for the whole document. */
+  path: string;
+  /** 1-based line and column in the JSON text, when known. */
+  line: number | null;
+  column: number | null;
+  /** A short name of the problem, the same in every language and kept across versions. */
+  code: string;
+  /** The whole message, in the `lang` asked for or the box's language. */
+  message: string;
+}
+
+/** What `render` rejects with when a box cannot be shown. */
+export class FactboxError extends Error {
+  readonly name: 'FactboxError';
+  readonly problems: FactboxProblem[];
+}
+
+export type BoxState = 'loading' | 'ready' | 'error' | 'freed';
+
+export interface RenderOptions {
+  /** Only the box with this id (an embed's `file.json#id`). */
+  id?: string;
+  /** Draw charts only when they come near the viewport; the promise then resolves when they are drawn. */
+  lazy?: boolean;
+  /** `'box'` (default): a broken box shows what is wrong; `'none'`: the element stays empty. */
+  errors?: 'box' | 'none';
+  /** Leave the console alone. */
+  quiet?: boolean;
+  /** The language of `FactboxError` messages (default: each box's own). */
+  lang?: 'vi' | 'en';
+  /** Seconds to wait for a URL (1–120, default 20). */
+  timeout?: number;
+  /** Aborting frees the box and rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+
+/** A box on the page. It also has `[Symbol.dispose]()` (the same as `free()`) where the
+ *  runtime has `Symbol.dispose`; it is left out of these types so that they need no
+ *  `esnext.disposable` lib. */
+export interface Box {
+  readonly element: Element;
+  readonly state: BoxState;
+  /** The kinds shown, e.g. `'bar'`, or `'figures line'` for a file of two boxes. */
+  readonly kind: string;
+  /** Shows another document in the same element. */
+  update(input: FactboxDocument | string | URL, options?: RenderOptions): Promise<Box>;
+  /** Removes the box and empties the element; safe to call twice. */
+  free(): void;
+}
+
+/** Renders a document object, its JSON text, or its URL into `element`. */
+export function render(element: Element, input: FactboxDocument | string | URL, options?: RenderOptions): Promise<Box>;
+
+/** The version of factbox. */
+export const version: string;

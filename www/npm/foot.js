@@ -1,0 +1,1 @@
+export { render, FactboxError, VERSION as version };
