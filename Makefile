@@ -102,10 +102,10 @@ dist: setup-rust setup-npm
 	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
 	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
+	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; \
+	    cat target/loader-constants.js www/api.js; } > target/factbox.core.js; \
 	  { echo "(function () {"; sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/script-head.js; \
-	    echo "function newGlue() {"; cat target/factbox.glue.js; echo; \
-	    echo "return wasm_bindgen; }"; cat target/loader-constants.js www/api.js www/loader.js; \
-	    echo "})();"; } > target/factbox.full.js
+	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js
 	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
 	@# instance, with fresh glue state, after a trap.
 	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
@@ -122,8 +122,8 @@ pkg: dist
 	rm -rf pkg
 	mkdir -p pkg
 	cp target/factbox_bg.wasm pkg/factbox_bg.wasm
-	{ cat www/npm/head.js; echo "function newGlue() {"; cat target/factbox.glue.js; echo; \
-	  echo "return wasm_bindgen; }"; cat target/loader-constants.js www/api.js www/npm/foot.js; } > pkg/factbox.js
+	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
+	cat www/npm/head.js target/factbox.core.js www/npm/foot.js > pkg/factbox.js
 	cp www/npm/factbox.d.ts www/npm/README.md LICENSE-MIT LICENSE-APACHE pkg/
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts

@@ -22,9 +22,13 @@ var FactboxError = class FactboxError extends Error {
   }
 };
 
-// A problem found by the API itself (a bad argument, a freed box), not in a document.
+// A problem found outside any document (a bad argument, a freed box, a wasm that cannot run).
+function problem(code, message) {
+  return { id: null, path: '', line: null, column: null, code: code, message: message };
+}
+
 function usage(code, message) {
-  return new FactboxError([{ id: null, path: '', line: null, column: null, code: code, message: message }]);
+  return new FactboxError([problem(code, message)]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -180,9 +184,8 @@ function fallback(el, error, trapped) {
     root.replaceChildren(p);
   }
   el.setAttribute('data-factbox-state', 'error');
-  var problem = { id: null, path: '', line: null, column: null, code: 'internal', message: text };
   el.dispatchEvent(new CustomEvent('factbox:error', {
-    bubbles: true, composed: true, detail: { errors: [text], problems: [problem] }
+    bubbles: true, composed: true, detail: { errors: [text], problems: [problem('internal', text)] }
   }));
   if (!opts.quiet) console.error('factbox:', error);
 }

@@ -27,7 +27,7 @@ function inlineJson(el) {
 // with the JSON inline in a <script type="application/json"> child.
 function mount(el) {
   var attr = (el.getAttribute('data-factbox') || '').trim();
-  var opts = { lazy: lazyOf(el), errors: 'box', quiet: false, timeout: timeoutOf(el), lang: null };
+  var opts = options({ lazy: lazyOf(el), timeout: timeoutOf(el) });
   var job;
   if (attr === '' || attr.charAt(0) === '#') {
     var text = inlineJson(el);
