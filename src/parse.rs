@@ -329,6 +329,32 @@ fn problem(
     }
 }
 
+/// Where the value at `path` (as [`crate::path::JsonPath`] writes it: `boxes[0].bars`)
+/// starts in the text `root` was read from, as a byte offset; `None` when the path names
+/// no value there (a field name with `.` or `[` in it cannot be told apart, and is not
+/// guessed).
+pub fn offset_of(root: &Node<'_>, path: &str) -> Option<usize> {
+    let mut node = root;
+    let mut rest = path;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let close = after.find(']')?;
+            let index: usize = after.get(..close)?.parse().ok()?;
+            node = match &node.kind {
+                Kind::Array(items) => items.get(index)?,
+                _ => return None,
+            };
+            rest = after.get(close + 1..)?;
+        } else {
+            let name = rest.strip_prefix('.').unwrap_or(rest);
+            let end = name.find(['.', '[']).unwrap_or(name.len());
+            node = node.get(name.get(..end)?)?;
+            rest = name.get(end..)?;
+        }
+    }
+    Some(node.start)
+}
+
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn position_of(text: &str, offset: usize) -> Position {
     let offset = offset.min(text.len());

@@ -55,6 +55,46 @@ pub type Loaded = Result<Vec<Result<FactBox, Failure>>, Failure>;
 /// `#id`); otherwise every box. `fallback` is the language for problems found before
 /// the document's own `locale` is known (usually the page's language).
 pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
+    place(text, read(text, pick, fallback))
+}
+
+/// Gives each problem found after reading (a value that is read well but wrong, with its
+/// path only) the line and column where that value stands, as syntax errors have: editors
+/// and `FactboxError.problems` then point at it. The text is read again only when
+/// something is wrong.
+fn place(text: &str, loaded: Loaded) -> Loaded {
+    let unplaced = |f: &Failure| {
+        f.problems
+            .iter()
+            .any(|p| p.at.is_none() && !p.path.is_empty())
+    };
+    let wanted = match &loaded {
+        Ok(boxes) => boxes.iter().any(|b| b.as_ref().err().is_some_and(unplaced)),
+        Err(f) => unplaced(f),
+    };
+    if !wanted {
+        return loaded;
+    }
+    let Ok(root) = crate::json::parse(text) else {
+        return loaded;
+    };
+    let fill = |mut f: Failure| {
+        for p in f
+            .problems
+            .iter_mut()
+            .filter(|p| p.at.is_none() && !p.path.is_empty())
+        {
+            p.at = parse::offset_of(&root, &p.path).map(|o| parse::position_of(text, o));
+        }
+        f
+    };
+    match loaded {
+        Ok(boxes) => Ok(boxes.into_iter().map(|b| b.map_err(fill)).collect()),
+        Err(f) => Err(fill(f)),
+    }
+}
+
+fn read(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
     let raw = parse::document(text).map_err(|p| Failure::one(fallback, p))?;
 
     let mut doc_problems = Vec::new();
@@ -1266,5 +1306,67 @@ impl Validator {
             measure,
             deadline,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each problem `place` gives a line and column to points at the value of its own
+    /// path: `parse::path_at`, which reads a path back from the text by another route,
+    /// finds the same path there.
+    #[test]
+    fn placed_problems_point_at_their_values() {
+        let docs = [
+            r#"{"version": 1, "locale": "en", "boxes": [{"id": "a", "kind": "bar", "title": "", "bars": []}]}"#,
+            "{\"version\": 1,\n \"boxes\": [\n  {\"id\": \"p\", \"kind\": \"progress\", \"title\": \"Tiến độ\",\n   \"value\": 120, \"target\": 100, \"max\": 100}]}",
+            r#"{"version": 1, "boxes": [{"id": "f", "kind": "figures", "title": "T", "as_of": "2024-13",
+                "figures": [{"value": 1, "label": "   ", "rank": true, "out_of": 0}]}]}"#,
+            r#"{"version": 1, "boxes": [{"id": "a", "kind": "bar", "title": "A", "bars": [{"label": "x", "value": 1}]},
+                {"id": "a", "kind": "bar", "title": "B", "bars": [{"label": "x", "value": 1}, {"label": "x", "value": 2}]}]}"#,
+            r#"{"version": 2, "boxes": []}"#,
+        ];
+        let mut placed = 0;
+        for text in docs {
+            let before = read(text, None, Lang::En);
+            let after = load(text, None, Lang::En);
+            let problems = |l: Loaded| -> Vec<Problem> {
+                match l {
+                    Err(f) => f.problems,
+                    Ok(b) => b
+                        .into_iter()
+                        .filter_map(Result::err)
+                        .flat_map(|f| f.problems)
+                        .collect(),
+                }
+            };
+            for (old, new) in problems(before).into_iter().zip(problems(after)) {
+                assert_eq!(old.path, new.path);
+                if old.at.is_some() {
+                    assert_eq!(old.at, new.at, "a place already known is kept");
+                    continue;
+                }
+                let Some(at) = new.at else {
+                    assert!(new.path.is_empty(), "{} was not placed", new.path);
+                    continue;
+                };
+                let line_start: usize = text
+                    .split('\n')
+                    .take(at.line - 1)
+                    .map(|l| l.len() + 1)
+                    .sum();
+                let line = text[line_start..].split('\n').next().unwrap();
+                let column = line.char_indices().nth(at.column - 1).unwrap().0;
+                let offset = line_start + column;
+                // Having read a `[` or `{`, path_at is inside it (at its first item): ask
+                // just before it.
+                let opens = matches!(text.as_bytes()[offset], b'[' | b'{');
+                let read_back = parse::path_at(text, if opens { offset - 1 } else { offset });
+                assert_eq!(read_back, new.path, "{text}");
+                placed += 1;
+            }
+        }
+        assert!(placed >= 8, "only {placed} problems placed");
     }
 }

@@ -130,9 +130,9 @@ fn rows() -> Vec<Row> {
         Row {
             name: "wrong version",
             text: r#"{"version": 2, "boxes": []}"#.into(),
-            en: &["version: format version 2 is not supported; this factbox reads version 1"],
+            en: &["version, line 1, column 13: format version 2 is not supported; this factbox reads version 1"],
             vi: &[
-                "version: phiên bản định dạng 2 chưa được hỗ trợ; bản factbox này đọc phiên bản 1",
+                "version, dòng 1, cột 13: phiên bản định dạng 2 chưa được hỗ trợ; bản factbox này đọc phiên bản 1",
             ],
         },
         Row {
@@ -144,15 +144,15 @@ fn rows() -> Vec<Row> {
         Row {
             name: "no boxes",
             text: r#"{"version": 1, "boxes": []}"#.into(),
-            en: &["boxes: the list is empty: at least 1 needed"],
-            vi: &["boxes: danh sách trống: cần ít nhất 1 mục"],
+            en: &["boxes, line 1, column 25: the list is empty: at least 1 needed"],
+            vi: &["boxes, dòng 1, cột 25: danh sách trống: cần ít nhất 1 mục"],
         },
         Row {
             name: "unknown locale",
             text: format!(r#"{{"version": 1, "locale": "vn", "boxes": [{BAR}]}}"#),
-            en: &["locale: there is no locale “vn”: did you mean `vi`? (use `vi-VN` or `en`)"],
+            en: &["locale, line 1, column 26: there is no locale “vn”: did you mean `vi`? (use `vi-VN` or `en`)"],
             vi: &[
-                "locale: không có ngôn ngữ “vn”: có phải ý bạn là `vi`? (dùng `vi-VN` hoặc `en`)",
+                "locale, dòng 1, cột 26: không có ngôn ngữ “vn”: có phải ý bạn là `vi`? (dùng `vi-VN` hoặc `en`)",
             ],
         },
         Row {
@@ -231,9 +231,9 @@ fn rows() -> Vec<Row> {
             name: "number too large to show",
             text: figures(r#"{"value": 1e20, "label": "x"}"#),
             en: &[
-                "boxes[0].figures[0].value: the number 100000000000000000000 is too large to show",
+                "boxes[0].figures[0].value, line 1, column 101: the number 100000000000000000000 is too large to show",
             ],
-            vi: &["boxes[0].figures[0].value: số 100000000000000000000 quá lớn để hiển thị"],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 101: số 100000000000000000000 quá lớn để hiển thị"],
         },
         Row {
             name: "text where an object belongs",
@@ -254,30 +254,30 @@ fn rows() -> Vec<Row> {
         Row {
             name: "missing kind",
             text: doc(r#"{"id": "a", "title": "X"}"#),
-            en: &["boxes[0]: the required field `kind` is missing"],
-            vi: &["boxes[0]: thiếu trường bắt buộc `kind`"],
+            en: &["boxes[0], line 1, column 26: the required field `kind` is missing"],
+            vi: &["boxes[0], dòng 1, cột 26: thiếu trường bắt buộc `kind`"],
         },
         Row {
             name: "misspelt kind",
             text: doc(r#"{"id": "a", "kind": "bars", "title": "X"}"#),
-            en: &["boxes[0].kind: there is no box kind “bars”: did you mean `bar`?"],
-            vi: &["boxes[0].kind: không có loại hộp “bars”: có phải ý bạn là `bar`?"],
+            en: &["boxes[0].kind, line 1, column 46: there is no box kind “bars”: did you mean `bar`?"],
+            vi: &["boxes[0].kind, dòng 1, cột 46: không có loại hộp “bars”: có phải ý bạn là `bar`?"],
         },
         Row {
             name: "kind that does not exist",
             text: doc(r#"{"id": "a", "kind": "pie", "title": "X"}"#),
             en: &[
-                "boxes[0].kind: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
+                "boxes[0].kind, line 1, column 46: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
             ],
             vi: &[
-                "boxes[0].kind: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
+                "boxes[0].kind, dòng 1, cột 46: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
             ],
         },
         Row {
             name: "kind as a number",
             text: doc(r#"{"id": "a", "kind": 2, "title": "X"}"#),
-            en: &["boxes[0].kind: expected text in double quotes, found the number 2"],
-            vi: &["boxes[0].kind: cần một chuỗi chữ trong dấu ngoặc kép, nhưng ở đây là số 2"],
+            en: &["boxes[0].kind, line 1, column 46: expected text in double quotes, found the number 2"],
+            vi: &["boxes[0].kind, dòng 1, cột 46: cần một chuỗi chữ trong dấu ngoặc kép, nhưng ở đây là số 2"],
         },
         Row {
             name: "misspelt sort order",
@@ -297,14 +297,14 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "a", "kind": "bar", "title": " ", "bars": [], "highlight": ["Lào"]}"#,
             ),
             en: &[
-                "boxes[0].title: this text must not be empty",
-                "boxes[0].bars: the list is empty: at least 1 needed",
-                "boxes[0].highlight[0]: no bar is labelled “Lào”",
+                "boxes[0].title, line 1, column 62: this text must not be empty",
+                "boxes[0].bars, line 1, column 75: the list is empty: at least 1 needed",
+                "boxes[0].highlight[0], line 1, column 93: no bar is labelled “Lào”",
             ],
             vi: &[
-                "boxes[0].title: chữ không được để trống",
-                "boxes[0].bars: danh sách trống: cần ít nhất 1 mục",
-                "boxes[0].highlight[0]: không có cột nào tên “Lào”",
+                "boxes[0].title, dòng 1, cột 62: chữ không được để trống",
+                "boxes[0].bars, dòng 1, cột 75: danh sách trống: cần ít nhất 1 mục",
+                "boxes[0].highlight[0], dòng 1, cột 93: không có cột nào tên “Lào”",
             ],
         },
         Row {
@@ -312,9 +312,9 @@ fn rows() -> Vec<Row> {
             text: doc(
                 r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "Việt Nam", "value": 86}], "highlight": ["Viet Nam"]}"#,
             ),
-            en: &["boxes[0].highlight[0]: no bar is labelled “Viet Nam”: did you mean “Việt Nam”?"],
+            en: &["boxes[0].highlight[0], line 1, column 127: no bar is labelled “Viet Nam”: did you mean “Việt Nam”?"],
             vi: &[
-                "boxes[0].highlight[0]: không có cột nào tên “Viet Nam”: có phải ý bạn là “Việt Nam”?",
+                "boxes[0].highlight[0], dòng 1, cột 127: không có cột nào tên “Viet Nam”: có phải ý bạn là “Việt Nam”?",
             ],
         },
         Row {
@@ -322,8 +322,8 @@ fn rows() -> Vec<Row> {
             text: doc(
                 r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "Lào", "value": 1}, {"label": "Lào", "value": 2}]}"#,
             ),
-            en: &["boxes[0].bars[1].label: the label “Lào” appears twice"],
-            vi: &["boxes[0].bars[1].label: nhãn “Lào” xuất hiện hai lần"],
+            en: &["boxes[0].bars[1].label, line 1, column 116: the label “Lào” appears twice"],
+            vi: &["boxes[0].bars[1].label, dòng 1, cột 116: nhãn “Lào” xuất hiện hai lần"],
         },
         Row {
             name: "seven figures",
@@ -331,8 +331,8 @@ fn rows() -> Vec<Row> {
                 r#"{{"id": "a", "kind": "figures", "title": "T", "figures": [{}]}}"#,
                 [r#"{"value": 1, "label": "x"}"#; 7].join(", ")
             )),
-            en: &["boxes[0].figures: 7 items, more than the 6 this box can show"],
-            vi: &["boxes[0].figures: có 7 mục, nhiều hơn mức tối đa 6 mà hộp này hiển thị được"],
+            en: &["boxes[0].figures, line 1, column 82: 7 items, more than the 6 this box can show"],
+            vi: &["boxes[0].figures, dòng 1, cột 82: có 7 mục, nhiều hơn mức tối đa 6 mà hộp này hiển thị được"],
         },
         Row {
             name: "date that does not exist",
@@ -340,10 +340,10 @@ fn rows() -> Vec<Row> {
                 r#"{"value": 1, "label": "x", "compare": {"value": 2, "date": "2021-02-30"}}"#,
             ),
             en: &[
-                "boxes[0].figures[0].compare.date: the date “2021-02-30” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+                "boxes[0].figures[0].compare.date, line 1, column 150: the date “2021-02-30” is not valid: write it as 2024, 2024-08 or 2024-08-31",
             ],
             vi: &[
-                "boxes[0].figures[0].compare.date: ngày “2021-02-30” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+                "boxes[0].figures[0].compare.date, dòng 1, cột 150: ngày “2021-02-30” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
             ],
         },
         Row {
@@ -352,10 +352,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "as_of": "8/2024"}"#,
             ),
             en: &[
-                "boxes[0].as_of: JSON dates are written year-month-day: \"2024-08\" for “8/2024”",
+                "boxes[0].as_of, line 1, column 114: JSON dates are written year-month-day: \"2024-08\" for “8/2024”",
             ],
             vi: &[
-                "boxes[0].as_of: ngày “8/2024” trong JSON viết theo thứ tự năm-tháng-ngày: \"2024-08\"",
+                "boxes[0].as_of, dòng 1, cột 114: ngày “8/2024” trong JSON viết theo thứ tự năm-tháng-ngày: \"2024-08\"",
             ],
         },
         Row {
@@ -364,10 +364,10 @@ fn rows() -> Vec<Row> {
                 r#"{"value": 1, "label": "x", "compare": {"value": 0, "show": "ratio"}}"#,
             ),
             en: &[
-                "boxes[0].figures[0].compare.show: a percent or ratio change from 0 has no meaning: use \"show\": \"difference\"",
+                "boxes[0].figures[0].compare.show, line 1, column 150: a percent or ratio change from 0 has no meaning: use \"show\": \"difference\"",
             ],
             vi: &[
-                "boxes[0].figures[0].compare.show: không thể tính phần trăm hay số lần thay đổi so với giá trị 0: dùng \"show\": \"difference\"",
+                "boxes[0].figures[0].compare.show, dòng 1, cột 150: không thể tính phần trăm hay số lần thay đổi so với giá trị 0: dùng \"show\": \"difference\"",
             ],
         },
         Row {
@@ -376,10 +376,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": {"text": "x", "url": "javascript:alert(1)"}}"#,
             ),
             en: &[
-                "boxes[0].source.url: the link “javascript:alert(1)” must start with https:// or http://",
+                "boxes[0].source.url, line 1, column 136: the link “javascript:alert(1)” must start with https:// or http://",
             ],
             vi: &[
-                "boxes[0].source.url: liên kết “javascript:alert(1)” phải bắt đầu bằng https:// hoặc http://",
+                "boxes[0].source.url, dòng 1, cột 136: liên kết “javascript:alert(1)” phải bắt đầu bằng https:// hoặc http://",
             ],
         },
         Row {
@@ -400,20 +400,20 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "tiết kiệm", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
             ),
             en: &[
-                "boxes[0].id: the id “tiết kiệm” may contain only letters a–z, digits, `-` and `_`: write \"tiet-kiem\"",
+                "boxes[0].id, line 1, column 33: the id “tiết kiệm” may contain only letters a–z, digits, `-` and `_`: write \"tiet-kiem\"",
             ],
             vi: &[
-                "boxes[0].id: id “tiết kiệm” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"tiet-kiem\"",
+                "boxes[0].id, dòng 1, cột 33: id “tiết kiệm” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"tiet-kiem\"",
             ],
         },
         Row {
             name: "duplicate id: the second box fails",
             text: doc(&format!("{BAR}, {BAR}")),
             en: &[
-                "boxes[1].id: the id “b” is already used by another box in this file; each box needs its own",
+                "boxes[1].id, line 1, column 124: the id “b” is already used by another box in this file; each box needs its own",
             ],
             vi: &[
-                "boxes[1].id: id “b” đã được dùng cho một hộp khác trong tệp; mỗi hộp cần id riêng",
+                "boxes[1].id, dòng 1, cột 124: id “b” đã được dùng cho một hộp khác trong tệp; mỗi hộp cần id riêng",
             ],
         },
         Row {
@@ -432,8 +432,8 @@ fn rows() -> Vec<Row> {
                 r#"{{"id": "a", "kind": "bar", "title": "{}", "bars": [{{"label": "A", "value": 1}}]}}"#,
                 "x".repeat(161)
             )),
-            en: &["boxes[0].title: 161 characters long, at most 160: please shorten it"],
-            vi: &["boxes[0].title: dài 161 ký tự, tối đa 160: hãy rút gọn"],
+            en: &["boxes[0].title, line 1, column 62: 161 characters long, at most 160: please shorten it"],
+            vi: &["boxes[0].title, dòng 1, cột 62: dài 161 ký tự, tối đa 160: hãy rút gọn"],
         },
         Row {
             name: "a 20 MB file",
@@ -480,9 +480,9 @@ fn rows() -> Vec<Row> {
                     .collect::<Vec<_>>()
                     .join(","),
             ),
-            en: &["boxes[0].series[0].points: 10001 items, more than the 10000 this box can show"],
+            en: &["boxes[0].series[0].points, line 1, column 103: 10001 items, more than the 10000 this box can show"],
             vi: &[
-                "boxes[0].series[0].points: có 10001 mục, nhiều hơn mức tối đa 10000 mà hộp này hiển thị được",
+                "boxes[0].series[0].points, dòng 1, cột 103: có 10001 mục, nhiều hơn mức tối đa 10000 mà hộp này hiển thị được",
             ],
         },
         Row {
@@ -532,8 +532,8 @@ fn rows() -> Vec<Row> {
             text: doc(
                 r#"{"id": "b", "kind": "bar", "title": "   ", "bars": [{"label": "A", "value": 1}]}"#,
             ),
-            en: &["boxes[0].title: this text must not be empty"],
-            vi: &["boxes[0].title: chữ không được để trống"],
+            en: &["boxes[0].title, line 1, column 62: this text must not be empty"],
+            vi: &["boxes[0].title, dòng 1, cột 62: chữ không được để trống"],
         },
         Row {
             name: "bars as an object",
@@ -558,8 +558,8 @@ fn rows() -> Vec<Row> {
         Row {
             name: "empty list of figures",
             text: doc(r#"{"id": "f", "kind": "figures", "title": "T", "figures": []}"#),
-            en: &["boxes[0].figures: the list is empty: at least 1 needed"],
-            vi: &["boxes[0].figures: danh sách trống: cần ít nhất 1 mục"],
+            en: &["boxes[0].figures, line 1, column 82: the list is empty: at least 1 needed"],
+            vi: &["boxes[0].figures, dòng 1, cột 82: danh sách trống: cần ít nhất 1 mục"],
         },
         Row {
             name: "too many bars",
@@ -570,47 +570,47 @@ fn rows() -> Vec<Row> {
                     .collect::<Vec<_>>()
                     .join(",")
             )),
-            en: &["boxes[0].bars: 101 items, more than the 100 this box can show"],
-            vi: &["boxes[0].bars: có 101 mục, nhiều hơn mức tối đa 100 mà hộp này hiển thị được"],
+            en: &["boxes[0].bars, line 1, column 75: 101 items, more than the 100 this box can show"],
+            vi: &["boxes[0].bars, dòng 1, cột 75: có 101 mục, nhiều hơn mức tối đa 100 mà hộp này hiển thị được"],
         },
         Row {
             name: "a line with no series",
             text: doc(r#"{"id": "l", "kind": "line", "title": "T", "series": []}"#),
-            en: &["boxes[0].series: the list is empty: at least 1 needed"],
-            vi: &["boxes[0].series: danh sách trống: cần ít nhất 1 mục"],
+            en: &["boxes[0].series, line 1, column 78: the list is empty: at least 1 needed"],
+            vi: &["boxes[0].series, dòng 1, cột 78: danh sách trống: cần ít nhất 1 mục"],
         },
         Row {
             name: "a series with no points",
             text: line_doc(""),
-            en: &["boxes[0].series[0].points: the list is empty: at least 1 needed"],
-            vi: &["boxes[0].series[0].points: danh sách trống: cần ít nhất 1 mục"],
+            en: &["boxes[0].series[0].points, line 1, column 103: the list is empty: at least 1 needed"],
+            vi: &["boxes[0].series[0].points, dòng 1, cột 103: danh sách trống: cần ít nhất 1 mục"],
         },
         Row {
             name: "two points on one date",
             text: line_doc(r#"{"date": "2024-08", "value": 1}, {"date": "2024-08", "value": 2}"#),
-            en: &["boxes[0].series[0].points: the date “8/2024” appears twice in one series"],
+            en: &["boxes[0].series[0].points, line 1, column 103: the date “8/2024” appears twice in one series"],
             vi: &[
-                "boxes[0].series[0].points: ngày “8/2024” xuất hiện hai lần trong cùng một dãy số",
+                "boxes[0].series[0].points, dòng 1, cột 103: ngày “8/2024” xuất hiện hai lần trong cùng một dãy số",
             ],
         },
         Row {
             name: "month 13",
             text: line_doc(r#"{"date": "2024-13", "value": 1}"#),
             en: &[
-                "boxes[0].series[0].points[0].date: the date “2024-13” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+                "boxes[0].series[0].points[0].date, line 1, column 113: the date “2024-13” is not valid: write it as 2024, 2024-08 or 2024-08-31",
             ],
             vi: &[
-                "boxes[0].series[0].points[0].date: ngày “2024-13” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+                "boxes[0].series[0].points[0].date, dòng 1, cột 113: ngày “2024-13” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
             ],
         },
         Row {
             name: "29 February of a common year",
             text: line_doc(r#"{"date": "2023-02-29", "value": 1}"#),
             en: &[
-                "boxes[0].series[0].points[0].date: the date “2023-02-29” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+                "boxes[0].series[0].points[0].date, line 1, column 113: the date “2023-02-29” is not valid: write it as 2024, 2024-08 or 2024-08-31",
             ],
             vi: &[
-                "boxes[0].series[0].points[0].date: ngày “2023-02-29” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+                "boxes[0].series[0].points[0].date, dòng 1, cột 113: ngày “2023-02-29” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
             ],
         },
         Row {
@@ -618,8 +618,8 @@ fn rows() -> Vec<Row> {
             text: doc(
                 r#"{"id": "l", "kind": "line", "title": "T", "series": [{"name": "A", "points": [{"date": "2024", "value": 1}]}], "annotations": [{"series": "B", "date": "2024", "label": "x"}]}"#,
             ),
-            en: &["boxes[0].annotations[0].series: there is no series “B”: did you mean “A”?"],
-            vi: &["boxes[0].annotations[0].series: không có dãy số “B”: có phải ý bạn là “A”?"],
+            en: &["boxes[0].annotations[0].series, line 1, column 164: there is no series “B”: did you mean “A”?"],
+            vi: &["boxes[0].annotations[0].series, dòng 1, cột 164: không có dãy số “B”: có phải ý bạn là “A”?"],
         },
         Row {
             name: "shares above their total",
@@ -627,10 +627,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "s", "kind": "share", "title": "T", "total": 10, "parts": [{"label": "A", "value": 8}, {"label": "B", "value": 5}]}"#,
             ),
             en: &[
-                "boxes[0].total: the parts add up to 13, more than the total 10: check the figures",
+                "boxes[0].total, line 1, column 78: the parts add up to 13, more than the total 10: check the figures",
             ],
             vi: &[
-                "boxes[0].total: các phần cộng lại được 13, lớn hơn tổng 10: kiểm tra lại số liệu",
+                "boxes[0].total, dòng 1, cột 78: các phần cộng lại được 13, lớn hơn tổng 10: kiểm tra lại số liệu",
             ],
         },
         Row {
@@ -638,56 +638,56 @@ fn rows() -> Vec<Row> {
             text: doc(
                 r#"{"id": "s", "kind": "share", "title": "T", "total": 10, "parts": [{"label": "A", "value": 8}]}"#,
             ),
-            en: &["boxes[0].parts: 1 item, at least 2 needed"],
-            vi: &["boxes[0].parts: có 1 mục, cần ít nhất 2"],
+            en: &["boxes[0].parts, line 1, column 91: 1 item, at least 2 needed"],
+            vi: &["boxes[0].parts, dòng 1, cột 91: có 1 mục, cần ít nhất 2"],
         },
         Row {
             name: "a negative share",
             text: doc(
                 r#"{"id": "s", "kind": "share", "title": "T", "total": 10, "parts": [{"label": "A", "value": -2}, {"label": "B", "value": 5}]}"#,
             ),
-            en: &["boxes[0].parts[0].value: must not be negative (-2)"],
-            vi: &["boxes[0].parts[0].value: không được là số âm (-2)"],
+            en: &["boxes[0].parts[0].value, line 1, column 116: must not be negative (-2)"],
+            vi: &["boxes[0].parts[0].value, dòng 1, cột 116: không được là số âm (-2)"],
         },
         Row {
             name: "rank 0",
             text: doc(
                 r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2020", "items": [{"label": "A", "from": 0, "to": 3}]}"#,
             ),
-            en: &["boxes[0].items[0].from: ranks start at 1: there is no rank 0"],
-            vi: &["boxes[0].items[0].from: thứ hạng bắt đầu từ 1: không có hạng 0"],
+            en: &["boxes[0].items[0].from, line 1, column 148: ranks start at 1: there is no rank 0"],
+            vi: &["boxes[0].items[0].from, dòng 1, cột 148: thứ hạng bắt đầu từ 1: không có hạng 0"],
         },
         Row {
             name: "rank beyond out_of",
             text: doc(
                 r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2020", "out_of": 193, "items": [{"label": "A", "from": 88, "to": 200}]}"#,
             ),
-            en: &["boxes[0].items[0].to: rank 200 is larger than the 193 in `out_of`"],
-            vi: &["boxes[0].items[0].to: hạng 200 lớn hơn tổng số 193 trong `out_of`"],
+            en: &["boxes[0].items[0].to, line 1, column 173: rank 200 is larger than the 193 in `out_of`"],
+            vi: &["boxes[0].items[0].to, dòng 1, cột 173: hạng 200 lớn hơn tổng số 193 trong `out_of`"],
         },
         Row {
             name: "ranks dated backwards",
             text: doc(
                 r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2020", "to_date": "2018", "items": [{"label": "A", "from": 88, "to": 86}]}"#,
             ),
-            en: &["boxes[0].to_date: the date “2018” must be after `from_date` “2020”"],
-            vi: &["boxes[0].to_date: ngày “2018” phải sau `from_date` “2020”"],
+            en: &["boxes[0].to_date, line 1, column 107: the date “2018” must be after `from_date` “2020”"],
+            vi: &["boxes[0].to_date, dòng 1, cột 107: ngày “2018” phải sau `from_date` “2020”"],
         },
         Row {
             name: "progress above its maximum",
             text: doc(
                 r#"{"id": "p", "kind": "progress", "title": "T", "label": "x", "value": 120, "max": 100}"#,
             ),
-            en: &["boxes[0].value: 120 is outside the scale from 0 to 100"],
-            vi: &["boxes[0].value: 120 nằm ngoài thang đo từ 0 đến 100"],
+            en: &["boxes[0].value, line 1, column 95: 120 is outside the scale from 0 to 100"],
+            vi: &["boxes[0].value, dòng 1, cột 95: 120 nằm ngoài thang đo từ 0 đến 100"],
         },
         Row {
             name: "progress with a maximum of zero",
             text: doc(
                 r#"{"id": "p", "kind": "progress", "title": "T", "label": "x", "value": 0, "max": 0}"#,
             ),
-            en: &["boxes[0].max: must be more than 0 (0)"],
-            vi: &["boxes[0].max: phải lớn hơn 0 (0)"],
+            en: &["boxes[0].max, line 1, column 105: must be more than 0 (0)"],
+            vi: &["boxes[0].max, dòng 1, cột 105: phải lớn hơn 0 (0)"],
         },
         Row {
             name: "an ftp link",
@@ -695,10 +695,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "b", "kind": "bar", "title": "T", "source": {"text": "S", "url": "ftp://example.org/data"}, "bars": [{"label": "A", "value": 1}]}"#,
             ),
             en: &[
-                "boxes[0].source.url: the link “ftp://example.org/data” must start with https:// or http://",
+                "boxes[0].source.url, line 1, column 98: the link “ftp://example.org/data” must start with https:// or http://",
             ],
             vi: &[
-                "boxes[0].source.url: liên kết “ftp://example.org/data” phải bắt đầu bằng https:// hoặc http://",
+                "boxes[0].source.url, dòng 1, cột 98: liên kết “ftp://example.org/data” phải bắt đầu bằng https:// hoặc http://",
             ],
         },
         Row {
@@ -707,10 +707,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
             ),
             en: &[
-                "boxes[0].id: the id “” may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
+                "boxes[0].id, line 1, column 33: the id “” may contain only letters a–z, digits, `-` and `_`, e.g. \"savings\"",
             ],
             vi: &[
-                "boxes[0].id: id “” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
+                "boxes[0].id, dòng 1, cột 33: id “” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`, ví dụ \"tiet-kiem\"",
             ],
         },
         Row {
@@ -811,7 +811,7 @@ fn rows() -> Vec<Row> {
             // An English box shows 4.543 as written, and its readers read it as a decimal.
             en: &[],
             vi: &[
-                "boxes[0].figures[0].value: 4.543 trong JSON là một số thập phân, sẽ hiển thị là 4,543: nếu ý bạn là 4543 (dấu chấm phân cách hàng nghìn) hãy viết 4543; nếu đúng là số thập phân, đặt \"decimals\": 3",
+                "boxes[0].figures[0].value, dòng 1, cột 101: 4.543 trong JSON là một số thập phân, sẽ hiển thị là 4,543: nếu ý bạn là 4543 (dấu chấm phân cách hàng nghìn) hãy viết 4543; nếu đúng là số thập phân, đặt \"decimals\": 3",
             ],
         },
         Row {
@@ -820,40 +820,40 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "Xếp hạng 2020", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
             ),
             en: &[
-                "boxes[0].id: the id “Xếp hạng 2020” may contain only letters a–z, digits, `-` and `_`: write \"xep-hang-2020\"",
+                "boxes[0].id, line 1, column 33: the id “Xếp hạng 2020” may contain only letters a–z, digits, `-` and `_`: write \"xep-hang-2020\"",
             ],
             vi: &[
-                "boxes[0].id: id “Xếp hạng 2020” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"xep-hang-2020\"",
+                "boxes[0].id, dòng 1, cột 33: id “Xếp hạng 2020” chỉ được gồm chữ cái không dấu, chữ số, `-` và `_`: viết \"xep-hang-2020\"",
             ],
         },
         Row {
             name: "spreadsheet noise: too many decimals",
             text: figures(r#"{"value": 0.30000000000000004, "label": "Tỉ lệ"}"#),
             en: &[
-                "boxes[0].figures[0].value: 0.30000000000000004 has 17 decimal places; factbox shows at most 6: write the number as it is published (a long one such as 0.30000000000000004 usually comes from a spreadsheet)",
+                "boxes[0].figures[0].value, line 1, column 101: 0.30000000000000004 has 17 decimal places; factbox shows at most 6: write the number as it is published (a long one such as 0.30000000000000004 usually comes from a spreadsheet)",
             ],
             vi: &[
-                "boxes[0].figures[0].value: số 0.30000000000000004 có 17 chữ số thập phân, factbox hiển thị tối đa 6: hãy viết số như khi đăng báo (số dài như 0.30000000000000004 thường do bảng tính sinh ra)",
+                "boxes[0].figures[0].value, dòng 1, cột 101: số 0.30000000000000004 có 17 chữ số thập phân, factbox hiển thị tối đa 6: hãy viết số như khi đăng báo (số dài như 0.30000000000000004 thường do bảng tính sinh ra)",
             ],
         },
         Row {
             name: "more digits than can be shown exactly",
             text: figures(r#"{"value": 1234567890.123456, "label": "Tiền"}"#),
             en: &[
-                "boxes[0].figures[0].value: 1234567890.123456 has 16 significant digits; only 15 can be shown exactly: round it",
+                "boxes[0].figures[0].value, line 1, column 101: 1234567890.123456 has 16 significant digits; only 15 can be shown exactly: round it",
             ],
             vi: &[
-                "boxes[0].figures[0].value: số 1234567890.123456 có 16 chữ số có nghĩa; chỉ 15 chữ số được hiển thị chính xác: hãy làm tròn",
+                "boxes[0].figures[0].value, dòng 1, cột 101: số 1234567890.123456 có 16 chữ số có nghĩa; chỉ 15 chữ số được hiển thị chính xác: hãy làm tròn",
             ],
         },
         Row {
             name: "a scale word that would round the number",
             text: figures(r#"{"value": 16431234, "scale": "million", "label": "Tài khoản"}"#),
             en: &[
-                "boxes[0].figures[0].value: with this `scale` the number would show as 16.431234\u{a0}million: set \"decimals\": 2 to round it to 16.43\u{a0}million, or remove `scale`",
+                "boxes[0].figures[0].value, line 1, column 101: with this `scale` the number would show as 16.431234\u{a0}million: set \"decimals\": 2 to round it to 16.43\u{a0}million, or remove `scale`",
             ],
             vi: &[
-                "boxes[0].figures[0].value: với `scale` này, số sẽ hiển thị là 16,431234\u{a0}triệu: đặt \"decimals\": 2 nếu muốn làm tròn thành 16,43\u{a0}triệu, hoặc bỏ `scale`",
+                "boxes[0].figures[0].value, dòng 1, cột 101: với `scale` này, số sẽ hiển thị là 16,431234\u{a0}triệu: đặt \"decimals\": 2 nếu muốn làm tròn thành 16,43\u{a0}triệu, hoặc bỏ `scale`",
             ],
         },
         Row {
@@ -862,10 +862,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "bars": [{"label": "Việt Nam", "value": 86.5}]}"#,
             ),
             en: &[
-                "boxes[0].bars[0].value: a rank is a whole number from 1: 86.5 is not one",
+                "boxes[0].bars[0].value, line 1, column 122: a rank is a whole number from 1: 86.5 is not one",
             ],
             vi: &[
-                "boxes[0].bars[0].value: thứ hạng là số nguyên từ 1 trở lên: 86.5 không phải thứ hạng",
+                "boxes[0].bars[0].value, dòng 1, cột 122: thứ hạng là số nguyên từ 1 trở lên: 86.5 không phải thứ hạng",
             ],
         },
         Row {
@@ -874,10 +874,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "bars": [{"label": "Việt Nam", "value": 0}]}"#,
             ),
             en: &[
-                "boxes[0].bars[0].value: ranks start at 1: there is no rank 0",
+                "boxes[0].bars[0].value, line 1, column 122: ranks start at 1: there is no rank 0",
             ],
             vi: &[
-                "boxes[0].bars[0].value: thứ hạng bắt đầu từ 1: không có hạng 0",
+                "boxes[0].bars[0].value, dòng 1, cột 122: thứ hạng bắt đầu từ 1: không có hạng 0",
             ],
         },
         Row {
@@ -886,10 +886,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "line", "title": "T", "ranks": true, "out_of": 193, "series": [{"name": "Việt Nam", "points": [{"date": "2020", "value": 86}, {"date": "2022", "value": 198}]}]}"#,
             ),
             en: &[
-                "boxes[0].series[0].points[1].value: rank 198 is larger than the 193 in `out_of`",
+                "boxes[0].series[0].points[1].value, line 1, column 198: rank 198 is larger than the 193 in `out_of`",
             ],
             vi: &[
-                "boxes[0].series[0].points[1].value: hạng 198 lớn hơn tổng số 193 trong `out_of`",
+                "boxes[0].series[0].points[1].value, dòng 1, cột 198: hạng 198 lớn hơn tổng số 193 trong `out_of`",
             ],
         },
         Row {
@@ -898,10 +898,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "better": "higher", "bars": [{"label": "Việt Nam", "value": 86}]}"#,
             ),
             en: &[
-                "boxes[0].better: \"ranks\": true means lower is better (rank 1 is the best): remove \"better\": \"higher\"",
+                "boxes[0].better, line 1, column 92: \"ranks\": true means lower is better (rank 1 is the best): remove \"better\": \"higher\"",
             ],
             vi: &[
-                "boxes[0].better: \"ranks\": true nghĩa là số nhỏ hơn thì tốt hơn (hạng 1 là cao nhất): bỏ \"better\": \"higher\"",
+                "boxes[0].better, dòng 1, cột 92: \"ranks\": true nghĩa là số nhỏ hơn thì tốt hơn (hạng 1 là cao nhất): bỏ \"better\": \"higher\"",
             ],
         },
         Row {
@@ -910,10 +910,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "bar", "title": "T", "out_of": 193, "bars": [{"label": "Việt Nam", "value": 86}]}"#,
             ),
             en: &[
-                "boxes[0].out_of: `out_of` is for ranks: add \"ranks\": true, or remove `out_of`",
+                "boxes[0].out_of, line 1, column 77: `out_of` is for ranks: add \"ranks\": true, or remove `out_of`",
             ],
             vi: &[
-                "boxes[0].out_of: `out_of` chỉ dùng cho thứ hạng: thêm \"ranks\": true, hoặc bỏ `out_of`",
+                "boxes[0].out_of, dòng 1, cột 77: `out_of` chỉ dùng cho thứ hạng: thêm \"ranks\": true, hoặc bỏ `out_of`",
             ],
         },
         Row {
@@ -922,10 +922,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "bar", "title": "T", "ranks": true, "orientation": "vertical", "bars": [{"label": "2020", "value": 86}]}"#,
             ),
             en: &[
-                "boxes[0].orientation: ranks are not drawn as columns: for ranks over time use \"kind\": \"line\" with \"ranks\": true; for a ranking, leave `orientation` out",
+                "boxes[0].orientation, line 1, column 97: ranks are not drawn as columns: for ranks over time use \"kind\": \"line\" with \"ranks\": true; for a ranking, leave `orientation` out",
             ],
             vi: &[
-                "boxes[0].orientation: thứ hạng không vẽ thành cột đứng: để thể hiện thứ hạng qua các năm, dùng \"kind\": \"line\" với \"ranks\": true; với một bảng xếp hạng, bỏ `orientation`",
+                "boxes[0].orientation, dòng 1, cột 97: thứ hạng không vẽ thành cột đứng: để thể hiện thứ hạng qua các năm, dùng \"kind\": \"line\" với \"ranks\": true; với một bảng xếp hạng, bỏ `orientation`",
             ],
         },
         Row {
@@ -934,20 +934,20 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "f", "kind": "figures", "title": "T", "ranks": true, "figures": [{"value": 86, "label": "EGDI", "compare": {"value": 88, "show": "percent"}}]}"#,
             ),
             en: &[
-                "boxes[0].figures[0].compare.show: a rank changes by places, not by “percent”: use \"show\": \"rank\" (or leave `show` out)",
+                "boxes[0].figures[0].compare.show, line 1, column 162: a rank changes by places, not by “percent”: use \"show\": \"rank\" (or leave `show` out)",
             ],
             vi: &[
-                "boxes[0].figures[0].compare.show: thay đổi của thứ hạng được tính bằng số bậc, không phải “percent”: dùng \"show\": \"rank\" (hoặc bỏ `show`)",
+                "boxes[0].figures[0].compare.show, dòng 1, cột 162: thay đổi của thứ hạng được tính bằng số bậc, không phải “percent”: dùng \"show\": \"rank\" (hoặc bỏ `show`)",
             ],
         },
         Row {
             name: "show rank on a higher-is-better figure",
             text: figures(r#"{"value": 86, "label": "EGDI", "better": "higher", "compare": {"value": 88, "show": "rank"}}"#),
             en: &[
-                "boxes[0].figures[0].compare.show: \"show\": \"rank\" compares ranks (lower is better), but this figure has \"better\": \"higher\": remove one of them",
+                "boxes[0].figures[0].compare.show, line 1, column 175: \"show\": \"rank\" compares ranks (lower is better), but this figure has \"better\": \"higher\": remove one of them",
             ],
             vi: &[
-                "boxes[0].figures[0].compare.show: \"show\": \"rank\" so sánh thứ hạng (số nhỏ hơn là tốt hơn), nhưng số liệu này có \"better\": \"higher\": bỏ một trong hai",
+                "boxes[0].figures[0].compare.show, dòng 1, cột 175: \"show\": \"rank\" so sánh thứ hạng (số nhỏ hơn là tốt hơn), nhưng số liệu này có \"better\": \"higher\": bỏ một trong hai",
             ],
         },
         Row {
@@ -956,10 +956,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "p", "kind": "progress", "title": "T", "ranks": true, "value": 86, "target": 70, "max": 193, "label": "EGDI"}"#,
             ),
             en: &[
-                "boxes[0].max: `max` is not used with ranks: the scale runs from `out_of` (or the largest rank) to 1; use `out_of`",
+                "boxes[0].max, line 1, column 121: `max` is not used with ranks: the scale runs from `out_of` (or the largest rank) to 1; use `out_of`",
             ],
             vi: &[
-                "boxes[0].max: `max` không dùng cho thứ hạng: thang đo chạy từ `out_of` (hoặc hạng lớn nhất) đến hạng 1; dùng `out_of`",
+                "boxes[0].max, dòng 1, cột 121: `max` không dùng cho thứ hạng: thang đo chạy từ `out_of` (hoặc hạng lớn nhất) đến hạng 1; dùng `out_of`",
             ],
         },
         Row {
@@ -968,10 +968,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "p", "kind": "progress", "title": "T", "value": 31, "target": 30, "target_date": "2020", "label": "Mức độ 4"}"#,
             ),
             en: &[
-                "boxes[0].target_date: `target_date` needs `as_of`, the date of the value, so that the box can tell whether the deadline had passed: add e.g. \"as_of\": \"2024-08\"",
+                "boxes[0].target_date, line 1, column 114: `target_date` needs `as_of`, the date of the value, so that the box can tell whether the deadline had passed: add e.g. \"as_of\": \"2024-08\"",
             ],
             vi: &[
-                "boxes[0].target_date: `target_date` cần `as_of`, ngày của số liệu, để hộp biết hạn chót đã qua hay chưa: thêm ví dụ \"as_of\": \"2024-08\"",
+                "boxes[0].target_date, dòng 1, cột 114: `target_date` cần `as_of`, ngày của số liệu, để hộp biết hạn chót đã qua hay chưa: thêm ví dụ \"as_of\": \"2024-08\"",
             ],
         },
         Row {
@@ -1014,20 +1014,20 @@ fn rows() -> Vec<Row> {
             name: "a date written day/month/year",
             text: line_doc(r#"{"date": "17/9/2024", "value": 1}"#),
             en: &[
-                "boxes[0].series[0].points[0].date: JSON dates are written year-month-day: \"2024-09-17\" for “17/9/2024”",
+                "boxes[0].series[0].points[0].date, line 1, column 113: JSON dates are written year-month-day: \"2024-09-17\" for “17/9/2024”",
             ],
             vi: &[
-                "boxes[0].series[0].points[0].date: ngày “17/9/2024” trong JSON viết theo thứ tự năm-tháng-ngày: \"2024-09-17\"",
+                "boxes[0].series[0].points[0].date, dòng 1, cột 113: ngày “17/9/2024” trong JSON viết theo thứ tự năm-tháng-ngày: \"2024-09-17\"",
             ],
         },
         Row {
             name: "a date day/month/year that does not exist",
             text: line_doc(r#"{"date": "31/9/2024", "value": 1}"#),
             en: &[
-                "boxes[0].series[0].points[0].date: the date “31/9/2024” is not valid: write it as 2024, 2024-08 or 2024-08-31",
+                "boxes[0].series[0].points[0].date, line 1, column 113: the date “31/9/2024” is not valid: write it as 2024, 2024-08 or 2024-08-31",
             ],
             vi: &[
-                "boxes[0].series[0].points[0].date: ngày “31/9/2024” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
+                "boxes[0].series[0].points[0].date, dòng 1, cột 113: ngày “31/9/2024” không hợp lệ: viết năm-tháng-ngày theo dạng 2024, 2024-08 hoặc 2024-08-31",
             ],
         },
         Row {
@@ -1036,10 +1036,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "b", "kind": "bar", "title": "T", "sort": "best", "bars": [{"label": "A", "value": 1}]}"#,
             ),
             en: &[
-                "boxes[0].sort: \"sort\": \"best\" needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true",
+                "boxes[0].sort, line 1, column 75: \"sort\": \"best\" needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true",
             ],
             vi: &[
-                "boxes[0].sort: \"sort\": \"best\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true",
+                "boxes[0].sort, dòng 1, cột 75: \"sort\": \"best\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true",
             ],
         },
         Row {
@@ -1116,7 +1116,7 @@ fn the_document_locale_chooses_the_message_language() {
     let failure = boxes[0].as_ref().expect_err("empty title");
     assert_eq!(
         failure.messages(),
-        ["boxes[0].title: this text must not be empty"]
+        ["boxes[0].title, line 1, column 78: this text must not be empty"]
     );
 }
 

@@ -120,7 +120,7 @@ test('the JS API renders objects and text, and rejects with the problems', async
     return { ok, message, version: window.factbox.version };
   });
   assert.equal(result.ok, '9,300');
-  assert.match(result.message, /boxes\[0\]\.bars: the list is empty: at least 1 needed/);
+  assert.match(result.message, /boxes\[0\]\.bars, line 1, column 75: the list is empty: at least 1 needed/);
   assert.match(result.version, /^\d+\.\d+\.\d+$/);
   // The rejected render logs to the console for developers: that is expected here.
   assert.ok(errors.every((e) => e.includes('factbox')), errors.join('\n'));
