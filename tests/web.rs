@@ -77,7 +77,14 @@ fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let el = host(480);
-    let mounted = render(el.clone(), BAR.into(), None, None, false, JsValue::UNDEFINED);
+    let mounted = render(
+        el.clone(),
+        BAR.into(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     assert_eq!(
         el.get_attribute("data-factbox-state").as_deref(),
         Some("loading")
@@ -124,7 +131,14 @@ async fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
 #[wasm_bindgen_test]
 async fn key_figures_are_real_text() {
     let el = host(600);
-    let mounted = render(el.clone(), FIGURES.into(), None, None, true, JsValue::UNDEFINED);
+    let mounted = render(
+        el.clone(),
+        FIGURES.into(),
+        None,
+        None,
+        true,
+        JsValue::UNDEFINED,
+    );
     assert_eq!(
         settled(&el, &mounted).await.0,
         "ready",
@@ -195,7 +209,12 @@ async fn broken_json_shows_an_error_with_line_and_column() {
     assert_eq!(field("code").as_string().as_deref(), Some("syntax"));
     assert_eq!(field("line").as_f64(), Some(2.0));
     assert_eq!(field("column").as_f64(), Some(12.0));
-    assert!(field("message").as_string().unwrap().contains("line 2, column 12: "));
+    assert!(
+        field("message")
+            .as_string()
+            .unwrap()
+            .contains("line 2, column 12: ")
+    );
     let in_event = js_sys::Reflect::get(&detail, &JsValue::from_str("problems")).unwrap();
     assert_eq!(js_sys::Array::from(&in_event).length(), 1);
     el.remove();
@@ -231,7 +250,14 @@ async fn errors_none_leaves_a_broken_box_to_the_page() {
 async fn the_page_language_chooses_the_error_language() {
     let el = host(400);
     el.set_attribute("lang", "en").expect("lang");
-    let mounted = render(el.clone(), String::new(), None, None, false, JsValue::UNDEFINED);
+    let mounted = render(
+        el.clone(),
+        String::new(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     settled(&el, &mounted).await;
     assert_eq!(mounted.errors(), ["the data file is empty"]);
     el.remove();
@@ -240,7 +266,14 @@ async fn the_page_language_chooses_the_error_language() {
 #[wasm_bindgen_test]
 fn load_failures_are_shown_in_the_box() {
     let el = host(400);
-    let mounted = fail(el.clone(), "http", "data/missing.json", 404, 0, JsValue::UNDEFINED);
+    let mounted = fail(
+        el.clone(),
+        "http",
+        "data/missing.json",
+        404,
+        0,
+        JsValue::UNDEFINED,
+    );
     assert_eq!(mounted.state(), "error");
     let errors = mounted.errors();
     assert!(
@@ -255,7 +288,14 @@ async fn data_text_is_never_parsed_as_html() {
     let el = host(400);
     let json = r#"{"version": 1, "boxes": [{"id": "x", "kind": "figures", "title": "<img src=x onerror=alert(1)>",
       "figures": [{"value": 1, "label": "<b>bold</b>"}]}]}"#;
-    let mounted = render(el.clone(), json.into(), None, None, false, JsValue::UNDEFINED);
+    let mounted = render(
+        el.clone(),
+        json.into(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     assert!(root.query_selector("img").ok().flatten().is_none());
@@ -271,15 +311,36 @@ async fn data_text_is_never_parsed_as_html() {
 fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
     let good = host(500);
     let bad = host(500);
-    let first = render(good.clone(), BAR.into(), None, None, false, JsValue::UNDEFINED);
-    let broken = render(bad.clone(), "not json".into(), None, None, false, JsValue::UNDEFINED);
+    let first = render(
+        good.clone(),
+        BAR.into(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
+    let broken = render(
+        bad.clone(),
+        "not json".into(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     // `redraw` builds and draws at once, without waiting for the scheduler.
     first.redraw();
     broken.redraw();
     assert_eq!(first.state(), "ready");
     assert_eq!(broken.state(), "error");
     drop(first);
-    let second = render(good.clone(), FIGURES.into(), None, None, false, JsValue::UNDEFINED);
+    let second = render(
+        good.clone(),
+        FIGURES.into(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     second.redraw();
     assert_eq!(second.state(), "ready");
     let root = good.shadow_root().expect("shadow root");
@@ -299,7 +360,14 @@ fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
 #[wasm_bindgen_test]
 async fn picking_a_box_that_is_not_there() {
     let el = host(400);
-    let mounted = render(el.clone(), BAR.into(), Some("hangg".into()), None, false, JsValue::UNDEFINED);
+    let mounted = render(
+        el.clone(),
+        BAR.into(),
+        Some("hangg".into()),
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     assert_eq!(settled(&el, &mounted).await.0, "error");
     assert_eq!(
         mounted.errors(),
@@ -435,7 +503,14 @@ fn numbers_and_dates_are_what_intl_writes() {
 #[wasm_bindgen_test]
 async fn the_footer_offers_the_data_and_the_image() {
     let el = host(480);
-    let mounted = render(el.clone(), BAR.into(), None, None, false, JsValue::UNDEFINED);
+    let mounted = render(
+        el.clone(),
+        BAR.into(),
+        None,
+        None,
+        false,
+        JsValue::UNDEFINED,
+    );
     settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     let link = root

@@ -1,0 +1,58 @@
+// A developer's app that uses factbox from npm, built by Vite and by webpack from the
+// packed tarball (tests/apps/build.mjs): a good box, a broken one whose problems it shows
+// itself, and a React component mounted and unmounted many times. It reports to
+// window.__app for tests/e2e/apps.test.mjs.
+import { render, FactboxError, version } from 'factbox';
+import { createElement, useEffect, useRef } from 'react';
+import { createRoot } from 'react-dom/client';
+
+const RANKS = {
+  version: 1,
+  locale: 'en',
+  boxes: [{ id: 'asean', kind: 'bar', title: 'E-government rank, 2024', ranks: true,
+    bars: [{ label: 'Singapore', value: 3 }, { label: 'Viet Nam', value: 71 }, { label: 'Laos', value: 147 }] }],
+};
+
+/** The React way: render in an effect, free in its cleanup (an abort for a pending render). */
+function FactBox({ doc }) {
+  const ref = useRef(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    let box = null;
+    render(ref.current, doc, { signal: controller.signal, quiet: true }).then((b) => { box = b; }, () => {});
+    return () => {
+      controller.abort();
+      box?.free();
+    };
+  }, [doc]);
+  return createElement('div', { ref, className: 'chart' });
+}
+
+async function main() {
+  const report = { version, good: null, bad: null, react: null };
+  const good = await render(document.getElementById('good'), RANKS);
+  report.good = { state: good.state, kind: good.kind };
+
+  const message = document.getElementById('message');
+  try {
+    await render(document.getElementById('bad'), '{"version": 1, "boxes": [{"id": "x", "kind": "bar", "title": "T", "bars": []}]}', { errors: 'none', quiet: true });
+  } catch (e) {
+    if (!(e instanceof FactboxError)) throw e;
+    message.textContent = e.problems.map((p) => `${p.path}: ${p.code}`).join('; ');
+    report.bad = e.problems.map(({ path, line, column, code }) => ({ path, line, column, code }));
+  }
+
+  const host = document.getElementById('react');
+  window.__cycle = async (times) => {
+    for (let i = 0; i < times; i++) {
+      const root = createRoot(host);
+      root.render(createElement(FactBox, { doc: RANKS }));
+      await new Promise((r) => setTimeout(r, 30));
+      root.unmount();
+    }
+    return host.childElementCount;
+  };
+  window.__app = report;
+}
+
+main().catch((e) => { window.__app = { failed: String(e && e.stack || e) }; });
