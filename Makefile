@@ -180,9 +180,10 @@ LIGHTHOUSE := target/lighthouse/node_modules/.bin/lighthouse
 $(LIGHTHOUSE):
 	npm i -E lighthouse@12.2.3 --prefix target/lighthouse --no-audit --no-fund
 
-bench: dist setup-browser $(LIGHTHOUSE)
+bench: dist pkg setup-browser $(LIGHTHOUSE)
 	cargo bench --bench pipeline
 	node benches/lighthouse.mjs --runs $(BENCH_RUNS)
+	node benches/vite-bytes.mjs
 	node benches/report.mjs --runs $(BENCH_RUNS)
 
 clean:

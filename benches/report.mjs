@@ -265,6 +265,23 @@ from \`dist/\` with its precompressed \`.gz\` files; medians of ${lh.runs.length
   md += row('cumulative layout shift (goal ≤ 0.1)', m.cls.toFixed(3), m.cls <= 0.1);
   md += `| largest contentful paint | ${ms(m.lcp)} | |\n| first contentful paint | ${ms(m.fcp)} | |\n| tasks over 50 ms | ${m.longTasks} | |\n| factbox.js CPU time (all its tasks) | ${ms(m.factboxCpu)} | |\n`;
 }
+// The bytes factbox adds to a Vite app, if benches/vite-bytes.mjs ran before (as `make bench` does).
+const viteFile = path.join(root, 'target', 'bench', 'vite.json');
+if (fs.existsSync(viteFile)) {
+  const v = JSON.parse(fs.readFileSync(viteFile, 'utf8'));
+  md += `
+## In an app built by Vite ${v.vite}
+
+A minimal app that renders one box with \`import { render } from 'factbox'\` (the npm tarball of
+\`make pkg\`), against the same app without factbox (\`node benches/vite-bytes.mjs\`). factbox
+adds **${v.added.gzip} B gzip -9** (${kb(v.added.gzip)}; ${v.added.raw} B raw):
+
+| file of the app with factbox | raw | gzip -9 |
+|---|---|---|
+${v.sizes.with.map((f) => `| ${f.file} | ${f.raw} | ${f.gzip} |`).join('\n')}
+| the app's own code without factbox | ${v.sizes.without.reduce((s, f) => s + f.raw, 0)} | ${v.sizes.without.reduce((s, f) => s + f.gzip, 0)} |
+`;
+}
 fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), md);
 fs.mkdirSync(path.join(root, 'target', 'bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target', 'bench', 'browser.json'), JSON.stringify(results, null, 1));
