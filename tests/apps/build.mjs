@@ -1,7 +1,8 @@
 // `node tests/apps/build.mjs`: the app of tests/apps, set up as a developer would after
 // `npm install factbox` (the tarball of `make pkg` unpacked into its node_modules), then
-// built by Vite and by webpack 5 with their defaults: target/apps/dist-vite and
-// target/apps/dist-webpack. React and the bundlers come from the project's lock file.
+// built by Vite (for the browser and, from src/ssr.js, for a server) and by webpack 5 with
+// their defaults: target/apps/dist-vite, dist-ssr and dist-webpack. React and the
+// bundlers come from the project's lock file.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ export async function buildApps() {
 
   const vite = await import('vite');
   await vite.build({ root: app, logLevel: 'warn', build: { outDir: 'dist-vite', emptyOutDir: true } });
+  await vite.build({ root: app, logLevel: 'warn', build: { ssr: 'src/ssr.js', outDir: 'dist-ssr', emptyOutDir: true } });
 
   const { default: webpack } = await import('webpack');
   const stats = await new Promise((resolve, reject) => {

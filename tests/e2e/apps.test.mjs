@@ -82,6 +82,12 @@ test("Vite's dev server serves the package and its wasm as installed", async () 
   }
 });
 
+test("a Vite SSR build imports factbox in Node: no DOM touched, render refuses", async () => {
+  const { version } = await import(path.join(app, 'node_modules', 'factbox', 'factbox.js'));
+  const built = await import(path.join(app, 'dist-ssr', 'ssr.mjs'));
+  assert.equal(await built.page(), `<div data-factbox="data/boxes.json"></div><!-- factbox ${version}, bad-element -->`);
+});
+
 test('the types pass tsc --strict with skipLibCheck off, and catch a wrong kind and option', () => {
   const tsc = path.join(root, 'node_modules', '.bin', 'tsc');
   execFileSync(tsc, ['-p', path.join(app, 'tsconfig.json')], { encoding: 'utf8' });
