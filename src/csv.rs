@@ -69,6 +69,20 @@ pub fn file_name(b: &FactBox) -> String {
     format!("{}.csv", b.id)
 }
 
+/// `text` as JavaScript's `encodeURIComponent` writes it, for a `data:` URL written ahead
+/// of time (a prerendered box's CSV link, which no widget fills in on demand).
+pub fn percent_encoded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The box's data as CSV text (UTF-8 with a byte-order mark, CRLF line ends).
 pub fn csv(b: &FactBox) -> String {
     let vi = b.lang == Lang::Vi;
@@ -208,4 +222,16 @@ pub fn csv(b: &FactBox) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding_is_encode_uri_component() {
+        assert_eq!(percent_encoded("a b,c\r\n"), "a%20b%2Cc%0D%0A");
+        assert_eq!(percent_encoded("Hạng (86)"), "H%E1%BA%A1ng%20(86)");
+        assert_eq!(percent_encoded("\u{feff}"), "%EF%BB%BF");
+    }
 }

@@ -28,8 +28,6 @@
     )
 )]
 
-// The stylesheet is only used by the browser facade (and tested natively).
-#[cfg(any(target_arch = "wasm32", test))]
 pub(crate) mod css;
 pub mod csv;
 pub mod describe;
@@ -40,6 +38,7 @@ pub mod layout;
 pub mod markup;
 pub mod model;
 pub mod page;
+pub mod prerender;
 pub(crate) mod parse;
 pub(crate) mod path;
 #[macro_use]
@@ -48,6 +47,7 @@ pub mod render;
 pub mod schema;
 pub(crate) mod sort;
 pub mod spec;
+pub mod svg;
 pub(crate) mod suggest;
 pub mod text;
 pub(crate) mod validate;

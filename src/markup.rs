@@ -76,7 +76,7 @@ impl Html {
     }
 
     /// Markup this module wrote itself (a nested view), added as it is.
-    fn raw(&mut self, markup: &str) -> &mut Self {
+    pub(crate) fn raw(&mut self, markup: &str) -> &mut Self {
         self.out.push_str(markup);
         self
     }
@@ -88,7 +88,7 @@ impl Html {
 
 /// Escapes the five characters that could end a text or an attribute value, or begin
 /// markup.
-fn escape_into(out: &mut String, text: &str) {
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -107,6 +107,18 @@ fn yes_no(b: bool) -> &'static str {
 
 /// The `<figure>` of a valid box: header, body, footer.
 pub fn fact_box(b: &FactBox) -> String {
+    fact_box_with(b, None)
+}
+
+/// The charts of a prerendered box: given the text alternative, the `<svg>` drawings
+/// (one per layout width, see `prerender`).
+pub(crate) type Drawings<'a> = &'a dyn Fn(&str) -> String;
+
+/// The `<figure>` of a box, live (a canvas the widget draws on) or, with `drawings`,
+/// prerendered: its chart drawn already, the CSV link written out, and the image button
+/// (which needs the widget) holding its place invisibly until the widget takes over, so
+/// that nothing moves then.
+pub(crate) fn fact_box_with(b: &FactBox, drawings: Option<Drawings<'_>>) -> String {
     let mut h = Html::default();
     let lang = b.lang;
     h.start(
@@ -137,6 +149,16 @@ pub fn fact_box(b: &FactBox) -> String {
             legend(&mut h, body);
             let rows = crate::describe::rows(b);
             let label = crate::format::ungrouped(&crate::describe::describe(b, &rows), lang);
+            if let Some(drawings) = drawings {
+                h.start("div", "fb-chart fb-static", &[]);
+                h.raw(&drawings(&label));
+                h.end("div");
+                status_lines(&mut h, body, lang);
+                data_table(&mut h, b, &rows);
+                footer(&mut h, b, true);
+                h.end("figure");
+                return h.finish();
+            }
             h.start("div", "fb-chart", &[]);
             h.start(
                 "canvas",
@@ -155,7 +177,7 @@ pub fn fact_box(b: &FactBox) -> String {
             data_table(&mut h, b, &rows);
         }
     }
-    footer(&mut h, b);
+    footer(&mut h, b, drawings.is_some());
     h.end("figure");
     h.finish()
 }
@@ -321,7 +343,9 @@ fn figure_item(h: &mut Html, f: &Figure, lang: Lang) {
 
 /// The footer: note, source (linked), byline, date, and the two downloads: the CSV link
 /// and the image button (`.fb-action`, in that order), whose handlers the widget attaches.
-fn footer(h: &mut Html, b: &FactBox) {
+/// `prerendered`: the CSV written out (no widget writes it on demand) and the image
+/// button invisible (`data-fb-later`) until the widget takes the box over.
+fn footer(h: &mut Html, b: &FactBox, prerendered: bool) {
     let words = b.lang.words();
     h.start("div", "fb-foot", &[]);
     if let Some(note) = &b.note {
@@ -360,21 +384,23 @@ fn footer(h: &mut Html, b: &FactBox) {
     // written when it is pressed (see `web::mount`): most readers never press it, and a
     // 10,000-point line's CSV is 200 KB. The image is drawn on demand too.
     h.start("p", "fb-actions", &[]);
+    let href = if prerendered {
+        format!("{CSV_PREFIX}{}", crate::csv::percent_encoded(&crate::csv::csv(b)))
+    } else {
+        CSV_PREFIX.to_owned()
+    };
     h.leaf(
         "a",
         "fb-action",
-        &[
-            ("href", CSV_PREFIX),
-            ("download", &crate::csv::file_name(b)),
-        ],
+        &[("href", &href), ("download", &crate::csv::file_name(b))],
         words.get_data,
     );
-    h.leaf(
-        "button",
-        "fb-action",
-        &[("type", "button")],
-        words.get_image,
-    );
+    let button: &[(&str, &str)] = if prerendered {
+        &[("type", "button"), ("data-fb-later", ""), ("tabindex", "-1")]
+    } else {
+        &[("type", "button")]
+    };
+    h.leaf("button", "fb-action", button, words.get_image);
     h.end("p").end("div");
 }
 

@@ -46,36 +46,6 @@ use crate::validate::{Failure, load};
 use self::draw::draw_all;
 use self::failure::show_failure;
 
-/// The styles of every box, adopted into each box's shadow root. They carry no comments,
-/// since every byte is in the wasm every reader downloads; the reasoning is here:
-///
-/// - The article's CSS cannot reach inside the shadow root, but its rules for `div` or `*`
-///   still style the host element itself, and inherited properties (font, colour,
-///   spacing) flow in from it. So the host's own box is locked with `!important` (inside
-///   a shadow tree an `!important` `:host` rule beats the page's), and `.fb` starts from
-///   `all: initial`. Except `display`: whether and how the element is shown is the
-///   page's to say (its `hidden` attribute, its own rules), so `display: block` is only
-///   a default, and `[hidden]` hides the element whatever the page's rules.
-/// - The `--factbox-*` custom properties are the documented way to brand boxes; each
-///   `--fb-*` variable takes the brand value or our default, and the canvas reads the
-///   `--fb-*` values back (see `canvas::theme_of`), so CSS and charts always agree. The
-///   dark defaults appear twice: under `prefers-color-scheme: dark` (unless the element
-///   forces light) and for `data-factbox-theme="dark"`.
-/// - A worded unit gets its own line under a key figure: beside a 34 px number it would
-///   wrap mid-phrase.
-/// - The tooltip is placed by the wasm through the CSSOM, which a strict CSP allows, and
-///   never catches the pointer.
-const STYLE: &str = match std::str::from_utf8(&STYLE_SHORT) {
-    Ok(short) => short,
-    Err(_) => STYLE_SOURCE,
-};
-/// The stylesheet as written, and (by [`crate::css::minify`], at compile time) without its
-/// needless whitespace.
-const STYLE_SOURCE: &str = include_str!("style.css");
-const STYLE_MINIFIED: ([u8; STYLE_SOURCE.len()], usize) =
-    crate::css::minify(STYLE_SOURCE.as_bytes());
-const STYLE_SHORT: [u8; STYLE_MINIFIED.1] = crate::css::prefix(&STYLE_MINIFIED.0);
-
 thread_local! {
     /// One constructed stylesheet, adopted by every box's shadow root.
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
@@ -86,7 +56,7 @@ fn sheet() -> Result<CssStyleSheet, JsValue> {
         return Ok(s);
     }
     let s = CssStyleSheet::new()?;
-    s.replace_sync(STYLE)?;
+    s.replace_sync(crate::css::STYLE)?;
     SHEET.with(|slot| *slot.borrow_mut() = Some(s.clone()));
     Ok(s)
 }

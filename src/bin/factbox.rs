@@ -1,0 +1,343 @@
+//! The `factbox` command: checks documents before they are published, and writes boxes
+//! ahead of time for every channel (see `factbox help`).
+//!
+//! It is a thin shell around the library: the messages are the widget's
+//! ([`factbox::Problem::message`]), the snippets are [`factbox::prerender`]'s, the PNG is
+//! that module's SVG rasterised by resvg. Native only; the wasm never sees it.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use std::sync::Arc;
+
+    use factbox::prerender::{self, Data, Options, Scheme};
+    use factbox::{Failure, Lang};
+    use resvg::{tiny_skia, usvg};
+
+    const USAGE: &str = "\
+factbox — check and prerender fact boxes
+
+USAGE
+  factbox check FILE... [--lang vi|en]
+      Prints every problem as FILE:LINE:COLUMN: message (the widget's messages) and
+      exits with 1 when any box is broken, 0 when all are good.
+
+  factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
+                 [--lang vi|en] [--inline] [--script URL] [--font FILE]...
+      Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
+      snippet with the box prerendered inside it), DIR/ID.svg and DIR/ID.png (the whole
+      box as an image, the PNG at twice --width, default 640).
+      --inline    put the JSON inside the snippet (one paste, no file to host)
+      --script    the URL of factbox.js in the snippet (default factbox.js)
+      --theme     auto (the reader's colour scheme, default) or a fixed one; the images
+                  are light unless dark is asked for
+      --lang      the language of boxes whose file does not say (default vi)
+      --font      a TTF/OTF file for the images (repeatable); by default Liberation
+                  Sans 2 (Debian: fonts-liberation2) or else the system's fonts
+";
+
+    /// A mistake on the command line: the message, and the usage is printed after it.
+    struct Usage(String);
+
+    pub fn main() -> ExitCode {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        let result = match args.first().map(String::as_str) {
+            Some("check") => check(&args[1..]),
+            Some("render") => render(&args[1..]),
+            Some("help" | "--help" | "-h") | None => {
+                print!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            Some("--version" | "-V") => {
+                println!("factbox {}", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            Some(other) => Err(Usage(format!("unknown command `{other}`"))),
+        };
+        match result {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(1),
+            Err(Usage(message)) => {
+                eprintln!("factbox: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    /// The value after a flag.
+    fn value<'a>(
+        args: &mut impl Iterator<Item = &'a String>,
+        flag: &str,
+    ) -> Result<&'a str, Usage> {
+        args.next()
+            .map(String::as_str)
+            .ok_or_else(|| Usage(format!("{flag} needs a value")))
+    }
+
+    fn lang(text: &str) -> Result<Lang, Usage> {
+        match text {
+            "vi" | "vi-VN" => Ok(Lang::Vi),
+            "en" => Ok(Lang::En),
+            _ => Err(Usage(format!("--lang is vi or en, not `{text}`"))),
+        }
+    }
+
+    /// A file's text as the widget would get it: UTF-8, without a byte-order mark (a
+    /// browser's `text()` drops it). A file that cannot be read is a problem of that file.
+    fn read(file: &str) -> Result<String, String> {
+        let bytes = std::fs::read(file).map_err(|e| format!("{file}: cannot read it: {e}"))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{file}: not UTF-8 text (byte {}): save it as UTF-8",
+                e.utf8_error().valid_up_to() + 1
+            )
+        })?;
+        Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
+    }
+
+    /// Prints a failure's problems as `FILE:LINE:COLUMN: message`, in `lang` or the
+    /// document's language.
+    fn report(file: &str, failure: &Failure, lang: Option<Lang>) {
+        let lang = lang.unwrap_or(failure.lang);
+        for p in &failure.problems {
+            let what = p.what.describe(lang);
+            let place = match p.at {
+                Some(at) => format!("{file}:{}:{}", at.line, at.column),
+                None => file.to_owned(),
+            };
+            let id = failure
+                .id
+                .as_deref()
+                .map(|id| format!("#{id} "))
+                .unwrap_or_default();
+            if p.path.is_empty() {
+                println!("{place}: {id}{what}");
+            } else {
+                println!("{place}: {id}{}: {what}", p.path);
+            }
+        }
+    }
+
+    fn check(args: &[String]) -> Result<bool, Usage> {
+        let mut files = Vec::new();
+        let mut forced = None;
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "--lang" => forced = Some(lang(value(&mut it, "--lang")?)?),
+                flag if flag.starts_with("--") => {
+                    return Err(Usage(format!("unknown option `{flag}`")));
+                }
+                file => files.push(file),
+            }
+        }
+        if files.is_empty() {
+            return Err(Usage("check needs at least one FILE".into()));
+        }
+        let mut good = true;
+        for file in files {
+            let text = match read(file) {
+                Ok(t) => t,
+                Err(message) => {
+                    println!("{message}");
+                    good = false;
+                    continue;
+                }
+            };
+            match factbox::load(&text, None, forced.unwrap_or_default()) {
+                Err(failure) => {
+                    report(file, &failure, forced);
+                    good = false;
+                }
+                Ok(results) => {
+                    for r in results {
+                        if let Err(failure) = r {
+                            report(file, &failure, forced);
+                            good = false;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(good)
+    }
+
+    fn render(args: &[String]) -> Result<bool, Usage> {
+        let mut input = None;
+        let mut out = None;
+        let mut width = prerender::DEFAULT_WIDTH;
+        let mut scheme = Scheme::Auto;
+        let mut default_lang = Lang::Vi;
+        let mut inline = false;
+        let mut script = prerender::DEFAULT_SCRIPT.to_owned();
+        let mut fonts = Vec::new();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            match arg.as_str() {
+                "--out" => out = Some(PathBuf::from(value(&mut it, "--out")?)),
+                "--width" => {
+                    let v = value(&mut it, "--width")?;
+                    width = v
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|w| (280.0..=1400.0).contains(w))
+                        .ok_or_else(|| {
+                            Usage(format!("--width is a number of pixels, 280 to 1400, not `{v}`"))
+                        })?;
+                }
+                "--theme" => {
+                    let v = value(&mut it, "--theme")?;
+                    scheme = Scheme::parse(v).ok_or_else(|| {
+                        Usage(format!("--theme is auto, light or dark, not `{v}`"))
+                    })?;
+                }
+                "--lang" => default_lang = lang(value(&mut it, "--lang")?)?,
+                "--inline" => inline = true,
+                "--script" => script = value(&mut it, "--script")?.to_owned(),
+                "--font" => fonts.push(PathBuf::from(value(&mut it, "--font")?)),
+                flag if flag.starts_with("--") => {
+                    return Err(Usage(format!("unknown option `{flag}`")));
+                }
+                file if input.is_none() => input = Some(file),
+                extra => return Err(Usage(format!("render takes one FILE, not also `{extra}`"))),
+            }
+        }
+        let input = input.ok_or_else(|| Usage("render needs a FILE".into()))?;
+        let out = out.ok_or_else(|| Usage("render needs --out DIR".into()))?;
+        let (file, pick) = match input.split_once('#') {
+            Some((f, id)) => (f, Some(id)),
+            None => (input, None),
+        };
+        let text = match read(file) {
+            Ok(t) => t,
+            Err(message) => {
+                println!("{message}");
+                return Ok(false);
+            }
+        };
+        let options = Options {
+            data: if inline { Data::Inline } else { Data::File(file) },
+            scheme,
+            lang: default_lang,
+            width,
+            script: &script,
+        };
+        let results = match prerender::prerender(&text, pick, &options) {
+            Ok(r) => r,
+            Err(failure) => {
+                report(file, &failure, None);
+                return Ok(false);
+            }
+        };
+        if let Err(e) = std::fs::create_dir_all(&out) {
+            println!("{}: cannot create it: {e}", out.display());
+            return Ok(false);
+        }
+        let fontdb = Arc::new(font_database(&fonts));
+        let mut good = true;
+        for r in results {
+            let p = match r {
+                Ok(p) => p,
+                Err(failure) => {
+                    report(file, &failure, None);
+                    good = false;
+                    continue;
+                }
+            };
+            let written = write(&out, &p.id, "html", p.html.as_bytes())
+                .and_then(|()| write(&out, &p.id, "svg", p.svg.as_bytes()))
+                .and_then(|()| {
+                    let png = png(&p.svg, &fontdb)?;
+                    write(&out, &p.id, "png", &png)
+                });
+            match written {
+                Ok(()) => eprintln!("factbox: wrote {0}.html, {0}.svg, {0}.png", p.id),
+                Err(message) => {
+                    println!("{message}");
+                    good = false;
+                }
+            }
+        }
+        Ok(good)
+    }
+
+    fn write(dir: &Path, id: &str, ext: &str, bytes: &[u8]) -> Result<(), String> {
+        let path = dir.join(format!("{id}.{ext}"));
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: cannot write it: {e}", path.display()))
+    }
+
+    /// Where Debian's fonts-liberation2 puts Liberation Sans 2: Arial's metrics (which our
+    /// text estimate is made for) and every Vietnamese letter (Liberation 1 has none).
+    const LIBERATION2: &str = "/usr/share/fonts/truetype/liberation2";
+    /// A fallback for the few symbols Liberation lacks (the legend's ▶), from Debian's
+    /// fonts-dejavu-core.
+    const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    /// The fonts for the images: the ones given, else Liberation Sans 2, else the system's.
+    fn font_database(given: &[PathBuf]) -> usvg::fontdb::Database {
+        let mut db = usvg::fontdb::Database::new();
+        for f in given {
+            if let Err(e) = db.load_font_file(f) {
+                eprintln!("factbox: {}: cannot load the font: {e}", f.display());
+            }
+        }
+        if given.is_empty() {
+            if Path::new(LIBERATION2).is_dir() {
+                db.load_fonts_dir(LIBERATION2);
+                if db.load_font_file(DEJAVU).is_err() {
+                    eprintln!("factbox: {DEJAVU} not found (Debian: apt install fonts-dejavu-core)");
+                }
+            } else {
+                eprintln!(
+                    "factbox: {LIBERATION2} not found (Debian: apt install fonts-liberation2); \
+                     using the system's fonts, so the images may differ from machine to machine"
+                );
+                db.load_system_fonts();
+            }
+        }
+        // Whatever family the SVG asks for that is not there falls back to the first font.
+        let first = db
+            .faces()
+            .next()
+            .and_then(|f| f.families.first())
+            .map(|(name, _)| name.clone());
+        if let Some(family) = first {
+            db.set_sans_serif_family(family);
+        }
+        db
+    }
+
+    /// `svg` rasterised at twice its size.
+    fn png(svg: &str, fontdb: &Arc<usvg::fontdb::Database>) -> Result<Vec<u8>, String> {
+        const SCALE: f32 = 2.0;
+        let options = usvg::Options {
+            fontdb: Arc::clone(fontdb),
+            font_family: "sans-serif".to_owned(),
+            ..usvg::Options::default()
+        };
+        let tree =
+            usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG did not read: {e}"))?;
+        let size = tree.size().to_int_size();
+        let (w, h) = (
+            (size.width() as f32 * SCALE).ceil() as u32,
+            (size.height() as f32 * SCALE).ceil() as u32,
+        );
+        let mut pixmap =
+            tiny_skia::Pixmap::new(w, h).ok_or_else(|| format!("an image of {w}×{h} pixels"))?;
+        resvg::render(
+            &tree,
+            tiny_skia::Transform::from_scale(SCALE, SCALE),
+            &mut pixmap.as_mut(),
+        );
+        pixmap.encode_png().map_err(|e| format!("PNG encoding failed: {e}"))
+    }
+}

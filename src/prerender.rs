@@ -1,0 +1,346 @@
+//! Boxes written ahead of time: the embed snippet with the box already inside it, which a
+//! page shows before (and without) any script, and which the widget takes over.
+//!
+//! A snippet is the `[data-factbox]` element of an embed with the box's markup in a
+//! declarative shadow root (`<template shadowrootmode="open">`): the same markup and the
+//! same stylesheet as the live box ([`crate::markup`], [`crate::css::STYLE`]), so it is as
+//! isolated from the article's CSS, follows light and dark through the same custom
+//! properties, and prints the same. A chart is drawn as SVG from the same [`Scene`] the
+//! canvas draws, once for each of [`WIDTHS`]; a container query shows the one for the
+//! width the box has, scaled to fit, so that a 360 px phone and a 1200 px page both get a
+//! layout made for about their width, without a script.
+//!
+//! The element carries a hash of the JSON text it was made from
+//! (`data-factbox-hash`, [`content_hash`]). When the widget loads the same text, it lays
+//! each chart out at the width the shown drawing was made for and draws it on a canvas of
+//! exactly the drawing's size, so taking over moves nothing; when the text differs, the
+//! live data wins and the console says the snippet is stale.
+//!
+//! Everything here is pure: `factbox render` writes it to files and the widget's
+//! `prerender` returns it, byte for byte the same for the same input.
+
+use crate::format::Lang;
+use crate::layout::{self, Scene};
+use crate::markup::{self, Html};
+use crate::model::FactBox;
+use crate::render::Theme;
+use crate::svg::{Colors, scene_svg};
+use crate::text::Estimate;
+use crate::validate::{Failure, Loaded, load};
+
+/// The widths a prerendered chart is laid out at, in CSS pixels: the narrowest fits a
+/// 320 px phone with the page's margins; between two of them the drawing is scaled by at
+/// most 1.3, so its 12 px labels stay between about 11 and 16 px.
+pub const WIDTHS: [f64; 5] = [MIN_WIDTH, 360.0, 460.0, 600.0, 780.0];
+const MIN_WIDTH: f64 = 280.0;
+
+/// The width, of [`WIDTHS`], whose drawing shows in a chart `shown` CSS pixels wide: the
+/// widest that fits, or the narrowest. The container queries of [`static_css`] say the
+/// same to the browser.
+pub fn layout_width(shown: f64) -> f64 {
+    let mut pick = MIN_WIDTH;
+    for w in WIDTHS {
+        if shown >= w {
+            pick = w;
+        }
+    }
+    pick
+}
+
+/// A short hash of a document's text (64-bit FNV-1a, in hex): what a snippet was made
+/// from, to tell whether the file has changed since.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Where the snippet's element finds its data when the widget takes it over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Data<'a> {
+    /// A file, by the URL given (relative to the article page).
+    File(&'a str),
+    /// Inside the element, in a `<script type="application/json">`: one paste for a CMS
+    /// that cannot host files.
+    Inline,
+}
+
+/// The colour scheme a snippet is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Scheme {
+    /// The reader's (`prefers-color-scheme`), as live boxes do.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Scheme {
+    /// From `light`, `dark` or `auto`.
+    pub fn parse(text: &str) -> Option<Scheme> {
+        match text {
+            "auto" => Some(Scheme::Auto),
+            "light" => Some(Scheme::Light),
+            "dark" => Some(Scheme::Dark),
+            _ => None,
+        }
+    }
+}
+
+/// How to write snippets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options<'a> {
+    pub data: Data<'a>,
+    pub scheme: Scheme,
+    /// The language of boxes whose document does not say (as a page's `lang` would).
+    pub lang: Lang,
+    /// The width of the standalone image ([`Prerendered::svg`]), in CSS pixels.
+    pub width: f64,
+    /// The URL of factbox.js in the script tag.
+    pub script: &'a str,
+}
+
+/// The default URL of the script in a snippet: factbox.js beside the article.
+pub const DEFAULT_SCRIPT: &str = "factbox.js";
+/// The default width of a box's standalone image (its PNG has twice as many pixels).
+pub const DEFAULT_WIDTH: f64 = 640.0;
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            data: Data::Inline,
+            scheme: Scheme::Auto,
+            lang: Lang::Vi,
+            width: DEFAULT_WIDTH,
+            script: DEFAULT_SCRIPT,
+        }
+    }
+}
+
+/// One box written ahead of time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prerendered {
+    pub id: String,
+    /// The embed snippet: the element with the box inside, then the script tag.
+    pub html: String,
+    /// The whole box as one standalone SVG image (title, figures or chart, notes and
+    /// source), in literal colours, for RSS, newsletters, Apple News and social cards.
+    pub svg: String,
+}
+
+/// Every box of `json` (or the one `pick` names) written ahead of time; a box with
+/// problems is a `Failure`, as the widget would show it: a snippet is never written for
+/// what the widget would refuse.
+pub fn prerender(
+    json: &str,
+    pick: Option<&str>,
+    options: &Options<'_>,
+) -> Result<Vec<Result<Prerendered, Failure>>, Failure> {
+    // What the widget will read: the file as it is, or the text inside the snippet.
+    let inline;
+    let text = match options.data {
+        Data::File(_) => json,
+        Data::Inline => {
+            inline = inline_json(json);
+            &inline
+        }
+    };
+    let loaded: Loaded = load(text, pick, options.lang);
+    let hash = content_hash(text);
+    Ok(loaded?
+        .into_iter()
+        .map(|r| r.map(|b| one(&b, text, &hash, options)))
+        .collect())
+}
+
+/// `json` made safe inside a `<script>` element: `<` (which valid JSON has only inside
+/// strings) written as `\u003c`, so no `</script>` or `<!--` can end or bend it.
+pub fn inline_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+fn one(b: &FactBox, text: &str, hash: &str, options: &Options<'_>) -> Prerendered {
+    let mut h = Html::default();
+    let target = match options.data {
+        Data::File(url) => format!("{url}#{}", b.id),
+        Data::Inline => format!("#{}", b.id),
+    };
+    let mut attrs = vec![
+        ("data-factbox", target.as_str()),
+        ("data-factbox-hash", hash),
+        ("lang", b.lang.tag()),
+    ];
+    match options.scheme {
+        Scheme::Auto => {}
+        Scheme::Light => attrs.push(("data-factbox-theme", "light")),
+        Scheme::Dark => attrs.push(("data-factbox-theme", "dark")),
+    }
+    h.start("div", "", &attrs);
+    h.start("template", "", &[("shadowrootmode", "open")]);
+    h.raw("<style>");
+    h.raw(crate::css::STYLE);
+    h.raw(&static_css());
+    h.raw("</style>");
+    h.raw(&markup::fact_box_with(b, Some(&|label: &str| drawings(b, label))));
+    h.end("template");
+    if options.data == Data::Inline {
+        h.start("script", "", &[("type", "application/json")]);
+        h.raw(text);
+        h.end("script");
+    }
+    h.end("div");
+    h.raw("\n");
+    h.leaf("script", "", &[("src", options.script), ("defer", "")], "");
+    h.raw("\n");
+    let theme = match options.scheme {
+        Scheme::Dark => Theme::dark(),
+        _ => Theme::light(),
+    };
+    let card = layout::card::card(b, options.width, &Estimate);
+    let mut label = String::new();
+    markup::escape_into(&mut label, &b.title);
+    Prerendered {
+        id: b.id.clone(),
+        html: h.finish(),
+        svg: scene_svg(
+            &card,
+            &theme,
+            Colors::Literal,
+            &format!(" role=\"img\" aria-label=\"{label}\""),
+        ),
+    }
+}
+
+/// The chart of `b` at each of [`WIDTHS`], as the `<svg>` elements of a prerendered box,
+/// each with the chart's text alternative `label`.
+fn drawings(b: &FactBox, label: &str) -> String {
+    let mut escaped = String::new();
+    markup::escape_into(&mut escaped, label);
+    let mut out = String::new();
+    for (k, &w) in WIDTHS.iter().enumerate() {
+        let Some(scene) = chart_at(b, w) else {
+            continue;
+        };
+        let attrs = format!(
+            " class=\"fb-svg fb-w{k}\" role=\"img\" aria-label=\"{escaped}\" data-width=\"{w}\""
+        );
+        out.push_str(&scene_svg(&scene, &Theme::tokens(), Colors::Classes, &attrs));
+    }
+    out
+}
+
+/// The chart of `b` laid out at `width` as a prerendered box draws it (and as the widget
+/// draws it when it takes the box over): with the estimated text widths, the same on
+/// every machine.
+pub fn chart_at(b: &FactBox, width: f64) -> Option<Scene> {
+    layout::chart(&b.body, width, b.lang, &Estimate, &[])
+}
+
+/// What a prerendered box needs besides the widget's stylesheet: the paint classes of its
+/// SVG, one drawing shown at a time by the chart's width, and the image button's place
+/// kept while it waits for the widget.
+pub fn static_css() -> String {
+    let mut css = crate::svg::paint_rules();
+    css.push_str(
+        ".fb-static{container-type:inline-size}\
+         .fb-svg{display:none;width:100%;height:auto;overflow:visible}\
+         .fb-svg text{font-family:var(--fb-font)}\
+         .fb-w0{display:block}\
+         .fb-action[data-fb-later]{visibility:hidden}",
+    );
+    for (k, w) in WIDTHS.iter().enumerate().skip(1) {
+        css.push_str(&format!(
+            "@container (min-width:{w}px){{.fb-w{}{{display:none}}.fb-w{k}{{display:block}}}}",
+            k - 1
+        ));
+    }
+    css
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> String {
+        std::fs::read_to_string("www/data/egov-vn.json").expect("demo data")
+    }
+
+    #[test]
+    fn the_layout_width_is_the_widest_that_fits() {
+        assert_eq!(layout_width(200.0), 280.0);
+        assert_eq!(layout_width(292.0), 280.0);
+        assert_eq!(layout_width(360.0), 360.0);
+        assert_eq!(layout_width(599.9), 460.0);
+        assert_eq!(layout_width(1200.0), 780.0);
+        // The container queries say the same.
+        let css = static_css();
+        for w in &WIDTHS[1..] {
+            assert!(css.contains(&format!("@container (min-width:{w}px)")), "{w}");
+        }
+    }
+
+    #[test]
+    fn hashes_differ_when_the_text_does() {
+        assert_eq!(content_hash(""), "cbf29ce484222325");
+        assert_ne!(content_hash("{\"a\": 1}"), content_hash("{\"a\": 2}"));
+        assert_eq!(content_hash("x").len(), 16);
+    }
+
+    #[test]
+    fn every_demo_box_is_written_whole_with_its_drawings() {
+        let json = demo();
+        let options = Options {
+            data: Data::File("data/egov-vn.json"),
+            ..Options::default()
+        };
+        let boxes = prerender(&json, None, &options).expect("reads");
+        assert!(boxes.len() >= 10);
+        for p in boxes {
+            let p = p.expect("valid");
+            let html = &p.html;
+            assert!(
+                html.starts_with(&format!(
+                    "<div data-factbox=\"data/egov-vn.json#{}\" data-factbox-hash=\"{}\"",
+                    p.id,
+                    content_hash(&json)
+                )),
+                "{html}"
+            );
+            assert!(html.contains("<template shadowrootmode=\"open\"><style>"));
+            assert!(html.ends_with("<script src=\"factbox.js\" defer=\"\"></script>\n"));
+            assert!(!html.contains("<canvas"), "{}", p.id);
+            let svgs = html.matches("<svg").count();
+            assert!(svgs == 0 || svgs == WIDTHS.len(), "{}: {svgs}", p.id);
+            assert!(html.contains("data:text/csv;charset=utf-8,%EF%BB%BF"));
+            assert!(html.contains("data-fb-later"));
+            assert!(p.svg.starts_with("<svg") && p.svg.contains("<text"), "{}", p.id);
+        }
+    }
+
+    #[test]
+    fn inline_data_cannot_end_its_script() {
+        let json = demo().replacen("\"title\": \"", "\"title\": \"</script><!-- ", 1);
+        let p = prerender(&json, None, &Options::default()).expect("reads");
+        let p = p.into_iter().next().expect("a box").expect("valid");
+        let script = p.html.split("<script type=\"application/json\">").nth(1).expect("inline");
+        let inside = script.split("</script>").next().expect("closed");
+        assert!(!inside.contains('<'));
+        assert!(inside.contains("\\u003c/script>\\u003c!-- "));
+        // And it reads as the same document.
+        assert!(load(inside, Some(&p.id), Lang::Vi).is_ok());
+        assert!(p.html.contains(&content_hash(inside)));
+    }
+
+    #[test]
+    fn a_broken_box_gets_no_snippet() {
+        let json = r#"{"version": 1, "boxes": [
+            {"id": "a", "kind": "figures", "title": "A", "figures": [{"value": 1, "label": "x"}]},
+            {"id": "b", "kind": "bar", "title": "B", "bars": []}]}"#;
+        let out = prerender(json, None, &Options::default()).expect("reads");
+        assert!(out[0].is_ok());
+        assert!(out[1].is_err());
+    }
+}
