@@ -11,13 +11,14 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
-.PHONY: help setup setup-rust setup-browser setup-npm setup-fuzz dist pkg demo test \
+.PHONY: help install setup setup-rust setup-browser setup-npm setup-fonts setup-fuzz dist pkg demo test \
         test-native test-wasm test-e2e test-fuzz fuzz bench lint schema golden clean
 
 help:
 	@echo "make demo    build dist/ and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    run every test: native, wasm in Chromium, end-to-end"
 	@echo "make dist    build the static site dist/ (factbox.js, wasm, demo, data, schema)"
+	@echo "make install the factbox command (check, render) into ~/.cargo/bin"
 	@echo "make pkg     build the npm package in pkg/ (wasm-pack, with TypeScript types)"
 	@echo "make schema  regenerate www/schema/ from the Rust types"
 	@echo "make golden  regenerate the golden SVGs in tests/golden/"
@@ -25,7 +26,7 @@ help:
 	@echo "make bench   benchmarks (native criterion, browser vs Chart.js) into BENCHMARKS.md"
 
 ## Set-up: each step is skipped when already done.
-setup: setup-rust setup-browser setup-npm
+setup: setup-rust setup-browser setup-npm setup-fonts
 
 setup-rust:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -58,6 +59,24 @@ setup-fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 ## Build.
+# The `factbox` command (src/bin/factbox.rs), native, in the dev profile: the release
+# profile is tuned for the wasm's size (opt-level z, LTO), which would only slow it.
+FACTBOX := target/debug/factbox
+$(FACTBOX): $(shell find src -name '*.rs' -o -name '*.css') Cargo.toml | setup-fonts
+	cargo build --quiet --bin factbox
+
+# `make install`: the `factbox` command on the PATH (~/.cargo/bin), as `cargo install` does.
+install: setup-fonts
+	cargo install --locked --path . --bin factbox
+
+# The command's images are drawn with Liberation Sans 2 (Arial's metrics, every Vietnamese
+# letter; SIL Open Font Licence) and DejaVu Sans for the few symbols it lacks: Debian's
+# packages, installed once.
+setup-fonts:
+	@if [ ! -d /usr/share/fonts/truetype/liberation2 ] || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-liberation2 fonts-dejavu-core; \
+	fi
+
 # dist/: the static folder a newsroom uploads. factbox.js is one classic script:
 # wasm-bindgen's no-modules glue and our loader, wrapped in one function so that the page
 # gets a single global (window.factbox) and two copies of the script do not collide, then
@@ -79,14 +98,20 @@ VERSION := $(shell grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
-dist: setup-rust setup-npm
+dist: setup-rust setup-npm $(FACTBOX)
 	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
 	@# Build scripts and the README's pictures are not for newsrooms to upload.
-	rm -rf dist/loader.js dist/api.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/img
+	rm -rf dist/loader.js dist/api.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
+	@# The demo article again, its boxes prerendered by the `factbox` command (static-first:
+	@# on screen before any script, taken over by factbox.js). Run from www/ so that the
+	@# snippets point at data/… as the page does.
+	rm -rf target/prerendered
+	cd www && ../$(FACTBOX) render data/egov-vn.json --out ../target/prerendered 2>/dev/null
+	node www/prerender-page.mjs www/index.html target/prerendered dist/prerendered.html
 	@# Short import names in the wasm and the glue (see www/shorten-imports.mjs): -3.9 KB gzip.
 	node www/shorten-imports.mjs $(WASM_OUT)/factbox_bg.wasm $(WASM_OUT)/factbox.js \
 	  target/factbox_bg.short.wasm target/factbox.glue.js

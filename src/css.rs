@@ -103,8 +103,7 @@ pub const STYLE: &str = match std::str::from_utf8(&STYLE_SHORT) {
 /// The stylesheet as written, and (by [`minify`], at compile time) without its
 /// needless whitespace.
 const STYLE_SOURCE: &str = include_str!("web/style.css");
-const STYLE_MINIFIED: ([u8; STYLE_SOURCE.len()], usize) =
-    minify(STYLE_SOURCE.as_bytes());
+const STYLE_MINIFIED: ([u8; STYLE_SOURCE.len()], usize) = minify(STYLE_SOURCE.as_bytes());
 const STYLE_SHORT: [u8; STYLE_MINIFIED.1] = prefix(&STYLE_MINIFIED.0);
 
 #[cfg(test)]

@@ -38,17 +38,17 @@ pub mod layout;
 pub mod markup;
 pub mod model;
 pub mod page;
-pub mod prerender;
 pub(crate) mod parse;
 pub(crate) mod path;
+pub mod prerender;
 #[macro_use]
 pub(crate) mod read;
 pub mod render;
 pub mod schema;
 pub(crate) mod sort;
 pub mod spec;
-pub mod svg;
 pub(crate) mod suggest;
+pub mod svg;
 pub mod text;
 pub(crate) mod validate;
 

@@ -107,18 +107,17 @@ fn yes_no(b: bool) -> &'static str {
 
 /// The `<figure>` of a valid box: header, body, footer.
 pub fn fact_box(b: &FactBox) -> String {
-    fact_box_with(b, None)
+    // No drawings: a function type that is never called (a `dyn Fn` here would keep every
+    // such function, the prerender's SVG writer among them, in the widget's wasm).
+    fact_box_with(b, None::<fn(&str) -> String>)
 }
-
-/// The charts of a prerendered box: given the text alternative, the `<svg>` drawings
-/// (one per layout width, see `prerender`).
-pub(crate) type Drawings<'a> = &'a dyn Fn(&str) -> String;
 
 /// The `<figure>` of a box, live (a canvas the widget draws on) or, with `drawings`,
 /// prerendered: its chart drawn already, the CSV link written out, and the image button
 /// (which needs the widget) holding its place invisibly until the widget takes over, so
-/// that nothing moves then.
-pub(crate) fn fact_box_with(b: &FactBox, drawings: Option<Drawings<'_>>) -> String {
+/// that nothing moves then. `drawings` gives, for the chart's text alternative, its
+/// `<svg>` drawings (one per layout width, see `prerender`).
+pub(crate) fn fact_box_with(b: &FactBox, drawings: Option<impl Fn(&str) -> String>) -> String {
     let mut h = Html::default();
     let lang = b.lang;
     h.start(
@@ -149,7 +148,7 @@ pub(crate) fn fact_box_with(b: &FactBox, drawings: Option<Drawings<'_>>) -> Stri
             legend(&mut h, body);
             let rows = crate::describe::rows(b);
             let label = crate::format::ungrouped(&crate::describe::describe(b, &rows), lang);
-            if let Some(drawings) = drawings {
+            if let Some(drawings) = &drawings {
                 h.start("div", "fb-chart fb-static", &[]);
                 h.raw(&drawings(&label));
                 h.end("div");
@@ -385,7 +384,10 @@ fn footer(h: &mut Html, b: &FactBox, prerendered: bool) {
     // 10,000-point line's CSV is 200 KB. The image is drawn on demand too.
     h.start("p", "fb-actions", &[]);
     let href = if prerendered {
-        format!("{CSV_PREFIX}{}", crate::csv::percent_encoded(&crate::csv::csv(b)))
+        format!(
+            "{CSV_PREFIX}{}",
+            crate::csv::percent_encoded(&crate::csv::csv(b))
+        )
     } else {
         CSV_PREFIX.to_owned()
     };
@@ -396,7 +398,11 @@ fn footer(h: &mut Html, b: &FactBox, prerendered: bool) {
         words.get_data,
     );
     let button: &[(&str, &str)] = if prerendered {
-        &[("type", "button"), ("data-fb-later", ""), ("tabindex", "-1")]
+        &[
+            ("type", "button"),
+            ("data-fb-later", ""),
+            ("tabindex", "-1"),
+        ]
     } else {
         &[("type", "button")]
     };

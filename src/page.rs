@@ -13,6 +13,10 @@ use crate::format::Lang;
 /// (`en`, `en-GB`, `EN-us`), and in Vietnamese otherwise.
 pub const ENGLISH_PREFIX: &str = "en";
 
+/// How far outside the viewport a box starts its work: a lazy chart draws, a prerendered
+/// box is taken over (so that it is ready on arrival).
+pub const NEAR_MARGIN: &str = "600px 0px";
+
 /// The attribute (on the element or an ancestor) that turns the editors' view on, or with
 /// one of [`DEBUG_OFF`] off.
 pub const DEBUG_ATTRIBUTE: &str = "data-factbox-debug";
@@ -57,6 +61,12 @@ pub fn loader_constants() -> String {
     out += &format!("var DEBUG_FLAG = {};\n", js_string(DEBUG_FLAG));
     out += &format!("var LOCAL_HOSTS = {};\n", list(&LOCAL_HOSTS));
     out += &format!("var MAX_BYTES = {};\n", crate::parse::MAX_DOCUMENT_BYTES);
+    out += &format!("var NEAR_MARGIN = {};\n", js_string(NEAR_MARGIN));
+    let (min, max) = crate::prerender::IMAGE_WIDTHS;
+    out += &format!(
+        "var IMAGE_WIDTH = {{ min: {min}, max: {max}, fallback: {} }};\n",
+        crate::prerender::DEFAULT_WIDTH
+    );
     out += &format!("var VERSION = {};\n", js_string(env!("CARGO_PKG_VERSION")));
     out += "var WORDS = {\n";
     for (key, lang) in [("vi", Lang::Vi), ("en", Lang::En)] {

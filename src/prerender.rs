@@ -107,6 +107,8 @@ pub struct Options<'a> {
 pub const DEFAULT_SCRIPT: &str = "factbox.js";
 /// The default width of a box's standalone image (its PNG has twice as many pixels).
 pub const DEFAULT_WIDTH: f64 = 640.0;
+/// The narrowest and widest standalone image, in CSS pixels.
+pub const IMAGE_WIDTHS: (f64, f64) = (MIN_WIDTH, layout::MAX_WIDTH);
 
 impl Default for Options<'_> {
     fn default() -> Self {
@@ -184,7 +186,10 @@ fn one(b: &FactBox, text: &str, hash: &str, options: &Options<'_>) -> Prerendere
     h.raw(crate::css::STYLE);
     h.raw(&static_css());
     h.raw("</style>");
-    h.raw(&markup::fact_box_with(b, Some(&|label: &str| drawings(b, label))));
+    h.raw(&markup::fact_box_with(
+        b,
+        Some(|label: &str| drawings(b, label)),
+    ));
     h.end("template");
     if options.data == Data::Inline {
         h.start("script", "", &[("type", "application/json")]);
@@ -224,10 +229,17 @@ fn drawings(b: &FactBox, label: &str) -> String {
         let Some(scene) = chart_at(b, w) else {
             continue;
         };
+        // Widths are whole pixels, written as integers (no float printing in the wasm).
         let attrs = format!(
-            " class=\"fb-svg fb-w{k}\" role=\"img\" aria-label=\"{escaped}\" data-width=\"{w}\""
+            " class=\"fb-svg fb-w{k}\" role=\"img\" aria-label=\"{escaped}\" data-width=\"{}\"",
+            w as u32
         );
-        out.push_str(&scene_svg(&scene, &Theme::tokens(), Colors::Classes, &attrs));
+        out.push_str(&scene_svg(
+            &scene,
+            &Theme::tokens(),
+            Colors::Classes,
+            &attrs,
+        ));
     }
     out
 }
@@ -251,9 +263,10 @@ pub fn static_css() -> String {
          .fb-w0{display:block}\
          .fb-action[data-fb-later]{visibility:hidden}",
     );
-    for (k, w) in WIDTHS.iter().enumerate().skip(1) {
+    for (k, &w) in WIDTHS.iter().enumerate().skip(1) {
         css.push_str(&format!(
-            "@container (min-width:{w}px){{.fb-w{}{{display:none}}.fb-w{k}{{display:block}}}}",
+            "@container (min-width:{}px){{.fb-w{}{{display:none}}.fb-w{k}{{display:block}}}}",
+            w as u32,
             k - 1
         ));
     }
@@ -278,7 +291,11 @@ mod tests {
         // The container queries say the same.
         let css = static_css();
         for w in &WIDTHS[1..] {
-            assert!(css.contains(&format!("@container (min-width:{w}px)")), "{w}");
+            assert!(
+                css.contains(&format!("@container (min-width:{w}px)")),
+                "{w}"
+            );
+            assert_eq!(w.fract(), 0.0, "written as an integer");
         }
     }
 
@@ -316,7 +333,11 @@ mod tests {
             assert!(svgs == 0 || svgs == WIDTHS.len(), "{}: {svgs}", p.id);
             assert!(html.contains("data:text/csv;charset=utf-8,%EF%BB%BF"));
             assert!(html.contains("data-fb-later"));
-            assert!(p.svg.starts_with("<svg") && p.svg.contains("<text"), "{}", p.id);
+            assert!(
+                p.svg.starts_with("<svg") && p.svg.contains("<text"),
+                "{}",
+                p.id
+            );
         }
     }
 
@@ -325,7 +346,11 @@ mod tests {
         let json = demo().replacen("\"title\": \"", "\"title\": \"</script><!-- ", 1);
         let p = prerender(&json, None, &Options::default()).expect("reads");
         let p = p.into_iter().next().expect("a box").expect("valid");
-        let script = p.html.split("<script type=\"application/json\">").nth(1).expect("inline");
+        let script = p
+            .html
+            .split("<script type=\"application/json\">")
+            .nth(1)
+            .expect("inline");
         let inside = script.split("</script>").next().expect("closed");
         assert!(!inside.contains('<'));
         assert!(inside.contains("\\u003c/script>\\u003c!-- "));

@@ -111,6 +111,19 @@ pub fn px(v: f64) -> String {
     }
 }
 
+/// A length in thousandths of a pixel, as text (`292.5`, `183`): a canvas scaled to stand
+/// exactly where a prerendered drawing stood.
+pub fn px_fine(v: f64) -> String {
+    let milli = (v * 1000.0).round() as i64;
+    let (whole, frac) = (milli / 1000, milli % 1000);
+    if frac == 0 {
+        format!("{whole}")
+    } else {
+        let digits = format!("{frac:03}");
+        format!("{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
 /// An SVG document being written.
 pub struct Svg {
     out: String,
@@ -180,8 +193,9 @@ impl DrawingBackend for Svg {
         color: BackendColor,
     ) -> Result<(), DrawingErrorKind<Never>> {
         let paint = self.paint('f', color);
-        self.out
-            .push_str(&format!("<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\"{paint}/>"));
+        self.out.push_str(&format!(
+            "<rect x=\"{x}\" y=\"{y}\" width=\"1\" height=\"1\"{paint}/>"
+        ));
         Ok(())
     }
 
@@ -278,12 +292,16 @@ impl DrawingBackend for Svg {
             return Ok(());
         }
         let anchor = style.anchor();
-        // The canvas's textBaseline top/middle/bottom, as SVG says them.
-        let baseline = match anchor.v_pos {
-            VPos::Top => "text-before-edge",
-            VPos::Center => "central",
-            VPos::Bottom => "text-after-edge",
-        };
+        // The canvas places text by its em box (textBaseline top, middle, bottom); SVG's
+        // edge baselines follow the font's ascent instead, which differs from font to font.
+        // So every text is placed by the em box's centre (`central`), which both agree on.
+        let half = style.size() / 2.0;
+        let y = f64::from(y)
+            + match anchor.v_pos {
+                VPos::Top => half,
+                VPos::Center => 0.0,
+                VPos::Bottom => -half,
+            };
         let align = match anchor.h_pos {
             HPos::Left => "",
             HPos::Center => " text-anchor=\"middle\"",
@@ -297,7 +315,8 @@ impl DrawingBackend for Svg {
         let mut escaped = String::new();
         crate::markup::escape_into(&mut escaped, text);
         self.out.push_str(&format!(
-            "<text x=\"{x}\" y=\"{y}\" font-size=\"{}\" dominant-baseline=\"{baseline}\"{align}{weight}{paint}>{escaped}</text>",
+            "<text x=\"{x}\" y=\"{}\" font-size=\"{}\" dominant-baseline=\"central\"{align}{weight}{paint}>{escaped}</text>",
+            px(y),
             px(style.size())
         ));
         Ok(())
@@ -383,6 +402,9 @@ mod tests {
         assert_eq!(px(13.46), "13.5");
         assert_eq!(px(-0.5), "-0.5");
         assert_eq!(px(-2.0), "-2");
+        assert_eq!(px_fine(292.5), "292.5");
+        assert_eq!(px_fine(183.0), "183");
+        assert_eq!(px_fine(226.15384), "226.154");
     }
 
     #[test]

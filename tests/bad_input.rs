@@ -1159,6 +1159,70 @@ fn the_table_is_shared_with_the_schema_test() {
     std::fs::write(dir.join("bad-input.json"), text).expect("target/bad-input.json is writable");
 }
 
+/// `factbox check` prints the widget's messages for every row, the place first as
+/// compilers write it (`FILE:LINE:COLUMN: PATH: what`), and exits with 1.
+#[test]
+fn factbox_check_prints_the_widgets_messages() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/check-rows");
+    std::fs::create_dir_all(&dir).expect("target/ is writable");
+    let rows: Vec<Row> = rows()
+        .into_iter()
+        .filter(|row| row.text.len() <= factbox::MAX_DOCUMENT_BYTES)
+        .collect();
+    let mut files = Vec::new();
+    for (k, row) in rows.iter().enumerate() {
+        let file = dir.join(format!("{k:03}.json"));
+        std::fs::write(&file, &row.text).expect("writable");
+        files.push(file.to_string_lossy().into_owned());
+    }
+    for (lang, flag, line_word, column_word) in [
+        (Lang::En, "en", "line ", ", column "),
+        (Lang::Vi, "vi", "dòng ", ", cột "),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_factbox"))
+            .arg("check")
+            .args(["--lang", flag])
+            .args(&files)
+            .output()
+            .expect("factbox runs");
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        let got = String::from_utf8(out.stdout).expect("UTF-8");
+        // The widget's message `[PATH, ]line L, column C: what` (or without a place),
+        // rewritten with the file in front.
+        let mut want = String::new();
+        for (row, file) in rows.iter().zip(&files) {
+            let messages = if lang == Lang::En { row.en } else { row.vi };
+            for m in messages {
+                let placed = m.find(line_word).and_then(|at| {
+                    let (path, rest) = m.split_at(at);
+                    let rest = rest.strip_prefix(line_word)?;
+                    let (line, rest) = rest.split_once(column_word)?;
+                    let (column, what) = rest.split_once(": ")?;
+                    let path = path.strip_suffix(", ").unwrap_or(path);
+                    Some(if path.is_empty() {
+                        format!("{file}:{line}:{column}: {what}")
+                    } else {
+                        format!("{file}:{line}:{column}: {path}: {what}")
+                    })
+                });
+                want.push_str(&placed.unwrap_or_else(|| match m.split_once(": ") {
+                    Some((path, what)) if !path.contains(' ') => format!("{file}: {path}: {what}"),
+                    _ => format!("{file}: {m}"),
+                }));
+                want.push('\n');
+            }
+        }
+        assert_eq!(got, want, "{flag}");
+    }
+    // A good file passes, quietly.
+    let good = std::process::Command::new(env!("CARGO_BIN_EXE_factbox"))
+        .args(["check", "www/data/egov-vn.json", "www/data/egov-en.json"])
+        .output()
+        .expect("factbox runs");
+    assert_eq!(good.status.code(), Some(0));
+    assert!(good.stdout.is_empty());
+}
+
 /// Code that must decide what to do about a problem asks its category: only a download
 /// that may pass is worth trying again.
 #[test]

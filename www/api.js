@@ -421,3 +421,42 @@ function render(element, input, o) {
   }
   return draw(box, input, o);
 }
+
+/* The boxes of `input` (a document object, its JSON text, or its URL) written ahead of
+   time, byte for byte as `factbox render` writes them: Promise<[{id, html, svg}]>.
+   Options: id, src (the data URL the snippet points at; by default the URL given, else
+   the JSON goes inline), inline, theme ('auto' | 'light' | 'dark'), lang, width (the
+   image's, 280-1400, default 640), script (the URL of factbox.js). Rejects with a
+   FactboxError when the document or any box is broken. */
+function prerender(input, o) {
+  return new Promise(function (resolve) {
+    o = o == null ? {} : o;
+    if (typeof o !== 'object') throw usage('bad-options', 'factbox.prerender: options must be an object');
+    if (o.theme != null && o.theme !== 'auto' && o.theme !== 'light' && o.theme !== 'dark') {
+      throw usage('bad-options', 'factbox.prerender: theme must be "auto", "light" or "dark", not ' + JSON.stringify(o.theme));
+    }
+    if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
+      throw usage('bad-options', 'factbox.prerender: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
+    }
+    var width = o.width == null ? IMAGE_WIDTH.fallback : Number(o.width);
+    if (!(width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max)) {
+      throw usage('bad-options', 'factbox.prerender: width must be ' + IMAGE_WIDTH.min + ' to ' + IMAGE_WIDTH.max + ' pixels');
+    }
+    var job = jobOf(input, o.id == null ? null : String(o.id));
+    var src = o.inline === true ? null : (o.src != null ? String(o.src) : (job.source || null));
+    var wasmOptions = {
+      data: src, theme: o.theme || 'auto', lang: o.lang || undefined, width: width,
+      script: o.script != null ? String(o.script) : undefined
+    };
+    if (job.url === null) throw usage('bad-document', 'factbox.prerender: ' + job.source + ' is not a URL');
+    var text = job.url === undefined ? Promise.resolve(job.text) : loadFile(job.url, TIMEOUT_SECONDS);
+    resolve(Promise.all([text, startWasm()]).then(function (got) {
+      try {
+        return got[1].prerender(got[0], job.pick, wasmOptions);
+      } catch (problems) {
+        throw Array.isArray(problems) ? new FactboxError(problems) : problems;
+      }
+    }));
+  });
+}
+

@@ -39,14 +39,54 @@ function mount(el) {
   return show(el, job, opts);
 }
 
+// A prerendered box (`factbox render`) is already on screen: it is taken over when it
+// nears the viewport or when the page is idle after loading, whichever comes first, so
+// that loading the page costs nothing more than its HTML.
+var waiting = new Map();  // element -> its start, until started
+var near = null;
+function later(el, start) {
+  if (waiting.has(el)) return;
+  var go = function () {
+    if (!waiting.has(el)) return;
+    waiting.delete(el);
+    if (near) near.unobserve(el);
+    start();
+  };
+  waiting.set(el, go);
+  if (typeof IntersectionObserver === 'function') {
+    near = near || new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        var f = e.isIntersecting && waiting.get(e.target);
+        if (f) f();
+      });
+    }, { rootMargin: NEAR_MARGIN });
+    near.observe(el);
+  }
+  var idle = function () {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 4000 });
+    else setTimeout(go, 200);
+  };
+  if (document.readyState === 'complete') idle();
+  else window.addEventListener('load', idle, { once: true });
+}
+
+function prerendered(el) {
+  return el.shadowRoot !== null && el.hasAttribute('data-factbox-hash') && !mounted.has(el);
+}
+
 function scan(node) {
   if (node.nodeType !== 1) return;
-  if (node.hasAttribute('data-factbox')) mount(node);
-  var inside = node.querySelectorAll('[data-factbox]');
-  for (var i = 0; i < inside.length; i++) mount(inside[i]);
+  var found = node.hasAttribute('data-factbox') ? [node] : [];
+  found.push.apply(found, node.querySelectorAll('[data-factbox]'));
+  found.forEach(function (el) {
+    if (prerendered(el)) later(el, function () { mount(el); });
+    else mount(el);
+  });
 }
 
 function forget(el) {
+  waiting.delete(el);
+  if (near) near.unobserve(el);
   release(el);
   generations.delete(el);
   mounted.delete(el);
@@ -78,7 +118,7 @@ function start() {
   });
 }
 
-window.factbox = { __loaded: true, version: VERSION, render: render, FactboxError: FactboxError };
+window.factbox = { __loaded: true, version: VERSION, render: render, prerender: prerender, FactboxError: FactboxError };
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', start);
 } else {

@@ -104,26 +104,26 @@ USAGE
         Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned())
     }
 
-    /// Prints a failure's problems as `FILE:LINE:COLUMN: message`, in `lang` or the
-    /// document's language.
+    /// Prints a failure's problems as compilers do, `FILE:LINE:COLUMN: PATH: what`, in
+    /// `lang` or the document's language: the widget's messages, the place first.
     fn report(file: &str, failure: &Failure, lang: Option<Lang>) {
         let lang = lang.unwrap_or(failure.lang);
         for p in &failure.problems {
-            let what = p.what.describe(lang);
-            let place = match p.at {
-                Some(at) => format!("{file}:{}:{}", at.line, at.column),
-                None => file.to_owned(),
-            };
-            let id = failure
-                .id
-                .as_deref()
-                .map(|id| format!("#{id} "))
-                .unwrap_or_default();
-            if p.path.is_empty() {
-                println!("{place}: {id}{what}");
-            } else {
-                println!("{place}: {id}{}: {what}", p.path);
-            }
+            println!("{}", line(file, p, lang));
+        }
+    }
+
+    /// One problem as `FILE:LINE:COLUMN: PATH: what` (the place's parts that are known).
+    pub fn line(file: &str, p: &factbox::Problem, lang: Lang) -> String {
+        let place = match p.at {
+            Some(at) => format!("{file}:{}:{}", at.line, at.column),
+            None => file.to_owned(),
+        };
+        let what = p.what.describe(lang);
+        if p.path.is_empty() {
+            format!("{place}: {what}")
+        } else {
+            format!("{place}: {}: {what}", p.path)
         }
     }
 
@@ -186,12 +186,15 @@ USAGE
                 "--out" => out = Some(PathBuf::from(value(&mut it, "--out")?)),
                 "--width" => {
                     let v = value(&mut it, "--width")?;
+                    let (min, max) = prerender::IMAGE_WIDTHS;
                     width = v
                         .parse::<f64>()
                         .ok()
-                        .filter(|w| (280.0..=1400.0).contains(w))
+                        .filter(|w| (min..=max).contains(w))
                         .ok_or_else(|| {
-                            Usage(format!("--width is a number of pixels, 280 to 1400, not `{v}`"))
+                            Usage(format!(
+                                "--width is a number of pixels, {min} to {max}, not `{v}`"
+                            ))
                         })?;
                 }
                 "--theme" => {
@@ -225,7 +228,11 @@ USAGE
             }
         };
         let options = Options {
-            data: if inline { Data::Inline } else { Data::File(file) },
+            data: if inline {
+                Data::Inline
+            } else {
+                Data::File(file)
+            },
             scheme,
             lang: default_lang,
             width,
@@ -272,7 +279,8 @@ USAGE
 
     fn write(dir: &Path, id: &str, ext: &str, bytes: &[u8]) -> Result<(), String> {
         let path = dir.join(format!("{id}.{ext}"));
-        std::fs::write(&path, bytes).map_err(|e| format!("{}: cannot write it: {e}", path.display()))
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("{}: cannot write it: {e}", path.display()))
     }
 
     /// Where Debian's fonts-liberation2 puts Liberation Sans 2: Arial's metrics (which our
@@ -294,7 +302,9 @@ USAGE
             if Path::new(LIBERATION2).is_dir() {
                 db.load_fonts_dir(LIBERATION2);
                 if db.load_font_file(DEJAVU).is_err() {
-                    eprintln!("factbox: {DEJAVU} not found (Debian: apt install fonts-dejavu-core)");
+                    eprintln!(
+                        "factbox: {DEJAVU} not found (Debian: apt install fonts-dejavu-core)"
+                    );
                 }
             } else {
                 eprintln!(
@@ -324,8 +334,8 @@ USAGE
             font_family: "sans-serif".to_owned(),
             ..usvg::Options::default()
         };
-        let tree =
-            usvg::Tree::from_str(svg, &options).map_err(|e| format!("the SVG did not read: {e}"))?;
+        let tree = usvg::Tree::from_str(svg, &options)
+            .map_err(|e| format!("the SVG did not read: {e}"))?;
         let size = tree.size().to_int_size();
         let (w, h) = (
             (size.width() as f32 * SCALE).ceil() as u32,
@@ -338,6 +348,23 @@ USAGE
             tiny_skia::Transform::from_scale(SCALE, SCALE),
             &mut pixmap.as_mut(),
         );
-        pixmap.encode_png().map_err(|e| format!("PNG encoding failed: {e}"))
+        // The box has an opaque background, so the alpha channel says nothing: RGB only.
+        let rgb: Vec<u8> = pixmap
+            .pixels()
+            .iter()
+            .flat_map(|p| [p.red(), p.green(), p.blue()])
+            .collect();
+        let mut bytes = Vec::new();
+        let mut encoder = png::Encoder::new(&mut bytes, w, h);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.set_compression(png::Compression::Best);
+        encoder.set_filter(png::FilterType::Paeth);
+        encoder.set_adaptive_filter(png::AdaptiveFilterType::Adaptive);
+        let failed = |e: png::EncodingError| format!("PNG encoding failed: {e}");
+        let mut writer = encoder.write_header().map_err(failed)?;
+        writer.write_image_data(&rgb).map_err(failed)?;
+        writer.finish().map_err(failed)?;
+        Ok(bytes)
     }
 }

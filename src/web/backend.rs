@@ -13,6 +13,8 @@ use plotters_backend::{
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+use crate::svg::px;
+
 /// A canvas's 2D context, drawn on in backing pixels.
 pub struct Canvas {
     ctx: CanvasRenderingContext2d,
@@ -53,17 +55,6 @@ fn css_color(c: BackendColor) -> String {
         format!("rgb({r},{g},{b})")
     } else {
         format!("rgba({r},{g},{b},0.{alpha:02})")
-    }
-}
-
-/// A length in tenths of a pixel, as CSS text: `13.5`.
-pub fn px(v: f64) -> String {
-    let tenths = (v * 10.0).round() as i64;
-    let (whole, frac) = (tenths / 10, (tenths % 10).abs());
-    if frac == 0 {
-        format!("{whole}")
-    } else {
-        format!("{whole}.{frac}")
     }
 }
 

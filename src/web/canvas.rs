@@ -35,7 +35,7 @@ impl Measure for CanvasMeasure {
         let spec = format!(
             "{} {}px {}",
             if font.bold { "bold" } else { "normal" },
-            crate::web::backend::px(font.size),
+            crate::svg::px(font.size),
             self.family
         );
         // Setting the font re-parses it; skip that when it has not changed.
@@ -90,15 +90,40 @@ pub fn parse_color(text: &str) -> Option<RGBColor> {
 /// the built-in light theme for anything unreadable.
 pub fn theme_of(figure: &Element) -> Theme {
     let mut theme = Theme::light();
-    let Some(style) = web_sys::window()
-        .and_then(|w| w.get_computed_style(figure).ok())
-        .flatten()
-    else {
+    let Some(window) = web_sys::window() else {
+        return theme;
+    };
+    let Some(style) = window.get_computed_style(figure).ok().flatten() else {
         return theme;
     };
     let read = |name: &str| style.get_property_value(name).ok();
+    // A variable holding a system colour (`CanvasText`, in forced-colours mode) is read
+    // back as that word; the browser says what colour it is as the computed colour of a
+    // probe element, made only then.
+    let probe: RefCell<Option<HtmlElement>> = RefCell::new(None);
+    let system = |name: &str| -> Option<RGBColor> {
+        let mut slot = probe.borrow_mut();
+        if slot.is_none() {
+            let doc = figure.owner_document()?;
+            let span: HtmlElement = doc.create_element("span").ok()?.dyn_into().ok()?;
+            span.set_hidden(true);
+            figure.append_child(&span).ok()?;
+            *slot = Some(span);
+        }
+        let span = slot.as_ref()?;
+        span.style()
+            .set_property("color", &format!("var({name})"))
+            .ok()?;
+        let computed = window.get_computed_style(span).ok().flatten()?;
+        parse_color(&computed.get_property_value("color").ok()?)
+    };
     let set = |slot: &mut RGBColor, name: &str| {
-        if let Some(c) = read(name).as_deref().and_then(parse_color) {
+        let value = read(name);
+        if let Some(c) = value.as_deref().and_then(parse_color).or_else(|| {
+            value
+                .filter(|v| !v.trim().is_empty())
+                .and_then(|_| system(name))
+        }) {
             *slot = c;
         }
     };
@@ -112,6 +137,9 @@ pub fn theme_of(figure: &Element) -> Theme {
     set(&mut theme.background, "--fb-bg");
     for (i, slot) in theme.series.iter_mut().enumerate() {
         set(slot, &format!("--fb-s{i}"));
+    }
+    if let Some(span) = probe.into_inner() {
+        span.remove();
     }
     if let Some(family) = read("font-family").filter(|f| !f.trim().is_empty()) {
         theme.font_family = family;
@@ -144,6 +172,9 @@ fn measure_context() -> Result<CanvasRenderingContext2d, JsValue> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Drawn {
     width: f64,
+    /// CSS pixels on screen per pixel of the layout: 1, or the scale of the prerendered
+    /// drawing this chart took over (see `prerender`).
+    pub zoom: f64,
     ratio: f64,
     theme: Theme,
     hidden: Vec<bool>,
@@ -167,6 +198,11 @@ pub struct DrawRequest<'a> {
     pub last: Option<(&'a Drawn, &'a Scene)>,
     /// The least device pixel ratio to draw at (3 when printing).
     pub min_ratio: f64,
+    /// `Some(width)` while the chart stands in for a prerendered drawing shown `width`
+    /// CSS pixels wide: it is then laid out at the drawing's width
+    /// (`prerender::layout_width`) to the drawing's height and scaled as it was, so that
+    /// taking the box over moves nothing on screen.
+    pub held: Option<f64>,
 }
 
 /// Lays out and draws a chart on its canvas, sized to its container, unless it was
@@ -185,11 +221,20 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
         active,
         last,
         min_ratio,
+        held,
     } = request;
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     let ratio = crate::format::fit(window.device_pixel_ratio().max(min_ratio), 1.0, 4.0);
+    let (width, zoom) = match held {
+        Some(shown) => {
+            let w = crate::prerender::layout_width(shown);
+            (w, shown / w)
+        }
+        None => (width, 1.0),
+    };
     let now = Drawn {
         width,
+        zoom,
         ratio,
         theme: theme.clone(),
         hidden: hidden.to_vec(),
@@ -197,6 +242,7 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
     };
     let same_layout = last.filter(|(d, _)| {
         d.width == now.width
+            && d.zoom == now.zoom
             && d.ratio == now.ratio
             && d.theme == now.theme
             && d.hidden == now.hidden
@@ -210,7 +256,19 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
         Some(_) => None,
         None => {
             let measure = CanvasMeasure::new(measure_context()?, &now.theme.font_family);
-            let Some(scene) = layout::chart(body, width, lang, &measure, hidden) else {
+            let mut scene = layout::chart(body, width, lang, &measure, hidden);
+            if held.is_some() {
+                // Standing in for a prerendered drawing, laid out with estimated text
+                // widths: the real widths are better (no label cut at the edge) as long as
+                // the height comes out the same, so nothing moves; else the drawing's own
+                // layout.
+                let drawn = layout::chart(body, width, lang, &crate::text::Estimate, hidden);
+                let height = |s: &Option<Scene>| s.as_ref().map(|s| s.height.round());
+                if height(&scene) != height(&drawn) {
+                    scene = drawn;
+                }
+            }
+            let Some(scene) = scene else {
                 return Ok(None);
             };
             Some(scene)
@@ -219,23 +277,30 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
     let Some(scene) = fresh.as_ref().or(same_layout.map(|(_, s)| s)) else {
         return Ok(None);
     };
-    size_canvas(canvas, scene, ratio)?;
+    size_canvas(canvas, scene, ratio, zoom)?;
     let mut backend = crate::web::backend::Canvas::new(canvas)?;
-    render::draw(scene, &now.theme, &mut backend, ratio, active)
+    render::draw(scene, &now.theme, &mut backend, ratio * zoom, active)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
     Ok(Some((now, fresh)))
 }
 
-/// Gives the canvas `ratio` backing pixels per CSS pixel, so it is sharp on HiDPI screens.
-fn size_canvas(canvas: &HtmlCanvasElement, scene: &Scene, ratio: f64) -> Result<(), JsValue> {
-    let css_w = scene.width.round();
-    let css_h = scene.height.round();
+/// Gives the canvas `ratio` backing pixels per CSS pixel, so it is sharp on HiDPI screens,
+/// and the scene's size times `zoom` on screen (a prerendered drawing's size, whose
+/// `viewBox` is the scene's size rounded).
+fn size_canvas(
+    canvas: &HtmlCanvasElement,
+    scene: &Scene,
+    ratio: f64,
+    zoom: f64,
+) -> Result<(), JsValue> {
+    let css_w = scene.width.round() * zoom;
+    let css_h = scene.height.round() * zoom;
     // Setting the size also clears the canvas, which a redraw wants.
     canvas.set_width((css_w * ratio).round() as u32);
     canvas.set_height((css_h * ratio).round() as u32);
     let style = canvas.unchecked_ref::<HtmlElement>().style();
-    style.set_property("width", &format!("{}px", css_w as i64))?;
-    style.set_property("height", &format!("{}px", css_h as i64))?;
+    style.set_property("width", &format!("{}px", crate::svg::px_fine(css_w)))?;
+    style.set_property("height", &format!("{}px", crate::svg::px_fine(css_h)))?;
     Ok(())
 }
 

@@ -46,6 +46,14 @@ pub(super) fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
                 .client_width(),
         ),
     };
+    // A chart that took a prerendered drawing's place keeps its geometry until its
+    // container's width changes.
+    if let (Some(shown), Some(w)) = (slot.held, slot.width) {
+        if (w - shown).abs() >= 0.5 {
+            slot.held = None;
+        }
+    }
+    let held = slot.held;
     let last = match (&slot.drawn, &slot.scene) {
         (Some(d), Some(s)) => Some((d, s)),
         _ => None,
@@ -60,6 +68,7 @@ pub(super) fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
         active: slot.active,
         last,
         min_ratio: if printing { PRINT_RATIO } else { 1.0 },
+        held,
     })?;
     if let Some((drawn, scene)) = drawn {
         slot.drawn = Some(drawn);
@@ -89,7 +98,8 @@ pub(super) fn place_tip(slot: &Slot) -> Result<(), JsValue> {
     );
     let chart_w = f64::from(slot.canvas.client_width());
     let chart_h = f64::from(slot.canvas.client_height());
-    let (ax, ay) = mark.anchor;
+    let zoom = slot.drawn.as_ref().map_or(1.0, |d| d.zoom);
+    let (ax, ay) = (mark.anchor.0 * zoom, mark.anchor.1 * zoom);
     let left = crate::format::fit(ax - w / 2.0, 0.0, (chart_w - w).max(0.0));
     // Above the mark when there is room, else below it; never outside the chart.
     let top = if ay - h - 10.0 >= 0.0 {
@@ -98,7 +108,7 @@ pub(super) fn place_tip(slot: &Slot) -> Result<(), JsValue> {
         (ay + 18.0).min((chart_h - h).max(0.0))
     };
     let style = slot.tip.style();
-    style.set_property("left", &format!("{}px", backend::px(left)))?;
-    style.set_property("top", &format!("{}px", backend::px(top)))?;
+    style.set_property("left", &format!("{}px", crate::svg::px(left)))?;
+    style.set_property("top", &format!("{}px", crate::svg::px(top)))?;
     Ok(())
 }

@@ -62,9 +62,14 @@ pub(super) fn with_inner(weak: &Weak<RefCell<Inner>>, f: impl FnOnce(&mut Inner)
 /// The mark under a pointer event on chart `k`, in the chart's CSS pixels.
 pub(super) fn mark_under(i: &Inner, k: usize, e: &web_sys::Event) -> Option<usize> {
     let e = e.dyn_ref::<web_sys::MouseEvent>()?;
-    let scene = i.slots.get(k)?.scene.as_ref()?;
+    let slot = i.slots.get(k)?;
+    let scene = slot.scene.as_ref()?;
+    let zoom = slot.drawn.as_ref().map_or(1.0, |d| d.zoom);
     scene
-        .mark_at(f64::from(e.offset_x()), f64::from(e.offset_y()))
+        .mark_at(
+            f64::from(e.offset_x()) / zoom,
+            f64::from(e.offset_y()) / zoom,
+        )
         .map(|m| m.index)
 }
 

@@ -20,6 +20,7 @@ mod backend;
 mod canvas;
 mod draw;
 mod failure;
+mod hydrate;
 mod interact;
 mod mount;
 mod observe;
@@ -79,6 +80,9 @@ struct Slot {
     /// The chart container's width, from the ResizeObserver (reading it from the element
     /// would force a layout for every chart drawn).
     width: Option<f64>,
+    /// The width of the prerendered drawing this chart took the place of, until the
+    /// container's width changes (see `canvas::DrawRequest::held`).
+    held: Option<f64>,
 }
 
 /// An event handler and what it is attached to, so it can be detached.
@@ -110,7 +114,8 @@ struct Inner {
     queued: bool,
     resize: Option<ResizeObserver>,
     intersect: Option<IntersectionObserver>,
-    media: Option<MediaQueryList>,
+    /// The colour scheme's and forced colours' queries, watched for changes.
+    media: Vec<MediaQueryList>,
     on_resize: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_intersect: Option<Closure<dyn FnMut(js_sys::Array)>>,
     on_media: Option<Closure<dyn FnMut()>>,
@@ -221,7 +226,7 @@ impl Inner {
             queued: false,
             resize: None,
             intersect: None,
-            media: None,
+            media: Vec::new(),
             on_resize: None,
             on_intersect: None,
             on_media: None,
@@ -240,8 +245,11 @@ impl Drop for Inner {
         if let Some(io) = &self.intersect {
             io.disconnect();
         }
-        if let (Some(mq), Some(cb)) = (&self.media, &self.on_media) {
-            let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+        if let Some(cb) = &self.on_media {
+            for mq in &self.media {
+                let _ =
+                    mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
+            }
         }
         for (target, kind, cb) in &self.listeners {
             let _ = target.remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
@@ -325,6 +333,66 @@ fn state_of(i: &Inner) -> &'static str {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// The boxes of `json` (or the one `pick` names) written ahead of time, byte for byte as
+/// `factbox render` writes them (see `crate::prerender`): `[{id, html, svg}]`. `options`
+/// (checked by `www/api.js`): `{data: URL | null (inline), theme: 'auto' | 'light' |
+/// 'dark', lang: 'vi' | 'en', width, script}`. Throws the problems (as `Mounted.problems`
+/// gives them) when the document or any box is broken: a snippet is never made of what the
+/// widget would refuse.
+#[wasm_bindgen(js_name = prerender)]
+pub fn prerender_js(
+    json: &str,
+    pick: Option<String>,
+    options: &JsValue,
+) -> Result<js_sys::Array, JsValue> {
+    use crate::prerender::{self, Data, Scheme};
+    let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok();
+    let url = get("data").and_then(|v| v.as_string());
+    let script = get("script")
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| prerender::DEFAULT_SCRIPT.to_owned());
+    let options = prerender::Options {
+        data: url.as_deref().map_or(Data::Inline, Data::File),
+        scheme: get("theme")
+            .and_then(|v| v.as_string())
+            .and_then(|t| Scheme::parse(&t))
+            .unwrap_or_default(),
+        lang: get("lang")
+            .and_then(|v| v.as_string())
+            .map_or(Lang::Vi, |l| crate::page::lang_of(&l)),
+        width: get("width")
+            .and_then(|v| v.as_f64())
+            .unwrap_or(prerender::DEFAULT_WIDTH),
+        script: &script,
+    };
+    let problems =
+        |f: &Failure| -> js_sys::Array { Shown::all(f).map(|p| p.to_js(None)).collect() };
+    let results =
+        prerender::prerender(json, pick.as_deref(), &options).map_err(|f| problems(&f))?;
+    let failed: js_sys::Array = results
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .flat_map(|f| Shown::all(f).map(|p| p.to_js(None)))
+        .collect();
+    if failed.length() > 0 {
+        return Err(failed.into());
+    }
+    Ok(results
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let o = js_sys::Object::new();
+            let set = |k: &str, v: &str| {
+                let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+            };
+            set("id", &p.id);
+            set("html", &p.html);
+            set("svg", &p.svg);
+            JsValue::from(o)
+        })
+        .collect())
 }
 
 /// Renders the JSON document `json` into `host`: the box `pick` (an embed's `#id`) or every

@@ -1,6 +1,7 @@
 //! Building a box in its element: the shadow root, each fact box or its failure, and
 //! the downloads' handlers.
 
+use super::draw::draw_all;
 use super::failure::{failure_markup, internal_failure, log_failure, show_failure};
 use super::interact::{interact, listen};
 use super::observe::observe;
@@ -48,6 +49,9 @@ fn mount(
     lazy: bool,
 ) -> Result<(), JsValue> {
     let host = inner.borrow().host.clone();
+    // A prerendered box's drawings are measured before they are replaced.
+    let mut held = super::hydrate::shown_widths(&host, json, source).into_iter();
+    let hydrating = held.len() > 0;
     let root = fresh_root(&host)?;
     let loaded = load(json, pick, host_lang(&host));
     let results = match loaded {
@@ -114,6 +118,7 @@ fn mount(
                         active: None,
                         hidden: vec![false; series],
                         width: None,
+                        held: held.next(),
                     });
                 }
             }
@@ -166,9 +171,16 @@ fn mount(
         // that it is drawn even before that report.
         observe(inner, lazy)?;
         interact(inner)?;
-        let weak = Rc::downgrade(inner);
         let mut i = inner.borrow_mut();
-        request_frame(&mut i, &weak);
+        if hydrating {
+            // The canvases take the drawings' places in this same task, so no frame ever
+            // shows a box without its chart.
+            i.visible = true;
+            draw_all(&mut i);
+        } else {
+            let weak = Rc::downgrade(inner);
+            request_frame(&mut i, &weak);
+        }
     }
     Ok(())
 }

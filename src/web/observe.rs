@@ -7,9 +7,6 @@ use super::schedule::redraw_soon;
 use super::schedule::request_frame;
 use super::*;
 
-/// How far outside the viewport a lazy chart starts drawing, so it is ready on arrival.
-pub(super) const LAZY_MARGIN: &str = "600px 0px";
-
 /// Redraws on resize and on a change of colour scheme; with `lazy`, draws first when the
 /// element comes near the viewport.
 pub(super) fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsValue> {
@@ -49,13 +46,14 @@ pub(super) fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsVa
         with_inner(&w, |i| i.theme = None);
         redraw_soon(&w);
     });
-    let media = web_sys::window().and_then(|win| {
-        win.match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-    });
-    if let Some(mq) = &media {
-        mq.add_event_listener_with_callback("change", on_media.as_ref().unchecked_ref())?;
+    // The colours change with the reader's scheme and with forced colours (high contrast).
+    let mut media = Vec::new();
+    for query in ["(prefers-color-scheme: dark)", "(forced-colors: active)"] {
+        let mq = web_sys::window().and_then(|win| win.match_media(query).ok().flatten());
+        if let Some(mq) = mq {
+            mq.add_event_listener_with_callback("change", on_media.as_ref().unchecked_ref())?;
+            media.push(mq);
+        }
     }
 
     let mut i = inner.borrow_mut();
@@ -115,7 +113,7 @@ pub(super) fn observe(inner: &Rc<RefCell<Inner>>, lazy: bool) -> Result<(), JsVa
                 }
             });
         let options = IntersectionObserverInit::new();
-        options.set_root_margin(LAZY_MARGIN);
+        options.set_root_margin(crate::page::NEAR_MARGIN);
         let io = IntersectionObserver::new_with_options(
             on_intersect.as_ref().unchecked_ref(),
             &options,
