@@ -34,6 +34,12 @@ use crate::validate::{Failure, Loaded, load};
 pub const WIDTHS: [f64; 5] = [MIN_WIDTH, 360.0, 460.0, 600.0, 780.0];
 const MIN_WIDTH: f64 = 280.0;
 
+/// The fonts of a drawing's text: ones with Arial's metrics, which its layout estimates
+/// text widths with (`text::Estimate`), so that labels fit on every machine that has one of
+/// them (Windows, macOS, iOS; Linux with Liberation or Arimo), and the widget, taking the
+/// box over, draws the same text in the same place.
+pub const DRAWING_FONT: &str = "Arial, \"Liberation Sans\", Arimo, Helvetica, sans-serif";
+
 /// The width, of [`WIDTHS`], whose drawing shows in a chart `shown` CSS pixels wide: the
 /// widest that fits, or the narrowest. The container queries of [`static_css`] say the
 /// same to the browser.
@@ -200,10 +206,11 @@ fn one(b: &FactBox, text: &str, hash: &str, options: &Options<'_>) -> Prerendere
     h.raw("\n");
     h.leaf("script", "", &[("src", options.script), ("defer", "")], "");
     h.raw("\n");
-    let theme = match options.scheme {
+    let mut theme = match options.scheme {
         Scheme::Dark => Theme::dark(),
         _ => Theme::light(),
     };
+    DRAWING_FONT.clone_into(&mut theme.font_family);
     let card = layout::card::card(b, options.width, &Estimate);
     let mut label = String::new();
     markup::escape_into(&mut label, &b.title);
@@ -256,10 +263,12 @@ pub fn chart_at(b: &FactBox, width: f64) -> Option<Scene> {
 /// kept while it waits for the widget.
 pub fn static_css() -> String {
     let mut css = crate::svg::paint_rules();
+    css.push_str(".fb-svg text{font-family:");
+    css.push_str(DRAWING_FONT);
+    css.push('}');
     css.push_str(
         ".fb-static{container-type:inline-size}\
          .fb-svg{display:none;width:100%;height:auto;overflow:visible}\
-         .fb-svg text{font-family:var(--fb-font)}\
          .fb-w0{display:block}\
          .fb-action[data-fb-later]{visibility:hidden}",
     );

@@ -99,6 +99,23 @@ pub fn paint_rules() -> String {
     css
 }
 
+/// Where the alphabetic baseline stands in a line's em box, from its top, in ems: Arial's
+/// and Liberation Sans's ascent, as browsers place the em box.
+const EM_ASCENT: f64 = 0.8;
+
+/// From a text's anchor point (top, middle or bottom of its em box, in pixels) to its
+/// alphabetic baseline. Both the canvas and the SVG writer place text on that baseline:
+/// the one point every browser and resvg agree on for every font (SVG's
+/// `dominant-baseline` keywords and the canvas's `textBaseline` top and middle follow each
+/// font's own metrics, differently), so a drawing and its canvas match to the pixel.
+pub fn baseline_shift(v: VPos, size: f64) -> f64 {
+    match v {
+        VPos::Top => EM_ASCENT * size,
+        VPos::Center => (EM_ASCENT - 0.5) * size,
+        VPos::Bottom => -(1.0 - EM_ASCENT) * size,
+    }
+}
+
 /// A length in tenths of a pixel, as text: `13.5`, `-2`.
 pub fn px(v: f64) -> String {
     let tenths = (v * 10.0).round() as i64;
@@ -292,16 +309,7 @@ impl DrawingBackend for Svg {
             return Ok(());
         }
         let anchor = style.anchor();
-        // The canvas places text by its em box (textBaseline top, middle, bottom); SVG's
-        // edge baselines follow the font's ascent instead, which differs from font to font.
-        // So every text is placed by the em box's centre (`central`), which both agree on.
-        let half = style.size() / 2.0;
-        let y = f64::from(y)
-            + match anchor.v_pos {
-                VPos::Top => half,
-                VPos::Center => 0.0,
-                VPos::Bottom => -half,
-            };
+        let y = f64::from(y) + baseline_shift(anchor.v_pos, style.size());
         let align = match anchor.h_pos {
             HPos::Left => "",
             HPos::Center => " text-anchor=\"middle\"",
@@ -315,7 +323,7 @@ impl DrawingBackend for Svg {
         let mut escaped = String::new();
         crate::markup::escape_into(&mut escaped, text);
         self.out.push_str(&format!(
-            "<text x=\"{x}\" y=\"{}\" font-size=\"{}\" dominant-baseline=\"central\"{align}{weight}{paint}>{escaped}</text>",
+            "<text x=\"{x}\" y=\"{}\" font-size=\"{}\"{align}{weight}{paint}>{escaped}</text>",
             px(y),
             px(style.size())
         ));

@@ -1,6 +1,6 @@
 // Writes a page whose boxes are prerendered: each `<div data-factbox="FILE#ID"></div>` of
 // the page given is replaced by the element of `factbox render`'s DIR/ID.html (the box
-// inside it), and the page's own script tag stays. `make dist` makes dist/prerendered.html
+// inside it), and the page's own script tag stays; the wasm's preload goes. `make dist` makes dist/prerendered.html
 // (the demo article, static-first) with it.
 //
 //   node www/prerender-page.mjs PAGE SNIPPETS_DIR OUT
@@ -13,7 +13,11 @@ if (!out) {
   process.exit(2);
 }
 let count = 0;
-const html = readFileSync(page, 'utf8').replace(
+const html = readFileSync(page, 'utf8')
+  // The boxes are on the page already: the widget is not needed before they are near the
+  // viewport (or the page is idle), so its wasm is not preloaded with the page.
+  .replace(/\n *<link rel="preload"[^>]*\.wasm"[^>]*>/, '')
+  .replace(
   /<div data-factbox="[^"#]*#([^"]+)"><\/div>/g,
   (_, id) => {
     count++;

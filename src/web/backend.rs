@@ -5,7 +5,7 @@
 //! code into the wasm every reader downloads. Here colours and sizes are written with
 //! integers, and the backend does the same few canvas calls.
 
-use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::text_anchor::HPos;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
     FontStyle,
@@ -202,11 +202,9 @@ impl DrawingBackend for Canvas {
             return Ok(());
         }
         let anchor = style.anchor();
-        self.ctx.set_text_baseline(match anchor.v_pos {
-            VPos::Top => "top",
-            VPos::Center => "middle",
-            VPos::Bottom => "bottom",
-        });
+        // On the alphabetic baseline, as the SVG writer does (see `svg::baseline_shift`).
+        let shift = crate::svg::baseline_shift(anchor.v_pos, style.size());
+        self.ctx.set_text_baseline("alphabetic");
         self.ctx.set_text_align(match anchor.h_pos {
             HPos::Left => "left",
             HPos::Right => "right",
@@ -225,7 +223,7 @@ impl DrawingBackend for Canvas {
             style.family().as_str()
         ));
         let (x, y) = at(pos);
-        self.ctx.fill_text(text, x, y).map_err(|e| {
+        self.ctx.fill_text(text, x, y + shift).map_err(|e| {
             DrawingErrorKind::DrawingError(CanvasError(
                 e.as_string()
                     .unwrap_or_else(|| "canvas call failed".to_owned()),

@@ -199,9 +199,8 @@ pub struct DrawRequest<'a> {
     /// The least device pixel ratio to draw at (3 when printing).
     pub min_ratio: f64,
     /// `Some(width)` while the chart stands in for a prerendered drawing shown `width`
-    /// CSS pixels wide: it is then laid out at the drawing's width
-    /// (`prerender::layout_width`) to the drawing's height and scaled as it was, so that
-    /// taking the box over moves nothing on screen.
+    /// CSS pixels wide: it is then laid out as the drawing was (see `held_layout`) and
+    /// scaled as it was, so that taking the box over moves nothing on screen.
     pub held: Option<f64>,
 }
 
@@ -232,11 +231,15 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
         }
         None => (width, 1.0),
     };
+    let mut theme = theme.clone();
+    if held.is_some() {
+        crate::prerender::DRAWING_FONT.clone_into(&mut theme.font_family);
+    }
     let now = Drawn {
         width,
         zoom,
         ratio,
-        theme: theme.clone(),
+        theme,
         hidden: hidden.to_vec(),
         active,
     };
@@ -256,18 +259,10 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
         Some(_) => None,
         None => {
             let measure = CanvasMeasure::new(measure_context()?, &now.theme.font_family);
-            let mut scene = layout::chart(body, width, lang, &measure, hidden);
-            if held.is_some() {
-                // Standing in for a prerendered drawing, laid out with estimated text
-                // widths: the real widths are better (no label cut at the edge) as long as
-                // the height comes out the same, so nothing moves; else the drawing's own
-                // layout.
-                let drawn = layout::chart(body, width, lang, &crate::text::Estimate, hidden);
-                let height = |s: &Option<Scene>| s.as_ref().map(|s| s.height.round());
-                if height(&scene) != height(&drawn) {
-                    scene = drawn;
-                }
-            }
+            let scene = match held {
+                Some(_) => held_layout(body, width, lang, &measure, hidden),
+                None => layout::chart(body, width, lang, &measure, hidden),
+            };
             let Some(scene) = scene else {
                 return Ok(None);
             };
@@ -282,6 +277,36 @@ pub fn draw_chart(request: DrawRequest<'_>) -> Result<Option<(Drawn, Option<Scen
     render::draw(scene, &now.theme, &mut backend, ratio * zoom, active)
         .map_err(|e| JsValue::from_str(&format!("drawing failed: {e}")))?;
     Ok(Some((now, fresh)))
+}
+
+/// The layout of a chart standing in for its prerendered drawing: the drawing's own (with
+/// estimated text widths), so that the take-over is invisible; unless a text of it, in the
+/// real font, would stick out of the canvas and be cut, and the layout with real widths
+/// has the same height (so nothing moves).
+fn held_layout(
+    body: &Body,
+    width: f64,
+    lang: Lang,
+    measure: &CanvasMeasure,
+    hidden: &[bool],
+) -> Option<Scene> {
+    let drawn = layout::chart(body, width, lang, &crate::text::Estimate, hidden)?;
+    let cut = drawn.texts().any(|t| {
+        let w = measure.width(&t.text, t.font);
+        let left = match t.anchor {
+            layout::Anchor::Start => t.x,
+            layout::Anchor::Middle => t.x - w / 2.0,
+            layout::Anchor::End => t.x - w,
+        };
+        left < 0.0 || left + w > drawn.width
+    });
+    if cut {
+        let measured = layout::chart(body, width, lang, measure, hidden)?;
+        if measured.height.round() == drawn.height.round() {
+            return Some(measured);
+        }
+    }
+    Some(drawn)
 }
 
 /// Gives the canvas `ratio` backing pixels per CSS pixel, so it is sharp on HiDPI screens,
