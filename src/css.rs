@@ -76,8 +76,23 @@ pub const fn prefix<const M: usize, const N: usize>(bytes: &[u8; N]) -> [u8; M] 
     out
 }
 
+/// A stylesheet of this crate, as written and (by [`minify`], at compile time) without its
+/// needless whitespace: the short form is what ends up in the binary.
+macro_rules! minified {
+    ($path:literal) => {{
+        const SOURCE: &str = include_str!($path);
+        const MINIFIED: ([u8; SOURCE.len()], usize) = minify(SOURCE.as_bytes());
+        const SHORT: [u8; MINIFIED.1] = prefix(&MINIFIED.0);
+        match std::str::from_utf8(&SHORT) {
+            Ok(short) => short,
+            Err(_) => SOURCE,
+        }
+    }};
+}
+
 /// The styles of every box, adopted into each box's shadow root (and written into each
-/// prerendered one's `<style>`, see `prerender`). They carry no comments,
+/// prerendered one's `<style>`, see `prerender`), then [`LIVE_STYLE`] for the live
+/// widget's own parts (canvas, tooltip, failure views). They carry no comments,
 /// since every byte is in the wasm every reader downloads; the reasoning is here:
 ///
 /// - The article's CSS cannot reach inside the shadow root, but its rules for `div` or `*`
@@ -96,19 +111,16 @@ pub const fn prefix<const M: usize, const N: usize>(bytes: &[u8; N]) -> [u8; M] 
 ///   wrap mid-phrase.
 /// - The tooltip is placed by the wasm through the CSSOM, which a strict CSP allows, and
 ///   never catches the pointer.
-pub const STYLE: &str = match std::str::from_utf8(&STYLE_SHORT) {
-    Ok(short) => short,
-    Err(_) => STYLE_SOURCE,
-};
-/// The stylesheet as written, and (by [`minify`], at compile time) without its
-/// needless whitespace.
-const STYLE_SOURCE: &str = include_str!("web/style.css");
-const STYLE_MINIFIED: ([u8; STYLE_SOURCE.len()], usize) = minify(STYLE_SOURCE.as_bytes());
-const STYLE_SHORT: [u8; STYLE_MINIFIED.1] = prefix(&STYLE_MINIFIED.0);
+pub const STYLE: &str = minified!("web/style.css");
+
+/// What only the live widget shows (`src/web/live.css`): the canvas, the tooltip, the
+/// views of a failed box. A prerendered box does without it.
+#[cfg(any(target_arch = "wasm32", test))]
+pub const LIVE_STYLE: &str = minified!("web/live.css");
 
 #[cfg(test)]
 mod tests {
-    use super::{minify, prefix};
+    use super::{LIVE_STYLE, STYLE, minify, prefix};
 
     fn min(css: &str) -> String {
         let (bytes, n) = minify::<256>(css.as_bytes());
@@ -157,28 +169,35 @@ mod tests {
     }
 
     #[test]
-    fn the_widget_stylesheet_keeps_every_rule_and_declaration() {
-        let written = include_str!("web/style.css");
-        let (bytes, n) = minify::<16384>(written.as_bytes());
-        // What the rules say, without the comments that say why.
-        let mut css = String::new();
-        let mut rest = written;
-        while let Some((before, after)) = rest.split_once("/*") {
-            css.push_str(before);
-            rest = after.split_once("*/").map_or("", |(_, a)| a);
-        }
-        css.push_str(rest);
-        let short = std::str::from_utf8(&bytes[..n]).expect("UTF-8");
-        assert!(n < css.len() * 95 / 100, "{n} of {} bytes", css.len());
-        for c in ['{', '}', ';', '"'] {
-            assert_eq!(css.matches(c).count(), short.matches(c).count(), "{c}");
-        }
-        // Every declaration survives, with its value's words in order.
-        for line in css.lines().filter(|l| l.contains(": ") && !l.contains('{')) {
-            let (prop, value) = line.split_once(": ").expect("a declaration");
-            let words: Vec<&str> = value.split_whitespace().collect();
-            let squeezed = format!("{prop}:{}", words.join(" ").replace(", ", ","));
-            assert!(short.contains(&squeezed), "{squeezed}");
+    fn the_widget_stylesheets_keep_every_rule_and_declaration() {
+        for (written, short) in [
+            (include_str!("web/style.css"), STYLE),
+            (include_str!("web/live.css"), LIVE_STYLE),
+        ] {
+            // What the rules say, without the comments that say why.
+            let mut css = String::new();
+            let mut rest = written;
+            while let Some((before, after)) = rest.split_once("/*") {
+                css.push_str(before);
+                rest = after.split_once("*/").map_or("", |(_, a)| a);
+            }
+            css.push_str(rest);
+            assert!(
+                short.len() < css.len() * 95 / 100,
+                "{} of {} bytes",
+                short.len(),
+                css.len()
+            );
+            for c in ['{', '}', ';', '"'] {
+                assert_eq!(css.matches(c).count(), short.matches(c).count(), "{c}");
+            }
+            // Every declaration survives, with its value's words in order.
+            for line in css.lines().filter(|l| l.contains(": ") && !l.contains('{')) {
+                let (prop, value) = line.split_once(": ").expect("a declaration");
+                let words: Vec<&str> = value.split_whitespace().collect();
+                let squeezed = format!("{prop}:{}", words.join(" ").replace(", ", ","));
+                assert!(short.contains(&squeezed), "{squeezed}");
+            }
         }
     }
 }

@@ -177,6 +177,19 @@ impl Svg {
         }
     }
 
+    /// The attributes of a filled shape, or of an outline `style.stroke_width()` wide.
+    fn fill_or_stroke<S: BackendStyle>(&self, style: &S, fill: bool) -> String {
+        if fill {
+            self.paint('f', style.color())
+        } else {
+            format!(
+                " fill=\"none\"{} stroke-width=\"{}\"",
+                self.paint('s', style.color()),
+                style.stroke_width()
+            )
+        }
+    }
+
     fn points<I: IntoIterator<Item = BackendCoord>>(path: I) -> String {
         let mut s = String::new();
         for (k, (x, y)) in path.into_iter().enumerate() {
@@ -233,15 +246,7 @@ impl DrawingBackend for Svg {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Never>> {
         let (w, h) = (x1 - x0, y1 - y0);
-        let paint = if fill {
-            self.paint('f', style.color())
-        } else {
-            format!(
-                "{} fill=\"none\" stroke-width=\"{}\"",
-                self.paint('s', style.color()),
-                style.stroke_width()
-            )
-        };
+        let paint = self.fill_or_stroke(style, fill);
         self.out.push_str(&format!(
             "<rect x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\"{paint}/>"
         ));
@@ -283,15 +288,7 @@ impl DrawingBackend for Svg {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Never>> {
-        let paint = if fill {
-            self.paint('f', style.color())
-        } else {
-            format!(
-                " fill=\"none\"{} stroke-width=\"{}\"",
-                self.paint('s', style.color()),
-                style.stroke_width()
-            )
-        };
+        let paint = self.fill_or_stroke(style, fill);
         self.out.push_str(&format!(
             "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\"{paint}/>"
         ));

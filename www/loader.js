@@ -39,9 +39,9 @@ function mount(el) {
   return show(el, job, opts);
 }
 
-// A prerendered box (`factbox render`) is already on screen: it is taken over when it
-// nears the viewport or when the page is idle after loading, whichever comes first, so
-// that loading the page costs nothing more than its HTML.
+// A prerendered box (`factbox render`) is already on screen: it is taken over after the
+// page has loaded, when it nears the viewport or when the page is idle, whichever comes
+// first, so that loading the page costs nothing more than its HTML.
 var waiting = new Map();  // element -> its start, until started
 var near = null;
 function later(el, start) {
@@ -53,21 +53,25 @@ function later(el, start) {
     start();
   };
   waiting.set(el, go);
-  if (typeof IntersectionObserver === 'function') {
-    near = near || new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) {
-        var f = e.isIntersecting && waiting.get(e.target);
-        if (f) f();
-      });
-    }, { rootMargin: NEAR_MARGIN });
-    near.observe(el);
-  }
-  var idle = function () {
+  afterLoad(function () {
+    if (!waiting.has(el)) return;
+    if (typeof IntersectionObserver === 'function') {
+      near = near || new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          var f = e.isIntersecting && waiting.get(e.target);
+          if (f) f();
+        });
+      }, { rootMargin: NEAR_MARGIN });
+      near.observe(el);
+    }
     if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 4000 });
     else setTimeout(go, 200);
-  };
-  if (document.readyState === 'complete') idle();
-  else window.addEventListener('load', idle, { once: true });
+  });
+}
+
+function afterLoad(f) {
+  if (document.readyState === 'complete') f();
+  else window.addEventListener('load', f, { once: true });
 }
 
 function prerendered(el) {

@@ -48,18 +48,23 @@ use self::draw::draw_all;
 use self::failure::show_failure;
 
 thread_local! {
-    /// One constructed stylesheet, adopted by every box's shadow root.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// The constructed stylesheets (`css::STYLE`, `css::LIVE_STYLE`), adopted by every
+    /// box's shadow root.
+    static SHEETS: RefCell<Option<js_sys::Array>> = const { RefCell::new(None) };
 }
 
-fn sheet() -> Result<CssStyleSheet, JsValue> {
-    if let Some(s) = SHEET.with(|s| s.borrow().clone()) {
+fn sheets() -> Result<js_sys::Array, JsValue> {
+    if let Some(s) = SHEETS.with(|s| s.borrow().clone()) {
         return Ok(s);
     }
-    let s = CssStyleSheet::new()?;
-    s.replace_sync(crate::css::STYLE)?;
-    SHEET.with(|slot| *slot.borrow_mut() = Some(s.clone()));
-    Ok(s)
+    let sheets = js_sys::Array::new();
+    for text in [crate::css::STYLE, crate::css::LIVE_STYLE] {
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(text)?;
+        sheets.push(&sheet);
+    }
+    SHEETS.with(|slot| *slot.borrow_mut() = Some(sheets.clone()));
+    Ok(sheets)
 }
 
 /// A chart in a mounted box: its elements, its data, and its state on screen.
@@ -499,8 +504,7 @@ fn fresh_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     while let Some(child) = root.first_child() {
         root.remove_child(&child)?;
     }
-    let sheets = js_sys::Array::of1(&JsValue::from(sheet()?));
-    root.set_adopted_style_sheets(&sheets);
+    root.set_adopted_style_sheets(&sheets()?.into());
     Ok(root)
 }
 

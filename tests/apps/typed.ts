@@ -1,6 +1,6 @@
 // Checked by `tsc --strict` (tests/e2e/apps.test.mjs): the package's types as a
 // TypeScript developer meets them, with no extra lib and skipLibCheck off.
-import { render, FactboxError, version, type Box, type BoxState, type FactboxDocument, type BarBox, type FactboxProblem } from 'factbox';
+import { render, prerender, FactboxError, version, type Box, type BoxState, type FactboxDocument, type BarBox, type FactboxProblem, type Prerendered } from 'factbox';
 
 const bar: BarBox = {
   id: 'rank', kind: 'bar', title: 'Rank', ranks: true,
@@ -27,3 +27,10 @@ export async function show(el: HTMLElement): Promise<BoxState> {
 export const wrong: FactboxDocument = { version: 1, boxes: [{ id: 'x', kind: 'pie', title: 'T' }] };
 // @ts-expect-error: `errors` is 'box' or 'none'.
 export const badOption = (el: HTMLElement) => render(el, doc, { errors: 'silent' });
+
+export async function snippets(): Promise<string[]> {
+  const made: Prerendered[] = await prerender(doc, { inline: true, theme: 'dark', width: 800 });
+  return made.map((p) => p.html + p.svg.length);
+}
+// @ts-expect-error: `theme` is 'auto', 'light' or 'dark'.
+export const badTheme = () => prerender(doc, { theme: 'blue' });

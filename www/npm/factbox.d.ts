@@ -60,5 +60,35 @@ export interface Box {
 /** Renders a document object, its JSON text, or its URL into `element`. */
 export function render(element: Element, input: FactboxDocument | string | URL, options?: RenderOptions): Promise<Box>;
 
+export interface PrerenderOptions {
+  /** Only the box with this id. */
+  id?: string;
+  /** The data address the snippet points at (default: the URL given, else the JSON goes inline). */
+  src?: string;
+  /** Put the JSON inside the snippet (one paste, no file to host). */
+  inline?: boolean;
+  /** The colours: the reader's (`'auto'`, default) or fixed. */
+  theme?: 'auto' | 'light' | 'dark';
+  /** The language of boxes whose document does not say (default `'vi'`). */
+  lang?: 'vi' | 'en';
+  /** The width of the standalone image, 280–1400 CSS pixels (default 640). */
+  width?: number;
+  /** The address of factbox.js in the snippet (default `'factbox.js'`). */
+  script?: string;
+}
+
+/** One box written ahead of time, as `factbox render` writes it. */
+export interface Prerendered {
+  id: string;
+  /** The embed snippet: the element with the box inside (declarative shadow DOM), then the script tag. */
+  html: string;
+  /** The whole box as a standalone SVG image. */
+  svg: string;
+}
+
+/** Writes the boxes of a document ahead of time, byte for byte as `factbox render` does;
+ *  rejects with a `FactboxError` when the document or any box is broken. */
+export function prerender(input: FactboxDocument | string | URL, options?: PrerenderOptions): Promise<Prerendered[]>;
+
 /** The version of factbox. */
 export const version: string;

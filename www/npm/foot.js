@@ -1,1 +1,1 @@
-export { render, FactboxError, VERSION as version };
+export { render, prerender, FactboxError, VERSION as version };
