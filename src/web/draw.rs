@@ -37,7 +37,9 @@ pub(super) fn draw_slot(i: &mut Inner, k: usize) -> Result<(), JsValue> {
     let Some(slot) = i.slots.get_mut(k) else {
         return Ok(());
     };
-    let width = match slot.width {
+    // A chart that took a drawing's place knows its width already: asking the element
+    // would force a layout of the page just after the box's markup changed.
+    let width = match slot.width.or(slot.held) {
         Some(w) => w,
         None => f64::from(
             slot.canvas
