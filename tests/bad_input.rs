@@ -1162,6 +1162,7 @@ fn the_table_is_shared_with_the_schema_test() {
 /// `factbox check` prints the widget's messages for every row, the place first as
 /// compilers write it (`FILE:LINE:COLUMN: PATH: what`), and exits with 1.
 #[test]
+#[cfg(not(target_arch = "wasm32"))]
 fn factbox_check_prints_the_widgets_messages() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/check-rows");
     std::fs::create_dir_all(&dir).expect("target/ is writable");

@@ -3,6 +3,8 @@
 //! anti-aliasing, so that a change of drawing, layout or font (a Vietnamese letter drawn
 //! as a box, say) fails. `UPDATE_GOLDEN=1 cargo test --test render` rewrites them; a
 //! mismatch writes the new image to `target/golden-diff/`.
+// The command and resvg are native only.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
