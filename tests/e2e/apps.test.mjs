@@ -73,7 +73,10 @@ test('a webpack 5 build of the same app, with no factbox-specific configuration'
 
 test("Vite's dev server serves the package and its wasm as installed", async () => {
   const vite = await import('vite');
-  const dev = await vite.createServer({ root: app, logLevel: 'silent', server: { host: '127.0.0.1', port: 0 } });
+  // Vite caches its pre-bundled dependencies by the package's version; a new tarball of the
+  // same version (every build of this tree is 0.1.0) must not meet the last one's glue.
+  const dev = await vite.createServer({ root: app, logLevel: 'silent', optimizeDeps: { force: true },
+    server: { host: '127.0.0.1', port: 0 } });
   await dev.listen();
   try {
     await check(dev.resolvedUrls.local[0]);

@@ -55,7 +55,7 @@ test('plain Node imports the package without a DOM; render rejects there, it doe
       name: e.name, code: e.problems[0].code, isError: e instanceof m.FactboxError }));
   `], { encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), {
-    keys: ['FactboxError', 'render', 'version'], version: manifest.version,
+    keys: ['FactboxError', 'prerender', 'render', 'version'], version: manifest.version,
     name: 'FactboxError', code: 'bad-element', isError: true,
   });
 });
