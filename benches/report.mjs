@@ -270,8 +270,8 @@ from \`dist/\` with its precompressed \`.gz\` files; medians of ${lh.runs.length
 ### Static-first: the same article prerendered
 
 \`dist/prerendered.html\` is the demo article with its boxes written by \`factbox render\`
-(on screen before any script; factbox.js takes them over near the viewport or when the page
-is idle), beside the live page and the article with no box and no script at all. Same
+(on screen before any script; factbox.js takes each over after the page has loaded, when it
+nears the viewport), beside the live page and the article with no box and no script at all. Same
 settings, medians of ${lh.runs.length} runs each.
 
 | page | CLS | longest task (factbox.js's) | tasks over 50 ms | LCP | FCP | TBT | performance |

@@ -39,9 +39,11 @@ function mount(el) {
   return show(el, job, opts);
 }
 
-// A prerendered box (`factbox render`) is already on screen: it is taken over after the
-// page has loaded, when it nears the viewport or when the page is idle, whichever comes
-// first, so that loading the page costs nothing more than its HTML.
+// A prerendered box (`factbox render`) is already on screen, whole: it is taken over
+// (tooltips, keys, downloads) only once the page has loaded and the box nears the
+// viewport, so that loading the page costs nothing more than its HTML, and a box the
+// reader never scrolls to costs nothing at all. Without IntersectionObserver, when the
+// page is idle.
 var waiting = new Map();  // element -> its start, until started
 var near = null;
 function later(el, start) {
@@ -55,17 +57,18 @@ function later(el, start) {
   waiting.set(el, go);
   afterLoad(function () {
     if (!waiting.has(el)) return;
-    if (typeof IntersectionObserver === 'function') {
-      near = near || new IntersectionObserver(function (entries) {
-        entries.forEach(function (e) {
-          var f = e.isIntersecting && waiting.get(e.target);
-          if (f) f();
-        });
-      }, { rootMargin: NEAR_MARGIN });
-      near.observe(el);
+    if (typeof IntersectionObserver !== 'function') {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 4000 });
+      else setTimeout(go, 200);
+      return;
     }
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 4000 });
-    else setTimeout(go, 200);
+    near = near || new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        var f = e.isIntersecting && waiting.get(e.target);
+        if (f) f();
+      });
+    }, { rootMargin: NEAR_MARGIN });
+    near.observe(el);
   });
 }
 
