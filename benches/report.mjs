@@ -252,7 +252,7 @@ if (fs.existsSync(lhFile)) {
   md += `
 ## Lighthouse ${lh.lighthouse}, mobile, on the demo page
 
-Default mobile settings (simulated slow 4G, 4× CPU slowdown), the demo page (11 boxes) served
+Default mobile settings (simulated slow 4G, 4× CPU slowdown), the demo page (12 boxes) served
 from \`dist/\` with its precompressed \`.gz\` files; medians of ${lh.runs.length} runs
 (\`node benches/lighthouse.mjs\`, reports in \`target/bench/\`).
 
