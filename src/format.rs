@@ -601,6 +601,11 @@ impl PartialDate {
         self.year
     }
 
+    /// Whether the date says only a year (`2019`), not a month or day within it.
+    pub fn is_year(&self) -> bool {
+        self.month.is_none()
+    }
+
     /// The first day of `year`.
     pub fn year_start(year: i32) -> PartialDate {
         PartialDate {

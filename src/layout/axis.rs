@@ -75,12 +75,13 @@ pub struct TimeTick {
 }
 
 /// Ticks between two day numbers: every year (or every 2, 5, 10...) for long spans, every
-/// few months for short ones.
-pub fn time_ticks(first: f64, last: f64, lang: Lang) -> Vec<TimeTick> {
+/// few months for short ones. With `years_only` (the data's dates are years: `2019`), only
+/// years, whatever the span: a month tick ("1/2019") would say what the data does not.
+pub fn time_ticks(first: f64, last: f64, years_only: bool, lang: Lang) -> Vec<TimeTick> {
     let span_years = (last - first) / 365.25;
     let first_year = year_of(first);
     let last_year = year_of(last) + 1;
-    if span_years >= 1.5 {
+    if span_years >= 1.5 || years_only {
         let step = [1, 2, 5, 10, 20, 50, 100]
             .into_iter()
             .find(|&s| span_years / f64::from(s) <= 8.0)
@@ -158,7 +159,7 @@ mod tests {
         let b = PartialDate::parse("2024-08")
             .map(|d| d.day_number())
             .unwrap_or_default();
-        let labels: Vec<String> = time_ticks(a, b, Lang::Vi)
+        let labels: Vec<String> = time_ticks(a, b, false, Lang::Vi)
             .into_iter()
             .map(|t| t.label)
             .collect();
@@ -169,10 +170,20 @@ mod tests {
         let d = PartialDate::parse("2021-09")
             .map(|d| d.day_number())
             .unwrap_or_default();
-        let labels: Vec<String> = time_ticks(c, d, Lang::En)
+        let labels: Vec<String> = time_ticks(c, d, false, Lang::En)
             .into_iter()
             .map(|t| t.label)
             .collect();
+        // Two years a year apart, as the data writes them: no month between.
+        let (e, f) = (
+            PartialDate::year_start(2019).day_number(),
+            PartialDate::year_start(2020).day_number(),
+        );
+        let years: Vec<String> = time_ticks(e, f, true, Lang::Vi)
+            .into_iter()
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(years, ["2019", "2020"]);
         assert_eq!(
             labels,
             [

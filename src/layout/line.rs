@@ -346,7 +346,11 @@ pub fn layout(
     }
 
     // Time ticks: as many as fit without touching.
-    let tticks = time_ticks(first, last, lang);
+    let years_only = chart
+        .series
+        .iter()
+        .all(|s| s.points.iter().all(|p| p.date.is_year()));
+    let tticks = time_ticks(first, last, years_only, lang);
     let widest = tticks
         .iter()
         .map(|t| measure.width(&t.label, SMALL))
