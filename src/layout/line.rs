@@ -542,10 +542,12 @@ pub fn layout(
                 && item.bounds.bottom() <= axis_y
                 && !ends.iter().any(|r| r.overlaps(&item.bounds))
         };
-        // Third choice: left of the point, level with it (the last point is at the right).
+        // Third choice: left of the point, level with it (the last point is at the right),
+        // never past the chart's left edge (a label as wide as the room may touch the
+        // point instead).
         let beside = TextItem::new(
             text.clone(),
-            x - 9.0,
+            (x - 9.0).max(w),
             y.max(VALUE.line_height() / 2.0),
             w,
             VALUE,
