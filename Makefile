@@ -21,7 +21,7 @@ help:
 	@echo "make install the factbox command (check, render) into ~/.cargo/bin"
 	@echo "make pkg     build the npm package in pkg/ (wasm-pack, with TypeScript types)"
 	@echo "make schema  regenerate www/schema/ from the Rust types"
-	@echo "make golden  regenerate the golden SVGs in tests/golden/"
+	@echo "make golden  regenerate the golden SVGs and PNGs in tests/golden/"
 	@echo "make fuzz    fuzz parse → validate → layout → SVG for FUZZ_SECONDS (default 600)"
 	@echo "make bench   benchmarks (native criterion, browser vs Chart.js) into BENCHMARKS.md"
 
@@ -164,7 +164,7 @@ schema:
 	UPDATE_SCHEMA=1 cargo test --test schema
 
 golden:
-	UPDATE_GOLDEN=1 cargo test --test golden
+	UPDATE_GOLDEN=1 cargo test --test golden --test render
 
 ## Tests.
 test: setup test-native test-fuzz test-wasm test-e2e
