@@ -67,6 +67,11 @@ async fn settled(el: &HtmlElement, mounted: &Mounted) -> (String, JsValue) {
     (state, event.detail())
 }
 
+/// Renders `json` (the box `pick`, or all) into `el` at once, with the default options.
+fn eager(el: &HtmlElement, json: String, pick: Option<String>) -> Mounted {
+    render(el.clone(), json, pick, None, false, JsValue::UNDEFINED)
+}
+
 fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
     el.shadow_root()?
         .query_selector(selector)
@@ -77,14 +82,7 @@ fn shadow_text(el: &HtmlElement, selector: &str) -> Option<String> {
 #[wasm_bindgen_test]
 async fn a_bar_chart_is_drawn_at_the_device_pixel_ratio() {
     let el = host(480);
-    let mounted = render(
-        el.clone(),
-        BAR.into(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let mounted = eager(&el, BAR.into(), None);
     assert_eq!(
         el.get_attribute("data-factbox-state").as_deref(),
         Some("loading")
@@ -250,14 +248,7 @@ async fn errors_none_leaves_a_broken_box_to_the_page() {
 async fn the_page_language_chooses_the_error_language() {
     let el = host(400);
     el.set_attribute("lang", "en").expect("lang");
-    let mounted = render(
-        el.clone(),
-        String::new(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let mounted = eager(&el, String::new(), None);
     settled(&el, &mounted).await;
     assert_eq!(mounted.errors(), ["the data file is empty"]);
     el.remove();
@@ -288,14 +279,7 @@ async fn data_text_is_never_parsed_as_html() {
     let el = host(400);
     let json = r#"{"version": 1, "boxes": [{"id": "x", "kind": "figures", "title": "<img src=x onerror=alert(1)>",
       "figures": [{"value": 1, "label": "<b>bold</b>"}]}]}"#;
-    let mounted = render(
-        el.clone(),
-        json.into(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let mounted = eager(&el, json.into(), None);
     settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     assert!(root.query_selector("img").ok().flatten().is_none());
@@ -311,36 +295,15 @@ async fn data_text_is_never_parsed_as_html() {
 fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
     let good = host(500);
     let bad = host(500);
-    let first = render(
-        good.clone(),
-        BAR.into(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
-    let broken = render(
-        bad.clone(),
-        "not json".into(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let first = eager(&good, BAR.into(), None);
+    let broken = eager(&bad, "not json".into(), None);
     // `redraw` builds and draws at once, without waiting for the scheduler.
     first.redraw();
     broken.redraw();
     assert_eq!(first.state(), "ready");
     assert_eq!(broken.state(), "error");
     drop(first);
-    let second = render(
-        good.clone(),
-        FIGURES.into(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let second = eager(&good, FIGURES.into(), None);
     second.redraw();
     assert_eq!(second.state(), "ready");
     let root = good.shadow_root().expect("shadow root");
@@ -360,14 +323,7 @@ fn rendering_again_replaces_the_box_and_neighbours_are_independent() {
 #[wasm_bindgen_test]
 async fn picking_a_box_that_is_not_there() {
     let el = host(400);
-    let mounted = render(
-        el.clone(),
-        BAR.into(),
-        Some("hangg".into()),
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let mounted = eager(&el, BAR.into(), Some("hangg".into()));
     assert_eq!(settled(&el, &mounted).await.0, "error");
     assert_eq!(
         mounted.errors(),
@@ -503,14 +459,7 @@ fn numbers_and_dates_are_what_intl_writes() {
 #[wasm_bindgen_test]
 async fn the_footer_offers_the_data_and_the_image() {
     let el = host(480);
-    let mounted = render(
-        el.clone(),
-        BAR.into(),
-        None,
-        None,
-        false,
-        JsValue::UNDEFINED,
-    );
+    let mounted = eager(&el, BAR.into(), None);
     settled(&el, &mounted).await;
     let root = el.shadow_root().expect("shadow root");
     let link = root
