@@ -158,9 +158,11 @@ pub fn prerender(
     };
     let loaded: Loaded = load(text, pick, options.lang);
     let hash = content_hash(text);
+    // The stylesheet every snippet carries, written once for all of them.
+    let css = format!("{}{}", crate::css::STYLE, static_css());
     Ok(loaded?
         .into_iter()
-        .map(|r| r.map(|b| one(&b, text, &hash, options)))
+        .map(|r| r.map(|b| one(&b, text, &hash, &css, options)))
         .collect())
 }
 
@@ -170,7 +172,7 @@ pub fn inline_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-fn one(b: &FactBox, text: &str, hash: &str, options: &Options<'_>) -> Prerendered {
+fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) -> Prerendered {
     let mut h = Html::default();
     let target = match options.data {
         Data::File(url) => format!("{url}#{}", b.id),
@@ -189,8 +191,7 @@ fn one(b: &FactBox, text: &str, hash: &str, options: &Options<'_>) -> Prerendere
     h.start("div", "", &attrs);
     h.start("template", "", &[("shadowrootmode", "open")]);
     h.raw("<style>");
-    h.raw(crate::css::STYLE);
-    h.raw(&static_css());
+    h.raw(css);
     h.raw("</style>");
     h.raw(&markup::fact_box_with(
         b,
