@@ -47,6 +47,7 @@ pub mod render;
 pub mod schema;
 pub(crate) mod sort;
 pub mod spec;
+pub mod studio;
 pub(crate) mod suggest;
 pub mod svg;
 pub mod text;

@@ -1,0 +1,444 @@
+//! One pasted cell read as a journalist wrote it: a number (`9.300`, `26,7`, `31%`,
+//! `hơn 16,4 triệu`, `1,234.5`), a date (`17/9/2024`, `8/2024`, `2024`) or text.
+//!
+//! Numbers are turned into JSON number text by moving characters, never through a float,
+//! so that `26,70` stays `26.70` and `16,4 triệu` becomes exactly `16400000`: a box prints
+//! numbers as written, and the studio must not be where a digit changes.
+
+use crate::format::PartialDate;
+use crate::spec::Scale;
+
+/// Which mark separates decimals: `,` in Vietnamese (`26,7`; `9.300` is nine thousand
+/// three hundred), `.` in English (`26.7`; `9,300`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Vi,
+    En,
+}
+
+impl Style {
+    /// The mark that groups thousands in this style.
+    fn group(self) -> char {
+        match self {
+            Style::Vi => '.',
+            Style::En => ',',
+        }
+    }
+
+    /// The name the studio's JavaScript uses.
+    pub fn code(self) -> &'static str {
+        match self {
+            Style::Vi => "vi",
+            Style::En => "en",
+        }
+    }
+}
+
+/// Words written before a number as articles write them ("hơn 9.300", "nearly 60%"),
+/// kept as the value's `qualifier`. Longest first, so that "ít nhất" wins over "ít".
+pub const QUALIFIERS: &[&str] = &[
+    "gần như", "more than", "less than", "at least", "up to", "nearly", "almost", "about", "around",
+    "over", "under", "ít nhất", "khoảng", "chừng", "hơn", "gần", "trên", "dưới", "tới",
+    "đến", "xấp xỉ", "gấp",
+];
+
+/// Scale words after a number, and the power of ten each stands for.
+const SCALE_WORDS: &[(&str, u32, Scale)] = &[
+    ("nghìn", 3, Scale::Thousand),
+    ("ngàn", 3, Scale::Thousand),
+    ("thousand", 3, Scale::Thousand),
+    ("triệu", 6, Scale::Million),
+    ("million", 6, Scale::Million),
+    ("tỉ", 9, Scale::Billion),
+    ("tỷ", 9, Scale::Billion),
+    ("billion", 9, Scale::Billion),
+];
+
+/// The digits and marks of a number before the style that reads them is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Digits {
+    negative: bool,
+    /// Digits and the marks `.` and `,` (a space used as a group mark is removed).
+    body: String,
+}
+
+/// What a number's marks say about the style it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// No mark, or marks that read the same in both styles.
+    None,
+    /// Only this style reads it (`26,7` is Vietnamese, `16.4` English).
+    Only(Style),
+    /// Both read it, differently: `1.234` is 1234 in Vietnamese and 1.234 in English.
+    Ambiguous,
+    /// Neither style reads it (`1.2.3`, `1,23,4`).
+    Neither,
+}
+
+impl Digits {
+    /// The JSON number text and decimal places of these digits read in `style`, if that
+    /// style reads them.
+    pub fn read(&self, style: Style) -> Option<(String, u32)> {
+        let group = style.group();
+        let decimal = if group == '.' { ',' } else { '.' };
+        let (int, frac) = match self.body.split_once(decimal) {
+            Some((i, f)) => (i, Some(f)),
+            None => (self.body.as_str(), None),
+        };
+        if let Some(f) = frac {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+        }
+        let mut parts = int.split(group);
+        let first = parts.next().unwrap_or_default();
+        let rest: Vec<&str> = parts.collect();
+        let digits_only = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits_only(first) || !rest.iter().all(|p| p.len() == 3 && digits_only(p)) {
+            return None;
+        }
+        if !rest.is_empty() && (first.len() > 3 || first.starts_with('0')) {
+            return None;
+        }
+        let mut int: String = std::iter::once(first).chain(rest).collect();
+        // `007` is not how a figure is written, but a spreadsheet may pad; JSON may not.
+        while int.len() > 1 && int.starts_with('0') {
+            int.remove(0);
+        }
+        let mut text = String::new();
+        if self.negative {
+            text.push('-');
+        }
+        text.push_str(&int);
+        let places = match frac {
+            Some(f) => {
+                text.push('.');
+                text.push_str(f);
+                u32::try_from(f.len()).unwrap_or(u32::MAX)
+            }
+            None => 0,
+        };
+        Some((text, places))
+    }
+
+    /// What the marks say about the style.
+    pub fn evidence(&self) -> Evidence {
+        match (self.read(Style::Vi), self.read(Style::En)) {
+            (Some(a), Some(b)) if a == b => Evidence::None,
+            (Some(_), Some(_)) => Evidence::Ambiguous,
+            (Some(_), None) => Evidence::Only(Style::Vi),
+            (None, Some(_)) => Evidence::Only(Style::En),
+            (None, None) => Evidence::Neither,
+        }
+    }
+}
+
+/// A cell that holds a number, before its style is decided.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberCell {
+    pub digits: Digits,
+    pub qualifier: Option<String>,
+    /// `%` after the number (`31%`, `31 %`).
+    pub percent: bool,
+    pub scale: Option<Scale>,
+    /// Text after the number (and its scale word, if any): `tỉ đồng`, `tài khoản`.
+    pub unit: Option<String>,
+}
+
+/// A number read in a style: its JSON text (scaled up by its scale word) and the places it
+/// was written with before scaling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub text: String,
+    pub places: u32,
+}
+
+impl NumberCell {
+    /// The number's digits and marks as written, with its sign.
+    pub fn digits_text(&self) -> String {
+        let sign = if self.digits.negative { "-" } else { "" };
+        format!("{sign}{}", self.digits.body)
+    }
+
+    /// The number in `style`, scaled: `16,4 triệu` → `16400000` (written with 1 place).
+    pub fn read(&self, style: Style) -> Option<Reading> {
+        let (text, places) = self.digits.read(style)?;
+        let power = self
+            .scale
+            .and_then(|s| SCALE_WORDS.iter().find(|w| w.2 == s))
+            .map_or(0, |w| w.1);
+        Some(Reading {
+            text: shift(&text, power),
+            places,
+        })
+    }
+
+    /// The unit a box shows after this number: `%` or the text after it.
+    pub fn unit_text(&self) -> Option<String> {
+        if self.percent {
+            Some("%".to_owned())
+        } else {
+            self.unit.clone()
+        }
+    }
+}
+
+/// `text` (a JSON number without exponent) times 10^`power`, by moving the point.
+fn shift(text: &str, power: u32) -> String {
+    if power == 0 {
+        return text.to_owned();
+    }
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", text),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let p = power as usize;
+    let mut digits = format!("{int}{frac}");
+    let point = int.len() + p;
+    while digits.len() < point {
+        digits.push('0');
+    }
+    let (i, f) = digits.split_at(point);
+    let i = i.trim_start_matches('0');
+    let i = if i.is_empty() { "0" } else { i };
+    let f = f.trim_end_matches('0');
+    if f.is_empty() {
+        format!("{sign}{i}")
+    } else {
+        format!("{sign}{i}.{f}")
+    }
+}
+
+/// A pasted cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Number(NumberCell),
+    /// A date as JSON writes it (`2024-09-17`, `2024-08`), from any form the studio
+    /// reads, and the text it was read from (to read it again month first).
+    Date { iso: String, written: String },
+    Text(String),
+}
+
+impl Cell {
+    /// Reads a cell as written.
+    pub fn read(raw: &str) -> Cell {
+        let text = clean(raw);
+        if text.is_empty() {
+            return Cell::Empty;
+        }
+        if let Some(iso) = date(&text, true) {
+            return Cell::Date {
+                iso,
+                written: text,
+            };
+        }
+        match number(&text) {
+            Some(n) => Cell::Number(n),
+            None => Cell::Text(text),
+        }
+    }
+
+    /// A year written alone (`2019`): a date in a column of dates, a number otherwise.
+    pub fn year(&self) -> Option<String> {
+        match self {
+            Cell::Number(n)
+                if n.qualifier.is_none() && !n.percent && n.scale.is_none() && n.unit.is_none() =>
+            {
+                let t = &n.digits.body;
+                (t.len() == 4 && !n.digits.negative && t.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| t.clone())
+                    .filter(|y| ("1900".."2101").contains(&y.as_str()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Trims spaces (non-breaking ones too), a spreadsheet's formula guard `'` and quotes
+/// Word puts around text.
+pub fn clean(raw: &str) -> String {
+    let t = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{feff}');
+    let t = t.strip_prefix('\'').unwrap_or(t);
+    t.trim().to_owned()
+}
+
+/// Reads a date: ISO (`2024-08-31`, `2024-08`), day first (`17/9/2024`, `8/2024`) or, when
+/// `day_first` is false or the day-first reading is not a date, month first (`9/17/2024`).
+pub fn date(text: &str, day_first: bool) -> Option<String> {
+    if text.len() > 4 && text.bytes().take(4).all(|b| b.is_ascii_digit()) {
+        return PartialDate::parse(text).map(|d| d.iso());
+    }
+    let dotted = text.split('.').count() == 3 && text.rsplit('.').next().is_some_and(|y| y.len() == 4);
+    if !text.contains(['/', '-']) && !dotted {
+        return None;
+    }
+    let swapped = || {
+        let parts: Vec<&str> = text.split(['/', '-']).collect();
+        match parts.as_slice() {
+            [m, d, y] => PartialDate::from_day_month_year(&format!("{d}/{m}/{y}")),
+            _ => None,
+        }
+    };
+    let found = if day_first {
+        PartialDate::from_day_month_year(text).or_else(swapped)
+    } else {
+        swapped().or_else(|| PartialDate::from_day_month_year(text))
+    };
+    found.map(|d| d.iso())
+}
+
+/// Reads a number with its qualifier, percent sign, scale word and unit, if the cell is
+/// one: the digits come first (after a qualifier), so `Quý 3` or `Top 10` are text.
+pub fn number(text: &str) -> Option<NumberCell> {
+    let mut qualifier = None;
+    let mut rest = text;
+    for q in QUALIFIERS {
+        let (Some(head), Some(after)) = (text.get(..q.len()), text.get(q.len()..)) else { continue };
+        if head.to_lowercase() == *q && after.starts_with(char::is_whitespace) {
+            qualifier = Some(head.to_owned());
+            rest = after.trim_start();
+            break;
+        }
+    }
+    let (negative, rest) = match rest.strip_prefix(['-', '−']) {
+        Some(r) => (true, r),
+        None => (false, rest.strip_prefix('+').unwrap_or(rest)),
+    };
+    let mut body = String::new();
+    let mut end = 0;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        if c.is_ascii_digit() || ((c == '.' || c == ',') && next_is_digit) {
+            body.push(c);
+            end = i + c.len_utf8();
+        } else if (c == ' ' || c == '\u{a0}' || c == '\u{202f}') && next_is_digit && !body.is_empty() {
+            // `9 300`: a space between groups of three, as some style guides write.
+            let tail: String = rest.get(i + c.len_utf8()..).unwrap_or_default().chars().take_while(char::is_ascii_digit).collect();
+            if tail.len() != 3 {
+                break;
+            }
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut after = rest.get(end..).unwrap_or_default().trim_start();
+    let percent = after.starts_with('%');
+    if percent {
+        after = after.get(1..).unwrap_or_default().trim_start();
+    }
+    let mut scale = None;
+    if !percent {
+        let lower_after = after.to_lowercase();
+        for (word, _, s) in SCALE_WORDS {
+            // Only a scale word that ends the cell: "9.300 tỉ đồng" keeps `tỉ đồng` as
+            // its unit, as articles write it.
+            if lower_after == *word {
+                scale = Some(*s);
+                after = "";
+                break;
+            }
+        }
+    }
+    let unit = (!after.is_empty()).then(|| after.to_owned());
+    // A cell of words with a number in front ("3 dịch vụ mới ra mắt hôm nay") is text.
+    if unit.as_ref().is_some_and(|u| u.chars().count() > 24) {
+        return None;
+    }
+    Some(NumberCell {
+        digits: Digits { negative, body },
+        qualifier,
+        percent,
+        scale,
+        unit,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(text: &str, style: Style) -> Option<String> {
+        number(text).and_then(|n| n.read(style)).map(|r| r.text)
+    }
+
+    #[test]
+    fn vietnamese_and_english_numbers() {
+        assert_eq!(num("9.300", Style::Vi).as_deref(), Some("9300"));
+        assert_eq!(num("26,7", Style::Vi).as_deref(), Some("26.7"));
+        assert_eq!(num("26,70", Style::Vi).as_deref(), Some("26.70"));
+        assert_eq!(num("1.234.567,5", Style::Vi).as_deref(), Some("1234567.5"));
+        assert_eq!(num("1,234,567.5", Style::En).as_deref(), Some("1234567.5"));
+        assert_eq!(num("26.7", Style::En).as_deref(), Some("26.7"));
+        assert_eq!(num("9 300", Style::Vi).as_deref(), Some("9300"));
+        assert_eq!(num("-3,5", Style::Vi).as_deref(), Some("-3.5"));
+        assert_eq!(num("−3,5", Style::Vi).as_deref(), Some("-3.5"));
+        assert_eq!(num("26,7", Style::En), None);
+    }
+
+    #[test]
+    fn marks_say_which_style() {
+        let ev = |t: &str| number(t).map(|n| n.digits.evidence());
+        assert_eq!(ev("26,7"), Some(Evidence::Only(Style::Vi)));
+        assert_eq!(ev("1.234.567"), Some(Evidence::Only(Style::Vi)));
+        assert_eq!(ev("16.4"), Some(Evidence::Only(Style::En)));
+        assert_eq!(ev("0.500"), Some(Evidence::Only(Style::En)));
+        assert_eq!(ev("1.234"), Some(Evidence::Ambiguous));
+        assert_eq!(ev("1,234"), Some(Evidence::Ambiguous));
+        assert_eq!(ev("86"), Some(Evidence::None));
+        assert_eq!(ev("1.2.3"), Some(Evidence::Neither));
+    }
+
+    #[test]
+    fn percent_scale_qualifier_and_unit() {
+        let n = number("hơn 16,4 triệu").unwrap();
+        assert_eq!(n.qualifier.as_deref(), Some("hơn"));
+        assert_eq!(n.scale, Some(Scale::Million));
+        assert_eq!(n.read(Style::Vi), Some(Reading { text: "16400000".into(), places: 1 }));
+        let p = number("31 %").unwrap();
+        assert!(p.percent);
+        assert_eq!(p.unit_text().as_deref(), Some("%"));
+        let u = number("9.300 tỉ đồng").unwrap();
+        assert_eq!(u.scale, None);
+        assert_eq!(u.unit.as_deref(), Some("tỉ đồng"));
+        assert_eq!(u.read(Style::Vi).unwrap().text, "9300");
+        let e = number("nearly 1.2 billion").unwrap();
+        assert_eq!(e.qualifier.as_deref(), Some("nearly"));
+        assert_eq!(e.read(Style::En).unwrap().text, "1200000000");
+        assert_eq!(number("Quý 3"), None);
+        assert_eq!(number("hơn"), None);
+        assert_eq!(number("Hơn 5").unwrap().qualifier.as_deref(), Some("Hơn"));
+        assert_eq!(number("İİİİİİ 5"), None);
+    }
+
+    #[test]
+    fn shifting_keeps_every_digit() {
+        assert_eq!(shift("16.4", 6), "16400000");
+        assert_eq!(shift("0.0125", 3), "12.5");
+        assert_eq!(shift("-2.5", 9), "-2500000000");
+        assert_eq!(shift("7", 3), "7000");
+    }
+
+    #[test]
+    fn dates_in_the_forms_people_type() {
+        assert_eq!(date("17/9/2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("8/2024", true).as_deref(), Some("2024-08"));
+        assert_eq!(date("2024-08-31", true).as_deref(), Some("2024-08-31"));
+        assert_eq!(date("9/17/2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("3/4/2024", false).as_deref(), Some("2024-03-04"));
+        assert_eq!(date("3/4/2024", true).as_deref(), Some("2024-04-03"));
+        assert_eq!(date("31/2/2024", true), None);
+        assert_eq!(date("17.9.2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("1.234.567", true), None);
+        assert!(matches!(Cell::read("17/9/2024"), Cell::Date { .. }));
+        assert_eq!(Cell::read(" 'hơn 5 ").year(), None);
+        assert_eq!(Cell::read("2019").year().as_deref(), Some("2019"));
+        assert_eq!(Cell::read("\u{feff}Việt Nam"), Cell::Text("Việt Nam".into()));
+    }
+}

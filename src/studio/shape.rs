@@ -1,0 +1,643 @@
+//! From a table to a box and back: which kind the table's shape suggests, the box's data
+//! fields built from the table, and a box's data as a table (to edit an opened file).
+//!
+//! Numbers cross as `{"$n": "26.70"}` (see [`super::doc`]), so that no digit is lost.
+
+use serde_json::{Map, Value, json};
+
+use super::cell::{Cell, NumberCell, Reading, Style};
+use super::doc::{num, num_text};
+use super::table::{At, Column, Flag, Item, Table};
+use super::words::{self, Issue, Why};
+use crate::format::Lang;
+use crate::spec::{HEAD_FIELDS, Scale};
+
+/// The kind a table's shape suggests, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suggestion {
+    pub kind: &'static str,
+    pub why: Why,
+}
+
+/// The fields a table gives a box, and what is wrong with its cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Built {
+    pub fields: Map<String, Value>,
+    pub flags: Vec<Flag>,
+}
+
+/// The box's fields that the table decides: [`apply`] removes them before it sets what the
+/// table gives (a qualifier deleted from a cell is gone from the box). Any other field the
+/// table gives (a unit, a title from the header) is set but never removed, so what the
+/// journalist typed in the form stays.
+const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "target", "total"];
+/// The same, for one item of a list (a bar, a point, a part…).
+const ITEM_OWNED: &[&str] = &["value", "qualifier", "from", "to", "points"];
+
+/// The number cells of column `col`, read, with the items they stand in.
+fn numbers<'a>(t: &'a Table, col: usize, flags: &mut Vec<Flag>) -> Vec<Option<(Reading, &'a NumberCell, At)>> {
+    t.rows
+        .iter()
+        .map(|r| match r.get(col) {
+            Some(Item { cell: Cell::Number(n), at }) => t.number(n).map(|reading| (reading, n, *at)),
+            Some(Item { cell: Cell::Text(_) | Cell::Date { .. }, at }) => {
+                flags.push(Flag { at: Some(*at), issue: Issue::NotANumber });
+                None
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The unit and scale word shared by `cells`; a cell with another flags the difference.
+fn common(cells: &[&(Reading, &NumberCell, At)], flags: &mut Vec<Flag>) -> (Option<String>, Option<Scale>) {
+    let mut unit: Option<String> = None;
+    let mut scale: Option<Option<Scale>> = None;
+    for (_, n, at) in cells {
+        let u = n.unit_text();
+        match (&unit, &u) {
+            (None, Some(_)) => unit = u,
+            (Some(a), Some(b)) if a != b => flags.push(Flag {
+                at: Some(*at),
+                issue: Issue::MixedUnits { unit: b.clone(), first: a.clone() },
+            }),
+            _ => {}
+        }
+        match scale {
+            None => scale = Some(n.scale),
+            Some(s) if s != n.scale => flags.push(Flag { at: Some(*at), issue: Issue::MixedScales }),
+            _ => {}
+        }
+    }
+    (unit, scale.flatten())
+}
+
+/// Sets `unit`, `scale` and, under a scale word, the places written (`16,0 triệu` keeps
+/// its `,0`), when the cells say them.
+fn put_format(into: &mut Map<String, Value>, unit: Option<String>, scale: Option<Scale>, places: &[u32]) {
+    if let Some(u) = unit {
+        into.insert("unit".into(), json!(u));
+    }
+    if let Some(s) = scale {
+        into.insert("scale".into(), json!(words::scale_code(s)));
+        if let Some(&p) = places.first() {
+            if p > 0 && places.iter().all(|&q| q == p) {
+                into.insert("decimals".into(), json!(num(&p.to_string())));
+            }
+        }
+    }
+}
+
+/// A number with its qualifier, into an object.
+fn put_number(into: &mut Map<String, Value>, key: &str, r: &Reading, n: &NumberCell) {
+    into.insert(key.into(), num(&r.text));
+    // Only a value has a qualifier; ranks and targets are exact.
+    if let (Some(q), "value") = (&n.qualifier, key) {
+        into.insert("qualifier".into(), json!(q));
+    }
+}
+
+/// The text of a row's label cell.
+fn label(t: &Table, row: usize, col: Option<usize>) -> Option<String> {
+    match t.rows.get(row)?.get(col?)? {
+        Item { cell: Cell::Text(s), .. } => Some(s.clone()),
+        Item { cell: Cell::Date { written, .. }, .. } => Some(written.clone()),
+        Item { cell: Cell::Number(n), .. } => Some(n.digits_text()),
+        _ => None,
+    }
+}
+
+struct Shape {
+    dates: Option<usize>,
+    labels: Option<usize>,
+    numbers: Vec<usize>,
+}
+
+fn shape(t: &Table) -> Shape {
+    Shape {
+        dates: t.columns_of(Column::Dates).first().copied(),
+        labels: t.columns_of(Column::Text).first().copied(),
+        numbers: t.columns_of(Column::Numbers),
+    }
+}
+
+fn whole_ranks(t: &Table, col: usize) -> bool {
+    t.rows.iter().filter_map(|r| r.get(col)).all(|i| match &i.cell {
+        Cell::Number(n) => {
+            n.unit_text().is_none()
+                && n.scale.is_none()
+                && t.number(n).is_some_and(|r| !r.text.contains(['.', '-']) && r.text != "0")
+        }
+        Cell::Empty => true,
+        _ => false,
+    })
+}
+
+/// The kind the table's shape suggests.
+pub fn suggest(t: &Table) -> Suggestion {
+    let s = shape(t);
+    let pick = |kind, why| Suggestion { kind, why };
+    let titles: Vec<&str> = s.numbers.iter().map(|&c| t.title(c)).collect();
+    let labels: Vec<String> = (0..t.rows.len()).filter_map(|r| label(t, r, s.labels)).collect();
+    let target_named = titles.iter().any(|h| words::is_target(h)) || labels.iter().any(|l| words::is_target(l));
+    if s.numbers.is_empty() && t.turned().is_none() {
+        return pick("figures", Why::NoNumbers);
+    }
+    if s.labels.is_some() && s.numbers.len() == 2 && t.rows.len() > 1 && s.numbers.iter().all(|&c| whole_ranks(t, c)) {
+        return pick("rank-change", Why::FromTo);
+    }
+    if s.dates.is_some() && t.rows.len() > 1 || t.turned().is_some() {
+        return pick("line", Why::Dates);
+    }
+    if target_named && (s.numbers.len() >= 2 && t.rows.len() == 1 || t.rows.len() == 2) {
+        return pick("progress", Why::Target);
+    }
+    if t.rows.len() == 1 {
+        return pick("figures", Why::OneRow);
+    }
+    if let Some(&col) = s.numbers.first() {
+        let mut ignore = Vec::new();
+        let cells = numbers(t, col, &mut ignore);
+        let total_row = labels.iter().any(|l| words::is_total(l));
+        let all_percent = cells.iter().flatten().all(|(_, n, _)| n.percent);
+        let sum: f64 = cells.iter().flatten().filter_map(|(r, _, _)| r.text.parse::<f64>().ok()).sum();
+        let shares = (all_percent || words::is_share(t.title(col))) && (sum - 100.0).abs() <= 1.0;
+        if s.labels.is_some() && (total_row || shares) && cells.len() >= 2 {
+            return pick("share", Why::Parts);
+        }
+    }
+    pick("bar", Why::Labels)
+}
+
+/// The fields `kind` gets from the table, in the style the table was read in.
+pub fn build(t: &Table, kind: &str) -> Built {
+    let s = shape(t);
+    let mut b = Built::default();
+    let flags = &mut b.flags;
+    let f = &mut b.fields;
+    let ranks_named = s.numbers.iter().any(|&c| words::is_rank(t.title(c)));
+    match kind {
+        "figures" if t.rows.len() == 1 || s.labels.is_none() => {
+            let mut figures = Vec::new();
+            for &col in &s.numbers {
+                for cell in numbers(t, col, flags).iter().flatten() {
+                    let (r, n, _) = cell;
+                    let mut o = Map::new();
+                    put_number(&mut o, "value", r, n);
+                    put_format(&mut o, n.unit_text(), n.scale, &[r.places]);
+                    if !t.title(col).is_empty() {
+                        o.insert("label".into(), json!(t.title(col)));
+                    }
+                    figures.push(Value::Object(o));
+                }
+            }
+            f.insert("figures".into(), Value::Array(figures));
+        }
+        "figures" => {
+            let col = s.numbers.first().copied().unwrap_or(0);
+            let cells = numbers(t, col, flags);
+            let figures = cells
+                .iter()
+                .enumerate()
+                .filter_map(|(row, c)| {
+                    let (r, n, _) = c.as_ref()?;
+                    let mut o = Map::new();
+                    put_number(&mut o, "value", r, n);
+                    put_format(&mut o, n.unit_text(), n.scale, &[r.places]);
+                    if let Some(l) = label(t, row, s.labels) {
+                        o.insert("label".into(), json!(l));
+                    }
+                    Some(Value::Object(o))
+                })
+                .collect();
+            f.insert("figures".into(), Value::Array(figures));
+        }
+        "bar" | "share" => {
+            let col = s.numbers.first().copied();
+            let cells = col.map(|c| numbers(t, c, flags)).unwrap_or_default();
+            let mut list = Vec::new();
+            let mut total = None;
+            for (row, c) in cells.iter().enumerate() {
+                let Some(cell) = c else { continue };
+                let (r, n, _) = cell;
+                let l = label(t, row, s.labels);
+                if kind == "share" && l.as_deref().is_some_and(words::is_total) {
+                    total = Some(cell);
+                    continue;
+                }
+                let mut o = Map::new();
+                put_number(&mut o, "value", r, n);
+                if let Some(l) = l {
+                    o.insert("label".into(), json!(l));
+                }
+                list.push(Value::Object(o));
+            }
+            let parts: Vec<_> = cells.iter().flatten().collect();
+            let (unit, scale) = common(&parts, flags);
+            let places: Vec<u32> = parts.iter().map(|(r, _, _)| r.places).collect();
+            put_format(f, unit, scale, &places);
+            if let Some((r, _, _)) = total {
+                f.insert("total".into(), num(&r.text));
+            }
+            if kind == "bar" && ranks_named {
+                f.insert("ranks".into(), json!(true));
+            }
+            f.insert(if kind == "bar" { "bars" } else { "parts" }.into(), Value::Array(list));
+            if s.labels.is_none() && !t.rows.is_empty() {
+                flags.push(Flag { at: None, issue: Issue::NoLabels });
+            }
+        }
+        "rank-change" => {
+            let (from, to) = (s.numbers.first().copied(), s.numbers.get(1).copied());
+            let (Some(from), Some(to)) = (from, to) else {
+                flags.push(Flag { at: None, issue: Issue::TwoRankColumns });
+                f.insert("items".into(), json!([]));
+                return b;
+            };
+            let a = numbers(t, from, flags);
+            let z = numbers(t, to, flags);
+            let mut items = Vec::new();
+            for (row, (x, y)) in a.iter().zip(&z).enumerate() {
+                let mut o = Map::new();
+                if let Some(l) = label(t, row, s.labels) {
+                    o.insert("label".into(), json!(l));
+                }
+                for (key, c) in [("from", x), ("to", y)] {
+                    if let Some((r, n, at)) = c {
+                        if n.unit_text().is_some() || n.scale.is_some() {
+                            flags.push(Flag { at: Some(*at), issue: Issue::RankWithUnit });
+                        }
+                        o.insert(key.into(), num(&r.text));
+                    }
+                }
+                items.push(Value::Object(o));
+            }
+            for (key, col) in [("from_date", from), ("to_date", to)] {
+                if !t.title(col).is_empty() {
+                    f.insert(key.into(), json!(t.title(col)));
+                }
+            }
+            f.insert("items".into(), Value::Array(items));
+        }
+        "line" if s.dates.is_none() && t.turned().is_some() => {
+            if let Some(turned) = t.turned() {
+                return build(&turned, kind);
+            }
+        }
+        "line" => {
+            let Some(dcol) = s.dates else {
+                flags.push(Flag { at: None, issue: Issue::NoDates });
+                f.insert("series".into(), json!([]));
+                return b;
+            };
+            let mut series = Vec::new();
+            let mut all = Vec::new();
+            for (k, &col) in s.numbers.iter().enumerate() {
+                let cells = numbers(t, col, flags);
+                let mut points = Vec::new();
+                for (row, c) in cells.iter().enumerate() {
+                    let Some((r, n, _)) = c else { continue };
+                    let Some(Item { cell: Cell::Date { iso, .. }, .. }) = t.rows.get(row).and_then(|x| x.get(dcol)) else {
+                        continue;
+                    };
+                    let mut p = Map::new();
+                    p.insert("date".into(), json!(iso));
+                    put_number(&mut p, "value", r, n);
+                    points.push(Value::Object(p));
+                }
+                let title = t.title(col);
+                let name = if title.is_empty() { words::series_name(k) } else { title.to_owned() };
+                series.push(json!({ "name": name, "points": points }));
+                all.extend(cells.into_iter().flatten());
+            }
+            let refs: Vec<_> = all.iter().collect();
+            let (unit, scale) = common(&refs, flags);
+            let places: Vec<u32> = all.iter().map(|(r, _, _)| r.places).collect();
+            put_format(f, unit, scale, &places);
+            if ranks_named {
+                f.insert("ranks".into(), json!(true));
+            }
+            f.insert("series".into(), Value::Array(series));
+        }
+        "progress" => build_progress(t, &s, ranks_named, f, flags),
+        _ => {}
+    }
+    b
+}
+
+/// A value and its target: from one row (`Đạt | Mục tiêu`) or two labelled rows.
+fn build_progress(t: &Table, s: &Shape, ranks_named: bool, f: &mut Map<String, Value>, flags: &mut Vec<Flag>) {
+    let cell = |row: usize, col: usize, flags: &mut Vec<Flag>| numbers(t, col, flags).into_iter().nth(row).flatten();
+    let (value, target, value_label, target_label) = if t.rows.len() == 1 {
+        let target_col = s
+            .numbers
+            .iter()
+            .copied()
+            .find(|&c| words::is_target(t.title(c)))
+            .or_else(|| s.numbers.get(1).copied());
+        let value_col = s.numbers.iter().copied().find(|&c| Some(c) != target_col);
+        (
+            value_col.and_then(|c| cell(0, c, flags)),
+            target_col.and_then(|c| cell(0, c, flags)),
+            label(t, 0, s.labels).or_else(|| value_col.map(|c| t.title(c).to_owned())),
+            target_col.map(|c| t.title(c).to_owned()),
+        )
+    } else {
+        let col = s.numbers.first().copied().unwrap_or(0);
+        let target_row = (0..t.rows.len()).find(|&r| label(t, r, s.labels).as_deref().is_some_and(words::is_target));
+        let value_row = (0..t.rows.len()).find(|&r| Some(r) != target_row);
+        if t.rows.len() > 2 {
+            flags.push(Flag { at: None, issue: Issue::ProgressRows });
+        }
+        (
+            value_row.and_then(|r| cell(r, col, flags)),
+            target_row.and_then(|r| cell(r, col, flags)),
+            value_row.and_then(|r| label(t, r, s.labels)),
+            target_row.and_then(|r| label(t, r, s.labels)),
+        )
+    };
+    let Some((r, n, _)) = value else {
+        flags.push(Flag { at: None, issue: Issue::NoNumbers });
+        return;
+    };
+    put_number(f, "value", &r, n);
+    put_format(f, n.unit_text(), None, &[]);
+    if let Some(l) = value_label.filter(|l| !l.is_empty()) {
+        f.insert("label".into(), json!(l));
+    }
+    if let Some((tr, tn, at)) = &target {
+        f.insert("target".into(), num(&tr.text));
+        if tn.unit_text().is_some() && tn.unit_text() != n.unit_text() {
+            flags.push(Flag {
+                at: Some(*at),
+                issue: Issue::MixedUnits { unit: tn.unit_text().unwrap_or_default(), first: n.unit_text().unwrap_or_default() },
+            });
+        }
+        if let Some(l) = target_label.filter(|l| !l.is_empty() && !words::is_generic_target(l)) {
+            f.insert("target_label".into(), json!(l));
+        }
+    }
+    if ranks_named {
+        f.insert("ranks".into(), json!(true));
+    }
+}
+
+/// The box with the table's fields: a box of another kind keeps only the fields every
+/// kind shares; lists are merged item by item, so that what the form set on an item (a
+/// highlight, a comparison) stays with it.
+pub fn apply(old: &Value, kind: &str, built: &Built) -> Value {
+    let mut b = match old {
+        Value::Object(o) => o.clone(),
+        _ => Map::new(),
+    };
+    if b.get("kind").and_then(Value::as_str) != Some(kind) {
+        b.retain(|k, _| HEAD_FIELDS.contains(&k.as_str()));
+        b.insert("kind".into(), json!(kind));
+    }
+    let before: Map<String, Value> = b.clone();
+    for k in OWNED {
+        b.remove(*k);
+    }
+    for (k, v) in &built.fields {
+        let merged = match (before.get(k), v) {
+            (Some(Value::Array(olds)), Value::Array(news)) => Value::Array(
+                news.iter()
+                    .enumerate()
+                    .map(|(i, n)| match (olds.get(i), n) {
+                        (Some(Value::Object(o)), Value::Object(n)) => {
+                            let mut m = o.clone();
+                            m.retain(|k, _| !ITEM_OWNED.contains(&k.as_str()));
+                            m.extend(n.clone());
+                            Value::Object(m)
+                        }
+                        _ => n.clone(),
+                    })
+                    .collect(),
+            ),
+            _ => v.clone(),
+        };
+        b.insert(k.clone(), merged);
+    }
+    Value::Object(b)
+}
+
+/// A number as the journalist's style writes it: `9300` → `9.300`, `26.7` → `26,7`.
+pub fn written(text: &str, style: Style) -> String {
+    let (sign, body) = match text.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", text),
+    };
+    if !body.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return text.to_owned();
+    }
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let (group, mark) = match style {
+        Style::Vi => ('.', ','),
+        Style::En => (',', '.'),
+    };
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(mark);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A value cell: qualifier, number and unit as an article writes them.
+fn value_cell(o: &Value, key: &str, unit: Option<&str>, style: Style) -> String {
+    let Some(text) = o.get(key).and_then(num_text) else { return String::new() };
+    let mut cell = String::new();
+    if key == "value" {
+        if let Some(q) = o.get("qualifier").and_then(Value::as_str) {
+            cell.push_str(q);
+            cell.push(' ');
+        }
+    }
+    cell.push_str(&written(&text, style));
+    match unit {
+        Some("%") => cell.push('%'),
+        Some(u) if !u.is_empty() => {
+            cell.push(' ');
+            cell.push_str(u);
+        }
+        _ => {}
+    }
+    cell
+}
+
+/// A box's data as the table the studio shows (header first), written in `style`.
+pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or_default().to_owned();
+    let list = |key: &str| b.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
+    let w = |k| words::column(k, lang).to_owned();
+    match b.get("kind").and_then(Value::as_str).unwrap_or_default() {
+        "figures" => {
+            let figs = list("figures");
+            vec![
+                figs.iter().map(|x| text(x.get("label"))).collect(),
+                figs.iter().map(|x| {
+                    let unit = x.get("unit").and_then(Value::as_str);
+                    value_cell(x, "value", unit.filter(|_| x.get("scale").is_none()), style)
+                }).collect(),
+            ]
+        }
+        kind @ ("bar" | "share") => {
+            let key = if kind == "bar" { "bars" } else { "parts" };
+            let mut rows = vec![vec![w("label"), w("value")]];
+            for x in list(key) {
+                rows.push(vec![text(x.get("label")), value_cell(&x, "value", None, style)]);
+            }
+            if let Some(total) = b.get("total").and_then(num_text) {
+                rows.push(vec![w("total"), written(&total, style)]);
+            }
+            rows
+        }
+        "rank-change" => {
+            let mut rows = vec![vec![String::new(), text(b.get("from_date")), text(b.get("to_date"))]];
+            for x in list("items") {
+                rows.push(vec![text(x.get("label")), value_cell(&x, "from", None, style), value_cell(&x, "to", None, style)]);
+            }
+            rows
+        }
+        "line" => {
+            let series = list("series");
+            let mut dates: Vec<String> = Vec::new();
+            for s in &series {
+                for p in s.get("points").and_then(Value::as_array).into_iter().flatten() {
+                    let d = text(p.get("date"));
+                    if !dates.contains(&d) {
+                        dates.push(d);
+                    }
+                }
+            }
+            let mut rows = vec![std::iter::once(w("date")).chain(series.iter().map(|s| text(s.get("name")))).collect::<Vec<_>>()];
+            for d in dates {
+                let mut row = vec![d.clone()];
+                for s in &series {
+                    let p = s.get("points").and_then(Value::as_array).and_then(|ps| ps.iter().find(|p| text(p.get("date")) == d));
+                    row.push(p.map(|p| value_cell(p, "value", None, style)).unwrap_or_default());
+                }
+                rows.push(row);
+            }
+            rows
+        }
+        "progress" => {
+            let unit = b.get("unit").and_then(Value::as_str);
+            let mut header = vec![text(b.get("label"))];
+            let mut row = vec![value_cell(b, "value", unit, style)];
+            if b.get("target").is_some() {
+                let tl = text(b.get("target_label"));
+                header.push(if tl.is_empty() { w("target") } else { tl });
+                row.push(value_cell(b, "target", unit, style));
+            }
+            vec![header, row]
+        }
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::doc;
+    use super::super::table::split;
+    use super::*;
+
+    fn table(text: &str) -> Table {
+        Table::read(&split(text, false), None, Style::Vi)
+    }
+
+    #[test]
+    fn kinds_suggested_from_the_shape() {
+        let k = |text: &str| suggest(&table(text)).kind;
+        assert_eq!(k("Tháng\tHồ sơ\n1/2024\t1.200\n2/2024\t1.350\n3/2024\t1.500"), "line");
+        assert_eq!(k("Năm\t2019\t2020\t2021\nViệt Nam\t86\t79\t75"), "line");
+        assert_eq!(k("Năm\t2019\t2020\nViệt Nam\t86,5\t79,1\nLào\t5\t6"), "line");
+        assert_eq!(k("Quốc gia\t2018\t2020\nViệt Nam\t88\t86\nThái Lan\t73\t57"), "rank-change");
+        assert_eq!(k("Tiết kiệm\tTài khoản\n9.300 tỉ đồng\t16,4 triệu"), "figures");
+        assert_eq!(k("Kết quả\tKhỏi bệnh\t2.200\nTử vong\t35\nĐang điều trị\t325\nTổng\t2.560"), "share");
+        assert_eq!(k("Nhóm\tTỉ lệ\nA\t45%\nB\t30%\nC\t25%"), "share");
+        assert_eq!(k("Đạt được\tMục tiêu năm 2020\n31%\t30%"), "progress");
+        assert_eq!(k("Đạt\t31%\nMục tiêu\t30%"), "progress");
+        assert_eq!(k("Tỉnh\tĐiểm\nHà Nội\t87,5\nHuế\t91,2\nĐà Nẵng\t93,1"), "bar");
+        assert_eq!(k("City\tScore\nHanoi\t87.5\nHue\t91.2"), "bar");
+    }
+
+    #[test]
+    fn a_bar_chart_with_units_qualifiers_and_a_scale() {
+        let t = table("Tỉnh\tHồ sơ\nHà Nội\thơn 1,2 triệu\nHuế\t950 nghìn");
+        let b = build(&t, "bar");
+        assert_eq!(b.flags, vec![Flag { at: Some(At { row: 2, col: 1 }), issue: Issue::MixedScales }]);
+        let t = table("Tỉnh\tHồ sơ\nHà Nội\thơn 1,2 triệu\nHuế\t0,9 triệu");
+        let b = build(&t, "bar");
+        assert!(b.flags.is_empty());
+        assert_eq!(
+            Value::Object(b.fields),
+            json!({"scale": "million", "decimals": {"$n": "1"}, "bars": [
+                {"label": "Hà Nội", "value": {"$n": "1200000"}, "qualifier": "hơn"},
+                {"label": "Huế", "value": {"$n": "900000"}}]})
+        );
+    }
+
+    #[test]
+    fn ranks_progress_and_line_from_english_data() {
+        let t = Table::read(&split("Month\tVisits\tErrors\n9/17/2024\t1,250\t12\n10/1/2024\t1,410.5\t9", false), None, Style::Vi);
+        let b = build(&t, "line");
+        assert!(b.flags.is_empty(), "{:?}", b.flags);
+        assert_eq!(b.fields["series"][0]["points"][1], json!({"date": "2024-10-01", "value": {"$n": "1410.5"}}));
+        assert_eq!(b.fields["series"][1]["name"], json!("Errors"));
+        let t = table("Quốc gia\t2018\t2020\nViệt Nam\t88\t86\nThái Lan\t73\t57");
+        let b = build(&t, "rank-change");
+        assert_eq!(b.fields["from_date"], json!("2018"));
+        assert_eq!(b.fields["items"][1], json!({"label": "Thái Lan", "from": {"$n": "73"}, "to": {"$n": "57"}}));
+        let b = build(&table("Xếp hạng\tMục tiêu\n86\t50"), "progress");
+        assert_eq!(Value::Object(b.fields), json!({"value": {"$n": "86"}, "target": {"$n": "50"}, "label": "Xếp hạng", "ranks": true}));
+        let b = build(&table("Đạt\tgần 31%\nMục tiêu 2020\t30%"), "progress");
+        assert_eq!(
+            Value::Object(b.fields),
+            json!({"value": {"$n": "31"}, "qualifier": "gần", "unit": "%", "label": "Đạt", "target": {"$n": "30"}, "target_label": "Mục tiêu 2020"})
+        );
+    }
+
+    #[test]
+    fn applying_keeps_the_form_and_replaces_the_data() {
+        let old = json!({"id": "a", "kind": "bar", "title": "T", "unit": "%",
+            "bars": [{"label": "x", "value": {"$n": "1"}, "qualifier": "hơn", "highlight": true}]});
+        let b = build(&table("Tỉnh\tĐiểm\ny\t2\nz\t3"), "bar");
+        let new = apply(&old, "bar", &b);
+        assert_eq!(new["unit"], json!("%"));
+        assert_eq!(new["bars"][0], json!({"label": "y", "value": {"$n": "2"}, "highlight": true}));
+        let as_line = apply(&old, "share", &build(&table("Tỉnh\tĐiểm\ny\t2\nz\t3"), "share"));
+        assert_eq!(as_line.get("unit"), None);
+        assert_eq!(as_line["kind"], json!("share"));
+        assert_eq!(as_line["title"], json!("T"));
+    }
+
+    #[test]
+    fn every_demo_box_survives_the_trip_through_a_table() {
+        for (file, style, lang) in [("www/data/egov-vn.json", Style::Vi, Lang::Vi), ("www/data/egov-en.json", Style::En, Lang::En)] {
+            let text = std::fs::read_to_string(file).unwrap();
+            let document = doc::open(&text).unwrap();
+            for b in document["boxes"].as_array().unwrap() {
+                let kind = b["kind"].as_str().unwrap();
+                let grid = table_of(b, style, lang);
+                let t = Table::read(&grid, Some(style), style);
+                let built = build(&t, kind);
+                assert!(built.flags.is_empty(), "{file} {}: {:?}", b["id"], built.flags);
+                assert_eq!(&apply(b, kind, &built), b, "{file} {}: {grid:?}", b["id"]);
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_written_in_the_journalists_style() {
+        assert_eq!(written("9300", Style::Vi), "9.300");
+        assert_eq!(written("1234567.25", Style::En), "1,234,567.25");
+        assert_eq!(written("-26.70", Style::Vi), "-26,70");
+    }
+}

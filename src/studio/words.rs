@@ -1,0 +1,186 @@
+//! The studio's words: what its messages say in Vietnamese and English, and the words it
+//! recognises in a pasted table's titles (a target, a total, a rank).
+
+use super::cell::Style;
+use crate::format::Lang;
+use crate::spec::Scale;
+
+/// What is wrong with a pasted cell or table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    /// Neither number style reads the cell (`1.2.3`).
+    NotANumber,
+    /// The cell reads only in the other style (`16.4` in a Vietnamese table).
+    OtherStyle { style: Style },
+    /// The table's numbers read both ways and nothing decided: read in `style`.
+    Ambiguous { style: Style },
+    /// A word in a column of numbers (`n/a`, `—`).
+    TextAmongNumbers,
+    MixedUnits { unit: String, first: String },
+    MixedScales,
+    NoLabels,
+    NoNumbers,
+    NoDates,
+    TwoRankColumns,
+    RankWithUnit,
+    ProgressRows,
+}
+
+impl Issue {
+    /// A stable name for scripts and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Issue::NotANumber => "not-a-number",
+            Issue::OtherStyle { .. } => "other-style",
+            Issue::Ambiguous { .. } => "ambiguous-number",
+            Issue::TextAmongNumbers => "text-among-numbers",
+            Issue::MixedUnits { .. } => "mixed-units",
+            Issue::MixedScales => "mixed-scales",
+            Issue::NoLabels => "no-labels",
+            Issue::NoNumbers => "no-numbers",
+            Issue::NoDates => "no-dates",
+            Issue::TwoRankColumns => "two-rank-columns",
+            Issue::RankWithUnit => "rank-with-unit",
+            Issue::ProgressRows => "progress-rows",
+        }
+    }
+
+    /// Only says how the table was read; the box is made anyway.
+    pub fn is_note(&self) -> bool {
+        matches!(self, Issue::Ambiguous { .. })
+    }
+
+    /// What is wrong, and how to fix it.
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Issue::NotANumber if vi => "Ô này không phải là số: sửa thành số, ví dụ 9.300 hoặc 26,7, hoặc xoá ô.".into(),
+            Issue::NotANumber => "This cell is not a number: write a number such as 9,300 or 26.7, or clear it.".into(),
+            Issue::OtherStyle { style } => match (vi, style) {
+                (true, Style::En) => "Số này viết theo kiểu tiếng Anh (dấu chấm thập phân) trong khi bảng viết theo kiểu Việt: viết lại, ví dụ 16,4 thay cho 16.4.".into(),
+                (true, Style::Vi) => "Số này viết theo kiểu Việt (dấu phẩy thập phân) trong khi bảng viết theo kiểu tiếng Anh: viết lại, hoặc chọn kiểu số Việt.".into(),
+                (false, Style::En) => "This number is written the English way (decimal point) in a table of Vietnamese numbers: write 16,4 for 16.4, or choose English number style.".into(),
+                (false, Style::Vi) => "This number is written the Vietnamese way (decimal comma) in a table of English numbers: write 16.4 for 16,4, or choose Vietnamese number style.".into(),
+            },
+            Issue::Ambiguous { style } => match (vi, style) {
+                (true, Style::Vi) => "Số như 1.234 được hiểu là một nghìn hai trăm ba mươi tư (kiểu Việt: dấu chấm ngăn hàng nghìn). Nếu ý bạn là 1,234, hãy chọn kiểu số tiếng Anh.".into(),
+                (true, Style::En) => "Số như 1,234 được hiểu là một nghìn hai trăm ba mươi tư (kiểu tiếng Anh: dấu phẩy ngăn hàng nghìn). Nếu ý bạn là 1,234 theo kiểu Việt, hãy chọn kiểu số Việt.".into(),
+                (false, Style::Vi) => "Numbers such as 1.234 were read as one thousand two hundred and thirty-four (Vietnamese style: the dot groups thousands). If you meant 1.234, choose English number style.".into(),
+                (false, Style::En) => "Numbers such as 1,234 were read as one thousand two hundred and thirty-four (English style: the comma groups thousands). If you meant 1,234 the Vietnamese way, choose Vietnamese number style.".into(),
+            },
+            Issue::TextAmongNumbers if vi => "Chữ trong một cột số: thay bằng số, hoặc để trống nếu không có số liệu.".into(),
+            Issue::TextAmongNumbers => "Words in a column of numbers: write a number, or leave the cell empty where there is no figure.".into(),
+            Issue::MixedUnits { unit, first } if vi => format!("Đơn vị “{unit}” khác với “{first}” của các ô trước: một biểu đồ chỉ có một đơn vị. Viết cùng đơn vị cho cả cột."),
+            Issue::MixedUnits { unit, first } => format!("The unit “{unit}” differs from “{first}” above: a chart has one unit. Write the same unit for the whole column."),
+            Issue::MixedScales if vi => "Cột trộn “nghìn”, “triệu”, “tỉ”: viết cả cột cùng một chữ, ví dụ 0,95 triệu và 1,2 triệu.".into(),
+            Issue::MixedScales => "The column mixes “thousand”, “million”, “billion”: use one word for the whole column, e.g. 0.95 million and 1.2 million.".into(),
+            Issue::NoLabels if vi => "Bảng thiếu cột nhãn (tên của từng thanh hay phần): thêm một cột chữ bên trái các số.".into(),
+            Issue::NoLabels => "The table has no label column (a name for each bar or part): add a column of words left of the numbers.".into(),
+            Issue::NoNumbers if vi => "Bảng không có số nào: dán bảng có ít nhất một cột số.".into(),
+            Issue::NoNumbers => "The table has no numbers: paste a table with at least one column of numbers.".into(),
+            Issue::NoDates if vi => "Biểu đồ đường cần một cột ngày (2024, 8/2024 hoặc 17/9/2024) ở bên trái.".into(),
+            Issue::NoDates => "A line chart needs a column of dates (2024, 8/2024 or 17/9/2024) on the left.".into(),
+            Issue::TwoRankColumns if vi => "Thay đổi thứ hạng cần hai cột hạng: hạng lúc đầu và hạng lúc sau.".into(),
+            Issue::TwoRankColumns => "A rank change needs two columns of ranks: the earlier rank and the later one.".into(),
+            Issue::RankWithUnit if vi => "Thứ hạng là số nguyên không có đơn vị: viết 86, không phải 86% hay hạng 86.".into(),
+            Issue::RankWithUnit => "A rank is a whole number without a unit: write 86, not 86% or 86th.".into(),
+            Issue::ProgressRows if vi => "Hộp tiến độ chỉ dùng một giá trị và một mục tiêu: các dòng sau bị bỏ qua.".into(),
+            Issue::ProgressRows => "A progress box uses one value and one target: the other rows are left out.".into(),
+        }
+    }
+}
+
+/// Why a kind was suggested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    Dates,
+    FromTo,
+    OneRow,
+    Parts,
+    Target,
+    Labels,
+    NoNumbers,
+}
+
+impl Why {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Why::Dates, Lang::Vi) => "Có một cột ngày: biểu đồ đường.",
+            (Why::Dates, Lang::En) => "A column of dates: a line chart.",
+            (Why::FromTo, Lang::Vi) => "Hai cột số nguyên cho mỗi mục: thay đổi thứ hạng.",
+            (Why::FromTo, Lang::En) => "Two whole numbers for each item: a rank change.",
+            (Why::OneRow, Lang::Vi) => "Một dòng số: các con số chính.",
+            (Why::OneRow, Lang::En) => "One row of values: key figures.",
+            (Why::Parts, Lang::Vi) => "Các phần cộng lại thành một tổng: cơ cấu.",
+            (Why::Parts, Lang::En) => "Parts that add up to a whole: a share.",
+            (Why::Target, Lang::Vi) => "Một giá trị và một mục tiêu: tiến độ.",
+            (Why::Target, Lang::En) => "A value and a target: progress.",
+            (Why::Labels, Lang::Vi) => "Một số cho mỗi nhãn: biểu đồ thanh.",
+            (Why::Labels, Lang::En) => "A value for each label: a bar chart.",
+            (Why::NoNumbers, Lang::Vi) => "Chưa có số: dán một bảng có số.",
+            (Why::NoNumbers, Lang::En) => "No numbers yet: paste a table with numbers.",
+        }
+    }
+}
+
+/// Does a title name a target (`Mục tiêu năm 2020`, `Kế hoạch`, `Target`)?
+pub fn is_target(text: &str) -> bool {
+    has(text, &["mục tiêu", "chỉ tiêu", "kế hoạch", "target", "goal", "plan"])
+}
+
+/// The title the studio writes over a target without a label of its own.
+pub fn is_generic_target(text: &str) -> bool {
+    [Lang::Vi, Lang::En].iter().any(|&l| text == column("target", l))
+}
+
+/// Does a row's label name the whole (`Tổng`, `Total`)?
+pub fn is_total(text: &str) -> bool {
+    has(text, &["tổng", "total", "cộng", "tất cả"])
+}
+
+/// Does a title name ranks (`Hạng`, `Xếp hạng`, `Rank`)?
+pub fn is_rank(text: &str) -> bool {
+    has(text, &["hạng", "rank"])
+}
+
+/// Does a title name a share (`Tỉ lệ`, `Share`, `%`)?
+pub fn is_share(text: &str) -> bool {
+    has(text, &["tỉ lệ", "tỷ lệ", "cơ cấu", "share", "percent", "%"])
+}
+
+fn has(text: &str, words: &[&str]) -> bool {
+    let t = text.to_lowercase();
+    words.iter().any(|w| t.contains(w))
+}
+
+/// The titles the studio writes over a box's columns.
+pub fn column(key: &str, lang: Lang) -> &'static str {
+    match (key, lang) {
+        ("label", Lang::Vi) => "Nhãn",
+        ("label", Lang::En) => "Label",
+        ("value", Lang::Vi) => "Giá trị",
+        ("value", Lang::En) => "Value",
+        ("total", Lang::Vi) => "Tổng",
+        ("total", Lang::En) => "Total",
+        ("date", Lang::Vi) => "Ngày",
+        ("date", Lang::En) => "Date",
+        ("target", Lang::Vi) => "Mục tiêu",
+        ("target", Lang::En) => "Target",
+        _ => "",
+    }
+}
+
+/// A series without a title in the table.
+pub fn series_name(k: usize) -> String {
+    format!("{}", k + 1)
+}
+
+/// The JSON name of a scale.
+pub fn scale_code(s: Scale) -> &'static str {
+    match s {
+        Scale::None => "none",
+        Scale::Thousand => "thousand",
+        Scale::Million => "million",
+        Scale::Billion => "billion",
+    }
+}
