@@ -83,6 +83,7 @@ setup-fonts:
 # minified (every reader downloads it; the readable sources are www/loader.js and the glue
 # in target/).
 WASM_OUT := target/wasm-nomodules
+STUDIO_OUT := target/wasm-studio
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 WASM_OPT_PASSES := --duplicate-function-elimination --remove-unused-module-elements \
@@ -135,6 +136,12 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# instance, with fresh glue state, after a trap.
 	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
+	@# The studio (dist/studio.html): its own wasm, the `studio` feature, which has the
+	@# studio's exports instead of the widget's (readers never download it). Its own target
+	@# directory, so that this build and the widget's (other flags) do not undo each other.
+	CARGO_TARGET_DIR=target/studio wasm-pack build --release --target web --out-dir $(STUDIO_OUT) \
+	  --out-name factbox_studio --no-pack . -- --features studio
+	cp $(STUDIO_OUT)/factbox_studio.js $(STUDIO_OUT)/factbox_studio_bg.wasm dist/studio/
 	@# Precompressed .gz (zopfli) and .br beside each file, for servers that send them.
 	node www/precompress.mjs dist
 	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c target/factbox_bg.wasm | wc -c); \

@@ -116,6 +116,7 @@ pub const STYLE: &str = minified!("web/style.css");
 /// What only the live widget shows (`src/web/live.css`): the canvas, the tooltip, the
 /// views of a failed box. A prerendered box does without it.
 #[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(feature = "studio", allow(dead_code))]
 pub const LIVE_STYLE: &str = minified!("web/live.css");
 
 #[cfg(test)]

@@ -53,7 +53,9 @@ pub mod svg;
 pub mod text;
 pub(crate) mod validate;
 
-#[cfg(target_arch = "wasm32")]
+// The readers' widget; a studio build (the `studio` feature) has the studio's exports
+// instead (`studio::web`), so that neither carries the other.
+#[cfg(all(target_arch = "wasm32", not(feature = "studio")))]
 pub mod web;
 
 /// The wasm's allocator (see Cargo.toml for why talc).

@@ -14,3 +14,6 @@ pub mod fields;
 pub mod shape;
 pub mod table;
 pub mod words;
+
+#[cfg(all(target_arch = "wasm32", feature = "studio"))]
+pub mod web;
