@@ -193,6 +193,8 @@ test-native: lint
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@# The studio's build (its wasm face instead of the widget's).
+	cargo clippy --target wasm32-unknown-unknown --lib --features studio -- -D warnings
 
 # Only tests/web.rs runs in the browser; the other test files are native.
 test-wasm: setup-rust setup-browser

@@ -35,15 +35,12 @@ const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value",
 const ITEM_OWNED: &[&str] = &["value", "qualifier", "from", "to", "points"];
 
 /// The number cells of column `col`, read, with the items they stand in.
-fn numbers<'a>(t: &'a Table, col: usize, flags: &mut Vec<Flag>) -> Vec<Option<(Reading, &'a NumberCell, At)>> {
+fn numbers(t: &Table, col: usize) -> Vec<Option<(Reading, &NumberCell, At)>> {
     t.rows
         .iter()
         .map(|r| match r.get(col) {
             Some(Item { cell: Cell::Number(n), at }) => t.number(n).map(|reading| (reading, n, *at)),
-            Some(Item { cell: Cell::Text(_) | Cell::Date { .. }, at }) => {
-                flags.push(Flag { at: Some(*at), issue: Issue::NotANumber });
-                None
-            }
+            // Words among numbers are flagged by the table, where they stand.
             _ => None,
         })
         .collect()
@@ -143,7 +140,7 @@ pub fn suggest(t: &Table) -> Suggestion {
     if s.numbers.is_empty() && t.turned().is_none() {
         return pick("figures", Why::NoNumbers);
     }
-    if s.labels.is_some() && s.numbers.len() == 2 && t.rows.len() > 1 && s.numbers.iter().all(|&c| whole_ranks(t, c)) {
+    if s.labels.is_some() && s.numbers.len() == 2 && s.numbers.iter().all(|&c| whole_ranks(t, c)) {
         return pick("rank-change", Why::FromTo);
     }
     if s.dates.is_some() && t.rows.len() > 1 || t.turned().is_some() {
@@ -156,8 +153,7 @@ pub fn suggest(t: &Table) -> Suggestion {
         return pick("figures", Why::OneRow);
     }
     if let Some(&col) = s.numbers.first() {
-        let mut ignore = Vec::new();
-        let cells = numbers(t, col, &mut ignore);
+        let cells = numbers(t, col);
         let total_row = labels.iter().any(|l| words::is_total(l));
         let all_percent = cells.iter().flatten().all(|(_, n, _)| n.percent);
         let sum: f64 = cells.iter().flatten().filter_map(|(r, _, _)| r.text.parse::<f64>().ok()).sum();
@@ -180,7 +176,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
         "figures" if t.rows.len() == 1 || s.labels.is_none() => {
             let mut figures = Vec::new();
             for &col in &s.numbers {
-                for cell in numbers(t, col, flags).iter().flatten() {
+                for cell in numbers(t, col).iter().flatten() {
                     let (r, n, _) = cell;
                     let mut o = Map::new();
                     put_number(&mut o, "value", r, n);
@@ -195,7 +191,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
         }
         "figures" => {
             let col = s.numbers.first().copied().unwrap_or(0);
-            let cells = numbers(t, col, flags);
+            let cells = numbers(t, col);
             let figures = cells
                 .iter()
                 .enumerate()
@@ -214,7 +210,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
         }
         "bar" | "share" => {
             let col = s.numbers.first().copied();
-            let cells = col.map(|c| numbers(t, c, flags)).unwrap_or_default();
+            let cells = col.map(|c| numbers(t, c)).unwrap_or_default();
             let mut list = Vec::new();
             let mut total = None;
             for (row, c) in cells.iter().enumerate() {
@@ -254,8 +250,8 @@ pub fn build(t: &Table, kind: &str) -> Built {
                 f.insert("items".into(), json!([]));
                 return b;
             };
-            let a = numbers(t, from, flags);
-            let z = numbers(t, to, flags);
+            let a = numbers(t, from);
+            let z = numbers(t, to);
             let mut items = Vec::new();
             for (row, (x, y)) in a.iter().zip(&z).enumerate() {
                 let mut o = Map::new();
@@ -293,7 +289,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
             let mut series = Vec::new();
             let mut all = Vec::new();
             for (k, &col) in s.numbers.iter().enumerate() {
-                let cells = numbers(t, col, flags);
+                let cells = numbers(t, col);
                 let mut points = Vec::new();
                 for (row, c) in cells.iter().enumerate() {
                     let Some((r, n, _)) = c else { continue };
@@ -327,7 +323,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
 
 /// A value and its target: from one row (`Đạt | Mục tiêu`) or two labelled rows.
 fn build_progress(t: &Table, s: &Shape, ranks_named: bool, f: &mut Map<String, Value>, flags: &mut Vec<Flag>) {
-    let cell = |row: usize, col: usize, flags: &mut Vec<Flag>| numbers(t, col, flags).into_iter().nth(row).flatten();
+    let cell = |row: usize, col: usize| numbers(t, col).into_iter().nth(row).flatten();
     let (value, target, value_label, target_label) = if t.rows.len() == 1 {
         let target_col = s
             .numbers
@@ -337,8 +333,8 @@ fn build_progress(t: &Table, s: &Shape, ranks_named: bool, f: &mut Map<String, V
             .or_else(|| s.numbers.get(1).copied());
         let value_col = s.numbers.iter().copied().find(|&c| Some(c) != target_col);
         (
-            value_col.and_then(|c| cell(0, c, flags)),
-            target_col.and_then(|c| cell(0, c, flags)),
+            value_col.and_then(|c| cell(0, c)),
+            target_col.and_then(|c| cell(0, c)),
             label(t, 0, s.labels).or_else(|| value_col.map(|c| t.title(c).to_owned())),
             target_col.map(|c| t.title(c).to_owned()),
         )
@@ -350,8 +346,8 @@ fn build_progress(t: &Table, s: &Shape, ranks_named: bool, f: &mut Map<String, V
             flags.push(Flag { at: None, issue: Issue::ProgressRows });
         }
         (
-            value_row.and_then(|r| cell(r, col, flags)),
-            target_row.and_then(|r| cell(r, col, flags)),
+            value_row.and_then(|r| cell(r, col)),
+            target_row.and_then(|r| cell(r, col)),
             value_row.and_then(|r| label(t, r, s.labels)),
             target_row.and_then(|r| label(t, r, s.labels)),
         )

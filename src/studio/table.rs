@@ -335,15 +335,22 @@ impl Table {
                 kind
             })
             .collect();
-        for (col, kind) in self.columns.iter().enumerate() {
-            if *kind != Column::Mixed || !flag {
+        // Mostly numbers with a word among them ("n/a", "—"): a column of numbers, the
+        // words flagged where they stand (and left out of the box).
+        for col in 0..self.columns.len() {
+            if self.columns.get(col) != Some(&Column::Mixed) {
                 continue;
             }
-            // Mostly numbers with a word among them ("n/a", "—"): flag the words.
             let numbers = self.rows.iter().filter(|r| matches!(r.get(col).map(|i| &i.cell), Some(Cell::Number(_)))).count();
-            if numbers * 2 >= self.rows.len() {
+            if numbers * 2 < self.rows.len() {
+                continue;
+            }
+            if let Some(c) = self.columns.get_mut(col) {
+                *c = Column::Numbers;
+            }
+            if flag {
                 for r in &self.rows {
-                    if let Some(Item { cell: Cell::Text(_), at }) = r.get(col) {
+                    if let Some(Item { cell: Cell::Text(_) | Cell::Date { .. }, at }) = r.get(col) {
                         self.flags.push(Flag { at: Some(*at), issue: Issue::TextAmongNumbers });
                     }
                 }
@@ -455,5 +462,6 @@ mod tests {
         assert_eq!(t.columns, vec![Column::Dates, Column::Numbers]);
         let t = Table::read(&grid("A\tB\nx\t5\ny\tn/a\nz\t7"), None, Style::Vi);
         assert_eq!(t.flags, vec![Flag { at: Some(At { row: 2, col: 1 }), issue: Issue::TextAmongNumbers }]);
+        assert_eq!(t.columns, vec![Column::Text, Column::Numbers]);
     }
 }

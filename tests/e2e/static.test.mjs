@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, root, sendFile } from './helpers.mjs';
+import { serve, launch, root, sendFile, differing } from './helpers.mjs';
 
 let server;
 let browser;
@@ -223,27 +223,6 @@ for (const width of [360, 1280]) {
     assert.deepEqual(errors, []);
     await context.close();
   });
-}
-
-/** The share of pixels that differ by more than a quarter of the range, between two PNGs. */
-async function differing(page, a, b) {
-  return page.evaluate(async ([a, b]) => {
-    const load = async (b64) => {
-      const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
-      const c = new OffscreenCanvas(img.width, img.height);
-      const ctx = c.getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      return ctx.getImageData(0, 0, img.width, img.height);
-    };
-    const [p, q] = [await load(a), await load(b)];
-    if (p.width !== q.width || p.height !== q.height) return { size: [p.width, p.height, q.width, q.height] };
-    let far = 0;
-    for (let i = 0; i < p.data.length; i += 4) {
-      if (Math.abs(p.data[i] - q.data[i]) > 64 || Math.abs(p.data[i + 1] - q.data[i + 1]) > 64
-        || Math.abs(p.data[i + 2] - q.data[i + 2]) > 64) far++;
-    }
-    return { share: far / (p.width * p.height) };
-  }, [a.toString('base64'), b.toString('base64')]);
 }
 
 test('a chart taken over looks like its prerendered drawing: same size, the same marks', async () => {

@@ -38,7 +38,7 @@ const WORDS = {
     'box-added': 'Đã thêm hộp {n}.', 'box-deleted': 'Đã xoá hộp.', 'box-moved': 'Đã chuyển hộp đến vị trí {n}.',
     'highlighted': 'Đã làm nổi bật {l}.', 'unhighlighted': 'Đã bỏ làm nổi bật {l}.', 'style-read': 'Đọc số theo {s}.',
     'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', problems: '{n} lỗi cần sửa', 'no-box': 'Tệp không có hộp nào.',
-    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung',
+    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
@@ -69,7 +69,7 @@ const WORDS = {
     'box-added': 'Box {n} added.', 'box-deleted': 'Box deleted.', 'box-moved': 'Box moved to position {n}.',
     'highlighted': '{l} highlighted.', 'unhighlighted': '{l} no longer highlighted.', 'style-read': 'Numbers read {s}.',
     'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', problems: '{n} problems to fix', 'no-box': 'The file has no boxes.',
-    'item': 'Item {n}', 'doc-fields': 'File settings',
+    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
@@ -108,7 +108,7 @@ const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
 const N = (text) => ({ $n: String(text) });
 const isNum = (v) => v && typeof v === 'object' && typeof v.$n === 'string';
 
-let state, form, past = [], future = [], saved = '', pending = 0, idCounter = 0;
+let state, form, past = [], future = [], saved = '', pending = 0;
 let info = [];          // per box, not saved: the last fill's flags, suggestion and style
 let problems = [];      // the widget's problems with the current box
 const views = { phone: null, article: null };
@@ -244,7 +244,9 @@ function renderGrid() {
   const width = Math.max(2, ...grid.map((row) => row.length));
   const table = $('#grid');
   const letters = (c) => String.fromCharCode(65 + (c % 26)) + (c >= 26 ? Math.floor(c / 26) : '');
-  const head = el('tr', {}, el('th', { class: 'num' }), ...Array.from({ length: width }, (_, c) => el('th', { scope: 'col', text: letters(c) })), el('th', {}));
+  const head = el('tr', {}, el('th', { class: 'num' }, el('span', { class: 'visually-hidden', text: w('row') })),
+    ...Array.from({ length: width }, (_, c) => el('th', { scope: 'col', text: letters(c) })),
+    el('th', {}, el('span', { class: 'visually-hidden', text: w('actions') })));
   const canHighlight = ['bar', 'rank-change', 'share'].includes(box().kind);
   const rows = grid.map((row, ri) => {
     const isHead = r && r.header && ri === 0;
@@ -801,7 +803,11 @@ function wire() {
     renderGrid();
     focusCell(0, width);
   });
-  $('#box-add').addEventListener('click', () => { idCounter = state.doc.boxes.length + 1; insertBox(newBox(idCounter), [], null); state.doc.boxes[state.current].id = uniqueId('hop-' + idCounter); commit(); renderAll(); });
+  $('#box-add').addEventListener('click', () => {
+    const b = newBox(state.doc.boxes.length + 1);
+    b.id = uniqueId(b.id);
+    insertBox(b, [], null);
+  });
   $('#box-dup').addEventListener('click', () => {
     const copyOf = JSON.parse(JSON.stringify(box()));
     copyOf.id = uniqueId(copyOf.id + '-2');

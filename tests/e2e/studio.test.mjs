@@ -1,0 +1,357 @@
+// The studio as a journalist uses it: tables pasted in Vietnamese and English formats
+// become each of the six kinds; broken pastes and broken fields show their messages where
+// they are; the snippet renders in a fresh page as the preview shows; keyboard only from
+// paste to snippet; axe-clean; undo; a reload keeps the work; files open and download.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, root, differing } from './helpers.mjs';
+
+let server;
+let browser;
+const shots = path.join(root, 'target', 'screenshots', 'e2e');
+/** Fresh pages made by the tests, served at /made/<name>. */
+const made = new Map();
+
+before(async () => {
+  server = await serve({
+    route(url, res) {
+      if (!url.pathname.startsWith('/made/')) return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(made.get(url.pathname.slice(6)) || '');
+      return true;
+    },
+  });
+  browser = await launch();
+  fs.mkdirSync(shots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function studio(options = {}) {
+  const opened = await open(browser, `${server.url}/studio.html`, { viewport: { width: 1280, height: 900 }, ...options });
+  await opened.page.waitForSelector('#studio:not([hidden])');
+  return opened;
+}
+
+/** Pastes `text` as a spreadsheet's copy arrives: a paste event on the paste box. */
+async function paste(page, text) {
+  await page.locator('#paste').focus();
+  await page.evaluate((text) => {
+    const area = document.querySelector('#paste');
+    area.value = text;
+    area.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, clipboardData: new DataTransfer() }));
+  }, text);
+  await page.waitForFunction(() => document.querySelectorAll('#grid tbody tr').length > 0);
+}
+
+/** Waits for both previews to settle; gives the article preview's state and text. */
+async function settled(page) {
+  await page.waitForFunction(() => ['phone', 'article'].every((n) => {
+    const s = document.getElementById('view-' + n).getAttribute('data-factbox-state');
+    return s === 'ready' || s === 'error';
+  }));
+  await page.waitForTimeout(250);
+  return page.evaluate(() => {
+    const v = document.getElementById('view-article');
+    return { state: v.getAttribute('data-factbox-state'), text: v.shadowRoot.textContent.replace(/\s+/g, ' ') };
+  });
+}
+
+const kindChecked = (page) => page.$eval('#kinds input:checked', (i) => i.value);
+const problemsShown = (page) => page.$$eval('#problems .problem:not(.note), #data-problems .problem:not(.note)', (ps) => ps.map((p) => p.textContent));
+
+// Samples a newsroom would paste, written as spreadsheets copy them (tabs, the
+// journalist's own number style), each with the kind it should suggest and what the box
+// must then say, as written.
+const SAMPLES = [
+  {
+    name: 'Vietnamese key figures with a qualifier, a scale word and a percentage',
+    text: 'Tiết kiệm mỗi năm\tTài khoản đăng ký\tHồ sơ trực tuyến\nhơn 9.300 tỉ đồng\t16,4 triệu\t31%',
+    kind: 'figures', title: 'Dịch vụ công trực tuyến', says: ['hơn 9.300 tỉ đồng', '16,4 triệu', '31%'],
+  },
+  {
+    name: 'English scores with four places (trailing zero kept), in an English box',
+    text: 'Country\tScore\nSingapore\t0.9150\nViet Nam\t0.6667\nThailand\t0.7565',
+    kind: 'bar', title: 'E-government scores', locale: 'en', says: ['0.9150', '0.6667', 'Viet Nam'],
+  },
+  {
+    name: 'ranks at two dates',
+    text: 'Quốc gia\t2018\t2020\nThái Lan\t73\t57\nViệt Nam\t88\t86\nIndonesia\t107\t88',
+    kind: 'rank-change', title: 'Thứ hạng Chính phủ điện tử', says: ['Việt Nam', '88', '86'],
+  },
+  {
+    name: 'Vietnamese dates, day first, and thousands with dots',
+    text: 'Ngày\tHồ sơ\n1/9/2024\t1.200\n8/9/2024\t1.350\n17/9/2024\t1.410\n24/9/2024\t1.575',
+    kind: 'line', title: 'Hồ sơ nộp trực tuyến mỗi tuần', says: ['1.575'],
+  },
+  {
+    name: 'an English table with the years across its header',
+    text: 'Year\t2019\t2020\t2021\t2022\nViet Nam\t7.02\t2.91\t2.58\t8.02\nThailand\t2.2\t-6.1\t1.6\t2.5',
+    kind: 'line', title: 'GDP growth', locale: 'en', says: ['Viet Nam', 'Thailand', '8.02'],
+  },
+  {
+    name: 'parts and their total',
+    text: 'Kết quả\tSố ca\nKhỏi bệnh\t2.200\nTử vong\t35\nĐang điều trị\t325\nTổng\t2.560',
+    kind: 'share', title: 'Kết quả điều trị', says: ['Khỏi bệnh', '2.200', 'Đang điều trị'],
+  },
+  {
+    name: 'a percentage against its target, in English',
+    text: 'Services at level 4\tTarget 2020\n31%\t30%',
+    kind: 'progress', title: 'Online public services', locale: 'en', says: ['31%', '30%'],
+  },
+];
+
+for (const s of SAMPLES) {
+  test(`paste → ${s.kind}: ${s.name}`, async () => {
+    const { context, page, errors } = await studio();
+    if (s.locale) {
+      await page.locator('.doc-settings summary').click();
+      await page.selectOption('#f-locale', s.locale);
+    }
+    await paste(page, s.text);
+    assert.equal(await kindChecked(page), s.kind, 'the suggested kind');
+    await page.fill('#f-boxes-0-title', s.title);
+    const shown = await settled(page);
+    assert.equal(shown.state, 'ready', `${s.kind}: ${shown.text}`);
+    for (const words of s.says) assert.ok(shown.text.includes(words), `${s.kind}: "${words}" in ${shown.text}`);
+    assert.ok(shown.text.includes(s.title));
+    assert.deepEqual(await problemsShown(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a rank below its target is not "met", and a rank rise reads as a rise', async () => {
+  const { context, page } = await studio();
+  await paste(page, 'Xếp hạng\tMục tiêu\n86\t50');
+  assert.equal(await kindChecked(page), 'progress');
+  assert.equal(await page.isChecked('#f-boxes-0-ranks'), true, 'the title says ranks: lower is better');
+  await page.fill('#f-boxes-0-title', 'Mục tiêu thứ hạng');
+  let shown = await settled(page);
+  assert.equal(shown.state, 'ready');
+  assert.ok(!/đã đạt|vượt mục tiêu/i.test(shown.text), shown.text);
+  await paste(page, 'Quốc gia\t2018\t2020\nViệt Nam\t88\t86');
+  assert.equal(await kindChecked(page), 'rank-change');
+  shown = await settled(page);
+  assert.ok(/tăng 2 bậc|lên 2 bậc|\+2/.test(shown.text), shown.text);
+  await context.close();
+});
+
+test('the ambiguous 1.234: read the Vietnamese way with a note, the English way when chosen', async () => {
+  const { context, page } = await studio();
+  await paste(page, 'Tỉnh\tHồ sơ\nA\t1.234\nB\t2.500');
+  await page.fill('#f-boxes-0-title', 'Hồ sơ');
+  const note = await page.$eval('#data-problems', (e) => e.textContent);
+  assert.match(note, /1\.234.*một nghìn hai trăm ba mươi tư/);
+  let value = await page.evaluate(() => JSON.parse(localStorage.getItem('factbox-studio-v1')).doc.boxes[0].bars[0].value.$n);
+  assert.equal(value, '1234');
+  await page.selectOption('#style', 'en');
+  value = await page.evaluate(() => JSON.parse(localStorage.getItem('factbox-studio-v1')).doc.boxes[0].bars[0].value.$n);
+  assert.equal(value, '1.234');
+  const shown = await settled(page);
+  assert.ok(shown.text.includes('1,234'), shown.text);  // 1.234 in a Vietnamese box
+  await context.close();
+});
+
+test('a broken paste and a broken field show their messages where they are', async () => {
+  const { context, page } = await studio();
+  await paste(page, 'Tỉnh\tĐiểm\nHà Nội\t87,5\nHuế\tn/a\nĐà Nẵng\t16.4');
+  // Row 3 column B holds words among numbers; row 4 column B a number in the other style.
+  assert.equal(await page.getAttribute('#cell-2-1', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#cell-3-1', 'aria-invalid'), 'true');
+  assert.equal(await page.getAttribute('#cell-1-1', 'aria-invalid'), null);
+  const describedBy = await page.getAttribute('#cell-3-1', 'aria-describedby');
+  const said = await page.$eval(`#${describedBy}`, (e) => e.textContent);
+  assert.match(said, /Hàng 4, cột B: .*16,4 thay cho 16\.4/);
+  // The title left empty: the widget's message stands under the title field.
+  const shown = await settled(page);
+  assert.equal(shown.state, 'error');
+  await page.waitForSelector('#f-boxes-0-title[aria-invalid="true"]');
+  const under = await page.$eval('[data-path="boxes[0].title"] .field-problem[data-widget]', (e) => e.textContent);
+  assert.match(under, /trống|empty/);
+  // A rank of 0 is reported at that bar's value, inside its item.
+  await paste(page, 'Quốc gia\tHạng\nViệt Nam\t86\nLào\t0');
+  await page.fill('#f-boxes-0-title', 'Hạng');
+  await settled(page);
+  // (Inside the bar's closed group: there, but not yet visible.)
+  await page.waitForSelector('[data-path="boxes[0].bars[1].value"] .field-problem[data-widget]', { state: 'attached' });
+  const go = page.locator('#problems .problem button').first();
+  await go.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-boxes-0-bars-1-value');
+  await context.close();
+});
+
+test('keyboard only: from paste to snippet', async () => {
+  const { context, page } = await studio();
+  const tabTo = async (id) => {
+    for (let i = 0; i < 120; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((id) => document.activeElement?.id === id, id)) return;
+    }
+    assert.fail(`Tab never reached #${id}`);
+  };
+  await tabTo('paste');
+  await page.keyboard.insertText('Quốc gia\tHạng\nSingapore\t11\nViệt Nam\t86');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'read');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#cell-2-1');
+  await tabTo('f-boxes-0-title');
+  await page.keyboard.type('Việt Nam hạng 86');
+  await tabTo('snippet-make');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#snippet').value.includes('data-factbox'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'snippet-copy');
+  const status = await page.$eval('#status', (e) => e.textContent);
+  assert.match(status, /Mã nhúng đã sẵn sàng/);
+  await context.close();
+});
+
+test('the snippet, pasted into a fresh page with factbox.js, shows what the preview shows', async () => {
+  const { context, page } = await studio();
+  await paste(page, 'Quốc gia\tĐiểm\nSingapore\t0,9150\nViệt Nam\t0,6667\nThái Lan\t0,7565');
+  await page.fill('#f-boxes-0-title', 'Điểm Chính phủ điện tử');
+  await page.fill('#f-boxes-0-source', 'Liên Hợp Quốc');
+  await settled(page);
+  await page.click('#snippet-make');
+  await page.waitForFunction(() => document.querySelector('#snippet').value.length > 0);
+  const snippet = await page.$eval('#snippet', (e) => e.value);
+  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/factbox\.js"/);
+  await page.mouse.move(0, 0);
+  const preview = await page.locator('#view-article').screenshot();
+  const previewText = await page.$eval('#view-article', (v) => v.shadowRoot.textContent.replace(/\s+/g, ' '));
+  made.set('fresh.html', `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head>
+<body style="margin:0;padding:20px;background:#fff"><div style="width:640px">${snippet}</div></body></html>`);
+  const fresh = await context.newPage();
+  await fresh.setViewportSize({ width: 1280, height: 900 });
+  await fresh.goto(`${server.url}/made/fresh.html`);
+  await fresh.waitForFunction(() => document.querySelector('[data-factbox]')?.getAttribute('data-factbox-state') === 'ready');
+  await fresh.waitForTimeout(300);
+  const text = await fresh.$eval('[data-factbox]', (v) => v.shadowRoot.textContent.replace(/\s+/g, ' '));
+  assert.equal(text, previewText);
+  // The snippet's chart is its drawing for the nearest width, taken over at that drawing's
+  // layout, scale and Arial-metric font (nothing moves on the reader's screen), so at
+  // first its height may be a pixel apart and its labels in that font. Once the box is
+  // laid out again (any resize), it is the preview's, pixel for pixel.
+  const size = (png) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const first = await fresh.locator('[data-factbox]').screenshot();
+  assert.equal(size(first)[0], size(preview)[0]);
+  assert.ok(Math.abs(size(first)[1] - size(preview)[1]) <= 2, `heights ${size(first)} and ${size(preview)}`);
+  for (const width of ['641px', '640px']) {
+    await fresh.$eval('[data-factbox]', (v, width) => { v.parentElement.style.width = width; }, width);
+    await fresh.waitForTimeout(300);
+  }
+  const shot = await fresh.locator('[data-factbox]').screenshot();
+  fs.writeFileSync(path.join(shots, 'studio-snippet-fresh.png'), first);
+  fs.writeFileSync(path.join(shots, 'studio-snippet-fresh-relaid.png'), shot);
+  fs.writeFileSync(path.join(shots, 'studio-snippet-preview.png'), preview);
+  const d = await differing(fresh, preview, shot);
+  assert.ok(d.share !== undefined, `sizes differ: ${JSON.stringify(d)}`);
+  assert.ok(d.share < 0.005, `${(d.share * 100).toFixed(2)}% of pixels differ`);
+  await context.close();
+});
+
+test('JSON, SVG and PNG downloads; an existing file opens with every box editable', async () => {
+  const { context, page } = await studio();
+  await page.setInputFiles('#file', path.join(root, 'www', 'data', 'egov-vn.json'));
+  await page.waitForFunction(() => document.querySelectorAll('#box-list li').length === 12);
+  await page.getByRole('button', { name: /Nhiều nước láng giềng tăng hạng/ }).click();
+  assert.equal(await kindChecked(page), 'rank-change');
+  const row = await page.$$eval('#grid tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('input')].map((i) => i.value)));
+  assert.deepEqual(row[2], ['Việt Nam', '88', '86']);
+  const shown = await settled(page);
+  assert.equal(shown.state, 'ready');
+  // The JSON downloaded is the file opened: every number as written.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#json-download')]);
+  const text = fs.readFileSync(await json.path(), 'utf8');
+  const original = fs.readFileSync(path.join(root, 'www', 'data', 'egov-vn.json'), 'utf8');
+  assert.deepEqual(JSON.parse(text), JSON.parse(original));
+  for (const n of original.match(/: -?\d+\.\d*0\b/g) || []) assert.ok(text.includes(n), `${n} kept as written`);
+  // Edit a rank in the table: the box follows.
+  await page.fill('#cell-2-2', '80');
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('factbox-studio-v1') || '{}').doc?.boxes?.[6]?.items?.[1]?.to?.$n === '80', null, { timeout: 3000 }).catch(() => {});
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#svg-download')]);
+  assert.equal(svg.suggestedFilename(), 'thay-doi-xep-hang.svg');
+  assert.match(fs.readFileSync(await svg.path(), 'utf8'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png-download')]);
+  const bytes = fs.readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+  assert.ok(bytes.readUInt32BE(16) >= 1200, 'a 2× image');
+  await context.close();
+});
+
+test('a CSV file with semicolons and decimal commas', async () => {
+  const { context, page } = await studio();
+  await page.setInputFiles('#file', { name: 'bang.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeffTỉnh;Tỉ lệ (%)\nHà Nội;26,7\nHuế;31,2\n"Đà Nẵng; TP";29,05\n') });
+  await page.waitForSelector('#cell-3-0');
+  assert.equal(await page.inputValue('#cell-3-0'), 'Đà Nẵng; TP');
+  assert.equal(await kindChecked(page), 'bar');
+  await page.fill('#f-boxes-0-title', 'Tỉ lệ');
+  const shown = await settled(page);
+  assert.ok(shown.text.includes('29,05'), shown.text);
+  await context.close();
+});
+
+test('an article of boxes: add, duplicate, reorder, delete; undo; a reload keeps the work', async () => {
+  const { context, page } = await studio();
+  await paste(page, 'Quốc gia\tHạng\nSingapore\t11\nViệt Nam\t86');
+  await page.fill('#f-boxes-0-title', 'Một');
+  await page.keyboard.press('Tab');
+  await page.fill('#f-boxes-0-title', 'Hai');
+  await page.keyboard.press('Tab');
+  await page.click('#undo');
+  assert.equal(await page.inputValue('#f-boxes-0-title'), 'Một');
+  await page.click('#redo');
+  assert.equal(await page.inputValue('#f-boxes-0-title'), 'Hai');
+  await page.click('#box-dup');
+  await page.click('#box-add');
+  const ids = () => page.$$eval('#box-list .kind-name', (s) => s.map((x) => x.textContent.split(' · ')[1]));
+  assert.deepEqual(await ids(), ['hop-1', 'hop-1-2', 'hop-3']);
+  await page.click('#box-up');
+  assert.deepEqual(await ids(), ['hop-1', 'hop-3', 'hop-1-2']);
+  await page.click('#box-del');
+  assert.deepEqual(await ids(), ['hop-1', 'hop-1-2']);
+  // Highlight from the chart: a mark made active by the keyboard, then Enter.
+  await page.locator('#box-list button').first().click();
+  await settled(page);
+  const canvas = page.locator('#view-article').locator('canvas').first();
+  await canvas.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#grid button[aria-pressed="true"]');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.waitForSelector('#studio:not([hidden])');
+  assert.deepEqual(await ids(), ['hop-1', 'hop-1-2']);
+  assert.equal(await page.inputValue('#f-boxes-0-title'), 'Hai');
+  assert.equal(await page.inputValue('#cell-2-1'), '86');
+  assert.equal(await page.locator('#grid button[aria-pressed="true"]').count(), 1);
+  assert.equal((await settled(page)).state, 'ready');
+  await context.close();
+});
+
+test('the studio in English, light and dark, at 1280 and 800 px: axe-clean; screenshots', async () => {
+  for (const [scheme, width, lang] of [['light', 1280, 'vi'], ['dark', 1280, 'en'], ['light', 800, 'vi'], ['dark', 800, 'vi']]) {
+    const { context, page, errors } = await studio({ colorScheme: scheme, viewport: { width, height: 1000 } });
+    if (lang === 'en') await page.click('#lang');
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    await paste(page, 'Quốc gia\t2018\t2020\nThái Lan\t73\t57\nViệt Nam\t88\t86\nIndonesia\t107\t88');
+    await page.fill('#f-boxes-0-title', lang === 'en' ? 'Neighbours climb faster' : 'Các nước láng giềng tăng hạng nhanh hơn');
+    await settled(page);
+    if (lang === 'en') assert.equal(await page.textContent('#read'), 'Read table');
+    await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    });
+    assert.deepEqual(violations, [], `${scheme} ${width} ${lang}`);
+    await page.screenshot({ path: path.join(shots, `studio-${width}-${scheme}-${lang}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
