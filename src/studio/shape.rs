@@ -24,6 +24,9 @@ pub struct Suggestion {
 pub struct Built {
     pub fields: Map<String, Value>,
     pub flags: Vec<Flag>,
+    /// Where each value came from: its path in the box (`bars[1].value`) and its cell, so
+    /// that a message about the value is shown at the cell.
+    pub places: Vec<(String, At)>,
 }
 
 /// The box's fields that the table decides: [`apply`] removes them before it sets what the
@@ -91,6 +94,18 @@ fn put_number(into: &mut Map<String, Value>, key: &str, r: &Reading, n: &NumberC
     // Only a value has a qualifier; ranks and targets are exact.
     if let (Some(q), "value") = (&n.qualifier, key) {
         into.insert("qualifier".into(), json!(q));
+    }
+}
+
+/// Where the cell at body row `row`, column `col` stands in the grid.
+fn at_of(t: &Table, row: usize, col: Option<usize>) -> Option<At> {
+    Some(t.rows.get(row)?.get(col?)?.at)
+}
+
+/// Records where the value at `path` came from.
+fn place(places: &mut Vec<(String, At)>, path: String, at: Option<At>) {
+    if let Some(at) = at {
+        places.push((path, at));
     }
 }
 
@@ -171,13 +186,17 @@ pub fn build(t: &Table, kind: &str) -> Built {
     let mut b = Built::default();
     let flags = &mut b.flags;
     let f = &mut b.fields;
+    let places = &mut b.places;
     let ranks_named = s.numbers.iter().any(|&c| words::is_rank(t.title(c)));
     match kind {
         "figures" if t.rows.len() == 1 || s.labels.is_none() => {
             let mut figures = Vec::new();
             for &col in &s.numbers {
                 for cell in numbers(t, col).iter().flatten() {
-                    let (r, n, _) = cell;
+                    let (r, n, at) = cell;
+                    let k = figures.len();
+                    place(places, format!("figures[{k}].value"), Some(*at));
+                    place(places, format!("figures[{k}].label"), t.title_at(col));
                     let mut o = Map::new();
                     put_number(&mut o, "value", r, n);
                     put_format(&mut o, n.unit_text(), n.scale, &[r.places]);
@@ -195,15 +214,18 @@ pub fn build(t: &Table, kind: &str) -> Built {
             let figures = cells
                 .iter()
                 .enumerate()
-                .filter_map(|(row, c)| {
-                    let (r, n, _) = c.as_ref()?;
+                .filter_map(|(row, c)| c.as_ref().map(|c| (row, c)))
+                .enumerate()
+                .map(|(k, (row, (r, n, at)))| {
+                    place(places, format!("figures[{k}].value"), Some(*at));
+                    place(places, format!("figures[{k}].label"), at_of(t, row, s.labels));
                     let mut o = Map::new();
                     put_number(&mut o, "value", r, n);
                     put_format(&mut o, n.unit_text(), n.scale, &[r.places]);
                     if let Some(l) = label(t, row, s.labels) {
                         o.insert("label".into(), json!(l));
                     }
-                    Some(Value::Object(o))
+                    Value::Object(o)
                 })
                 .collect();
             f.insert("figures".into(), Value::Array(figures));
@@ -215,12 +237,18 @@ pub fn build(t: &Table, kind: &str) -> Built {
             let mut total = None;
             for (row, c) in cells.iter().enumerate() {
                 let Some(cell) = c else { continue };
-                let (r, n, _) = cell;
+                let (r, n, at) = cell;
                 let l = label(t, row, s.labels);
                 if kind == "share" && l.as_deref().is_some_and(words::is_total) {
                     total = Some(cell);
+                    place(places, "total".into(), Some(*at));
                     continue;
                 }
+                let key = if kind == "bar" { "bars" } else { "parts" };
+                let k = list.len();
+                place(places, format!("{key}[{k}].value"), Some(*at));
+                place(places, format!("{key}[{k}].label"), at_of(t, row, s.labels));
+                place(places, format!("{key}[{k}]"), at_of(t, row, s.labels));
                 let mut o = Map::new();
                 put_number(&mut o, "value", r, n);
                 if let Some(l) = l {
@@ -254,12 +282,16 @@ pub fn build(t: &Table, kind: &str) -> Built {
             let z = numbers(t, to);
             let mut items = Vec::new();
             for (row, (x, y)) in a.iter().zip(&z).enumerate() {
+                let k = items.len();
+                place(places, format!("items[{k}].label"), at_of(t, row, s.labels));
+                place(places, format!("items[{k}]"), at_of(t, row, s.labels));
                 let mut o = Map::new();
                 if let Some(l) = label(t, row, s.labels) {
                     o.insert("label".into(), json!(l));
                 }
                 for (key, c) in [("from", x), ("to", y)] {
                     if let Some((r, n, at)) = c {
+                        place(places, format!("items[{k}].{key}"), Some(*at));
                         if n.unit_text().is_some() || n.scale.is_some() {
                             flags.push(Flag { at: Some(*at), issue: Issue::RankWithUnit });
                         }
@@ -269,6 +301,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
                 items.push(Value::Object(o));
             }
             for (key, col) in [("from_date", from), ("to_date", to)] {
+                place(places, key.into(), t.title_at(col));
                 if !t.title(col).is_empty() {
                     f.insert(key.into(), json!(t.title(col)));
                 }
@@ -291,11 +324,16 @@ pub fn build(t: &Table, kind: &str) -> Built {
             for (k, &col) in s.numbers.iter().enumerate() {
                 let cells = numbers(t, col);
                 let mut points = Vec::new();
+                place(places, format!("series[{k}].name"), t.title_at(col));
+                place(places, format!("series[{k}]"), t.title_at(col));
                 for (row, c) in cells.iter().enumerate() {
-                    let Some((r, n, _)) = c else { continue };
-                    let Some(Item { cell: Cell::Date { iso, .. }, .. }) = t.rows.get(row).and_then(|x| x.get(dcol)) else {
+                    let Some((r, n, at)) = c else { continue };
+                    let Some(Item { cell: Cell::Date { iso, .. }, at: date_at }) = t.rows.get(row).and_then(|x| x.get(dcol)) else {
                         continue;
                     };
+                    let p_k = points.len();
+                    place(places, format!("series[{k}].points[{p_k}].value"), Some(*at));
+                    place(places, format!("series[{k}].points[{p_k}].date"), Some(*date_at));
                     let mut p = Map::new();
                     p.insert("date".into(), json!(iso));
                     put_number(&mut p, "value", r, n);
@@ -315,14 +353,21 @@ pub fn build(t: &Table, kind: &str) -> Built {
             }
             f.insert("series".into(), Value::Array(series));
         }
-        "progress" => build_progress(t, &s, ranks_named, f, flags),
+        "progress" => build_progress(t, &s, ranks_named, f, flags, places),
         _ => {}
     }
     b
 }
 
 /// A value and its target: from one row (`Đạt | Mục tiêu`) or two labelled rows.
-fn build_progress(t: &Table, s: &Shape, ranks_named: bool, f: &mut Map<String, Value>, flags: &mut Vec<Flag>) {
+fn build_progress(
+    t: &Table,
+    s: &Shape,
+    ranks_named: bool,
+    f: &mut Map<String, Value>,
+    flags: &mut Vec<Flag>,
+    places: &mut Vec<(String, At)>,
+) {
     let cell = |row: usize, col: usize| numbers(t, col).into_iter().nth(row).flatten();
     let (value, target, value_label, target_label) = if t.rows.len() == 1 {
         let target_col = s
@@ -352,10 +397,14 @@ fn build_progress(t: &Table, s: &Shape, ranks_named: bool, f: &mut Map<String, V
             target_row.and_then(|r| label(t, r, s.labels)),
         )
     };
-    let Some((r, n, _)) = value else {
+    let Some((r, n, at)) = value else {
         flags.push(Flag { at: None, issue: Issue::NoNumbers });
         return;
     };
+    place(places, "value".into(), Some(at));
+    if let Some((_, _, tat)) = &target {
+        place(places, "target".into(), Some(*tat));
+    }
     put_number(f, "value", &r, n);
     put_format(f, n.unit_text(), None, &[]);
     if let Some(l) = value_label.filter(|l| !l.is_empty()) {
@@ -399,7 +448,7 @@ pub fn apply(old: &Value, kind: &str, built: &Built) -> Value {
             (Some(Value::Array(olds)), Value::Array(news)) => Value::Array(
                 news.iter()
                     .enumerate()
-                    .map(|(i, n)| match (olds.get(i), n) {
+                    .map(|(i, n)| match (same_item(olds, i, n), n) {
                         (Some(Value::Object(o)), Value::Object(n)) => {
                             let mut m = o.clone();
                             m.retain(|k, _| !ITEM_OWNED.contains(&k.as_str()));
@@ -415,6 +464,17 @@ pub fn apply(old: &Value, kind: &str, built: &Built) -> Value {
         b.insert(k.clone(), merged);
     }
     Value::Object(b)
+}
+
+/// The old item that new item `n` (at `i`) continues: the one of the same label or name
+/// (a bar keeps its highlight when the table is sorted or pasted again), or, for an item
+/// the table gives no name (a figure under a blank title), the one at the same place.
+fn same_item<'a>(olds: &'a [Value], i: usize, n: &Value) -> Option<&'a Value> {
+    let name = |v: &Value| v.get("label").or_else(|| v.get("name")).and_then(Value::as_str).map(str::to_owned);
+    match name(n) {
+        Some(wanted) => olds.iter().find(|o| name(o).as_deref() == Some(wanted.as_str())),
+        None => olds.get(i),
+    }
 }
 
 /// A number as the journalist's style writes it: `9300` → `9.300`, `26.7` → `26,7`.
@@ -601,13 +661,42 @@ mod tests {
     }
 
     #[test]
+    fn every_value_knows_its_cell() {
+        let at = |b: &Built, path: &str| b.places.iter().find(|(p, _)| p == path).map(|(_, a)| (a.row, a.col));
+        let b = build(&table("Quốc gia\t2018\t2020\nThái Lan\t73\t57\nViệt Nam\t88\t86"), "rank-change");
+        assert_eq!(at(&b, "items[1].to"), Some((2, 2)));
+        assert_eq!(at(&b, "items[1].label"), Some((2, 0)));
+        assert_eq!(at(&b, "to_date"), Some((0, 2)));
+        // A wide table turned round: the cells are still where they were pasted.
+        let b = build(&table("Năm\t2019\t2020\t2021\nViệt Nam\t7,02\t2,91\t2,58"), "line");
+        assert_eq!(at(&b, "series[0].points[2].value"), Some((1, 3)));
+        assert_eq!(at(&b, "series[0].points[2].date"), Some((0, 3)));
+        assert_eq!(at(&b, "series[0].name"), Some((1, 0)));
+        let b = build(&table("Kết quả\tSố ca\nKhỏi bệnh\t2.200\nTử vong\t35\nTổng\t2.560"), "share");
+        assert_eq!(at(&b, "total"), Some((3, 1)));
+        let b = build(&table("Đạt\tgần 31%\nMục tiêu 2020\t30%"), "progress");
+        assert_eq!((at(&b, "value"), at(&b, "target")), (Some((0, 1)), Some((1, 1))));
+    }
+
+    #[test]
     fn applying_keeps_the_form_and_replaces_the_data() {
         let old = json!({"id": "a", "kind": "bar", "title": "T", "unit": "%",
             "bars": [{"label": "x", "value": {"$n": "1"}, "qualifier": "hơn", "highlight": true}]});
         let b = build(&table("Tỉnh\tĐiểm\ny\t2\nz\t3"), "bar");
         let new = apply(&old, "bar", &b);
         assert_eq!(new["unit"], json!("%"));
-        assert_eq!(new["bars"][0], json!({"label": "y", "value": {"$n": "2"}, "highlight": true}));
+        assert_eq!(new["bars"][0], json!({"label": "y", "value": {"$n": "2"}}));
+        // Another table: what the form set stays with the item of the same name, not the
+        // item that took its place.
+        let b = build(&table("Tỉnh\tĐiểm\nz\t2\ny\t3"), "bar");
+        let old = json!({"id": "a", "kind": "bar", "title": "T",
+            "bars": [{"label": "y", "value": {"$n": "1"}, "highlight": true}, {"label": "z", "value": {"$n": "1"}}]});
+        let new = apply(&old, "bar", &b);
+        assert_eq!(new["bars"][0], json!({"label": "z", "value": {"$n": "2"}}));
+        assert_eq!(new["bars"][1], json!({"label": "y", "value": {"$n": "3"}, "highlight": true}));
+        let figures = json!({"id": "f", "kind": "figures", "title": "T", "figures": [{"label": "typed", "value": {"$n": "1"}}]});
+        let new = apply(&figures, "figures", &build(&table("5\t6"), "figures"));
+        assert_eq!(new["figures"][0], json!({"label": "typed", "value": {"$n": "5"}}));
         let as_line = apply(&old, "share", &build(&table("Tỉnh\tĐiểm\ny\t2\nz\t3"), "share"));
         assert_eq!(as_line.get("unit"), None);
         assert_eq!(as_line["kind"], json!("share"));

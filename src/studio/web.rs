@@ -86,6 +86,7 @@ pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
         "styleFrom": from,
         "header": table.header.is_some(),
         "flags": flags(&all, lang),
+        "places": built.places.iter().map(|(p, a)| (p.clone(), json!([a.row, a.col]))).collect::<serde_json::Map<_, _>>(),
     }))
 }
 

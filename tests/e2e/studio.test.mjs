@@ -141,6 +141,26 @@ test('a rank below its target is not "met", and a rank rise reads as a rise', as
   await context.close();
 });
 
+test('a click on a bar, a part or a line in the preview highlights it', async () => {
+  const { context, page } = await studio();
+  for (const text of ['Quốc gia\tĐiểm\nSingapore\t0,9150\nViệt Nam\t0,6667', 'Kết quả\tSố ca\nKhỏi bệnh\t2.200\nTử vong\t35',
+    'Năm\tViệt Nam\tThái Lan\n2019\t7,02\t2,2\n2020\t2,91\t-6,1']) {
+    await paste(page, text);
+    await page.fill('#f-boxes-0-title', 'T');
+    await settled(page);
+    const highlighted = () => page.evaluate(() => (JSON.stringify(JSON.parse(localStorage.getItem('factbox-studio-v1')).doc.boxes[0]).match(/"highlight":true/g) || []).length);
+    const canvas = await page.locator('#view-article canvas').first().boundingBox();
+    // Down the chart's middle until a click lands on a mark.
+    for (let y = canvas.y + 4; y < canvas.y + canvas.height && !(await highlighted()); y += 8) {
+      await page.mouse.click(canvas.x + canvas.width * 0.3, y);
+      await page.waitForTimeout(60);
+    }
+    assert.equal(await highlighted(), 1, text);
+    await page.waitForFunction(() => /Đã làm nổi bật/.test(document.querySelector('#status').textContent));
+  }
+  await context.close();
+});
+
 test('the ambiguous 1.234: read the Vietnamese way with a note, the English way when chosen', async () => {
   const { context, page } = await studio();
   await paste(page, 'Tỉnh\tHồ sơ\nA\t1.234\nB\t2.500');
@@ -173,15 +193,18 @@ test('a broken paste and a broken field show their messages where they are', asy
   await page.waitForSelector('#f-boxes-0-title[aria-invalid="true"]');
   const under = await page.$eval('[data-path="boxes[0].title"] .field-problem[data-widget]', (e) => e.textContent);
   assert.match(under, /trống|empty/);
-  // A rank of 0 is reported at that bar's value, inside its item.
+  // A rank of 0 is reported at the cell it was pasted in (the table is where values are
+  // edited; the bar's group in the form shows the value with the way to its cell).
   await paste(page, 'Quốc gia\tHạng\nViệt Nam\t86\nLào\t0');
   await page.fill('#f-boxes-0-title', 'Hạng');
   await settled(page);
-  // (Inside the bar's closed group: there, but not yet visible.)
-  await page.waitForSelector('[data-path="boxes[0].bars[1].value"] .field-problem[data-widget]', { state: 'attached' });
-  const go = page.locator('#problems .problem button').first();
-  await go.click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-boxes-0-bars-1-value');
+  await page.waitForSelector('#cell-2-1[aria-invalid="true"]');
+  const message = await page.$eval('#cell-2-1', (c) => document.getElementById(c.getAttribute('aria-describedby')).textContent);
+  assert.match(message, /bars\[1\]\.value|hạng|rank/i);
+  assert.equal(await page.getAttribute('#cell-1-1', 'aria-invalid'), null);
+  await page.locator('#problems .problem button').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'cell-2-1');
+  assert.match(await page.textContent('[data-path="boxes[0].bars[1].value"]'), /Sửa trong bảng: Hàng 3, cột B/);
   await context.close();
 });
 
@@ -343,6 +366,12 @@ test('the studio in English, light and dark, at 1280 and 800 px: axe-clean; scre
     await paste(page, 'Quốc gia\t2018\t2020\nThái Lan\t73\t57\nViệt Nam\t88\t86\nIndonesia\t107\t88');
     await page.fill('#f-boxes-0-title', lang === 'en' ? 'Neighbours climb faster' : 'Các nước láng giềng tăng hạng nhanh hơn');
     await settled(page);
+    if (scheme === 'dark') {
+      await page.click('#theme');
+      await page.waitForFunction(() => document.getElementById('view-phone').getAttribute('data-factbox-theme') === 'dark');
+      assert.equal(await page.getAttribute('#theme', 'aria-pressed'), 'true');
+      await settled(page);
+    }
     if (lang === 'en') assert.equal(await page.textContent('#read'), 'Read table');
     await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
     const violations = await page.evaluate(async () => {
@@ -352,6 +381,16 @@ test('the studio in English, light and dark, at 1280 and 800 px: axe-clean; scre
     assert.deepEqual(violations, [], `${scheme} ${width} ${lang}`);
     await page.screenshot({ path: path.join(shots, `studio-${width}-${scheme}-${lang}.png`), fullPage: true });
     assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('the demo pages link to the studio', async () => {
+  for (const [url, name] of [['/', 'Tạo hộp số liệu'], ['/en.html', 'Make a box']]) {
+    const { context, page } = await open(browser, `${server.url}${url}`, { viewport: { width: 1280, height: 900 } });
+    await page.getByRole('link', { name }).click();
+    await page.waitForSelector('#studio:not([hidden])');
+    assert.match(page.url(), /\/studio\.html$/);
     await context.close();
   }
 });

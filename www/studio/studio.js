@@ -38,7 +38,7 @@ const WORDS = {
     'box-added': 'Đã thêm hộp {n}.', 'box-deleted': 'Đã xoá hộp.', 'box-moved': 'Đã chuyển hộp đến vị trí {n}.',
     'highlighted': 'Đã làm nổi bật {l}.', 'unhighlighted': 'Đã bỏ làm nổi bật {l}.', 'style-read': 'Đọc số theo {s}.',
     'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', problems: '{n} lỗi cần sửa', 'no-box': 'Tệp không có hộp nào.',
-    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác',
+    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
@@ -69,7 +69,7 @@ const WORDS = {
     'box-added': 'Box {n} added.', 'box-deleted': 'Box deleted.', 'box-moved': 'Box moved to position {n}.',
     'highlighted': '{l} highlighted.', 'unhighlighted': '{l} no longer highlighted.', 'style-read': 'Numbers read {s}.',
     'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', problems: '{n} problems to fix', 'no-box': 'The file has no boxes.',
-    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions',
+    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
@@ -316,11 +316,7 @@ function renderFlags() {
     items.unshift(el('p', { class: 'problem note' }, w('style-read', { s: w('style-name-' + r.style) })));
   }
   list.replaceChildren(...items);
-  for (const input of document.querySelectorAll('#grid input')) {
-    const f = flags.find((x) => !x.note && x.row === +input.dataset.row && x.col === +input.dataset.col);
-    if (f) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', 'flag-' + f.row + '-' + f.col); }
-    else { input.removeAttribute('aria-invalid'); input.removeAttribute('aria-describedby'); }
-  }
+  markProblems();
 }
 
 function renderKinds() {
@@ -356,10 +352,29 @@ function renderKinds() {
 
 function fieldsOf(def) { return (form.defs[def] || []).slice().sort(byOrder); }
 
+/* The grid cell a value of the current box came from, as [row, col], if it did. */
+function placeOf(path) {
+  const r = info[state.current];
+  const prefix = 'boxes[' + state.current + '].';
+  return r && r.places && path.startsWith(prefix) ? r.places[path.slice(prefix.length)] || null : null;
+}
+const cellName = ([r, c]) => w('cell', { r: r + 1, c: String.fromCharCode(65 + c) });
+
 /* One input for field `f` of `obj`, at JSON path `path`. `done` runs after a change. */
 function fieldEl(f, obj, path, done) {
   const id = 'f-' + path.replace(/[^\w]+/g, '-');
   const helpId = id + '-help';
+  const cell = placeOf(path);
+  if (cell) {
+    // A value the table gives is edited in the table (one place for each value): here it
+    // is shown, with the way to its cell.
+    const v = obj[f.name];
+    const shown = isNum(v) ? engine.written(v.$n, style()) : (v ?? '');
+    return el('div', { class: 'field from-table', 'data-path': path },
+      el('span', { class: 'label', text: f.label }),
+      el('span', { class: 'value', text: String(shown) }),
+      el('button', { type: 'button', id, onclick: () => focusCell(cell[0], cell[1]) }, w('edit-in-table', { cell: cellName(cell) })));
+  }
   const wrap = el('div', { class: 'field' + (f.type === 'flag' ? ' flag' : ''), 'data-path': path });
   const label = f.label + (f.required ? ' *' : '');
   const help = el('p', { class: 'help', id: helpId, text: f.help });
@@ -547,11 +562,15 @@ function drawPreview() {
 }
 function hasData(b) { return DATA_LISTS.some((k) => Array.isArray(b[k]) && b[k].length) || b.value != null; }
 
-/* The field a problem's path leads to: the path itself, or its nearest parent shown. */
+/* The field a problem's path leads to: the table's cell the value came from, else the
+   field of the path itself, else its nearest parent shown. */
 function fieldFor(path) {
   const root = $('#studio');
   let p = path;
   while (p) {
+    const cell = placeOf(p);
+    const input = cell && document.getElementById('cell-' + cell[0] + '-' + cell[1]);
+    if (input) return input;
     const found = root.querySelector('[data-path="' + CSS.escape(p) + '"]');
     if (found) return found;
     p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
@@ -561,9 +580,9 @@ function fieldFor(path) {
 }
 function renderProblems() {
   const list = $('#problems');
-  list.replaceChildren(...problems.map((p) => {
+  list.replaceChildren(...problems.map((p, k) => {
     const target = fieldFor(p.path);
-    const item = el('p', { class: 'problem' }, p.message);
+    const item = el('p', { class: 'problem', id: 'problem-' + k }, p.message);
     if (target) item.append(el('button', { type: 'button', onclick: () => reveal(target) }, w('go-field')));
     return item;
   }));
@@ -580,8 +599,22 @@ function markProblems() {
   const root = $('#studio');
   for (const n of root.querySelectorAll('.field-problem[data-widget]')) n.remove();
   for (const n of root.querySelectorAll('[data-widget-invalid]')) { n.removeAttribute('aria-invalid'); n.removeAttribute('data-widget-invalid'); }
+  // The table's cells: marked by the engine's flags first, then by the widget's messages.
+  const flags = (info[state.current] && info[state.current].flags) || [];
+  for (const input of root.querySelectorAll('#grid input')) {
+    const f = flags.find((x) => !x.note && x.row === +input.dataset.row && x.col === +input.dataset.col);
+    if (f) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-describedby', 'flag-' + f.row + '-' + f.col); }
+    else { input.removeAttribute('aria-invalid'); input.removeAttribute('aria-describedby'); }
+  }
   problems.forEach((p, k) => {
     const target = fieldFor(p.path);
+    if (target && target.closest('#grid')) {
+      // A cell of the table: marked, and described by the message above the preview.
+      target.setAttribute('aria-invalid', 'true');
+      target.setAttribute('data-widget-invalid', '');
+      target.setAttribute('aria-describedby', 'problem-' + k);
+      return;
+    }
     if (!target || !target.closest('#box-fields, #doc-fields')) return;
     const id = 'widget-problem-' + k;
     const note = el('p', { class: 'field-problem', 'data-widget': '', id, text: p.message });
@@ -623,8 +656,9 @@ function pickFromChart(host) {
   setTimeout(() => {
     const tip = host.shadowRoot && [...host.shadowRoot.querySelectorAll('.fb-tip')].find((t) => !t.hidden);
     if (!tip) return;
-    const lines = [...tip.querySelectorAll('strong, span, div, p')].map((n) => n.textContent.trim()).concat(tip.textContent.trim());
-    for (const line of lines) if (toggleHighlight(line)) return;
+    // Its first line is the mark's label, or for a line chart "series — date".
+    const first = (tip.querySelector('strong') || tip).textContent.trim();
+    for (const name of [first, first.split(' — ')[0]]) if (toggleHighlight(name)) return;
   }, 30);
 }
 
