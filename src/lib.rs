@@ -47,6 +47,9 @@ pub mod render;
 pub mod schema;
 pub(crate) mod sort;
 pub mod spec;
+// The studio's engine: native (tested, and the `factbox` command's neighbour) and in the
+// studio's own wasm, never in the readers' widget.
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub mod studio;
 pub(crate) mod suggest;
 pub mod svg;

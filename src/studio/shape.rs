@@ -370,11 +370,12 @@ fn build_progress(
 ) {
     let cell = |row: usize, col: usize| numbers(t, col).into_iter().nth(row).flatten();
     let (value, target, value_label, target_label) = if t.rows.len() == 1 {
+        // The last column named a target (a value may be called "mục tiêu số hoá" too).
         let target_col = s
             .numbers
             .iter()
             .copied()
-            .find(|&c| words::is_target(t.title(c)))
+            .rfind(|&c| words::is_target(t.title(c)))
             .or_else(|| s.numbers.get(1).copied());
         let value_col = s.numbers.iter().copied().find(|&c| Some(c) != target_col);
         (
@@ -385,7 +386,7 @@ fn build_progress(
         )
     } else {
         let col = s.numbers.first().copied().unwrap_or(0);
-        let target_row = (0..t.rows.len()).find(|&r| label(t, r, s.labels).as_deref().is_some_and(words::is_target));
+        let target_row = (0..t.rows.len()).rfind(|&r| label(t, r, s.labels).as_deref().is_some_and(words::is_target));
         let value_row = (0..t.rows.len()).find(|&r| Some(r) != target_row);
         if t.rows.len() > 2 {
             flags.push(Flag { at: None, issue: Issue::ProgressRows });
@@ -618,6 +619,7 @@ mod tests {
         assert_eq!(k("Tiết kiệm\tTài khoản\n9.300 tỉ đồng\t16,4 triệu"), "figures");
         assert_eq!(k("Kết quả\tKhỏi bệnh\t2.200\nTử vong\t35\nĐang điều trị\t325\nTổng\t2.560"), "share");
         assert_eq!(k("Nhóm\tTỉ lệ\nA\t45%\nB\t30%\nC\t25%"), "share");
+        assert_eq!(k("Cơ quan\tHồ sơ\nTổng cục Thuế\t120\nBộ Công an\t80"), "bar");
         assert_eq!(k("Đạt được\tMục tiêu năm 2020\n31%\t30%"), "progress");
         assert_eq!(k("Đạt\t31%\nMục tiêu\t30%"), "progress");
         assert_eq!(k("Tỉnh\tĐiểm\nHà Nội\t87,5\nHuế\t91,2\nĐà Nẵng\t93,1"), "bar");
@@ -653,6 +655,8 @@ mod tests {
         assert_eq!(b.fields["items"][1], json!({"label": "Thái Lan", "from": {"$n": "73"}, "to": {"$n": "57"}}));
         let b = build(&table("Xếp hạng\tMục tiêu\n86\t50"), "progress");
         assert_eq!(Value::Object(b.fields), json!({"value": {"$n": "86"}, "target": {"$n": "50"}, "label": "Xếp hạng", "ranks": true}));
+        let b = build(&table("Mục tiêu số hoá\tMục tiêu 2025\n31%\t30%"), "progress");
+        assert_eq!((&b.fields["value"], &b.fields["label"]), (&json!({"$n": "31"}), &json!("Mục tiêu số hoá")));
         let b = build(&table("Đạt\tgần 31%\nMục tiêu 2020\t30%"), "progress");
         assert_eq!(
             Value::Object(b.fields),

@@ -133,9 +133,11 @@ pub fn is_generic_target(text: &str) -> bool {
     [Lang::Vi, Lang::En].iter().any(|&l| text == column("target", l))
 }
 
-/// Does a row's label name the whole (`Tổng`, `Total`)?
+/// Is a row's label the whole (`Tổng`, `Tổng cộng`, `Total`)? The whole label, not a word
+/// in it: `Tổng cục Thuế` is a part.
 pub fn is_total(text: &str) -> bool {
-    has(text, &["tổng", "total", "cộng", "tất cả"])
+    let t = text.trim().trim_end_matches(':').to_lowercase();
+    ["tổng", "tổng cộng", "tổng số", "cộng", "tất cả", "total", "all", "sum"].contains(&t.as_str())
 }
 
 /// Does a title name ranks (`Hạng`, `Xếp hạng`, `Rank`)?

@@ -308,6 +308,21 @@ test('JSON, SVG and PNG downloads; an existing file opens with every box editabl
   await context.close();
 });
 
+test('opening a file never changes it, even a box whose table reads otherwise', async () => {
+  const { context, page } = await studio();
+  // "Tổng" alone would be read as the total of a share's table; this part is not.
+  const doc = { version: 1, boxes: [{ id: 'co-cau', kind: 'share', title: 'Hồ sơ theo cơ quan',
+    parts: [{ label: 'Tổng', value: 26.70 }, { label: 'Khác', value: 3 }], unit: '%' }] };
+  const text = JSON.stringify(doc, null, 2).replace('26.7', '26.70');
+  await page.setInputFiles('#file', { name: 'co-cau.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.waitForFunction(() => document.querySelectorAll('#grid tbody tr').length > 0);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#json-download')]);
+  const written = fs.readFileSync(await json.path(), 'utf8');
+  assert.deepEqual(JSON.parse(written), doc);
+  assert.match(written, /"value": 26\.70/);
+  await context.close();
+});
+
 test('a CSV file with semicolons and decimal commas', async () => {
   const { context, page } = await studio();
   await page.setInputFiles('#file', { name: 'bang.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeffTỉnh;Tỉ lệ (%)\nHà Nội;26,7\nHuế;31,2\n"Đà Nẵng; TP";29,05\n') });

@@ -81,7 +81,7 @@ const KINDS = ['figures', 'bar', 'rank-change', 'line', 'share', 'progress'];
 /* The lists a box's table fills; the form edits their items' other fields. */
 const DATA_LISTS = ['figures', 'bars', 'items', 'series', 'parts'];
 /* Fields every kind shares, shown first; the rest under "more options" unless required. */
-const MAIN = ['title', 'subtitle', 'source', 'unit', 'label', 'target_label', 'from_date', 'to_date', 'as_of', 'target_date', 'ranks'];
+const MAIN = ['title', 'subtitle', 'source', 'unit', 'label', 'target_label', 'from_date', 'to_date', 'as_of', 'target_date', 'ranks', 'better'];
 /* The order a journalist fills a box in: words first, then the data, then the footer. */
 const ORDER = ['title', 'subtitle', 'label', 'value', 'qualifier', 'target', 'target_label', 'target_date',
   'from_date', 'to_date', ...DATA_LISTS, 'unit', 'ranks', 'out_of', 'better', 'source', 'byline', 'as_of',
@@ -126,7 +126,7 @@ function say(text) {
 /* ---- State, persistence and undo ---- */
 
 function newBox(n) {
-  return { id: 'hop-' + n, kind: 'figures', title: '' };
+  return { id: (state && state.lang === 'en' ? 'box-' : 'hop-') + n, kind: 'figures', title: '' };
 }
 function fresh() {
   return {
@@ -696,7 +696,13 @@ function openText(name, text) {
     state.kinds = state.doc.boxes.map((b) => b.kind);
     state.current = 0;
     info = [];
-    refillAll();
+    // Opening a file never changes it: a box its table would not give back exactly (a
+    // shape the studio does not know) stays as it was until its table is edited.
+    state.doc.boxes.forEach((b, i) => {
+      const before = engine.write(b);
+      refill(i);
+      if (engine.write(state.doc.boxes[i]) !== before) state.doc.boxes[i] = b;
+    });
     commit();
     renderAll();
     say(w('opened', { f: name, n: state.doc.boxes.length }));
