@@ -141,8 +141,12 @@ pub struct NumberCell {
     /// `%` after the number (`31%`, `31 %`).
     pub percent: bool,
     pub scale: Option<Scale>,
-    /// Text after the number (and its scale word, if any): `tỉ đồng`, `tài khoản`.
+    /// Text after the number (and its scale word, if any): `tỉ đồng`, `tài khoản`; or the
+    /// currency sign written before it.
     pub unit: Option<String>,
+    /// The unit is a currency sign that was written before the number (`$1,234`); a box
+    /// writes units after numbers (`1,234 $`).
+    pub currency_first: bool,
 }
 
 /// A number read in a style: its JSON text (scaled up by its scale word) and the places it
@@ -267,6 +271,9 @@ pub fn clean(raw: &str) -> String {
 /// Reads a date: ISO (`2024-08-31`, `2024-08`), day first (`17/9/2024`, `8/2024`) or, when
 /// `day_first` is false or the day-first reading is not a date, month first (`9/17/2024`).
 pub fn date(text: &str, day_first: bool) -> Option<String> {
+    if let Some(d) = date_in_words(text) {
+        return Some(d);
+    }
     if text.len() > 4 && text.bytes().take(4).all(|b| b.is_ascii_digit()) {
         return PartialDate::parse(text).map(|d| d.iso());
     }
@@ -289,6 +296,47 @@ pub fn date(text: &str, day_first: bool) -> Option<String> {
     found.map(|d| d.iso())
 }
 
+/// English month names, January first; a name may be shortened to its first three letters
+/// or more (`Sep`, `Sept.`).
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// Reads a date written with words: `tháng 8/2024`, `tháng 8 năm 2024`, `ngày 17 tháng 9
+/// năm 2024`, `năm 2024`, `Sep 2024`, `September 2024`, `17 Sep 2024`, `Sep 17, 2024` (how
+/// spreadsheets show dates formatted in words).
+fn date_in_words(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let mut month = None;
+    let mut numbers: Vec<&str> = Vec::new();
+    let mut vietnamese = false;
+    let tokens = lower.split(|c: char| c.is_whitespace() || matches!(c, '/' | ',' | '-' | '.'));
+    for token in tokens.filter(|t| !t.is_empty()) {
+        if matches!(token, "ngày" | "tháng" | "năm") {
+            vietnamese = true;
+        } else if token.bytes().all(|b| b.is_ascii_digit()) {
+            numbers.push(token);
+        } else if let Some(m) = MONTHS.iter().position(|m| token.len() >= 3 && m.starts_with(token) && month.is_none()) {
+            month = Some(m + 1);
+        } else {
+            return None;
+        }
+    }
+    let iso = match (month, numbers.as_slice(), vietnamese) {
+        (Some(m), [y], false) => format!("{m}/{y}"),
+        (Some(m), [d, y], false) => format!("{d}/{m}/{y}"),
+        (None, [y], true) if lower.starts_with("năm") => return PartialDate::parse(y).map(|d| d.iso()),
+        (None, [m, y], true) if lower.starts_with("tháng") => format!("{m}/{y}"),
+        (None, [d, m, y], true) if lower.starts_with("ngày") => format!("{d}/{m}/{y}"),
+        _ => return None,
+    };
+    PartialDate::from_day_month_year(&iso).map(|d| d.iso())
+}
+
+/// Currency signs written before a number (`$1,234`): read, and written after it.
+pub const CURRENCY_FIRST: &[&str] = &["US$", "$", "€", "£", "¥", "₫"];
+
 /// Reads a number with its qualifier, percent sign, scale word and unit, if the cell is
 /// one: the digits come first (after a qualifier), so `Quý 3` or `Top 10` are text.
 pub fn number(text: &str) -> Option<NumberCell> {
@@ -300,6 +348,16 @@ pub fn number(text: &str) -> Option<NumberCell> {
             qualifier = Some(head.to_owned());
             rest = after.trim_start();
             break;
+        }
+    }
+    let mut currency = None;
+    for sign in CURRENCY_FIRST {
+        if let Some(after) = rest.strip_prefix(sign) {
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                currency = Some((*sign).to_owned());
+                rest = after;
+                break;
+            }
         }
     }
     let (negative, rest) = match rest.strip_prefix(['-', '−']) {
@@ -347,6 +405,11 @@ pub fn number(text: &str) -> Option<NumberCell> {
         }
     }
     let unit = (!after.is_empty()).then(|| after.to_owned());
+    if currency.is_some() && (unit.is_some() || percent) {
+        return None;
+    }
+    let currency_first = currency.is_some();
+    let unit = unit.or(currency);
     // A cell of words with a number in front ("3 dịch vụ mới ra mắt hôm nay") is text.
     if unit.as_ref().is_some_and(|u| u.chars().count() > 24) {
         return None;
@@ -357,6 +420,7 @@ pub fn number(text: &str) -> Option<NumberCell> {
         percent,
         scale,
         unit,
+        currency_first,
     })
 }
 
@@ -412,6 +476,11 @@ mod tests {
         assert_eq!(e.qualifier.as_deref(), Some("nearly"));
         assert_eq!(e.read(Style::En).unwrap().text, "1200000000");
         assert_eq!(number("Quý 3"), None);
+        let usd = number("$1,234").unwrap();
+        assert!(usd.currency_first);
+        assert_eq!((usd.unit.as_deref(), usd.read(Style::En).unwrap().text.as_str()), (Some("$"), "1234"));
+        assert_eq!(number("$5 tỉ").map(|n| n.scale), Some(Some(Scale::Billion)));
+        assert_eq!(number("$5 đồng"), None);
         assert_eq!(number("hơn"), None);
         assert_eq!(number("Hơn 5").unwrap().qualifier.as_deref(), Some("Hơn"));
         assert_eq!(number("İİİİİİ 5"), None);
@@ -435,6 +504,18 @@ mod tests {
         assert_eq!(date("3/4/2024", true).as_deref(), Some("2024-04-03"));
         assert_eq!(date("31/2/2024", true), None);
         assert_eq!(date("17.9.2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("tháng 8/2024", true).as_deref(), Some("2024-08"));
+        assert_eq!(date("Tháng 8 năm 2024", true).as_deref(), Some("2024-08"));
+        assert_eq!(date("ngày 17 tháng 9 năm 2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("Năm 2024", true).as_deref(), Some("2024"));
+        assert_eq!(date("Sep 2024", true).as_deref(), Some("2024-09"));
+        assert_eq!(date("September 2024", true).as_deref(), Some("2024-09"));
+        assert_eq!(date("17 Sep 2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("Sep 17, 2024", true).as_deref(), Some("2024-09-17"));
+        assert_eq!(date("Sept. 2024", true).as_deref(), Some("2024-09"));
+        assert_eq!(date("Mayor 2024", true), None);
+        assert_eq!(date("Quý 3 2024", true), None);
+        assert_eq!(date("Feb 30, 2024", true), None);
         assert_eq!(date("1.234.567", true), None);
         assert!(matches!(Cell::read("17/9/2024"), Cell::Date { .. }));
         assert_eq!(Cell::read(" 'hơn 5 ").year(), None);

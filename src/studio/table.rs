@@ -61,6 +61,11 @@ pub struct Table {
     pub month_first: bool,
     /// This is the long form of a table pasted with the dates across its header.
     pub turned: bool,
+    /// A title line above the table (one cell on the first row), as tables copied from a
+    /// report often have.
+    pub caption: Option<String>,
+    /// The grid row of the header, if there is one.
+    pub header_row: Option<usize>,
     pub flags: Vec<Flag>,
 }
 
@@ -156,10 +161,18 @@ impl Table {
                     .collect()
             })
             .collect();
+        let caption = is_caption(&cells).then(|| cells.remove(0)).and_then(|row| {
+            row.into_iter().find_map(|i| match i.cell {
+                Cell::Text(t) => Some(t),
+                _ => None,
+            })
+        });
+        let first_row = usize::from(caption.is_some());
         let header = is_header(&cells).then(|| {
             let first = cells.remove(0);
             first.iter().map(|i| header_text(&i.cell)).collect::<Vec<_>>()
         });
+        let header_row = header.is_some().then_some(first_row);
         let mut table = Table {
             header,
             rows: cells,
@@ -168,6 +181,8 @@ impl Table {
             style_from: StyleFrom::Default,
             month_first: false,
             turned: false,
+            caption,
+            header_row,
             flags: Vec::new(),
         };
         table.decide_style(style);
@@ -239,6 +254,10 @@ impl Table {
         });
         let (mut vi, mut en, mut ambiguous) = (0, 0, None);
         for (at, n) in numbers() {
+            // A dollar or pound sign before a number is how English writes money.
+            if n.currency_first && matches!(n.unit.as_deref(), Some("$" | "US$" | "£")) {
+                en += 1;
+            }
             match n.digits.evidence() {
                 Evidence::Only(Style::Vi) => vi += 1,
                 Evidence::Only(Style::En) => en += 1,
@@ -261,6 +280,12 @@ impl Table {
                 };
                 flags.push(Flag { at: Some(at), issue });
             }
+        }
+        if let Some((at, n)) = numbers().find(|(_, n)| n.currency_first) {
+            flags.push(Flag {
+                at: Some(at),
+                issue: Issue::CurrencyFirst { sign: n.unit.clone().unwrap_or_default() },
+            });
         }
         if self.style_from == StyleFrom::Default {
             if let Some(at) = ambiguous {
@@ -371,7 +396,19 @@ impl Table {
     /// Where the header cell of column `col` stands in the grid.
     pub fn title_at(&self, col: usize) -> Option<At> {
         self.header.as_ref()?;
-        Some(if self.turned { At { row: col, col: 0 } } else { At { row: 0, col } })
+        let row = self.header_row?;
+        Some(if self.turned { At { row: row + col, col: 0 } } else { At { row, col } })
+    }
+}
+
+/// The first row is a caption when it has one cell of text and the rows below are wider.
+fn is_caption(cells: &[Vec<Item>]) -> bool {
+    let filled = |r: &Vec<Item>| r.iter().filter(|i| !matches!(i.cell, Cell::Empty)).count();
+    match cells {
+        [first, second, _, ..] => {
+            filled(first) == 1 && matches!(first.first().map(|i| &i.cell), Some(Cell::Text(_))) && filled(second) >= 2
+        }
+        _ => false,
     }
 }
 
@@ -438,6 +475,19 @@ mod tests {
         // A cell in the other style than the table's is flagged where it stands.
         let t = Table::read(&grid("A\tB\nx\t26,7\ny\t3,5\nz\t16.4"), None, Style::Vi);
         assert_eq!(t.flags, vec![Flag { at: Some(At { row: 3, col: 1 }), issue: Issue::OtherStyle { style: Style::En } }]);
+    }
+
+    #[test]
+    fn a_title_line_above_the_table_is_its_caption() {
+        let t = Table::read(&grid("Bảng 1: Kết quả điều trị\nKết quả\tSố ca\nKhỏi\t2.186\nTử vong\t35"), None, Style::Vi);
+        assert_eq!(t.caption.as_deref(), Some("Bảng 1: Kết quả điều trị"));
+        assert_eq!(t.header_row, Some(1));
+        assert_eq!(t.title_at(1), Some(At { row: 1, col: 1 }));
+        assert_eq!(t.rows[0][1].at, At { row: 2, col: 1 });
+        assert!(t.flags.iter().all(|f| f.issue.is_note()), "{:?}", t.flags);
+        let t = Table::read(&grid("Revenue\tCost\n$1,234\t$567\n$2,000\t$600"), None, Style::Vi);
+        assert_eq!(t.style, Style::En);
+        assert_eq!(t.flags.iter().map(|f| f.issue.code()).collect::<Vec<_>>(), vec!["currency-first"]);
     }
 
     #[test]

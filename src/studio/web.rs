@@ -58,7 +58,8 @@ pub fn paste(text: &str, csv: bool) -> JsValue {
 
 /// Makes box `b` from `grid`: `options` = `{style: 'auto' | 'vi' | 'en', lang: 'vi' |
 /// 'en', kind: a kind or null for the suggested one}`. Gives `{box, kind, suggested:
-/// {kind, why}, style, styleFrom, header, flags: [{row, col, code, note, message}]}`.
+/// {kind, why}, style, styleFrom, headerRow, caption, flags: [{row, col, code, note,
+/// message}], places: {path: [row, col]}}`.
 #[wasm_bindgen]
 pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
     let grid: Vec<Vec<String>> = serde_wasm_bindgen::from_value(grid).unwrap_or_default();
@@ -78,13 +79,21 @@ pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
         StyleFrom::Marks => "marks",
         StyleFrom::Default => "default",
     };
+    let mut made = shape::apply(&from_js(b), kind, &built);
+    // A title line above the table titles a box that has none yet.
+    if let (Some(caption), Value::Object(o)) = (&table.caption, &mut made) {
+        if o.get("title").and_then(Value::as_str).is_none_or(str::is_empty) {
+            o.insert("title".into(), json!(caption));
+        }
+    }
     js(&json!({
-        "box": shape::apply(&from_js(b), kind, &built),
+        "box": made,
         "kind": kind,
         "suggested": { "kind": suggested.kind, "why": suggested.why.message(lang) },
         "style": table.style.code(),
         "styleFrom": from,
-        "header": table.header.is_some(),
+        "headerRow": table.header_row,
+        "caption": table.caption.is_some(),
         "flags": flags(&all, lang),
         "places": built.places.iter().map(|(p, a)| (p.clone(), json!([a.row, a.col]))).collect::<serde_json::Map<_, _>>(),
     }))

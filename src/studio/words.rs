@@ -24,6 +24,8 @@ pub enum Issue {
     TwoRankColumns,
     RankWithUnit,
     ProgressRows,
+    /// A currency sign before the numbers (`$1,234`), which a box writes after them.
+    CurrencyFirst { sign: String },
 }
 
 impl Issue {
@@ -42,12 +44,13 @@ impl Issue {
             Issue::TwoRankColumns => "two-rank-columns",
             Issue::RankWithUnit => "rank-with-unit",
             Issue::ProgressRows => "progress-rows",
+            Issue::CurrencyFirst { .. } => "currency-first",
         }
     }
 
     /// Only says how the table was read; the box is made anyway.
     pub fn is_note(&self) -> bool {
-        matches!(self, Issue::Ambiguous { .. })
+        matches!(self, Issue::Ambiguous { .. } | Issue::CurrencyFirst { .. })
     }
 
     /// What is wrong, and how to fix it.
@@ -86,6 +89,8 @@ impl Issue {
             Issue::RankWithUnit => "A rank is a whole number without a unit: write 86, not 86% or 86th.".into(),
             Issue::ProgressRows if vi => "Hộp tiến độ chỉ dùng một giá trị và một mục tiêu: các dòng sau bị bỏ qua.".into(),
             Issue::ProgressRows => "A progress box uses one value and one target: the other rows are left out.".into(),
+            Issue::CurrencyFirst { sign } if vi => format!("Dấu “{sign}” đứng trước số: hộp viết đơn vị sau số (1.234 {sign}). Nếu muốn, ghi đơn vị bằng chữ ở trường Đơn vị, ví dụ “đô la Mỹ”."),
+            Issue::CurrencyFirst { sign } => format!("“{sign}” stands before the numbers: a box writes the unit after them (1,234 {sign}). To read better, write the unit in words in the Unit field, e.g. “US dollars”."),
         }
     }
 }

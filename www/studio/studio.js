@@ -38,7 +38,7 @@ const WORDS = {
     'box-added': 'Đã thêm hộp {n}.', 'box-deleted': 'Đã xoá hộp.', 'box-moved': 'Đã chuyển hộp đến vị trí {n}.',
     'highlighted': 'Đã làm nổi bật {l}.', 'unhighlighted': 'Đã bỏ làm nổi bật {l}.', 'style-read': 'Đọc số theo {s}.',
     'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', problems: '{n} lỗi cần sửa', 'no-box': 'Tệp không có hộp nào.',
-    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác', 'edit-in-table': 'Sửa trong bảng: {cell}',
+    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác', caption: 'tiêu đề bảng', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
@@ -69,7 +69,7 @@ const WORDS = {
     'box-added': 'Box {n} added.', 'box-deleted': 'Box deleted.', 'box-moved': 'Box moved to position {n}.',
     'highlighted': '{l} highlighted.', 'unhighlighted': '{l} no longer highlighted.', 'style-read': 'Numbers read {s}.',
     'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', problems: '{n} problems to fix', 'no-box': 'The file has no boxes.',
-    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions', 'edit-in-table': 'Edit in the table: {cell}',
+    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions', caption: 'table title', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
@@ -249,13 +249,14 @@ function renderGrid() {
     el('th', {}, el('span', { class: 'visually-hidden', text: w('actions') })));
   const canHighlight = ['bar', 'rank-change', 'share'].includes(box().kind);
   const rows = grid.map((row, ri) => {
-    const isHead = r && r.header && ri === 0;
+    const isHead = r && r.headerRow === ri;
+    const isCaption = r && r.caption && ri === 0;
     const cells = Array.from({ length: width }, (_, c) => {
       const flag = flags.find((f) => f.row === ri && f.col === c && !f.note);
       const id = 'cell-' + ri + '-' + c;
       const input = el('input', {
         type: 'text', id, value: row[c] ?? '', spellcheck: 'false',
-        'aria-label': w('cell', { r: ri + 1, c: letters(c) }) + (isHead ? ' (' + w('header') + ')' : ''),
+        'aria-label': w('cell', { r: ri + 1, c: letters(c) }) + (isHead ? ' (' + w('header') + ')' : isCaption ? ' (' + w('caption') + ')' : ''),
         'aria-invalid': flag ? 'true' : null, 'aria-describedby': flag ? 'flag-' + ri + '-' + c : null,
         'data-row': ri, 'data-col': c
       });
@@ -291,7 +292,7 @@ function renderGrid() {
         type: 'button', title: w('row-delete', { r: ri + 1 }), 'aria-label': w('row-delete', { r: ri + 1 }),
         onclick: () => { state.grids[state.current].splice(ri, 1); refill(state.current); commit(); renderAll(); }
       }, '×'));
-    return el('tr', { class: isHead ? 'head' : null }, el('th', { class: 'num', scope: 'row', text: String(ri + 1) }), ...cells, acts);
+    return el('tr', { class: isHead ? 'head' : isCaption ? 'caption' : null }, el('th', { class: 'num', scope: 'row', text: String(ri + 1) }), ...cells, acts);
   });
   table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
   renderFlags();
