@@ -50,6 +50,7 @@ async function paste(page, text) {
 
 /** Waits for both previews to settle; gives the article preview's state and text. */
 async function settled(page) {
+  await page.waitForFunction(() => document.getElementById('frames').getAttribute('aria-busy') === 'false');
   await page.waitForFunction(() => ['phone', 'article'].every((n) => {
     const s = document.getElementById('view-' + n).getAttribute('data-factbox-state');
     return s === 'ready' || s === 'error';
@@ -330,6 +331,25 @@ test('opening a file never changes it, even a box whose table reads otherwise', 
   const written = fs.readFileSync(await json.path(), 'utf8');
   assert.deepEqual(JSON.parse(written), doc);
   assert.match(written, /"value": 26\.70/);
+  await context.close();
+});
+
+test('a long table: the grid shows its first rows, the box all of them', async () => {
+  const { context, page } = await studio();
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const d = new Date(Date.UTC(2015, 0, 1) + i * 86400000);
+    return `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}\t${(1000 + (i % 97) * 3.5).toFixed(1).replace('.', ',')}`;
+  });
+  await paste(page, 'Ngày\tHồ sơ\n' + rows.join('\n'));
+  assert.equal(await page.locator('#grid tbody tr').count(), 300);
+  assert.match(await page.textContent('#grid-more'), /Đang hiện 300 trên 3\.001 hàng/);
+  await page.getByRole('button', { name: 'Hiện thêm 300 hàng' }).click();
+  assert.equal(await page.locator('#grid tbody tr').count(), 600);
+  await page.fill('#f-boxes-0-title', 'Hồ sơ mỗi ngày');
+  assert.equal((await settled(page)).state, 'ready');
+  await page.keyboard.press('Tab');
+  const points = await page.evaluate(() => JSON.parse(localStorage.getItem('factbox-studio-v1')).doc.boxes[0].series[0].points.length);
+  assert.equal(points, 3000);
   await context.close();
 });
 

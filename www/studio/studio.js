@@ -38,7 +38,8 @@ const WORDS = {
     'box-added': 'Đã thêm hộp {n}.', 'box-deleted': 'Đã xoá hộp.', 'box-moved': 'Đã chuyển hộp đến vị trí {n}.',
     'highlighted': 'Đã làm nổi bật {l}.', 'unhighlighted': 'Đã bỏ làm nổi bật {l}.', 'style-read': 'Đọc số theo {s}.',
     'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', problems: '{n} lỗi cần sửa', 'no-box': 'Tệp không có hộp nào.',
-    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác', caption: 'tiêu đề bảng', 'edit-in-table': 'Sửa trong bảng: {cell}',
+    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác', caption: 'tiêu đề bảng',
+    'rows-shown': 'Đang hiện {n} trên {all} hàng; hộp dùng tất cả.', 'rows-more': 'Hiện thêm {n} hàng', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
@@ -69,7 +70,8 @@ const WORDS = {
     'box-added': 'Box {n} added.', 'box-deleted': 'Box deleted.', 'box-moved': 'Box moved to position {n}.',
     'highlighted': '{l} highlighted.', 'unhighlighted': '{l} no longer highlighted.', 'style-read': 'Numbers read {s}.',
     'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', problems: '{n} problems to fix', 'no-box': 'The file has no boxes.',
-    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions', caption: 'table title', 'edit-in-table': 'Edit in the table: {cell}',
+    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions', caption: 'table title',
+    'rows-shown': 'Showing {n} of {all} rows; the box uses them all.', 'rows-more': 'Show {n} more rows', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
@@ -91,6 +93,9 @@ const byOrder = (a, b) => {
   return rank(a) - rank(b);
 };
 const STORE = 'factbox-studio-v1';
+/* How many rows of a table the grid shows at first, and how many more at each ask. */
+const GRID_ROWS = 300;
+let gridShown = GRID_ROWS;
 
 const $ = (sel) => document.querySelector(sel);
 const el = (tag, attrs, ...kids) => {
@@ -196,6 +201,18 @@ function refill(i) {
   info[i] = r;
 }
 function refillAll() { state.doc.boxes.forEach((_, i) => refill(i)); }
+/* While the journalist types in the table: the box follows once the typing pauses. */
+let refillTimer = 0;
+function refillSoon() {
+  clearTimeout(refillTimer);
+  refillTimer = setTimeout(() => {
+    refill(state.current);
+    renderKinds();
+    renderForm();
+    renderFlags();
+    preview();
+  }, 150);
+}
 
 function docText() { return engine.write(state.doc); }
 
@@ -228,7 +245,7 @@ function renderBoxList() {
   list.replaceChildren(...state.doc.boxes.map((b, i) => el('li', {},
     el('button', {
       type: 'button', 'aria-current': i === state.current ? 'true' : null,
-      onclick: () => { commit(); state.current = i; commit(); renderAll(); }
+      onclick: () => { commit(); state.current = i; gridShown = GRID_ROWS; commit(); renderAll(); }
     }, (b.title || w('untitled')), el('span', { class: 'kind-name', text: (WORDS[state.lang].kinds[b.kind] || [b.kind])[0] + ' · ' + b.id })))));
   $('#box-up').disabled = state.current === 0;
   $('#box-down').disabled = state.current === state.doc.boxes.length - 1;
@@ -248,7 +265,10 @@ function renderGrid() {
     ...Array.from({ length: width }, (_, c) => el('th', { scope: 'col', text: letters(c) })),
     el('th', {}, el('span', { class: 'visually-hidden', text: w('actions') })));
   const canHighlight = ['bar', 'rank-change', 'share'].includes(box().kind);
-  const rows = grid.map((row, ri) => {
+  // A long table shows its first rows (thousands of inputs would freeze the page); the box
+  // uses every row.
+  const shown = Math.min(grid.length, gridShown);
+  const rows = grid.slice(0, shown).map((row, ri) => {
     const isHead = r && r.headerRow === ri;
     const isCaption = r && r.caption && ri === 0;
     const cells = Array.from({ length: width }, (_, c) => {
@@ -264,14 +284,19 @@ function renderGrid() {
         const g = state.grids[state.current];
         while (g[ri].length <= c) g[ri].push('');
         g[ri][c] = input.value;
-        refill(state.current);
-        renderKinds();
-        renderForm();
-        renderFlags();
-        preview();
+        refillSoon();
         commitSoon();
       });
-      input.addEventListener('change', () => { renderGrid(); commit(); focusCell(ri, c); });
+      input.addEventListener('change', () => {
+        clearTimeout(refillTimer);
+        refill(state.current);
+        renderGrid();
+        renderKinds();
+        renderForm();
+        preview();
+        commit();
+        focusCell(ri, c);
+      });
       input.addEventListener('keydown', (e) => {
         const moves = { ArrowUp: -1, ArrowDown: 1, Enter: 1 };
         if (moves[e.key] && !e.altKey && !e.shiftKey) {
@@ -295,6 +320,12 @@ function renderGrid() {
     return el('tr', { class: isHead ? 'head' : isCaption ? 'caption' : null }, el('th', { class: 'num', scope: 'row', text: String(ri + 1) }), ...cells, acts);
   });
   table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+  const more = $('#grid-more');
+  more.hidden = shown === grid.length;
+  if (!more.hidden) {
+    more.replaceChildren(w('rows-shown', { n: shown, all: engine.written(String(grid.length), style()) }), ' ',
+      el('button', { type: 'button', onclick: () => { gridShown += GRID_ROWS; renderGrid(); focusCell(shown, 0); } }, w('rows-more', { n: GRID_ROWS })));
+  }
   renderFlags();
 }
 function focusCell(r, c) {
@@ -534,9 +565,18 @@ function renderDocFields() {
 /* ---- Preview, and the widget's messages at their fields ---- */
 
 let previewTimer = 0;
-function preview() { clearTimeout(previewTimer); previewTimer = setTimeout(drawPreview, 120); }
+let previewRound = 0, previewScheduled = false;
+/* Redraws the previews soon; `aria-busy` on them says a redraw is on its way. */
+function preview() {
+  clearTimeout(previewTimer);
+  $('#frames').setAttribute('aria-busy', 'true');
+  previewScheduled = true;
+  previewTimer = setTimeout(drawPreview, 120);
+}
 
 function drawPreview() {
+  const round = ++previewRound;
+  previewScheduled = false;
   const b = box();
   const text = docText();
   const locale = (b.locale || state.doc.locale || 'vi').slice(0, 2);
@@ -552,6 +592,7 @@ function drawPreview() {
     });
   });
   Promise.all(jobs).then(() => {
+    if (round === previewRound && !previewScheduled) $('#frames').setAttribute('aria-busy', 'false');
     problems = failed || [];
     if (empty) {
       $('#problems').replaceChildren(el('p', { class: 'problem note', text: w('empty') }));
@@ -666,6 +707,7 @@ function pickFromChart(host) {
 /* ---- Data in ---- */
 
 function readGrid(grid, what) {
+  gridShown = GRID_ROWS;
   state.grids[state.current] = grid;
   state.kinds[state.current] = null;
   refill(state.current);
@@ -831,6 +873,7 @@ function wire() {
   $('#row-add').addEventListener('click', () => {
     const g = state.grids[state.current];
     g.push(Array.from({ length: Math.max(2, ...g.map((r) => r.length)) }, () => ''));
+    gridShown = Math.max(gridShown, g.length);
     commit();
     renderGrid();
     focusCell(g.length - 1, 0);
