@@ -248,6 +248,9 @@ test('keyboard only: from paste to snippet', async () => {
 
 test('the snippet, pasted into a fresh page with factbox.js, shows what the preview shows', async () => {
   const { context, page } = await studio();
+  // Nothing the journalist pastes leaves the page: every request is to the studio's host.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
   await paste(page, 'Quốc gia\tĐiểm\nSingapore\t0,9150\nViệt Nam\t0,6667\nThái Lan\t0,7565');
   await page.fill('#f-boxes-0-title', 'Điểm Chính phủ điện tử');
   await page.fill('#f-boxes-0-source', 'Liên Hợp Quốc');
@@ -256,6 +259,15 @@ test('the snippet, pasted into a fresh page with factbox.js, shows what the prev
   await page.waitForFunction(() => document.querySelector('#snippet').value.length > 0);
   const snippet = await page.$eval('#snippet', (e) => e.value);
   assert.match(snippet, /<script src="http:\/\/127\.0\.0\.1:\d+\/factbox\.js"/);
+  assert.deepEqual(requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  // With the data in a file the newsroom uploads, the snippet points at it.
+  await page.check('input[name=where][value=file]');
+  await page.fill('#src', 'https://news.example/data/bai-viet.json');
+  await page.click('#snippet-make');
+  await page.waitForFunction(() => document.querySelector('#snippet').value.includes('news.example'));
+  const linked = await page.$eval('#snippet', (e) => e.value);
+  assert.match(linked, /data-factbox="https:\/\/news\.example\/data\/bai-viet\.json#hop-1"/);
+  assert.ok(!linked.includes('application/json'), 'no inline data');
   await page.mouse.move(0, 0);
   const preview = await page.locator('#view-article').screenshot();
   const previewText = await page.$eval('#view-article', (v) => v.shadowRoot.textContent.replace(/\s+/g, ' '));
