@@ -28,17 +28,17 @@ const WORDS = {
     inline: 'Nằm trong mã nhúng (chỉ cần dán một lần)', file: 'Ở tệp JSON tại địa chỉ:', src: 'Địa chỉ tệp JSON',
     snippet: 'Tạo mã nhúng', 'copy-snippet': 'Sao chép mã nhúng', 'snippet-label': 'Mã nhúng (dán vào ô HTML của bài viết)',
     'json-download': 'Tải tệp JSON', 'json-copy': 'Sao chép JSON', svg: 'Tải ảnh SVG', png: 'Tải ảnh PNG',
-    untitled: '(chưa có tiêu đề)', row: 'Hàng', col: 'Cột', cell: 'Hàng {r}, cột {c}', header: 'tiêu đề cột',
+    untitled: '(chưa có tiêu đề)', row: 'Hàng', cell: 'Hàng {r}, cột {c}', header: 'tiêu đề cột',
     'row-delete': 'Xoá hàng {r}', highlight: 'Làm nổi bật hàng {r}', suggested: 'gợi ý', suggestion: 'Gợi ý: {why}',
     'go-field': 'Đến trường', 'go-cell': 'Đến ô', empty: 'Dán một bảng ở bước 1 để bắt đầu.',
     'item-add': 'Thêm', 'item-delete': 'Xoá mục này', more: 'Thêm tuỳ chọn', 'source-text': 'Tên nguồn', 'source-url': 'Liên kết (không bắt buộc)',
-    'texts-help': 'Mỗi dòng một nhãn.', default: '(mặc định)', yes: 'có', copied: 'Đã sao chép.', saved: 'Đã tải xuống {f}.',
+    'texts-help': 'Mỗi dòng một nhãn.', default: '(mặc định)', copied: 'Đã sao chép.', saved: 'Đã tải xuống {f}.',
     'snippet-ready': 'Mã nhúng đã sẵn sàng: {n} ký tự.', 'snippet-broken': 'Chưa tạo được mã nhúng: hộp còn lỗi (xem bước 4).',
     opened: 'Đã mở {f}: {n} hộp.', 'read-done': 'Đã đọc bảng: {r} hàng, {c} cột. Loại gợi ý: {k}.', undone: 'Đã hoàn tác.', redone: 'Đã làm lại.',
     'box-added': 'Đã thêm hộp {n}.', 'box-deleted': 'Đã xoá hộp.', 'box-moved': 'Đã chuyển hộp đến vị trí {n}.',
     'highlighted': 'Đã làm nổi bật {l}.', 'unhighlighted': 'Đã bỏ làm nổi bật {l}.', 'style-read': 'Đọc số theo {s}.',
-    'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', problems: '{n} lỗi cần sửa', 'no-box': 'Tệp không có hộp nào.',
-    'item': 'Mục {n}', 'doc-fields': 'Cài đặt chung', actions: 'Thao tác', caption: 'tiêu đề bảng',
+    'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', 'no-box': 'Tệp không có hộp nào.',
+    'item': 'Mục {n}', actions: 'Thao tác', caption: 'tiêu đề bảng',
     'rows-shown': 'Đang hiện {n} trên {all} hàng; hộp dùng tất cả.', 'rows-more': 'Hiện thêm {n} hàng', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
@@ -60,17 +60,17 @@ const WORDS = {
     inline: 'Inside the snippet (paste once, nothing to upload)', file: 'In a JSON file at:', src: 'JSON file address',
     snippet: 'Make the snippet', 'copy-snippet': 'Copy the snippet', 'snippet-label': 'Embed snippet (paste into the article’s HTML block)',
     'json-download': 'Download JSON', 'json-copy': 'Copy JSON', svg: 'Download SVG', png: 'Download PNG',
-    untitled: '(no title yet)', row: 'Row', col: 'Column', cell: 'Row {r}, column {c}', header: 'column title',
+    untitled: '(no title yet)', row: 'Row', cell: 'Row {r}, column {c}', header: 'column title',
     'row-delete': 'Delete row {r}', highlight: 'Highlight row {r}', suggested: 'suggested', suggestion: 'Suggested: {why}',
     'go-field': 'Go to field', 'go-cell': 'Go to cell', empty: 'Paste a table in step 1 to begin.',
     'item-add': 'Add', 'item-delete': 'Delete this item', more: 'More options', 'source-text': 'Source name', 'source-url': 'Link (optional)',
-    'texts-help': 'One label per line.', default: '(default)', yes: 'yes', copied: 'Copied.', saved: 'Downloaded {f}.',
+    'texts-help': 'One label per line.', default: '(default)', copied: 'Copied.', saved: 'Downloaded {f}.',
     'snippet-ready': 'The snippet is ready: {n} characters.', 'snippet-broken': 'No snippet yet: the box has problems (see step 4).',
     opened: 'Opened {f}: {n} boxes.', 'read-done': 'Table read: {r} rows, {c} columns. Suggested kind: {k}.', undone: 'Undone.', redone: 'Redone.',
     'box-added': 'Box {n} added.', 'box-deleted': 'Box deleted.', 'box-moved': 'Box moved to position {n}.',
     'highlighted': '{l} highlighted.', 'unhighlighted': '{l} no longer highlighted.', 'style-read': 'Numbers read {s}.',
-    'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', problems: '{n} problems to fix', 'no-box': 'The file has no boxes.',
-    'item': 'Item {n}', 'doc-fields': 'File settings', actions: 'Actions', caption: 'table title',
+    'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', 'no-box': 'The file has no boxes.',
+    'item': 'Item {n}', actions: 'Actions', caption: 'table title',
     'rows-shown': 'Showing {n} of {all} rows; the box uses them all.', 'rows-more': 'Show {n} more rows', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
@@ -109,7 +109,7 @@ const el = (tag, attrs, ...kids) => {
   for (const k of kids) if (k != null) e.append(k);
   return e;
 };
-const fill = (text, vars) => text.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
+const fillIn = (text, vars) => text.replace(/\{(\w+)\}/g, (_, k) => vars[k]);
 const N = (text) => ({ $n: String(text) });
 const isNum = (v) => v && typeof v === 'object' && typeof v.$n === 'string';
 
@@ -120,7 +120,7 @@ const views = { phone: null, article: null };
 
 function w(key, vars) {
   const t = WORDS[state.lang][key] ?? WORDS.vi[key] ?? key;
-  return vars ? fill(t, vars) : t;
+  return vars ? fillIn(t, vars) : t;
 }
 function say(text) {
   const s = $('#status');
@@ -447,7 +447,8 @@ function fieldEl(f, obj, path, done) {
         if (!t) return set(undefined);
         const r = engine.number(t, style(), state.lang);
         if (r.n != null && (f.type === 'number' || /^\d+$/.test(r.n))) {
-          if (r.qualifier && f.name === 'value' && 'qualifier' in Object.fromEntries(fieldsOf(defOf(path)).map((x) => [x.name, 1]))) obj.qualifier = r.qualifier;
+          // "hơn 9.300" typed into a value: the word is the value's qualifier.
+          if (r.qualifier && f.name === 'value' && fieldsOf(defOf(path)).some((x) => x.name === 'qualifier')) obj.qualifier = r.qualifier;
           set(N(r.n));
         } else {
           // Kept as typed: the box reports it, and the message shows here.
