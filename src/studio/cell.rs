@@ -155,6 +155,9 @@ pub struct NumberCell {
 pub struct Reading {
     pub text: String,
     pub places: u32,
+    /// Zeros at the end of the written places (`16,40`: 1), which only `decimals` keeps
+    /// under a scale word.
+    pub trailing: u32,
 }
 
 impl NumberCell {
@@ -171,9 +174,12 @@ impl NumberCell {
             .scale
             .and_then(|s| SCALE_WORDS.iter().find(|w| w.2 == s))
             .map_or(0, |w| w.1);
+        let frac = self.digits.body.rsplit([',', '.']).next().filter(|_| places > 0).unwrap_or_default();
+        let trailing = u32::try_from(frac.len() - frac.trim_end_matches('0').len()).unwrap_or(0);
         Some(Reading {
             text: shift(&text, power),
             places,
+            trailing,
         })
     }
 
@@ -464,10 +470,12 @@ mod tests {
         let n = number("hơn 16,4 triệu").unwrap();
         assert_eq!(n.qualifier.as_deref(), Some("hơn"));
         assert_eq!(n.scale, Some(Scale::Million));
-        assert_eq!(n.read(Style::Vi), Some(Reading { text: "16400000".into(), places: 1 }));
+        assert_eq!(n.read(Style::Vi), Some(Reading { text: "16400000".into(), places: 1, trailing: 0 }));
         let p = number("31 %").unwrap();
         assert!(p.percent);
         assert_eq!(p.unit_text().as_deref(), Some("%"));
+        assert_eq!(number("16,40 triệu").unwrap().read(Style::Vi).map(|r| r.trailing), Some(1));
+        assert_eq!(number("1.200").unwrap().read(Style::Vi).map(|r| r.trailing), Some(0));
         let u = number("9.300 tỉ đồng").unwrap();
         assert_eq!(u.scale, None);
         assert_eq!(u.unit.as_deref(), Some("tỉ đồng"));

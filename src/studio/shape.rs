@@ -72,16 +72,18 @@ fn common(cells: &[&(Reading, &NumberCell, At)], flags: &mut Vec<Flag>) -> (Opti
     (unit, scale.flatten())
 }
 
-/// Sets `unit`, `scale` and, under a scale word, the places written (`16,0 triệu` keeps
-/// its `,0`), when the cells say them.
-fn put_format(into: &mut Map<String, Value>, unit: Option<String>, scale: Option<Scale>, places: &[u32]) {
+/// Sets `unit`, `scale` and, under a scale word, the places written when a written zero
+/// would otherwise be lost (`16,0 triệu` keeps its `,0`; `16,4 triệu` needs nothing: a box
+/// writes a scaled number with the places it needs), when the cells say them.
+fn put_format(into: &mut Map<String, Value>, unit: Option<String>, scale: Option<Scale>, readings: &[&Reading]) {
     if let Some(u) = unit {
         into.insert("unit".into(), json!(u));
     }
     if let Some(s) = scale {
         into.insert("scale".into(), json!(words::scale_code(s)));
-        if let Some(&p) = places.first() {
-            if p > 0 && places.iter().all(|&q| q == p) {
+        if let Some(p) = readings.first().map(|r| r.places) {
+            let zeros = readings.iter().any(|r| r.trailing > 0);
+            if p > 0 && zeros && readings.iter().all(|r| r.places == p) {
                 into.insert("decimals".into(), json!(num(&p.to_string())));
             }
         }
@@ -199,7 +201,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
                     place(places, format!("figures[{k}].label"), t.title_at(col));
                     let mut o = Map::new();
                     put_number(&mut o, "value", r, n);
-                    put_format(&mut o, n.unit_text(), n.scale, &[r.places]);
+                    put_format(&mut o, n.unit_text(), n.scale, &[r]);
                     if !t.title(col).is_empty() {
                         o.insert("label".into(), json!(t.title(col)));
                     }
@@ -221,7 +223,7 @@ pub fn build(t: &Table, kind: &str) -> Built {
                     place(places, format!("figures[{k}].label"), at_of(t, row, s.labels));
                     let mut o = Map::new();
                     put_number(&mut o, "value", r, n);
-                    put_format(&mut o, n.unit_text(), n.scale, &[r.places]);
+                    put_format(&mut o, n.unit_text(), n.scale, &[r]);
                     if let Some(l) = label(t, row, s.labels) {
                         o.insert("label".into(), json!(l));
                     }
@@ -258,8 +260,8 @@ pub fn build(t: &Table, kind: &str) -> Built {
             }
             let parts: Vec<_> = cells.iter().flatten().collect();
             let (unit, scale) = common(&parts, flags);
-            let places: Vec<u32> = parts.iter().map(|(r, _, _)| r.places).collect();
-            put_format(f, unit, scale, &places);
+            let readings: Vec<&Reading> = parts.iter().map(|(r, _, _)| r).collect();
+            put_format(f, unit, scale, &readings);
             if let Some((r, _, _)) = total {
                 f.insert("total".into(), num(&r.text));
             }
@@ -346,8 +348,8 @@ pub fn build(t: &Table, kind: &str) -> Built {
             }
             let refs: Vec<_> = all.iter().collect();
             let (unit, scale) = common(&refs, flags);
-            let places: Vec<u32> = all.iter().map(|(r, _, _)| r.places).collect();
-            put_format(f, unit, scale, &places);
+            let readings: Vec<&Reading> = all.iter().map(|(r, _, _)| r).collect();
+            put_format(f, unit, scale, &readings);
             if ranks_named {
                 f.insert("ranks".into(), json!(true));
             }
@@ -631,12 +633,15 @@ mod tests {
         let t = table("Tỉnh\tHồ sơ\nHà Nội\thơn 1,2 triệu\nHuế\t950 nghìn");
         let b = build(&t, "bar");
         assert_eq!(b.flags, vec![Flag { at: Some(At { row: 2, col: 1 }), issue: Issue::MixedScales }]);
+        // A written zero under a scale word is kept by `decimals`.
+        let b = build(&table("Tỉnh\tHồ sơ\nHà Nội\t1,0 triệu\nHuế\t0,9 triệu"), "bar");
+        assert_eq!(b.fields["decimals"], json!({"$n": "1"}));
         let t = table("Tỉnh\tHồ sơ\nHà Nội\thơn 1,2 triệu\nHuế\t0,9 triệu");
         let b = build(&t, "bar");
         assert!(b.flags.is_empty());
         assert_eq!(
             Value::Object(b.fields),
-            json!({"scale": "million", "decimals": {"$n": "1"}, "bars": [
+            json!({"scale": "million", "bars": [
                 {"label": "Hà Nội", "value": {"$n": "1200000"}, "qualifier": "hơn"},
                 {"label": "Huế", "value": {"$n": "900000"}}]})
         );

@@ -400,8 +400,10 @@ function fieldEl(f, obj, path, done) {
   if (cell) {
     // A value the table gives is edited in the table (one place for each value): here it
     // is shown, with the way to its cell.
+    // As the cell has it ("16,4 triệu"), not as the JSON does (16400000).
+    const written = (state.grids[state.current][cell[0]] || [])[cell[1]];
     const v = obj[f.name];
-    const shown = isNum(v) ? engine.written(v.$n, style()) : (v ?? '');
+    const shown = written != null ? written.trim() : isNum(v) ? engine.written(v.$n, style()) : (v ?? '');
     return el('div', { class: 'field from-table', 'data-path': path },
       el('span', { class: 'label', text: f.label }),
       el('span', { class: 'value', text: String(shown) }),
