@@ -97,6 +97,11 @@ const NAMES: &[(&str, &str, &str, &str)] = &[
     ("Reference.label", "Ý nghĩa", "Label", "Đường có ý nghĩa gì, ví dụ “Mục tiêu 2020”."),
 ];
 
+/// The JSON Schema, as `make schema` wrote it from the spec types (a test keeps the file
+/// equal to `schema::json()`): read from the file, so that the studio's wasm does not carry
+/// the schema generator.
+const SCHEMA: &str = include_str!("../../www/schema/factbox-v1.schema.json");
+
 /// The short name and help of `field` of definition `def`, in `lang`.
 fn names(def: &str, field: &str, lang: Lang, english_help: &str) -> Option<(String, String)> {
     let specific = format!("{def}.{field}");
@@ -198,7 +203,7 @@ fn fields_of(schema: &Value, def: &str, node: &Value, lang: Lang) -> Vec<Value> 
 /// The whole form: `{document: [fields], kinds: {figures: "FiguresBoxSchema", …},
 /// defs: {Name: [fields]}}`.
 pub fn form(lang: Lang) -> Value {
-    let schema: Value = serde_json::from_str(&crate::schema::json()).unwrap_or(Value::Null);
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap_or(Value::Null);
     let all = at(&schema, "$defs").as_object().cloned().unwrap_or_default();
     let mut defs = Map::new();
     for (name, node) in &all {
