@@ -206,23 +206,24 @@ export async function settleAll(page) {
 }
 
 /** The share of pixels that differ by more than a quarter of the range, between two PNGs;
- *  with `crop`, over the size the two share (for drawings scaled a pixel apart). */
-export async function differing(page, a, b, crop = false) {
-  return page.evaluate(async ([a, b, crop]) => {
+ *  with `crop`, over the size the two share (for drawings scaled a pixel apart), `b`
+ *  moved down by `shift` rows (for screenshots of elements a fraction of a pixel apart). */
+export async function differing(page, a, b, crop = false, shift = 0) {
+  return page.evaluate(async ([a, b, crop, shift]) => {
     const load = async (b64) => {
       const img = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
       return img;
     };
-    const pixels = (img, w, h) => {
+    const pixels = (img, w, h, dy = 0) => {
       const c = new OffscreenCanvas(w, h);
       const ctx = c.getContext('2d');
-      ctx.drawImage(img, 0, 0);
+      ctx.drawImage(img, 0, dy);
       return ctx.getImageData(0, 0, w, h);
     };
     const [i, j] = [await load(a), await load(b)];
     const w = crop ? Math.min(i.width, j.width) : i.width;
-    const h = crop ? Math.min(i.height, j.height) : i.height;
-    const [p, q] = [pixels(i, w, h), crop ? pixels(j, w, h) : pixels(j, j.width, j.height)];
+    const h = crop ? Math.min(i.height, j.height) - Math.abs(shift) : i.height;
+    const [p, q] = [pixels(i, w, h, Math.min(0, shift)), crop ? pixels(j, w, h, Math.min(0, -shift)) : pixels(j, j.width, j.height)];
     if (p.width !== q.width || p.height !== q.height) return { size: [p.width, p.height, q.width, q.height] };
     let far = 0;
     for (let i = 0; i < p.data.length; i += 4) {
@@ -230,5 +231,5 @@ export async function differing(page, a, b, crop = false) {
         || Math.abs(p.data[i + 2] - q.data[i + 2]) > 64) far++;
     }
     return { share: far / (p.width * p.height) };
-  }, [a.toString('base64'), b.toString('base64'), crop]);
+  }, [a.toString('base64'), b.toString('base64'), crop, shift]);
 }

@@ -39,7 +39,9 @@ const WORDS = {
     'highlighted': 'Đã làm nổi bật {l}.', 'unhighlighted': 'Đã bỏ làm nổi bật {l}.', 'style-read': 'Đọc số theo {s}.',
     'style-name-vi': 'kiểu Việt', 'style-name-en': 'kiểu Anh', 'no-box': 'Tệp không có hộp nào.',
     'item': 'Mục {n}', actions: 'Thao tác', caption: 'tiêu đề bảng',
-    'rows-shown': 'Đang hiện {n} trên {all} hàng; hộp dùng tất cả.', 'rows-more': 'Hiện thêm {n} hàng', 'edit-in-table': 'Sửa trong bảng: {cell}',
+    'rows-shown': 'Đang hiện {n} trên {all} hàng; hộp dùng tất cả.', 'rows-more': 'Hiện thêm {n} hàng',
+    script: 'Địa chỉ của factbox.js', 'script-help': 'Nơi toà soạn đặt factbox.js. Mặc định là factbox.js bên cạnh trang studio này.',
+    'box-lang': 'Hộp viết bằng {l}.', 'box-lang-change': 'Đổi ngôn ngữ của hộp', 'lang-vi': 'tiếng Việt', 'lang-en': 'tiếng Anh', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
@@ -71,7 +73,9 @@ const WORDS = {
     'highlighted': '{l} highlighted.', 'unhighlighted': '{l} no longer highlighted.', 'style-read': 'Numbers read {s}.',
     'style-name-vi': 'the Vietnamese way', 'style-name-en': 'the English way', 'no-box': 'The file has no boxes.',
     'item': 'Item {n}', actions: 'Actions', caption: 'table title',
-    'rows-shown': 'Showing {n} of {all} rows; the box uses them all.', 'rows-more': 'Show {n} more rows', 'edit-in-table': 'Edit in the table: {cell}',
+    'rows-shown': 'Showing {n} of {all} rows; the box uses them all.', 'rows-more': 'Show {n} more rows',
+    script: 'Address of factbox.js', 'script-help': 'Where the newsroom keeps factbox.js. By default, the factbox.js next to this studio page.',
+    'box-lang': 'The box is written in {l}.', 'box-lang-change': 'Change the box’s language', 'lang-vi': 'Vietnamese', 'lang-en': 'English', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
@@ -224,6 +228,7 @@ function renderWords() {
   $('#lang').lang = state.lang === 'vi' ? 'en' : 'vi';
   $('#style').value = state.style;
   $('#src').value = state.src;
+  $('#script').value = state.script || defaultScript();
   for (const r of document.querySelectorAll('input[name=where]')) r.checked = r.value === state.where;
   $('#theme').setAttribute('aria-pressed', String(state.dark));
   $('#preview').classList.toggle('dark', state.dark);
@@ -577,10 +582,24 @@ function preview() {
   previewTimer = setTimeout(drawPreview, 120);
 }
 
+/* Which language the box is in (the file's, or its own), with the way to change it. */
+function renderBoxLang(b) {
+  const code = (b.locale || state.doc.locale || 'vi').slice(0, 2) === 'en' ? 'en' : 'vi';
+  $('#box-lang').replaceChildren(w('box-lang', { l: w('lang-' + code) }), ' ',
+    el('button', { type: 'button', onclick: () => {
+      const settings = $('.doc-settings');
+      settings.open = true;
+      const select = document.getElementById('f-locale');
+      select.scrollIntoView({ block: 'center' });
+      select.focus();
+    } }, w('box-lang-change')));
+}
+
 function drawPreview() {
   const round = ++previewRound;
   previewScheduled = false;
   const b = box();
+  renderBoxLang(b);
   const text = docText();
   const locale = (b.locale || state.doc.locale || 'vi').slice(0, 2);
   const empty = !state.grids[state.current]?.length && !hasData(b);
@@ -810,12 +829,13 @@ function copy(text) {
     say(w('copied'));
   });
 }
+function defaultScript() { return new URL('factbox.js', location.href).href; }
 function fileName() {
   const src = state.src.trim() || 'factbox.json';
   return src.split('/').pop().split('?')[0] || 'factbox.json';
 }
 function made() {
-  const opts = { id: box().id, script: new URL('factbox.js', location.href).href };
+  const opts = { id: box().id, script: (state.script || '').trim() || defaultScript() };
   if (state.where === 'inline') opts.inline = true; else opts.src = state.src.trim() || 'factbox.json';
   return window.factbox.prerender(docText(), opts).then((list) => list[0]);
 }
@@ -932,6 +952,7 @@ function wire() {
   $('#theme').addEventListener('click', () => { state.dark = !state.dark; commit(); renderWords(); preview(); });
   for (const r of document.querySelectorAll('input[name=where]')) r.addEventListener('change', () => { state.where = r.value; commit(); });
   $('#src').addEventListener('input', (e) => { state.src = e.target.value; commitSoon(); });
+  $('#script').addEventListener('input', (e) => { state.script = e.target.value.trim() === defaultScript() ? '' : e.target.value; commitSoon(); });
   $('#snippet-make').addEventListener('click', () => makeSnippet().catch(() => {}));
   $('#snippet-copy').addEventListener('click', () => copy($('#snippet').value));
   $('#json-download').addEventListener('click', () => download(fileName(), new Blob([docText()], { type: 'application/json' })));
