@@ -194,11 +194,13 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@# The studio's build (its wasm face instead of the widget's).
-	cargo clippy --target wasm32-unknown-unknown --lib --features studio -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --features studio -- -D warnings
 
-# Only tests/web.rs runs in the browser; the other test files are native.
+# Only tests/web.rs (the widget's glue) and tests/studio_web.rs (the studio's, built with
+# its feature) run in the browser; the other test files are native.
 test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test studio_web --features studio
 
 test-e2e: dist pkg setup-browser
 	node --test tests/e2e/

@@ -1,6 +1,6 @@
 //! The browser glue, in headless Chromium (`make test-wasm`): what `render` and `fail` do to
 //! a real element — shadow root, state attributes, HiDPI canvas, error boxes, isolation.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", not(feature = "studio")))]
 
 use factbox::web::{Mounted, fail, render};
 use wasm_bindgen::JsCast;
