@@ -630,15 +630,16 @@ function hasData(b) { return DATA_LISTS.some((k) => Array.isArray(b[k]) && b[k].
    field of the path itself, else its nearest parent shown. */
 function fieldFor(path) {
   const root = $('#studio');
-  let p = path;
-  while (p) {
+  for (let p = path; p;) {
     const cell = placeOf(p);
     const input = cell && document.getElementById('cell-' + cell[0] + '-' + cell[1]);
     if (input) return input;
     const found = root.querySelector('[data-path="' + CSS.escape(p) + '"]');
     if (found) return found;
-    p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-    if (p === path) break;
+    // Up one step (`boxes[0].bars[1].value` → `boxes[0].bars[1]`), until none is left.
+    const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+    if (up === p) break;
+    p = up;
   }
   return null;
 }
