@@ -449,6 +449,28 @@ test('two boxes with one id: the message is shown, and the page keeps working', 
   await context.close();
 });
 
+test('a broken or older save: the studio starts anyway, keeping what it can', async () => {
+  for (const [saved, boxes] of [
+    ['{"doc": {', 1],
+    [JSON.stringify({ lang: 'vi', current: 7, doc: { version: { $n: '1' }, boxes: [
+      { id: 'a', kind: 'bar', title: 'A', bars: [{ label: 'x', value: { $n: '1' } }] },
+      { id: 'b', kind: 'bar', title: 'B', bars: [{ label: 'y', value: { $n: '2' } }] }] }, grids: [[]] }), 2],
+  ]) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((saved) => { if (!sessionStorage.getItem('done')) { localStorage.setItem('factbox-studio-v1', saved); sessionStorage.setItem('done', '1'); } }, saved);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/studio.html`);
+    await page.waitForSelector('#studio:not([hidden])');
+    assert.equal(await page.locator('#box-list li').count(), boxes);
+    await page.click('#row-add');
+    await page.fill('#cell-0-0', 'z');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the studio in English, light and dark, at 1280 and 800 px: axe-clean; screenshots', async () => {
   for (const [scheme, width, lang] of [['light', 1280, 'vi'], ['dark', 1280, 'en'], ['light', 800, 'vi'], ['dark', 800, 'vi']]) {
     const { context, page, errors } = await studio({ colorScheme: scheme, viewport: { width, height: 1000 } });

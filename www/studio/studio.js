@@ -146,7 +146,19 @@ function fresh() {
 function restore() {
   try {
     const s = JSON.parse(localStorage.getItem(STORE));
-    if (s && s.doc && Array.isArray(s.doc.boxes) && s.doc.boxes.length && Array.isArray(s.grids)) return s;
+    if (s && s.doc && Array.isArray(s.doc.boxes) && s.doc.boxes.length && Array.isArray(s.grids)) {
+      // Every box with its table and chosen kind (a save from an older studio may lack some).
+      s.grids = s.doc.boxes.map((_, i) => (Array.isArray(s.grids[i]) ? s.grids[i] : []));
+      s.kinds = s.doc.boxes.map((_, i) => (Array.isArray(s.kinds) ? s.kinds[i] ?? null : null));
+      s.current = Math.min(Math.max(0, s.current | 0), s.doc.boxes.length - 1);
+      // And every setting, the defaults standing in for what is missing or unknown.
+      const base = fresh();
+      if (!['vi', 'en'].includes(s.lang)) s.lang = base.lang;
+      if (!['auto', 'vi', 'en'].includes(s.style)) s.style = base.style;
+      if (!['inline', 'file'].includes(s.where)) s.where = base.where;
+      if (typeof s.src !== 'string') s.src = base.src;
+      return { ...base, ...s };
+    }
   } catch (e) { /* a broken save: start afresh */ }
   return null;
 }
