@@ -480,6 +480,18 @@ fn same_item<'a>(olds: &'a [Value], i: usize, n: &Value) -> Option<&'a Value> {
     }
 }
 
+/// What a box built from a table takes for granted and the journalist should confirm: a
+/// progress box whose direction neither `ranks` nor `better` gives (the form may have set
+/// them since, so this looks at the box, not the table).
+pub fn assumptions(b: &Value) -> Vec<Flag> {
+    let says = |k: &str| b.get(k).is_some_and(|v| !v.is_null());
+    if b.get("kind").and_then(Value::as_str) == Some("progress") && b.get("target").is_some() && !says("ranks") && !says("better") {
+        vec![Flag { at: None, issue: Issue::DirectionAssumed }]
+    } else {
+        Vec::new()
+    }
+}
+
 /// A number as the journalist's style writes it: `9300` → `9.300`, `26.7` → `26,7`.
 pub fn written(text: &str, style: Style) -> String {
     let (sign, body) = match text.strip_prefix('-') {
@@ -667,6 +679,18 @@ mod tests {
             Value::Object(b.fields),
             json!({"value": {"$n": "31"}, "qualifier": "gần", "unit": "%", "label": "Đạt", "target": {"$n": "30"}, "target_label": "Mục tiêu 2020"})
         );
+    }
+
+    #[test]
+    fn a_target_without_a_direction_is_pointed_out() {
+        let values = apply(&json!({}), "progress", &build(&table("Việt Nam\tMục tiêu\n86\t50"), "progress"));
+        assert_eq!(assumptions(&values).iter().map(|f| f.issue.code()).collect::<Vec<_>>(), vec!["direction-assumed"]);
+        let ranks = apply(&json!({}), "progress", &build(&table("Xếp hạng\tMục tiêu\n86\t50"), "progress"));
+        assert!(assumptions(&ranks).is_empty());
+        let mut chosen = values.clone();
+        chosen["better"] = json!("lower");
+        assert!(assumptions(&chosen).is_empty());
+        assert!(assumptions(&json!({"kind": "bar"})).is_empty());
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
             o.insert("title".into(), json!(caption));
         }
     }
+    all.extend(shape::assumptions(&made));
     js(&json!({
         "box": made,
         "kind": kind,

@@ -26,6 +26,9 @@ pub enum Issue {
     ProgressRows,
     /// A currency sign before the numbers (`$1,234`), which a box writes after them.
     CurrencyFirst { sign: String },
+    /// A progress box whose direction nothing says: higher is taken as better, which is
+    /// false for a rank or an error rate, where the box would call a miss "met".
+    DirectionAssumed,
 }
 
 impl Issue {
@@ -45,12 +48,13 @@ impl Issue {
             Issue::RankWithUnit => "rank-with-unit",
             Issue::ProgressRows => "progress-rows",
             Issue::CurrencyFirst { .. } => "currency-first",
+            Issue::DirectionAssumed => "direction-assumed",
         }
     }
 
     /// Only says how the table was read; the box is made anyway.
     pub fn is_note(&self) -> bool {
-        matches!(self, Issue::Ambiguous { .. } | Issue::CurrencyFirst { .. })
+        matches!(self, Issue::Ambiguous { .. } | Issue::CurrencyFirst { .. } | Issue::DirectionAssumed)
     }
 
     /// What is wrong, and how to fix it.
@@ -89,6 +93,8 @@ impl Issue {
             Issue::RankWithUnit => "A rank is a whole number without a unit: write 86, not 86% or 86th.".into(),
             Issue::ProgressRows if vi => "Hộp tiến độ chỉ dùng một giá trị và một mục tiêu: các dòng sau bị bỏ qua.".into(),
             Issue::ProgressRows => "A progress box uses one value and one target: the other rows are left out.".into(),
+            Issue::DirectionAssumed if vi => "Hộp coi số cao hơn là tốt hơn, nên giá trị bằng hoặc cao hơn mục tiêu là “đạt”. Nếu đây là thứ hạng, đánh dấu “Là thứ hạng (số nhỏ là tốt hơn)”; nếu số thấp hơn là tốt hơn (tỉ lệ lỗi, nghèo đói), chọn “lower” ở “Số nào tốt hơn”.".into(),
+            Issue::DirectionAssumed => "The box takes higher as better, so a value at or above the target is “met”. If these are ranks, tick “Ranks (lower is better)”; if lower is better (an error rate, poverty), choose “lower” in “Which is better”.".into(),
             Issue::CurrencyFirst { sign } if vi => format!("Dấu “{sign}” đứng trước số: hộp viết đơn vị sau số (1.234 {sign}). Nếu muốn, ghi đơn vị bằng chữ ở trường Đơn vị, ví dụ “đô la Mỹ”."),
             Issue::CurrencyFirst { sign } => format!("“{sign}” stands before the numbers: a box writes the unit after them (1,234 {sign}). To read better, write the unit in words in the Unit field, e.g. “US dollars”."),
         }

@@ -153,6 +153,17 @@ test('a rank below its target is not "met", and a rank rise reads as a rise', as
   let shown = await settled(page);
   assert.equal(shown.state, 'ready');
   assert.ok(!/đã đạt|vượt mục tiêu/i.test(shown.text), shown.text);
+  // A rank the table does not call one: the studio says what it assumed and how to say
+  // otherwise; once "ranks" is ticked the note goes and the box does not call it met.
+  await page.uncheck('#f-boxes-0-ranks');
+  await paste(page, 'Việt Nam\tMục tiêu\n86\t50');
+  assert.equal(await kindChecked(page), 'progress');
+  assert.match(await page.textContent('#data-problems'), /Hộp coi số cao hơn là tốt hơn/);
+  await page.check('#f-boxes-0-ranks');
+  await page.waitForFunction(() => !/Hộp coi số cao hơn/.test(document.querySelector('#data-problems').textContent));
+  shown = await settled(page);
+  assert.equal(shown.state, 'ready');
+  assert.ok(!/đã đạt|vượt mục tiêu/i.test(shown.text), shown.text);
   await paste(page, 'Quốc gia\t2018\t2020\nViệt Nam\t88\t86');
   assert.equal(await kindChecked(page), 'rank-change');
   shown = await settled(page);

@@ -118,6 +118,7 @@ const N = (text) => ({ $n: String(text) });
 const isNum = (v) => v && typeof v === 'object' && typeof v.$n === 'string';
 
 let state, form, past = [], future = [], saved = '', pending = 0;
+const forms = {};       // the form's description, per language (it never changes)
 let info = [];          // per box, not saved: the last fill's flags, suggestion and style
 let problems = [];      // the widget's problems with the current box
 const views = { phone: null, article: null };
@@ -247,7 +248,7 @@ function renderWords() {
 }
 
 function renderAll() {
-  form = engine.form(state.lang);
+  form = forms[state.lang] ??= engine.form(state.lang);
   renderWords();
   renderBoxList();
   renderDocFields();
@@ -274,7 +275,6 @@ function renderBoxList() {
 function renderGrid() {
   const grid = state.grids[state.current] || [];
   const r = info[state.current];
-  const flags = (r && r.flags) || [];
   const width = Math.max(2, ...grid.map((row) => row.length));
   const table = $('#grid');
   const letters = (c) => String.fromCharCode(65 + (c % 26)) + (c >= 26 ? Math.floor(c / 26) : '');
@@ -289,12 +289,11 @@ function renderGrid() {
     const isHead = r && r.headerRow === ri;
     const isCaption = r && r.caption && ri === 0;
     const cells = Array.from({ length: width }, (_, c) => {
-      const flag = flags.find((f) => f.row === ri && f.col === c && !f.note);
       const id = 'cell-' + ri + '-' + c;
+      // (Marked invalid by markProblems, through renderFlags below.)
       const input = el('input', {
         type: 'text', id, value: row[c] ?? '', spellcheck: 'false',
         'aria-label': w('cell', { r: ri + 1, c: letters(c) }) + (isHead ? ' (' + w('header') + ')' : isCaption ? ' (' + w('caption') + ')' : ''),
-        'aria-invalid': flag ? 'true' : null, 'aria-describedby': flag ? 'flag-' + ri + '-' + c : null,
         'data-row': ri, 'data-col': c
       });
       input.addEventListener('input', () => {
@@ -354,7 +353,9 @@ function focusCell(r, c) {
 function renderFlags() {
   const r = info[state.current];
   const list = $('#data-problems');
-  const flags = (r && r.flags) || [];
+  // A direction the table left open stops needing a word once the form gives one.
+  const b = box();
+  const flags = ((r && r.flags) || []).filter((f) => !(f.code === 'direction-assumed' && (b.ranks || b.better)));
   const items = flags.map((f) => {
     const where = f.row != null ? w('cell', { r: f.row + 1, c: String.fromCharCode(65 + f.col) }) + ': ' : '';
     const p = el('p', { class: 'problem' + (f.note ? ' note' : ''), id: f.row != null ? 'flag-' + f.row + '-' + f.col : null }, where + f.message);
@@ -563,7 +564,7 @@ function renderForm() {
   const openItems = [...root.querySelectorAll('details[open]')].map((d) => d.dataset.path);
   const fields = fieldsOf(form.kinds[b.kind]);
   const base = 'boxes[' + state.current + ']';
-  const after = () => { renderBoxListSoon(); preview(); commitSoon(); };
+  const after = () => { renderBoxListSoon(); renderFlags(); preview(); commitSoon(); };
   const main = fields.filter((f) => f.required || MAIN.includes(f.name));
   const more = fields.filter((f) => !main.includes(f));
   const moreBox = el('details', { class: 'more', 'data-path': base + '#more' }, el('summary', { text: w('more') }));
