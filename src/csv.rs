@@ -9,7 +9,7 @@
 //! formula into a reader's spreadsheet. The text starts with a byte-order mark, without
 //! which Excel reads Vietnamese UTF-8 as mojibake.
 
-use crate::format::{Lang, Num, format_plain};
+use crate::format::{Lang, Num, Value, format_plain};
 use crate::model::{Body, FactBox};
 
 /// A cell: text from the document, or a number we wrote.
@@ -27,6 +27,84 @@ fn t(text: &str) -> Cell {
 /// spreadsheet reads as a number.
 fn n(value: Num) -> Cell {
     Cell::Number(value.plain())
+}
+
+/// The columns a list of values needs besides the value itself: the upper end when any
+/// is a range, the status when any is an estimate, a forecast or preliminary.
+#[derive(Clone, Copy)]
+struct Extra {
+    high: bool,
+    status: bool,
+}
+
+impl Extra {
+    fn of(values: impl Iterator<Item = Value>) -> Extra {
+        values.fold(
+            Extra {
+                high: false,
+                status: false,
+            },
+            |e, v| Extra {
+                high: e.high || v.is_range(),
+                status: e.status || v.status().is_some(),
+            },
+        )
+    }
+
+    /// The header names of the extra columns, after `name` (a series' name, or none).
+    fn heads(self, name: Option<&str>, lang: Lang) -> Vec<Cell> {
+        let (high, status) = match lang {
+            Lang::Vi => ("cận trên", "trạng thái"),
+            Lang::En => ("upper end", "status"),
+        };
+        let named = |word: &str| match name {
+            Some(n) => t(&format!("{n} ({word})")),
+            None => {
+                let mut w = word.to_owned();
+                if let Some(first) = w.get(..1) {
+                    let upper = first.to_uppercase();
+                    w.replace_range(..1, &upper);
+                }
+                t(&w)
+            }
+        };
+        let mut out = Vec::new();
+        if self.high {
+            out.push(named(high));
+        }
+        if self.status {
+            out.push(named(status));
+        }
+        out
+    }
+
+    /// The value's cells: the number (a range's lower end), then the extra columns.
+    fn cells(self, v: Value, lang: Lang) -> Vec<Cell> {
+        let mut out = vec![n(v.low())];
+        if self.high {
+            out.push(if v.is_range() { n(v.high()) } else { t("") });
+        }
+        if self.status {
+            out.push(t(v.status().map_or("", |s| s.word(lang))));
+        }
+        out
+    }
+
+    /// Empty cells in the place of a value.
+    fn empty(self) -> Vec<Cell> {
+        let k = 1 + usize::from(self.high) + usize::from(self.status);
+        (0..k).map(|_| t("")).collect()
+    }
+}
+
+/// Writes a header line of our own names plus the extra columns' names.
+fn head_line(names: &str, extra: Vec<Cell>) -> String {
+    let mut line = names.to_owned();
+    for c in extra {
+        line.push(',');
+        cell(&mut line, &c);
+    }
+    line
 }
 
 /// A number factbox computed (a change of rank, a percentage).
@@ -96,38 +174,54 @@ pub fn csv(b: &FactBox) -> String {
     };
     match &b.body {
         Body::Figures(figures) => {
-            header(pick(
-                "Nhãn,Tiền tố,Giá trị,Đơn vị,Giá trị so sánh,Thời điểm so sánh",
-                "Label,Qualifier,Value,Unit,Compared value,Compared date",
+            let extra = Extra::of(figures.iter().map(|f| f.value));
+            header(&head_line(
+                pick(
+                    "Nhãn,Tiền tố,Giá trị,Đơn vị,Giá trị so sánh,Thời điểm so sánh",
+                    "Label,Qualifier,Value,Unit,Compared value,Compared date",
+                ),
+                extra.heads(None, b.lang),
             ));
             for f in figures {
                 let (cv, cd) = match &f.compare {
                     Some(c) => (n(c.value), t(&c.date.map(|d| d.iso()).unwrap_or_default())),
                     None => (t(""), t("")),
                 };
-                rows.push(vec![
+                let mut cells = extra.cells(f.value, b.lang);
+                let value = cells.remove(0);
+                let mut row = vec![
                     t(&f.label),
                     opt(f.qualifier.as_deref()),
-                    n(f.value),
+                    value,
                     opt(f.format.unit.as_deref()),
                     cv,
                     cd,
-                ]);
+                ];
+                row.extend(cells);
+                rows.push(row);
             }
         }
         Body::Bar(chart) => {
-            header(if chart.measure.is_ranks() {
-                pick("Nhãn,Tiền tố,Hạng,Đơn vị", "Label,Qualifier,Rank,Unit")
-            } else {
-                pick("Nhãn,Tiền tố,Giá trị,Đơn vị", "Label,Qualifier,Value,Unit")
-            });
+            let extra = Extra::of(chart.bars.iter().map(|b| b.value));
+            header(&head_line(
+                if chart.measure.is_ranks() {
+                    pick("Nhãn,Tiền tố,Hạng,Đơn vị", "Label,Qualifier,Rank,Unit")
+                } else {
+                    pick("Nhãn,Tiền tố,Giá trị,Đơn vị", "Label,Qualifier,Value,Unit")
+                },
+                extra.heads(None, b.lang),
+            ));
             for bar in &chart.bars {
-                rows.push(vec![
+                let mut cells = extra.cells(bar.value, b.lang);
+                let value = cells.remove(0);
+                let mut row = vec![
                     t(&bar.label),
                     opt(bar.qualifier.as_deref()),
-                    n(bar.value),
+                    value,
                     opt(chart.format.unit.as_deref()),
-                ]);
+                ];
+                row.extend(cells);
+                rows.push(row);
             }
         }
         Body::RankChange(chart) => {
@@ -151,7 +245,15 @@ pub fn csv(b: &FactBox) -> String {
             // Wide form, one column per series, one row per date of any series; a date a
             // series lacks is an empty cell, not a zero.
             let mut head = vec![t(pick("Thời điểm", "Date"))];
-            head.extend(chart.series.iter().map(|s| t(&s.name)));
+            let extras: Vec<Extra> = chart
+                .series
+                .iter()
+                .map(|s| Extra::of(s.points.iter().map(|p| p.value)))
+                .collect();
+            for (s, extra) in chart.series.iter().zip(&extras) {
+                head.push(t(&s.name));
+                head.extend(extra.heads(Some(&s.name), b.lang));
+            }
             // Series names are the journalist's: quoted like any data.
             rows.push(head);
             let mut days: Vec<(f64, String)> = Vec::new();
@@ -163,12 +265,14 @@ pub fn csv(b: &FactBox) -> String {
             crate::sort::sort_by_key(&mut days, |d| d.0);
             for (day, date) in days {
                 let mut row = vec![Cell::Text(date)];
-                row.extend(chart.series.iter().map(|s| {
-                    s.points
-                        .iter()
-                        .find(|p| p.day == day)
-                        .map_or_else(|| t(""), |p| n(p.value))
-                }));
+                for (s, extra) in chart.series.iter().zip(&extras) {
+                    row.extend(
+                        s.points
+                            .iter()
+                            .find(|p| p.day == day)
+                            .map_or_else(|| extra.empty(), |p| extra.cells(p.value, b.lang)),
+                    );
+                }
                 rows.push(row);
             }
         }
@@ -192,24 +296,32 @@ pub fn csv(b: &FactBox) -> String {
             }
         }
         Body::Progress(chart) => {
-            header(if chart.measure.is_ranks() {
-                pick(
-                    "Nhãn,Hạng,Hạng mục tiêu,Hạng thấp nhất trên thang,Đơn vị",
-                    "Label,Rank,Target rank,Lowest rank on the scale,Unit",
-                )
-            } else {
-                pick(
-                    "Nhãn,Giá trị,Mục tiêu,Tối đa,Đơn vị",
-                    "Label,Value,Target,Maximum,Unit",
-                )
-            });
-            rows.push(vec![
+            let extra = Extra::of(std::iter::once(chart.value));
+            header(&head_line(
+                if chart.measure.is_ranks() {
+                    pick(
+                        "Nhãn,Hạng,Hạng mục tiêu,Hạng thấp nhất trên thang,Đơn vị",
+                        "Label,Rank,Target rank,Lowest rank on the scale,Unit",
+                    )
+                } else {
+                    pick(
+                        "Nhãn,Giá trị,Mục tiêu,Tối đa,Đơn vị",
+                        "Label,Value,Target,Maximum,Unit",
+                    )
+                },
+                extra.heads(None, b.lang),
+            ));
+            let mut cells = extra.cells(chart.value, b.lang);
+            let value = cells.remove(0);
+            let mut row = vec![
                 t(&chart.label),
-                n(chart.value),
+                value,
                 chart.target.map_or_else(|| t(""), n),
                 n(chart.max),
                 opt(chart.format.unit.as_deref()),
-            ]);
+            ];
+            row.extend(cells);
+            rows.push(row);
         }
     }
     for row in rows {

@@ -84,7 +84,7 @@ fn summary(b: &FactBox) -> String {
             let by_value = |best: bool| {
                 extreme(
                     chart.bars.iter().enumerate(),
-                    |(_, b)| b.value.value(),
+                    |(_, b)| b.value.middle(),
                     chart.measure,
                     best,
                 )
@@ -147,7 +147,7 @@ fn summary(b: &FactBox) -> String {
                 let pick = |best: bool| {
                     extreme(
                         points.clone(),
-                        |(_, p)| p.value.value(),
+                        |(_, p)| p.value.middle(),
                         chart.measure,
                         best,
                     )

@@ -88,6 +88,20 @@ pub enum Syntax {
     Other(String),
 }
 
+/// Why a value cannot be a range where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RangeReason {
+    /// A part of a share: the parts' sum could not be checked against the total.
+    SharePart,
+    /// A rank: a place in a ranking is one number.
+    Rank,
+    /// A figure's earlier value, or a figure compared with one: the change would not be one
+    /// number.
+    Compare,
+    /// A target, a reference line, a total or a scale's end: a line is drawn at one value.
+    Fixed,
+}
+
 /// What kind of JSON value was expected where a wrong one stood.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
@@ -244,6 +258,15 @@ pub enum What {
     DuplicateLabel { label: String },
     /// A percent change from zero, which has no meaning.
     CompareFromZero,
+    /// A range whose ends are reversed or equal, as written.
+    BadRange { low: String, high: String },
+    /// A list in a value's place with other than two numbers.
+    RangeLength { found: usize },
+    /// A range where one cannot be true.
+    RangeNotAllowed { reason: RangeReason },
+    /// A value typed as text the way an article writes it (`"90–200 (dự báo)"`); `fix` is
+    /// the JSON that says the same, when the text could be read.
+    ValueAsText { text: String, fix: Option<String> },
     /// A rank of 0 (ranks start at 1).
     RankZero,
     /// A rank larger than the `out_of` count.
@@ -330,6 +353,10 @@ impl What {
             What::UnknownHighlight { .. } => "unknown-highlight",
             What::DuplicateLabel { .. } => "duplicate-label",
             What::CompareFromZero => "compare-from-zero",
+            What::BadRange { .. } => "bad-range",
+            What::RangeLength { .. } => "range-length",
+            What::RangeNotAllowed { .. } => "range-not-allowed",
+            What::ValueAsText { .. } => "value-as-text",
             What::RankZero => "rank-zero",
             What::RankOutOf { .. } => "rank-out-of",
             What::DuplicateDate { .. } => "duplicate-date",
@@ -848,9 +875,9 @@ impl What {
             }
             .to_owned(),
             What::RankChangeDates => if vi {
-                "hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm"
+                "hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm; mỗi hạng là một số (không vẽ được mũi tên từ một khoảng hạng)"
             } else {
-                "a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date"
+                "a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date; each rank is one number (an arrow cannot start or end at a range of ranks)"
             }
             .to_owned(),
             What::SortNeedsDirection { sort } => if vi {
@@ -919,6 +946,37 @@ impl What {
                 "a percent or ratio change from 0 has no meaning: use \"show\": \"difference\""
             }
             .to_owned(),
+            What::BadRange { low, high } if low == high => if vi {
+                format!("[{low}, {high}] là một số, không phải một khoảng: viết {low}")
+            } else {
+                format!("[{low}, {high}] is one number, not a range: write {low}")
+            },
+            What::BadRange { low, high } => if vi {
+                format!("khoảng viết số nhỏ trước: [{high}, {low}] thay cho [{low}, {high}]")
+            } else {
+                format!("a range is written smaller number first: [{high}, {low}] instead of [{low}, {high}]")
+            },
+            What::RangeLength { found } => if vi {
+                format!("một khoảng là hai số [thấp, cao], như [90, 200]; danh sách này có {found} mục")
+            } else {
+                format!("a range is two numbers [low, high], such as [90, 200]; this list has {found}")
+            },
+            What::RangeNotAllowed { reason } => match (reason, vi) {
+                (RangeReason::SharePart, true) => "phần của một tổng phải là một số (với một khoảng, không thể kiểm tra tổng các phần): viết một số, và nói khoảng trong `note`".to_owned(),
+                (RangeReason::SharePart, false) => "a part of a whole must be one number (with a range the parts' sum cannot be checked): write one number, and give the range in the `note`".to_owned(),
+                (RangeReason::Rank, true) => "thứ hạng là một số: viết một hạng, và nói khoảng trong `note`".to_owned(),
+                (RangeReason::Rank, false) => "a rank is one number: write one rank, and give the range in the `note`".to_owned(),
+                (RangeReason::Compare, true) => "thay đổi từ hoặc đến một khoảng không phải một số: bỏ `compare`, hoặc viết giá trị bằng một số; thay đổi có thể nói trong `label`".to_owned(),
+                (RangeReason::Compare, false) => "a change from or to a range is not one number: remove `compare`, or give one number; the change can be said in the `label`".to_owned(),
+                (RangeReason::Fixed, true) => "giá trị này là một số (một đường được vẽ tại đó): viết một số".to_owned(),
+                (RangeReason::Fixed, false) => "this value is one number (a line is drawn at it): write one number".to_owned(),
+            },
+            What::ValueAsText { text, fix } => match (fix, vi) {
+                (Some(fix), true) => format!("viết giá trị bằng JSON: {fix} thay cho chữ \"{text}\""),
+                (Some(fix), false) => format!("write the value as JSON: {fix} instead of the text \"{text}\""),
+                (None, true) => format!("cần một số JSON (không có dấu ngoặc kép) hoặc một khoảng [thấp, cao], nhưng ở đây là chữ \"{text}\""),
+                (None, false) => format!("expected a JSON number (without quotes) or a range [low, high], found the text \"{text}\""),
+            },
             What::RankZero => if vi {
                 "thứ hạng bắt đầu từ 1: không có hạng 0"
             } else {

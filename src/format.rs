@@ -6,7 +6,7 @@
 //! themselves, grouping, decimal mark and month names ([`reference`]), the same in the
 //! wasm and natively, and the same as the browser's `Intl` writes.
 
-use crate::spec::{Better, BillionWord, ChangeStyle, Scale};
+use crate::spec::{Better, BillionWord, ChangeStyle, Scale, Status};
 
 /// The language of a box: its numbers, dates and the widget's own words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -333,6 +333,152 @@ impl Num {
     }
 }
 
+/// The words news writes for each [`Status`], the first of each language being the one a
+/// box shows. One table for the box's words, the reader's hint for a status typed in
+/// Vietnamese into the JSON, and the studio's reading of a pasted cell.
+const STATUS_WORDS: &[(Status, &[&str], &[&str])] = &[
+    (
+        Status::Estimate,
+        &["ước tính", "ước đạt", "ước"],
+        &["estimate", "estimated", "est."],
+    ),
+    (
+        Status::Forecast,
+        &["dự báo", "dự kiến", "dự đoán"],
+        &["forecast", "projected", "projection"],
+    ),
+    (
+        Status::Preliminary,
+        &["sơ bộ"],
+        &["preliminary", "prelim."],
+    ),
+];
+
+impl Status {
+    fn words(self) -> (&'static [&'static str], &'static [&'static str]) {
+        STATUS_WORDS
+            .iter()
+            .find(|(s, _, _)| *s == self)
+            .map_or((&[][..], &[][..]), |(_, vi, en)| (*vi, *en))
+    }
+
+    /// The word a box shows beside such a value: `ước tính`, `forecast`.
+    pub fn word(self, lang: Lang) -> &'static str {
+        let (vi, en) = self.words();
+        let list = match lang {
+            Lang::Vi => vi,
+            Lang::En => en,
+        };
+        list.first().copied().unwrap_or("")
+    }
+
+    /// The JSON name of the status: `estimate`.
+    pub fn name(self) -> &'static str {
+        self.words().1.first().copied().unwrap_or("")
+    }
+
+    /// The status a word of either language means (`ước tính`, `dự kiến`, `Projected`),
+    /// case and surrounding brackets ignored.
+    pub fn from_word(word: &str) -> Option<Status> {
+        let w = word
+            .trim()
+            .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '*'))
+            .trim()
+            .to_lowercase();
+        STATUS_WORDS
+            .iter()
+            .find(|(_, vi, en)| vi.contains(&w.as_str()) || en.contains(&w.as_str()))
+            .map(|(s, _, _)| *s)
+    }
+
+    /// Every word of either language with its status, longest first (so that `ước tính`
+    /// is found before `ước`), for readers of typed text.
+    pub fn written_forms() -> Vec<(&'static str, Status)> {
+        let mut all: Vec<(&'static str, Status)> = STATUS_WORDS
+            .iter()
+            .flat_map(|(s, vi, en)| vi.iter().chain(en.iter()).map(move |w| (*w, *s)))
+            .collect();
+        crate::sort::sort_by_key(&mut all, |(w, _)| -(w.chars().count() as f64));
+        all
+    }
+}
+
+/// `text` followed by the status of its value, if any: `36 tỷ USD (ước tính)`.
+pub fn with_status(text: String, status: Option<Status>, lang: Lang) -> String {
+    match status {
+        Some(s) => format!("{text} ({})", s.word(lang)),
+        None => text,
+    }
+}
+
+/// A value a reader sees: one number or a range, each end as written, and whether it is a
+/// measurement, an estimate, a forecast or preliminary. A range's `low` is below its
+/// `high` (the only constructor checks it), so layout never re-checks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Value {
+    low: Num,
+    high: Option<Num>,
+    status: Option<Status>,
+}
+
+impl Value {
+    /// One number.
+    pub fn one(n: Num) -> Value {
+        Value {
+            low: n,
+            high: None,
+            status: None,
+        }
+    }
+
+    /// A range; `None` unless `low` is below `high`.
+    pub fn range(low: Num, high: Num) -> Option<Value> {
+        (low.value < high.value).then_some(Value {
+            low,
+            high: Some(high),
+            status: None,
+        })
+    }
+
+    /// The same value with its status.
+    pub fn with(self, status: Option<Status>) -> Value {
+        Value { status, ..self }
+    }
+
+    /// The number, or a range's lower end.
+    pub fn low(self) -> Num {
+        self.low
+    }
+
+    /// The number, or a range's upper end.
+    pub fn high(self) -> Num {
+        self.high.unwrap_or(self.low)
+    }
+
+    /// The number when the value is one; `None` for a range.
+    pub fn single(self) -> Option<Num> {
+        match self.high {
+            None => Some(self.low),
+            Some(_) => None,
+        }
+    }
+
+    /// Whether the value is a range.
+    pub fn is_range(self) -> bool {
+        self.high.is_some()
+    }
+
+    /// The status, `None` for a measurement.
+    pub fn status(self) -> Option<Status> {
+        self.status
+    }
+
+    /// Where the value sits for ordering (sorting bars): a range's middle. Never shown.
+    pub fn middle(self) -> f64 {
+        (self.low.value + self.high().value) / 2.0
+    }
+}
+
 /// How one kind of number is written: decimals, scale word and unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberFormat {
@@ -463,7 +609,8 @@ impl NumberFormat {
         self.attach_unit(self.number(n, lang))
     }
 
-    fn attach_unit(&self, number: String) -> String {
+    /// `number` followed by the unit, attached (`31%`) or after a no-break space.
+    pub fn attach_unit(&self, number: String) -> String {
         match self.unit.as_deref() {
             Some(unit) if unit_attaches(unit) => format!("{number}{unit}"),
             Some(unit) => format!("{number}{NBSP}{unit}"),
@@ -491,6 +638,75 @@ impl NumberFormat {
             format!("{shown} ({})", format_fixed(n.value, n.decimals, lang))
         } else {
             shown
+        }
+    }
+}
+
+impl NumberFormat {
+    /// A value's number with its scale word: `36`, a range `13–14` or `90–200 tỷ` (both ends
+    /// under the upper end's scale word, each with its own written places). A range with a
+    /// negative end is joined with words (`−5 đến 3`), where a dash would read as a minus.
+    pub fn value_number(&self, v: Value, lang: Lang) -> String {
+        let Some(high) = v.high else {
+            return self.number(v.low, lang);
+        };
+        let scale = self.scale_for(high);
+        let end = |n: Num| format_fixed(n.value / scale.factor(), self.places(n, scale), lang);
+        let joiner = if v.low.value < 0.0 || high.value < 0.0 {
+            match lang {
+                Lang::Vi => " đến ",
+                Lang::En => " to ",
+            }
+        } else {
+            "–"
+        };
+        self.with_word(format!("{}{joiner}{}", end(v.low), end(high)), scale, lang)
+    }
+
+    /// A value with its unit: `13–14%`, `36 tỷ USD`.
+    pub fn value_with_unit(&self, v: Value, lang: Lang) -> String {
+        self.attach_unit(self.value_number(v, lang))
+    }
+
+    /// A value as the article writes it, qualifier and unit: `khoảng 13–14%`.
+    pub fn value_as_written(&self, qualifier: Option<&str>, v: Value, lang: Lang) -> String {
+        with_qualifier(qualifier, self.value_with_unit(v, lang))
+    }
+
+    /// [`NumberFormat::value_as_written`], in full where the label rounds a number (see
+    /// [`NumberFormat::exact`]), for tooltips and data tables.
+    pub fn value_exact(&self, qualifier: Option<&str>, v: Value, lang: Lang) -> String {
+        match v.single() {
+            Some(n) => self.exact(qualifier, n, lang),
+            None => {
+                let shown = self.value_as_written(qualifier, v, lang);
+                if self.rounds(v.low) || self.rounds(v.high()) {
+                    let full = format!(
+                        "{}–{}",
+                        format_fixed(v.low.value, v.low.decimals, lang),
+                        format_fixed(v.high().value, v.high().decimals, lang)
+                    );
+                    format!("{shown} ({full})")
+                } else {
+                    shown
+                }
+            }
+        }
+    }
+
+    /// The unit of a difference between two values of this format: two percentages differ
+    /// by percentage points, not by a percentage ("còn thiếu 7 điểm phần trăm").
+    pub fn difference(&self, lang: Lang) -> NumberFormat {
+        let points = match lang {
+            Lang::Vi => "điểm phần trăm",
+            Lang::En => "percentage points",
+        };
+        match self.unit.as_deref() {
+            Some("%") => NumberFormat {
+                unit: Some(points.to_owned()),
+                ..self.clone()
+            },
+            _ => self.clone(),
         }
     }
 }
@@ -761,6 +977,8 @@ pub fn change(
     let places = from.decimals.max(to.decimals);
     let mut change = match style {
         ChangeStyle::Difference => {
+            // Two percentages differ by percentage points.
+            let number = &number.difference(lang);
             let delta = Num::computed(to.value - from.value, places);
             let direction = direction_of(delta.value);
             let size = Num::computed(delta.value.abs(), places);

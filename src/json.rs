@@ -580,6 +580,110 @@ pub fn number_in_text(text: &str) -> Option<f64> {
     }
 }
 
+/// The JSON that says what a value typed as text means, when it can be read: `"90–200
+/// (dự báo)"` → `"value": [90, 200], "status": "forecast"`; `"khoảng 36"` → `"value": 36,
+/// "qualifier": "khoảng"`; `"+16%"` → `"value": 16, "signed": true`. `None` when the
+/// number itself cannot be read, or when the text is a number alone (whose own message,
+/// [`What::NumberAsString`], says more about its separators).
+pub fn value_fix(text: &str) -> Option<String> {
+    use crate::spec::Status;
+    let mut rest = text.trim().to_lowercase();
+    let mut fields: Vec<String> = Vec::new();
+    let mut status = None;
+    for (word, s) in Status::written_forms() {
+        if let Some(i) = rest.find(word) {
+            rest.replace_range(i..i + word.len(), " ");
+            status = Some(s);
+            break;
+        }
+    }
+    let mut rest = rest
+        .replace(['(', ')', '[', ']'], " ")
+        .trim()
+        .to_owned();
+    let mut qualifier = None;
+    for q in ["khoảng", "gần", "hơn", "trên", "dưới", "about", "nearly", "over", "under"] {
+        if let Some(r) = rest.strip_prefix(q) {
+            qualifier = Some(q);
+            rest = r.trim().to_owned();
+            break;
+        }
+    }
+    let mut signed = false;
+    let mut negative = false;
+    for (word, minus) in [("tăng", false), ("giảm", true), ("+", false)] {
+        if let Some(r) = rest.strip_prefix(word) {
+            signed = true;
+            negative = minus;
+            rest = r.trim().to_owned();
+            break;
+        }
+    }
+    let ends: Vec<&str> = rest
+        .split(['–', '—'])
+        .flat_map(|p| p.split(" đến "))
+        .flat_map(|p| p.split(" to "))
+        .flat_map(|p| p.split(" - "))
+        .collect();
+    let ends: Vec<&str> = if ends.len() == 1 {
+        // `90-200`: a hyphen between digits.
+        match rest.find('-').filter(|&i| i > 0) {
+            Some(i) => vec![rest.get(..i).unwrap_or(""), rest.get(i + 1..).unwrap_or("")],
+            None => ends,
+        }
+    } else {
+        ends
+    };
+    let number = |t: &str| {
+        let digits: String = t
+            .trim()
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+            .collect();
+        number_in_text(&digits)
+    };
+    // What follows the last number is its unit, as typed (`%`, `tỷ USD`).
+    let unit: String = ends
+        .last()
+        .map(|t| {
+            t.trim()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_default();
+    let value = match ends.as_slice() {
+        [one] => format_plain_signed(number(one)?, negative),
+        [low, high] => format!(
+            "[{}, {}]",
+            format_plain_signed(number(low)?, negative),
+            format_plain_signed(number(high)?, negative)
+        ),
+        _ => return None,
+    };
+    if status.is_none() && qualifier.is_none() && !signed && ends.len() == 1 && unit.is_empty() {
+        return None;
+    }
+    fields.push(format!("\"value\": {value}"));
+    if let Some(s) = status {
+        fields.push(format!("\"status\": \"{}\"", s.name()));
+    }
+    if let Some(q) = qualifier {
+        fields.push(format!("\"qualifier\": \"{q}\""));
+    }
+    if signed {
+        fields.push("\"signed\": true".to_owned());
+    }
+    if !unit.is_empty() {
+        fields.push(format!("\"unit\": \"{}\"", unit.replace(['"', '\\'], "")));
+    }
+    Some(fields.join(", "))
+}
+
+fn format_plain_signed(value: f64, negative: bool) -> String {
+    crate::format::format_plain(if negative { -value } else { value })
+}
+
 /// The error for `node` where `expected` should stand, at the value's last character. A
 /// number written as text gets its own message, which says what to write instead.
 #[inline(never)]

@@ -303,6 +303,11 @@ fn figure_item(h: &mut Html, f: &Figure, lang: Lang) {
         };
         h.leaf("span", class, &[], unit);
     }
+    if let Some(status) = &v.status {
+        // Not a tooltip: the word stands beside the figure, as the article prints it.
+        h.text(" ");
+        h.leaf("span", "fb-status-word", &[], status);
+    }
     h.end("span");
     h.leaf("span", "fb-sr", &[], &v.spoken);
     h.end("dd");

@@ -4,8 +4,8 @@
 //! links are `http(s)`, and lists have the length their box can show. Only
 //! [`crate::validate`] builds these types, so layout and rendering never fail on them.
 
-use crate::format::{Lang, Num, NumberFormat, PartialDate};
-use crate::spec::{Better, ChangeStyle};
+use crate::format::{Lang, Num, NumberFormat, PartialDate, Value};
+use crate::spec::{Better, ChangeStyle, Status};
 
 /// How a chart's values compare: which of them are better, and whether they are ranks.
 /// Ranks are always lower-is-better: the one constructor for them says so, so no chart
@@ -75,6 +75,40 @@ impl Measure {
         } else {
             format.as_written(qualifier, n, lang)
         }
+    }
+
+    /// A value as shown: a rank as `hạng 86` (ranks are never ranges), any other value as
+    /// written, a range as `khoảng 13–14%`. The status is not added: see
+    /// [`crate::format::with_status`].
+    pub fn show_value(
+        self,
+        format: &NumberFormat,
+        qualifier: Option<&str>,
+        v: Value,
+        lang: Lang,
+    ) -> String {
+        if self.ranks {
+            self.show(format, qualifier, v.low(), lang)
+        } else {
+            format.value_as_written(qualifier, v, lang)
+        }
+    }
+
+    /// [`Measure::show_value`] in full where the label rounds a number, with the status:
+    /// for tooltips, data tables and descriptions.
+    pub fn show_value_exact(
+        self,
+        format: &NumberFormat,
+        qualifier: Option<&str>,
+        v: Value,
+        lang: Lang,
+    ) -> String {
+        let text = if self.ranks {
+            self.show(format, qualifier, v.low(), lang)
+        } else {
+            format.value_exact(qualifier, v, lang)
+        };
+        crate::format::with_status(text, v.status(), lang)
     }
 
     /// [`Measure::show`] with the number in full where the label rounds it: for tooltips
@@ -202,7 +236,7 @@ pub struct LineSeries {
 pub struct LinePoint {
     pub(crate) date: PartialDate,
     pub(crate) day: f64,
-    pub(crate) value: Num,
+    pub(crate) value: Value,
     pub(crate) qualifier: Option<String>,
 }
 
@@ -249,7 +283,7 @@ pub struct SharePart {
 /// (the worst rank shown) to 1. Value and target lie on the scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressChart {
-    pub(crate) value: Num,
+    pub(crate) value: Value,
     pub(crate) qualifier: Option<String>,
     pub(crate) label: String,
     pub(crate) target: Option<Num>,
@@ -271,7 +305,9 @@ pub struct Deadline {
 /// One key figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    pub(crate) value: Num,
+    pub(crate) value: Value,
+    /// The figure is itself a change: a positive value is printed with its sign.
+    pub(crate) signed: bool,
     pub(crate) qualifier: Option<String>,
     pub(crate) label: String,
     pub(crate) format: NumberFormat,
@@ -283,6 +319,7 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     pub(crate) value: Num,
+    pub(crate) status: Option<Status>,
     pub(crate) qualifier: Option<String>,
     pub(crate) date: Option<PartialDate>,
     pub(crate) style: ChangeStyle,
@@ -304,7 +341,7 @@ pub struct BarChart {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarItem {
     pub(crate) label: String,
-    pub(crate) value: Num,
+    pub(crate) value: Value,
     pub(crate) qualifier: Option<String>,
     pub(crate) highlight: bool,
 }
@@ -381,8 +418,8 @@ impl BarItem {
         &self.label
     }
     /// The bar's value.
-    pub fn value(&self) -> f64 {
-        self.value.value()
+    pub fn value(&self) -> Value {
+        self.value
     }
     /// Whether the bar is drawn in the accent colour.
     pub fn highlight(&self) -> bool {

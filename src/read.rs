@@ -16,11 +16,11 @@
 //! after the whole object, the first one in declaration order; `null` is "not given" for
 //! an optional field.
 
-use crate::error::{Expected, What};
+use crate::error::{Expected, RangeReason, What};
 use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
-    Better, BillionWord, BoxHead, ChangeStyle, Defaults, Document, Number, Orientation, RankSort,
-    Scale, ShareDisplay, SortOrder, Source,
+    Amount, Better, BillionWord, BoxHead, ChangeStyle, Defaults, Document, Number, Orientation,
+    RankSort, Scale, ShareDisplay, SortOrder, Source, Status,
 };
 use crate::suggest::nearest;
 
@@ -40,8 +40,9 @@ fn error(what: What, offset: usize) -> DeError {
 }
 
 pub(crate) fn number(node: &Node<'_>) -> Read<Number> {
-    match node.kind {
+    match &node.kind {
         Kind::Number(value, raw) => {
+            let (value, raw) = (*value, *raw);
             let (decimals, digits) = written(raw);
             let printable = decimals <= u32::from(crate::format::MAX_WRITTEN_DECIMALS)
                 && digits <= crate::format::MAX_WRITTEN_DIGITS;
@@ -52,7 +53,36 @@ pub(crate) fn number(node: &Node<'_>) -> Read<Number> {
                 raw: (!printable).then(|| raw.to_owned()),
             })
         }
+        // `[90, 200]` where one number must stand (a target, a total, a scale's end).
+        Kind::Array(items) if items.len() == 2 => Err(error(
+            What::RangeNotAllowed {
+                reason: RangeReason::Fixed,
+            },
+            last(node),
+        )),
         _ => Err(wrong(node, Expected::Number)),
+    }
+}
+
+/// A value a reader sees: a number, or a range `[low, high]` of two. A value typed as an
+/// article writes it (`"90–200 (dự báo)"`) is refused with the JSON that says the same.
+pub(crate) fn amount(node: &Node<'_>) -> Read<Amount> {
+    match &node.kind {
+        Kind::Array(items) => match items.as_slice() {
+            [low, high] => Ok(Amount::Range(number(low)?, number(high)?)),
+            _ => Err(error(What::RangeLength { found: items.len() }, last(node))),
+        },
+        Kind::Str(text) => match json::value_fix(text) {
+            Some(fix) => Err(error(
+                What::ValueAsText {
+                    text: text.to_string(),
+                    fix: Some(fix),
+                },
+                last(node),
+            )),
+            None => Err(wrong(node, Expected::Number)),
+        },
+        _ => number(node).map(Amount::One),
     }
 }
 
@@ -181,6 +211,25 @@ enum_reader!(orientation -> Orientation { "horizontal" => Horizontal, "vertical"
 enum_reader!(share_display -> ShareDisplay { "bar" => Bar, "donut" => Donut });
 enum_reader!(billion_word -> BillionWord { "tỉ" => Ti, "tỷ" => Ty });
 enum_reader!(better -> Better { "higher" => Higher, "lower" => Lower });
+enum_reader!(status_name -> Status {
+    "estimate" => Estimate, "forecast" => Forecast, "preliminary" => Preliminary,
+});
+
+/// A value's status. A status written as news writes it, in either language (`ước tính`,
+/// `projected`), is refused with the name to write.
+pub(crate) fn status(node: &Node<'_>) -> Read<Status> {
+    status_name(node).map_err(|mut e| {
+        if let What::UnknownValue {
+            value, suggestion, ..
+        } = &mut e.what
+        {
+            if let Some(s) = Status::from_word(value) {
+                *suggestion = Some(s.name().to_owned());
+            }
+        }
+        e
+    })
+}
 
 /// An object being read: where each known field's value stands, and the first problem
 /// found so far.

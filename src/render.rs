@@ -202,6 +202,40 @@ fn draw_shape<DB: DrawingBackend>(
             width,
             paint,
         } => backend.draw_path(points.iter().map(point), &style(*paint, false, *width)),
+        Shape::DashedPath {
+            points,
+            width,
+            paint,
+        } => {
+            // Dashes of 5 px with gaps of 4 px along the whole polyline, the pattern carried
+            // over from one segment to the next so that a bend does not restart it.
+            let (dash, gap) = (5.0_f64, 4.0_f64);
+            let style = style(*paint, false, *width);
+            let mut phase = 0.0_f64;
+            for pair in points.windows(2) {
+                let [(x0, y0), (x1, y1)] = pair else { continue };
+                let len = ((x1 - x0).powi(2) + (y1 - y0).powi(2)).sqrt();
+                if len <= f64::EPSILON {
+                    continue;
+                }
+                let at = |t: f64| (px(x0 + (x1 - x0) * t / len), px(y0 + (y1 - y0) * t / len));
+                let mut t = 0.0;
+                while t < len {
+                    let in_cycle = phase % (dash + gap);
+                    if in_cycle < dash {
+                        let end = (t + dash - in_cycle).min(len);
+                        backend.draw_path([at(t), at(end)], &style)?;
+                        phase += end - t;
+                        t = end;
+                    } else {
+                        let end = (t + dash + gap - in_cycle).min(len);
+                        phase += end - t;
+                        t = end;
+                    }
+                }
+            }
+            Ok(())
+        }
         Shape::Circle {
             x,
             y,

@@ -131,6 +131,54 @@ impl JsonSchema for Number {
     }
 }
 
+/// A value a reader sees: one number, or a range `[low, high]` ("13–14%", "90–200 tỷ USD"),
+/// each end printed as written. Validation checks that `low` is below `high`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Amount {
+    One(Number),
+    Range(Number, Number),
+}
+
+impl Default for Amount {
+    fn default() -> Self {
+        Amount::One(Number::default())
+    }
+}
+
+impl JsonSchema for Amount {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "number" },
+                {
+                    "type": "array",
+                    "items": { "type": "number" },
+                    "minItems": 2,
+                    "maxItems": 2
+                }
+            ]
+        })
+    }
+}
+
+/// What kind of figure a value is, when it is not a final measurement: `estimate`
+/// ("ước tính": the period is over or nearly, the count is not final), `forecast` ("dự
+/// báo": the period is still ahead) or `preliminary` ("sơ bộ": official statistics, revised
+/// later). Readers see the word beside the value; a line is dashed into such a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Estimate,
+    Forecast,
+    Preliminary,
+}
+
 /// Which values are better: `higher` or `lower` (ranks, error rates, poverty).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -456,8 +504,13 @@ box_spec! {
     /// A value against a target, as a bullet bar, e.g. 31% of services at level 4 against a
     /// 30% goal.
     pub struct ProgressBox: ProgressKind, ProgressBoxSchema = "progress" {
-        /// The value reached.
-        pub value: Number = req number,
+        /// The value reached, or a range `[13, 14]`: the target is met only when the whole
+        /// range is.
+        pub value: Amount = req amount,
+        /// `estimate`, `forecast` or `preliminary` when the value is not a final
+        /// measurement; readers see "ước tính", "dự báo" or "sơ bộ" beside it.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
         /// What the value measures, e.g. `dịch vụ công trực tuyến mức độ 4`.
         pub label: String = req text,
         /// A word before the value as the article writes it.
@@ -546,8 +599,12 @@ spec! {
     pub struct Point {
         /// `2019`, `2021-03` or `2021-03-08`.
         pub date: String = req text,
-        /// The value, as a JSON number.
-        pub value: Number = req number,
+        /// The value, as a JSON number, or a range `[90, 200]`.
+        pub value: Amount = req amount,
+        /// `estimate`, `forecast` or `preliminary` when the value is not a final
+        /// measurement; readers see "ước tính", "dự báo" or "sơ bộ" beside it.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
         /// A word before the value as the article writes it: `hơn`, `gần`, `trên`, `khoảng`.
         #[serde(default)]
         pub qualifier: Option<String> = opt text,
@@ -572,8 +629,9 @@ spec! {
     pub struct Part {
         /// The part, e.g. `Khỏi bệnh`.
         pub label: String = req text,
-        /// Its value (not a percentage: percentages are computed).
-        pub value: Number = req number,
+        /// Its value (not a percentage: percentages are computed). One number: a range
+        /// would leave the sum unchecked.
+        pub value: Amount = req amount,
         /// Draw this part in the accent colour.
         #[serde(default)]
         pub highlight: Option<bool> = opt flag,
@@ -591,8 +649,13 @@ pub enum ShareDisplay {
 spec! {
     /// One key figure.
     pub struct Figure {
-        /// The number, as a JSON number: `9300`, not `"9.300"`.
-        pub value: Number = req number,
+        /// The number, as a JSON number: `9300`, not `"9.300"`; or a range `[13, 14]`,
+        /// shown `13–14`.
+        pub value: Amount = req amount,
+        /// `estimate`, `forecast` or `preliminary` when the value is not a final
+        /// measurement; readers see "ước tính", "dự báo" or "sơ bộ" beside it.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
         /// The unit after the number, e.g. `tỉ đồng/năm`, `%`, `tài khoản`.
         #[serde(default)]
         pub unit: Option<String> = opt text,
@@ -614,6 +677,10 @@ spec! {
         /// Which values are better, if not the box's: `higher` or `lower`.
         #[serde(default)]
         pub better: Option<Better> = opt better,
+        /// The figure is itself a change (growth of 16%): a positive value is printed with
+        /// its sign, `+16%`.
+        #[serde(default)]
+        pub signed: Option<bool> = opt flag,
         /// This figure is a rank (1 is best), if not all the box's are: shown as `hạng 86`.
         #[serde(default)]
         pub rank: Option<bool> = opt flag,
@@ -626,8 +693,13 @@ spec! {
 spec! {
     /// An earlier value of a figure.
     pub struct Compare {
-        /// The earlier value, in the same unit as the figure.
-        pub value: Number = req number,
+        /// The earlier value, in the same unit as the figure (one number: a change from or
+        /// to a range is not one number).
+        pub value: Amount = req amount,
+        /// `estimate`, `forecast` or `preliminary` when the value is not a final
+        /// measurement; readers see "ước tính", "dự báo" or "sơ bộ" beside it.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
         /// When the earlier value was valid: `2018`, `2021-03`, `2019-12-09`.
         #[serde(default)]
         pub date: Option<String> = opt text,
@@ -689,8 +761,12 @@ spec! {
     pub struct Bar {
         /// The category, e.g. `Việt Nam`.
         pub label: String = req text,
-        /// The value, as a JSON number.
-        pub value: Number = req number,
+        /// The value, as a JSON number, or a range `[90, 200]`, drawn as a band.
+        pub value: Amount = req amount,
+        /// `estimate`, `forecast` or `preliminary` when the value is not a final
+        /// measurement; readers see "ước tính", "dự báo" or "sơ bộ" beside it.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
         /// Draw this bar in the accent colour.
         #[serde(default)]
         pub highlight: Option<bool> = opt flag,

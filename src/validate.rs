@@ -5,9 +5,9 @@
 //! list of what is wrong with it) out. Problems at document level (syntax, version,
 //! defaults) fail every box; a problem inside one box fails only that box.
 
-use crate::error::{Problem, What};
+use crate::error::{Problem, RangeReason, What};
 use crate::format::{
-    Lang, MAX_WRITTEN_DECIMALS, MAX_WRITTEN_DIGITS, Num, NumberFormat, PartialDate,
+    Lang, MAX_WRITTEN_DECIMALS, MAX_WRITTEN_DIGITS, Num, NumberFormat, PartialDate, Value,
 };
 use crate::model::{
     BarChart, BarItem, Body, Comparison, Deadline, FIGURES_RANGE, FactBox, Figure, LineAnnotation,
@@ -18,7 +18,8 @@ use crate::model::{
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
 use crate::path::JsonPath;
 use crate::spec::{
-    self, Better, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay, SortOrder,
+    self, Amount, Better, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay,
+    SortOrder, Status,
 };
 use crate::suggest::nearest;
 
@@ -56,6 +57,16 @@ pub type Loaded = Result<Vec<Result<FactBox, Failure>>, Failure>;
 /// the document's own `locale` is known (usually the page's language).
 pub fn load(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
     place(text, read(text, pick, fallback))
+}
+
+/// The numbers of a value with the paths they are written at, for checks of each number
+/// as printed: one, or a range's two ends.
+fn ends(v: Value, path: &JsonPath) -> Vec<(Num, JsonPath)> {
+    if v.is_range() {
+        vec![(v.low(), path.index(0)), (v.high(), path.index(1))]
+    } else {
+        vec![(v.low(), path.clone())]
+    }
 }
 
 /// Gives each problem found after reading (a value that is read well but wrong, with its
@@ -329,6 +340,57 @@ impl Validator {
         )
     }
 
+    /// A value a reader sees: one number or a range whose ends are in order, with its
+    /// status. A reversed or empty range is refused, naming both numbers.
+    fn amount(&mut self, a: &Amount, status: Option<Status>, path: &JsonPath) -> Value {
+        let value = match a {
+            Amount::One(n) => Value::one(self.num(n, path)),
+            Amount::Range(l, h) => {
+                let low = self.num(l, &path.index(0));
+                let high = self.num(h, &path.index(1));
+                Value::range(low, high).unwrap_or_else(|| {
+                    self.push(
+                        path,
+                        What::BadRange {
+                            low: low.plain(),
+                            high: high.plain(),
+                        },
+                    );
+                    Value::one(low)
+                })
+            }
+        };
+        value.with(status)
+    }
+
+    /// A value that must be one number; a range is refused, saying why.
+    fn single(&mut self, a: &Amount, path: &JsonPath, reason: RangeReason) -> Num {
+        match a {
+            Amount::One(n) => self.num(n, path),
+            Amount::Range(l, _) => {
+                self.push(path, What::RangeNotAllowed { reason });
+                self.num(l, &path.index(0))
+            }
+        }
+    }
+
+    /// A value of a chart of ranks is one whole rank (see [`Validator::rank_num`]).
+    fn rank_value(&mut self, v: Value, measure: Measure, path: &JsonPath) {
+        if !measure.is_ranks() {
+            return;
+        }
+        if v.is_range() {
+            self.push(
+                path,
+                What::RangeNotAllowed {
+                    reason: RangeReason::Rank,
+                },
+            );
+        } else {
+            self.rank_num(v.low(), measure, path);
+        }
+    }
+
     /// Checks that each number will print as written with `format`: a scale word that
     /// would need more than two places, or (in a Vietnamese box) a number such as `4.543`
     /// whose point a journalist typed as a thousands separator, is refused with the fix.
@@ -585,7 +647,7 @@ impl Validator {
             .enumerate()
             .map(|(i, f)| {
                 let at = self.at.field("figures").index(i);
-                let value = self.num(&f.value, &at.field("value"));
+                let value = self.amount(&f.value, f.status, &at.field("value"));
                 let own = f.better.is_some() || f.rank.is_some() || f.out_of.is_some();
                 let mut measure = if own {
                     // The figure's own fields are checked at the figure's path.
@@ -640,14 +702,26 @@ impl Validator {
                         _ => {}
                     }
                 }
-                self.rank_num(value, measure, &at.field("value"));
+                self.rank_value(value, measure, &at.field("value"));
+                if value.is_range() && f.compare.is_some() {
+                    self.push(
+                        &at.field("compare"),
+                        What::RangeNotAllowed {
+                            reason: RangeReason::Compare,
+                        },
+                    );
+                }
                 let compare = f.compare.as_ref().map(|c| {
                     let style = match c.show {
                         Some(style) => style,
                         None if measure.is_ranks() => ChangeStyle::Rank,
                         None => ChangeStyle::Difference,
                     };
-                    let cvalue = self.num(&c.value, &at.field("compare").field("value"));
+                    let cvalue = self.single(
+                        &c.value,
+                        &at.field("compare").field("value"),
+                        RangeReason::Compare,
+                    );
                     self.rank_num(cvalue, measure, &at.field("compare").field("value"));
                     if cvalue.value() == 0.0
                         && matches!(style, ChangeStyle::Percent | ChangeStyle::Ratio)
@@ -656,6 +730,7 @@ impl Validator {
                     }
                     Comparison {
                         value: cvalue,
+                        status: c.status,
                         qualifier: self.opt_text(
                             c.qualifier.as_deref(),
                             &at.field("compare").field("qualifier"),
@@ -670,7 +745,7 @@ impl Validator {
                 });
                 let format = self.number_format(f.unit.as_deref(), f.decimals, f.scale, &at);
                 if !measure.is_ranks() {
-                    let mut values = vec![(value, at.field("value"))];
+                    let mut values = ends(value, &at.field("value"));
                     if let Some(c) = &compare {
                         values.push((c.value, at.field("compare").field("value")));
                     }
@@ -678,6 +753,7 @@ impl Validator {
                 }
                 Figure {
                     value,
+                    signed: f.signed == Some(true),
                     qualifier: self.opt_text(
                         f.qualifier.as_deref(),
                         &at.field("qualifier"),
@@ -716,8 +792,8 @@ impl Validator {
             .enumerate()
             .map(|(i, b)| {
                 let path = self.at.field("bars").index(i).field("value");
-                let value = self.num(&b.value, &path);
-                self.rank_num(value, measure, &path);
+                let value = self.amount(&b.value, b.status, &path);
+                self.rank_value(value, measure, &path);
                 BarItem {
                     label: self.text(
                         &b.label,
@@ -738,7 +814,7 @@ impl Validator {
         let mut written: Vec<(Num, JsonPath)> = bars
             .iter()
             .enumerate()
-            .map(|(i, b)| (b.value, self.at.field("bars").index(i).field("value")))
+            .flat_map(|(i, b)| ends(b.value, &self.at.field("bars").index(i).field("value")))
             .collect();
         for (i, bar) in bars.iter().enumerate() {
             if bars.iter().take(i).any(|b| b.label == bar.label) {
@@ -794,8 +870,8 @@ impl Validator {
             other => other,
         };
         match order {
-            SortOrder::Ascending => crate::sort::sort_by_key(&mut bars, |b| b.value.value()),
-            SortOrder::Descending => crate::sort::sort_by_key(&mut bars, |b| -b.value.value()),
+            SortOrder::Ascending => crate::sort::sort_by_key(&mut bars, |b| b.value.middle()),
+            SortOrder::Descending => crate::sort::sort_by_key(&mut bars, |b| -b.value.middle()),
             _ => {}
         }
         let reference = spec.reference.as_ref().map(|r| {
@@ -1001,10 +1077,10 @@ impl Validator {
                 for (pi, p) in s.points.iter().enumerate() {
                     let at = self.at.field("series").index(si).field("points").index(pi);
                     let value_path = at.field("value");
-                    let value = self.num(&p.value, &value_path);
-                    self.rank_num(value, measure, &value_path);
+                    let value = self.amount(&p.value, p.status, &value_path);
+                    self.rank_value(value, measure, &value_path);
                     if !measure.is_ranks() {
-                        written.push((value, value_path));
+                        written.extend(ends(value, &value_path));
                     }
                     let qualifier = self.opt_text(
                         p.qualifier.as_deref(),
@@ -1131,7 +1207,7 @@ impl Validator {
             .enumerate()
             .map(|(i, (p, label))| {
                 let path = self.at.field("parts").index(i).field("value");
-                let mut value = self.num(&p.value, &path);
+                let mut value = self.single(&p.value, &path, RangeReason::SharePart);
                 if value.value() < 0.0 {
                     self.push(
                         &path,
@@ -1220,7 +1296,7 @@ impl Validator {
     ) -> ProgressChart {
         // A target is reached from below unless the box says otherwise.
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, Some(Better::Higher));
-        let value = self.num(&spec.value, &self.at.field("value"));
+        let value = self.amount(&spec.value, spec.status, &self.at.field("value"));
         let target = spec
             .target
             .as_ref()
@@ -1229,13 +1305,13 @@ impl Validator {
             if spec.max.is_some() {
                 self.push(&self.at.field("max"), What::RanksNoMax);
             }
-            self.rank_num(value, measure, &self.at.field("value"));
+            self.rank_value(value, measure, &self.at.field("value"));
             if let Some(t) = target {
                 self.rank_num(t, measure, &self.at.field("target"));
             }
             // The scale runs from the worst rank it must show to rank 1.
             let worst = measure.out_of().map_or_else(
-                || value.value().max(target.map_or(1.0, Num::value)),
+                || value.high().value().max(target.map_or(1.0, Num::value)),
                 f64::from,
             );
             Num::written(worst.max(1.0), 0)
@@ -1244,10 +1320,14 @@ impl Validator {
                 self.num(m, &self.at.field("max"))
             });
             if max.value() > 0.0 {
-                for (n, path) in [(Some(value), "value"), (target, "target")] {
-                    if let Some(n) = n.filter(|n| !(0.0..=max.value()).contains(&n.value())) {
+                let mut checked = ends(value, &self.at.field("value"));
+                if let Some(t) = target {
+                    checked.push((t, self.at.field("target")));
+                }
+                for (n, path) in checked {
+                    if !(0.0..=max.value()).contains(&n.value()) {
                         self.push(
-                            &self.at.field(path),
+                            &path,
                             What::OutOfScale {
                                 value: n.value(),
                                 max: max.value(),
@@ -1281,7 +1361,7 @@ impl Validator {
         let format =
             self.number_format(spec.unit.as_deref(), spec.decimals, None, &self.at.clone());
         if !measure.is_ranks() {
-            let mut written = vec![(value, self.at.field("value"))];
+            let mut written = ends(value, &self.at.field("value"));
             if let Some(t) = target {
                 written.push((t, self.at.field("target")));
             }

@@ -185,10 +185,10 @@ fn rows() -> Vec<Row> {
             name: "unknown field far from any",
             text: figures(r#"{"value": 1, "label": "x", "colour": "red"}"#),
             en: &[
-                "boxes[0].figures[0], line 1, column 125: unknown field `colour`; the fields allowed here are `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`, `better`, `rank`, `out_of`",
+                "boxes[0].figures[0], line 1, column 125: unknown field `colour`; the fields allowed here are `value`, `status`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`, `better`, `signed`, `rank`, `out_of`",
             ],
             vi: &[
-                "boxes[0].figures[0], dòng 1, cột 125: không có trường `colour`; các trường hợp lệ ở đây: `value`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`, `better`, `rank`, `out_of`",
+                "boxes[0].figures[0], dòng 1, cột 125: không có trường `colour`; các trường hợp lệ ở đây: `value`, `status`, `unit`, `label`, `qualifier`, `decimals`, `scale`, `compare`, `better`, `signed`, `rank`, `out_of`",
             ],
         },
         Row {
@@ -215,10 +215,10 @@ fn rows() -> Vec<Row> {
             name: "words where a number belongs",
             text: figures(r#"{"value": "hơn 9.300", "label": "x"}"#),
             en: &[
-                "boxes[0].figures[0].value, line 1, column 111: expected a JSON number (without quotes), found the text \"hơn 9.300\"",
+                "boxes[0].figures[0].value, line 1, column 111: write the value as JSON: \"value\": 9300, \"qualifier\": \"hơn\" instead of the text \"hơn 9.300\"",
             ],
             vi: &[
-                "boxes[0].figures[0].value, dòng 1, cột 111: cần một số JSON (không có dấu ngoặc kép), nhưng ở đây là chữ \"hơn 9.300\"",
+                "boxes[0].figures[0].value, dòng 1, cột 111: viết giá trị bằng JSON: \"value\": 9300, \"qualifier\": \"hơn\" thay cho chữ \"hơn 9.300\"",
             ],
         },
         Row {
@@ -980,10 +980,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2022", "dates": ["2018", "2020", "2022"], "items": [{"label": "Việt Nam", "from": 88, "to": 86}]}"#,
             ),
             en: &[
-                "boxes[0], line 1, column 121: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date",
+                "boxes[0], line 1, column 121: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date; each rank is one number (an arrow cannot start or end at a range of ranks)",
             ],
             vi: &[
-                "boxes[0], dòng 1, cột 121: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+                "boxes[0], dòng 1, cột 121: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm; mỗi hạng là một số (không vẽ được mũi tên từ một khoảng hạng)",
             ],
         },
         Row {
@@ -992,10 +992,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2022", "items": [{"label": "Việt Nam", "from": 88, "2020": 86, "to": 86}]}"#,
             ),
             en: &[
-                "boxes[0].items[0], line 1, column 164: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date",
+                "boxes[0].items[0], line 1, column 164: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date; each rank is one number (an arrow cannot start or end at a range of ranks)",
             ],
             vi: &[
-                "boxes[0].items[0], dòng 1, cột 164: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+                "boxes[0].items[0], dòng 1, cột 164: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm; mỗi hạng là một số (không vẽ được mũi tên từ một khoảng hạng)",
             ],
         },
         Row {
@@ -1004,10 +1004,10 @@ fn rows() -> Vec<Row> {
                 r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2022", "items": [{"label": "Việt Nam", "from": [88, 86], "to": 86}]}"#,
             ),
             en: &[
-                "boxes[0].items[0].from, line 1, column 162: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date",
+                "boxes[0].items[0].from, line 1, column 162: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date; each rank is one number (an arrow cannot start or end at a range of ranks)",
             ],
             vi: &[
-                "boxes[0].items[0].from, dòng 1, cột 162: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm",
+                "boxes[0].items[0].from, dòng 1, cột 162: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm; mỗi hạng là một số (không vẽ được mũi tên từ một khoảng hạng)",
             ],
         },
         Row {
@@ -1041,6 +1041,102 @@ fn rows() -> Vec<Row> {
             vi: &[
                 "boxes[0].sort, dòng 1, cột 75: \"sort\": \"best\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true",
             ],
+        },
+        Row {
+            name: "a reversed range",
+            text: figures(r#"{"value": [200, 90], "label": "x"}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 101: a range is written smaller number first: [90, 200] instead of [200, 90]"],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 101: khoảng viết số nhỏ trước: [90, 200] thay cho [200, 90]"],
+        },
+        Row {
+            name: "a range of one number",
+            text: figures(r#"{"value": [90, 90], "label": "x"}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 101: [90, 90] is one number, not a range: write 90"],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 101: [90, 90] là một số, không phải một khoảng: viết 90"],
+        },
+        Row {
+            name: "a range of three numbers",
+            text: figures(r#"{"value": [90, 150, 200], "label": "x"}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 114: a range is two numbers [low, high], such as [90, 200]; this list has 3"],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 114: một khoảng là hai số [thấp, cao], như [90, 200]; danh sách này có 3 mục"],
+        },
+        Row {
+            name: "a range typed as text, with its status",
+            text: figures(r#"{"value": "90–200 (dự báo)", "label": "x"}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 117: write the value as JSON: \"value\": [90, 200], \"status\": \"forecast\" instead of the text \"90–200 (dự báo)\""],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 117: viết giá trị bằng JSON: \"value\": [90, 200], \"status\": \"forecast\" thay cho chữ \"90–200 (dự báo)\""],
+        },
+        Row {
+            name: "a range typed with a hyphen and a qualifier",
+            text: figures(r#"{"value": "khoảng 13-14", "label": "x"}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 114: write the value as JSON: \"value\": [13, 14], \"qualifier\": \"khoảng\" instead of the text \"khoảng 13-14\""],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 114: viết giá trị bằng JSON: \"value\": [13, 14], \"qualifier\": \"khoảng\" thay cho chữ \"khoảng 13-14\""],
+        },
+        Row {
+            name: "a change typed with its sign",
+            text: figures(r#"{"value": "+16%", "label": "x"}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 106: write the value as JSON: \"value\": 16, \"signed\": true, \"unit\": \"%\" instead of the text \"+16%\""],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 106: viết giá trị bằng JSON: \"value\": 16, \"signed\": true, \"unit\": \"%\" thay cho chữ \"+16%\""],
+        },
+        Row {
+            name: "a misspelt status",
+            text: figures(r#"{"value": 36, "status": "estimated", "label": "x"}"#),
+            en: &["boxes[0].figures[0].status, line 1, column 125: “estimated” is not allowed here: did you mean `estimate`?"],
+            vi: &["boxes[0].figures[0].status, dòng 1, cột 125: giá trị “estimated” không hợp lệ: có phải ý bạn là `estimate`?"],
+        },
+        Row {
+            name: "a status in Vietnamese",
+            text: figures(r#"{"value": 36, "status": "ước tính", "label": "x"}"#),
+            en: &["boxes[0].figures[0].status, line 1, column 124: “ước tính” is not allowed here: did you mean `estimate`?"],
+            vi: &["boxes[0].figures[0].status, dòng 1, cột 124: giá trị “ước tính” không hợp lệ: có phải ý bạn là `estimate`?"],
+        },
+        Row {
+            name: "a range compared with an earlier value",
+            text: figures(r#"{"value": [13, 14], "label": "x", "compare": {"value": 10}}"#),
+            en: &["boxes[0].figures[0].compare, line 1, column 136: a change from or to a range is not one number: remove `compare`, or give one number; the change can be said in the `label`"],
+            vi: &["boxes[0].figures[0].compare, dòng 1, cột 136: thay đổi từ hoặc đến một khoảng không phải một số: bỏ `compare`, hoặc viết giá trị bằng một số; thay đổi có thể nói trong `label`"],
+        },
+        Row {
+            name: "an earlier value that is a range",
+            text: figures(r#"{"value": 14, "label": "x", "compare": {"value": [10, 12]}}"#),
+            en: &["boxes[0].figures[0].compare.value, line 1, column 140: a change from or to a range is not one number: remove `compare`, or give one number; the change can be said in the `label`"],
+            vi: &["boxes[0].figures[0].compare.value, dòng 1, cột 140: thay đổi từ hoặc đến một khoảng không phải một số: bỏ `compare`, hoặc viết giá trị bằng một số; thay đổi có thể nói trong `label`"],
+        },
+        Row {
+            name: "a rank that is a range",
+            text: figures(r#"{"value": [80, 90], "label": "x", "rank": true}"#),
+            en: &["boxes[0].figures[0].value, line 1, column 101: a rank is one number: write one rank, and give the range in the `note`"],
+            vi: &["boxes[0].figures[0].value, dòng 1, cột 101: thứ hạng là một số: viết một hạng, và nói khoảng trong `note`"],
+        },
+        Row {
+            name: "a share part that is a range",
+            text: doc(r#"{"id": "s", "kind": "share", "title": "T", "parts": [{"label": "A", "value": [1, 2]}, {"label": "B", "value": 3}]}"#),
+            en: &["boxes[0].parts[0].value, line 1, column 103: a part of a whole must be one number (with a range the parts' sum cannot be checked): write one number, and give the range in the `note`"],
+            vi: &["boxes[0].parts[0].value, dòng 1, cột 103: phần của một tổng phải là một số (với một khoảng, không thể kiểm tra tổng các phần): viết một số, và nói khoảng trong `note`"],
+        },
+        Row {
+            name: "a rank change's rank that is a range",
+            text: doc(r#"{"id": "r", "kind": "rank-change", "title": "T", "from_date": "2018", "to_date": "2020", "items": [{"label": "A", "from": [1, 2], "to": 3}]}"#),
+            en: &["boxes[0].items[0].from, line 1, column 153: a rank-change box compares two dates (`from_date`, `to_date`): for ranks at more dates use \"kind\": \"line\" with \"ranks\": true, one series per item and one point per date; each rank is one number (an arrow cannot start or end at a range of ranks)"],
+            vi: &["boxes[0].items[0].from, dòng 1, cột 153: hộp rank-change chỉ so sánh hai thời điểm (`from_date`, `to_date`): với thứ hạng qua nhiều thời điểm, dùng \"kind\": \"line\" với \"ranks\": true, mỗi nước một dãy số (series), mỗi thời điểm một điểm; mỗi hạng là một số (không vẽ được mũi tên từ một khoảng hạng)"],
+        },
+        Row {
+            name: "a target that is a range",
+            text: doc(r#"{"id": "p", "kind": "progress", "title": "T", "label": "L", "value": 13, "target": [20, 25]}"#),
+            en: &["boxes[0].target, line 1, column 116: this value is one number (a line is drawn at it): write one number"],
+            vi: &["boxes[0].target, dòng 1, cột 116: giá trị này là một số (một đường được vẽ tại đó): viết một số"],
+        },
+        Row {
+            name: "a range beyond the scale",
+            text: doc(r#"{"id": "p", "kind": "progress", "title": "T", "label": "L", "value": [90, 120], "target": 100}"#),
+            en: &["boxes[0].value[1], line 1, column 100: 120 is outside the scale from 0 to 100"],
+            vi: &["boxes[0].value[1], dòng 1, cột 100: 120 nằm ngoài thang đo từ 0 đến 100"],
+        },
+        Row {
+            name: "a line point's reversed range",
+            text: line_doc(r#"{"date": "2030", "value": [200, 90], "status": "forecast"}"#),
+            en: &["boxes[0].series[0].points[0].value, line 1, column 130: a range is written smaller number first: [90, 200] instead of [200, 90]"],
+            vi: &["boxes[0].series[0].points[0].value, dòng 1, cột 130: khoảng viết số nhỏ trước: [90, 200] thay cho [200, 90]"],
         },
         Row {
             name: "an unknown billion word",

@@ -254,7 +254,7 @@ fn changes_are_judged_by_the_data_direction() {
         Some(Better::Lower),
         Lang::Vi,
     );
-    assert_eq!(fall.text, "−1,5% (tốt hơn)");
+    assert_eq!(fall.text, "−1,5\u{a0}điểm phần trăm (tốt hơn)");
     assert_eq!(fall.improved, Some(true));
     let rise = change(
         ChangeStyle::Difference,
@@ -264,7 +264,7 @@ fn changes_are_judged_by_the_data_direction() {
         Some(Better::Lower),
         Lang::En,
     );
-    assert_eq!(rise.text, "+0.5% (worse)");
+    assert_eq!(rise.text, "+0.5\u{a0}percentage points (worse)");
     assert_eq!(rise.improved, Some(false));
     let neutral = change(
         ChangeStyle::Difference,
@@ -274,7 +274,7 @@ fn changes_are_judged_by_the_data_direction() {
         None,
         Lang::En,
     );
-    assert_eq!(neutral.text, "+0.5%");
+    assert_eq!(neutral.text, "+0.5\u{a0}percentage points");
     assert_eq!(neutral.improved, None);
     // 0.3 - 0.1 is 0.19999999999999998 in binary; written with one place, it is 0.2.
     let dust = change(

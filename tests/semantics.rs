@@ -113,12 +113,12 @@ fn targets_of_values_follow_their_direction() {
         (
             r#", "value": 28.5, "target": 30}"#,
             progress::Standing::NotMet,
-            "✗ Chưa đạt mục tiêu: 28,5% so với mục tiêu 30%, còn thiếu 1,5%",
+            "✗ Chưa đạt mục tiêu: 28,5% so với mục tiêu 30%, còn thiếu 1,5 điểm phần trăm",
         ),
         (
             r#", "better": "lower", "value": 3.5, "target": 3}"#,
             progress::Standing::NotMet,
-            "✗ Chưa đạt mục tiêu: 3,5% so với mục tiêu 3%, cao hơn mục tiêu 0,5%",
+            "✗ Chưa đạt mục tiêu: 3,5% so với mục tiêu 3%, cao hơn mục tiêu 0,5 điểm phần trăm",
         ),
         (
             r#", "better": "lower", "value": 2.9, "target": 3}"#,
@@ -133,7 +133,7 @@ fn targets_of_values_follow_their_direction() {
     let (en, _) = status(&format!("{base}{}", cases[2].0), Lang::En);
     assert_eq!(
         en,
-        "✗ Target not met: 3.5% against a target of 3%, 0.5% above the target"
+        "✗ Target not met: 3.5% against a target of 3%, 0.5 percentage points above the target"
     );
 }
 

@@ -10,7 +10,7 @@
 //! rank the biggest mark. Each rank is a dot on a rank axis that starts at rank 1, as in
 //! the rank-change chart, with the axis's two ends written under the rows.
 
-use crate::format::Lang;
+use crate::format::{Lang, Value};
 use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
 use crate::model::BarChart;
 use crate::text::{Font, Measure, ellipsize, wrap};
@@ -49,11 +49,56 @@ fn value_font(highlight: bool) -> Font {
 /// rank: `hạng 86`.
 pub fn value_text(chart: &BarChart, index: usize, lang: Lang) -> String {
     match chart.bars.get(index) {
-        Some(bar) => chart
-            .measure
-            .show(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
+        Some(bar) => crate::format::with_status(
+            chart
+                .measure
+                .show_value(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
+            bar.value.status(),
+            lang,
+        ),
         None => String::new(),
     }
+}
+
+/// Where a bar starts and ends on the value axis: from zero to its value, or, for a range,
+/// from its lower end to its upper end (a band: no length from zero is claimed).
+fn span(v: Value) -> (f64, f64) {
+    if v.is_range() {
+        (v.low().value(), v.high().value())
+    } else {
+        (0.0, v.low().value())
+    }
+}
+
+/// The value a bar's label stands beside: its upper end, or for a bar wholly below zero
+/// its lower end (the label then stands left of, or under, it).
+fn label_end(v: Value) -> f64 {
+    let (a, z) = span(v);
+    if z >= 0.0 { z } else { a.min(z) }
+}
+
+/// The shapes of a bar: a solid rectangle for a measured value; for an estimate, a
+/// forecast or a range, a light fill inside an outline of the bar's colour, so that it
+/// reads as not measured (and its label says which).
+pub fn bar_shapes(rect: Rect, paint: Paint, v: Value) -> Vec<Shape> {
+    if v.status().is_none() && !v.is_range() {
+        return vec![Shape::Rect { rect, paint }];
+    }
+    let t = 2.0_f64.min(rect.w / 2.0).min(rect.h / 2.0);
+    let edge = |x: f64, y: f64, w: f64, h: f64| Shape::Rect {
+        rect: Rect { x, y, w, h },
+        paint,
+    };
+    vec![
+        Shape::Rect {
+            rect,
+            paint: Paint::Track,
+        },
+        edge(rect.x, rect.y, rect.w, t),
+        edge(rect.x, rect.bottom() - t, rect.w, t),
+        edge(rect.x, rect.y, t, rect.h),
+        edge(rect.right() - t, rect.y, t, rect.h),
+    ]
 }
 
 /// The rank at the far end of a rank axis: `out_of`, or the worst rank shown.
@@ -63,7 +108,7 @@ fn worst_rank(chart: &BarChart) -> f64 {
             chart
                 .bars
                 .iter()
-                .map(|b| b.value.value())
+                .map(|b| b.value.high().value())
                 .chain(chart.reference.as_ref().map(|r| r.value.value()))
                 .fold(1.0, f64::max)
         },
@@ -109,7 +154,7 @@ fn domain(chart: &BarChart) -> (f64, f64) {
     for v in chart
         .bars
         .iter()
-        .map(|b| b.value.value())
+        .flat_map(|b| [b.value.low().value(), b.value.high().value()])
         .chain(chart.reference.as_ref().map(|r| r.value.value()))
     {
         lo = lo.min(v);
@@ -136,7 +181,7 @@ fn tip(chart: &BarChart, index: usize, lang: Lang) -> Vec<String> {
             bar.label.clone(),
             chart
                 .measure
-                .show_exact(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
+                .show_value_exact(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
         ],
         None => Vec::new(),
     }
@@ -154,7 +199,7 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             .bars
             .iter()
             .zip(&values)
-            .filter(|(b, _)| (b.value.value() < 0.0) == negative)
+            .filter(|(b, _)| (label_end(b.value) < 0.0) == negative)
             .map(|(b, t)| measure.width(t, value_font(b.highlight)))
             .fold(0.0, f64::max)
     };
@@ -164,7 +209,7 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
     if ranks {
         right_room += DOT_RADIUS;
     }
-    let negatives = chart.bars.iter().any(|b| b.value.value() < 0.0);
+    let negatives = chart.bars.iter().any(|b| b.value.low().value() < 0.0);
     let mut left_room = if negatives {
         value_width(true) + VALUE_GAP
     } else {
@@ -251,15 +296,12 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         ty = crate::layout::stack_lines(&mut shapes, measure, lines, 0.0, ty, lf, Paint::Text);
         crate::layout::stack_lines(&mut shapes, measure, value_lines, 0.0, ty, vf, Paint::Muted);
 
-        let v = bar.value.value();
+        let v = label_end(bar.value);
+        let (start, stop) = span(bar.value);
         let end_x = x_of(v);
-        let (x0, x1) = if v >= 0.0 {
-            (zero_x, end_x)
-        } else {
-            (end_x, zero_x)
-        };
+        let (x0, x1) = (x_of(start).min(x_of(stop)), x_of(start).max(x_of(stop)));
         // A non-zero value always shows at least a sliver of a bar.
-        let w = if v != 0.0 { (x1 - x0).max(1.0) } else { 0.0 };
+        let w = if start != stop { (x1 - x0).max(1.0) } else { 0.0 };
         let paint = if bar.highlight {
             Paint::Highlight
         } else {
@@ -303,13 +345,13 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
             }
         } else {
             let rect = Rect {
-                x: if v >= 0.0 { x0 } else { x1 - w },
+                x: if stop >= start { x0 } else { x1 - w },
                 y: mid - BAR_THICKNESS / 2.0,
                 w,
                 h: BAR_THICKNESS,
             };
             if w > 0.0 {
-                shapes.push(Shape::Rect { rect, paint });
+                shapes.extend(bar_shapes(rect, paint, bar.value));
             }
             rect
         };
@@ -584,7 +626,7 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     };
     let label_h = label_rows as f64 * LABEL_FONT.line_height() + 6.0;
 
-    let negatives = chart.bars.iter().any(|b| b.value.value() < 0.0);
+    let negatives = chart.bars.iter().any(|b| label_end(b.value) < 0.0);
     // At least a little room above, so a zero line at the top stays inside the chart.
     let plot_top = top + value_room.max(4.0);
     let plot_h = crate::format::fit(width * 0.45, 160.0, 300.0);
@@ -596,14 +638,10 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
 
     for (index, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let cx = slot * (index as f64 + 0.5);
-        let v = bar.value.value();
-        let end_y = y_of(v);
-        let (y0, y1) = if v >= 0.0 {
-            (end_y, zero_y)
-        } else {
-            (zero_y, end_y)
-        };
-        let h = if v != 0.0 { (y1 - y0).max(1.0) } else { 0.0 };
+        let v = label_end(bar.value);
+        let (start, stop) = span(bar.value);
+        let (y0, y1) = (y_of(start).min(y_of(stop)), y_of(start).max(y_of(stop)));
+        let h = if start != stop { (y1 - y0).max(1.0) } else { 0.0 };
         let rect = Rect {
             x: cx - column / 2.0,
             y: if v >= 0.0 { y1 - h } else { y0 },
@@ -616,7 +654,7 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
             Paint::Mark
         };
         if h > 0.0 {
-            shapes.push(Shape::Rect { rect, paint });
+            shapes.extend(bar_shapes(rect, paint, bar.value));
         }
         if value_shown.get(index).copied().unwrap_or(false) {
             let vf = value_font(bar.highlight);
@@ -630,12 +668,12 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
             });
             let (vy, baseline) = if v >= 0.0 {
                 let top = spanned
-                    .map(|(_, b)| y_of(b.value.value().max(0.0)))
+                    .map(|(_, b)| y_of(b.value.high().value().max(0.0)))
                     .fold(rect.y, f64::min);
                 (top.max(plot_top) - 4.0, Baseline::Bottom)
             } else {
                 let bottom = spanned
-                    .map(|(_, b)| y_of(b.value.value().min(0.0)))
+                    .map(|(_, b)| y_of(b.value.low().value().min(0.0)))
                     .fold(rect.bottom(), f64::max);
                 (bottom + 4.0, Baseline::Top)
             };

@@ -60,6 +60,15 @@ fn shifted(shape: Shape, dx: f64, dy: f64) -> Shape {
             width,
             paint,
         },
+        Shape::DashedPath {
+            points,
+            width,
+            paint,
+        } => Shape::DashedPath {
+            points: move_points(points),
+            width,
+            paint,
+        },
         Shape::Circle {
             x,
             y,

@@ -17,6 +17,9 @@ pub struct FigureView {
     pub unit: Option<String>,
     /// Whether the unit is written right after the number, without a space (`31%`).
     pub unit_attached: bool,
+    /// The status word shown beside the value (`ước tính`), for an estimate, a forecast or
+    /// a preliminary figure.
+    pub status: Option<String>,
     /// What the figure counts.
     pub label: String,
     /// The change from an earlier value, if one is given.
@@ -54,28 +57,33 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
         };
         (
             Some(figure.qualifier.clone().unwrap_or_else(|| word.to_owned())),
-            crate::format::format_fixed(figure.value.value(), 0, lang),
+            crate::format::format_fixed(figure.value.low().value(), 0, lang),
             measure.out_of().map(|n| format!("/{n}")),
         )
     } else {
         (
             figure.qualifier.clone(),
-            format.number(figure.value, lang),
+            sign(figure, format.value_number(figure.value, lang)),
             format.unit.clone(),
         )
     };
     let unit_attached = unit.as_deref().is_some_and(crate::format::unit_attaches);
     let change = figure.compare.as_ref().map(|c| {
+        // Validation refuses a comparison with a range: the value is one number here.
         let ch = change(
             c.style,
             c.value,
-            figure.value,
+            figure.value.low(),
             format,
             measure.better(),
             lang,
         );
         // Validation makes a figure compared with `show: rank` a rank: the measure decides.
-        let earlier = measure.show(format, c.qualifier.as_deref(), c.value, lang);
+        let earlier = crate::format::with_status(
+            measure.show(format, c.qualifier.as_deref(), c.value, lang),
+            c.status,
+            lang,
+        );
         let words = lang.words();
         let context = match &c.date {
             Some(d) => format!("{} {}: {earlier}", words.compared_with, d.display(lang)),
@@ -92,18 +100,34 @@ pub fn view(figure: &Figure, lang: Lang) -> FigureView {
     let whole = if ranks {
         crate::format::with_qualifier(
             figure.qualifier.as_deref(),
-            crate::format::rank_label(figure.value, measure.out_of(), lang),
+            crate::format::rank_label(figure.value.low(), measure.out_of(), lang),
         )
     } else {
-        format.as_written(figure.qualifier.as_deref(), figure.value, lang)
+        crate::format::with_qualifier(
+            figure.qualifier.as_deref(),
+            format.attach_unit(sign(figure, format.value_number(figure.value, lang))),
+        )
     };
+    let status = figure.value.status().map(|s| s.word(lang).to_owned());
+    let whole = crate::format::with_status(whole, figure.value.status(), lang);
     FigureView {
         spoken: crate::format::spoken(&whole, lang),
+        status,
         qualifier,
         number,
         unit,
         unit_attached,
         label: figure.label.clone(),
         change,
+    }
+}
+
+/// A figure that is itself a change (`signed`) shows a `+` before a positive value, as
+/// the article prints it: `+16`.
+fn sign(figure: &Figure, number: String) -> String {
+    if figure.signed && figure.value.low().value() > 0.0 {
+        format!("+{number}")
+    } else {
+        number
     }
 }

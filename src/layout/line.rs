@@ -29,17 +29,60 @@ pub fn series_paint(series: &LineSeries, i: usize) -> Paint {
 /// A point's value as the article writes it, with a scale word that fits it (an early
 /// 468000 on a chart in millions reads "468 nghìn", not "0,47 triệu"), or its rank.
 pub fn value_label(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
-    chart
-        .measure
-        .show(&chart.format, p.qualifier.as_deref(), p.value, lang)
+    crate::format::with_status(
+        chart
+            .measure
+            .show_value(&chart.format, p.qualifier.as_deref(), p.value, lang),
+        p.value.status(),
+        lang,
+    )
 }
 
 /// A point's value for its tooltip and the data table: as written, in full where the
-/// label rounds it.
+/// label rounds it, with its status.
 fn tip_text(chart: &LineChart, p: &LinePoint, lang: Lang) -> String {
     chart
         .measure
-        .show_exact(&chart.format, p.qualifier.as_deref(), p.value, lang)
+        .show_value_exact(&chart.format, p.qualifier.as_deref(), p.value, lang)
+}
+
+/// Whether the line into or out of a point is drawn dashed: the point is not a final
+/// measurement (an estimate, a forecast, a preliminary figure) or is a range.
+fn projected(p: &LinePoint) -> bool {
+    p.value.status().is_some() || p.value.is_range()
+}
+
+/// The one-line key above a chart with projected points: the statuses present, in the
+/// order of their first point (`ước tính · dự báo`).
+fn key_text(visible: &[(usize, &LineSeries)], lang: Lang) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut ranges = false;
+    for (_, s) in visible {
+        for p in &s.points {
+            if let Some(st) = p.value.status() {
+                let w = st.word(lang);
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            ranges |= p.value.is_range();
+        }
+    }
+    if words.is_empty() && !ranges {
+        return None;
+    }
+    let mut text = words.join(" · ");
+    if ranges {
+        let band = match lang {
+            Lang::Vi => "vùng tô: khoảng giá trị",
+            Lang::En => "shaded: a range",
+        };
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        text.push_str(band);
+    }
+    Some(text)
 }
 
 /// The label at the end of a series: its last value, after its name when the chart has
@@ -190,13 +233,53 @@ pub fn layout(
         .filter(|(i, _)| shown(*i))
         .collect();
     let all_points = || visible.iter().flat_map(|(_, s)| s.points.iter());
+    // The key of dashed lines and hollow points, under the axis label.
+    let key = key_text(&visible, lang);
+    if let Some(text) = &key {
+        let y = top + SMALL.line_height() / 2.0;
+        shapes.push(Shape::DashedPath {
+            points: vec![(0.0, y), (22.0, y)],
+            width: 2.0,
+            paint: Paint::Muted,
+        });
+        shapes.push(Shape::Circle {
+            x: 28.0,
+            y,
+            r: 3.5,
+            paint: Paint::Background,
+            stroke: None,
+        });
+        shapes.push(Shape::Circle {
+            x: 28.0,
+            y,
+            r: 3.5,
+            paint: Paint::Muted,
+            stroke: Some(1.5),
+        });
+        let line = wrap(measure, text, SMALL, width - 38.0, 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let w = measure.width(&line, SMALL);
+        shapes.push(Shape::Text(TextItem::new(
+            line,
+            38.0,
+            top,
+            w,
+            SMALL,
+            Anchor::Start,
+            Baseline::Top,
+            Paint::Muted,
+        )));
+        top += SMALL.line_height() + 4.0;
+    }
     let (mut first, mut last) = (f64::MAX, f64::MIN);
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
     for p in all_points() {
         first = first.min(p.day);
         last = last.max(p.day);
-        lo = lo.min(p.value.value());
-        hi = hi.max(p.value.value());
+        lo = lo.min(p.value.low().value());
+        hi = hi.max(p.value.high().value());
     }
     let ranks = chart.measure.is_ranks();
     if first > last {
@@ -350,24 +433,42 @@ pub fn layout(
         .series
         .iter()
         .all(|s| s.points.iter().all(|p| p.date.is_year()));
-    let tticks = time_ticks(first, last, years_only, lang);
+    // Yearly data gets a tick at each year written, and only those: a tick at a year in
+    // a gap (2027 between 2025 and 2030) would say there is data there.
+    let tticks = if years_only {
+        let mut days: Vec<&LinePoint> = all_points().collect();
+        crate::sort::sort_by_key(&mut days, |p| p.day);
+        days.dedup_by(|a, b| a.day == b.day);
+        days.into_iter()
+            .map(|p| crate::layout::axis::TimeTick {
+                day: p.day,
+                label: p.date.display(lang),
+            })
+            .collect::<Vec<_>>()
+    } else {
+        time_ticks(first, last, years_only, lang)
+    };
     let widest = tticks
         .iter()
         .map(|t| measure.width(&t.label, SMALL))
         .fold(0.0, f64::max);
-    let spacing = tticks
+    // Left to right, a tick is kept when it clears the last one kept (evenly spaced ticks
+    // thin to every k-th; uneven years keep the lone ones far out).
+    let mut kept_x = f64::MIN;
+    let clear: Vec<&crate::layout::axis::TimeTick> = tticks
         .iter()
-        .zip(tticks.iter().skip(1))
-        .map(|(a, b)| x_of(b.day) - x_of(a.day))
-        .fold(f64::MAX, f64::min);
-    let every = if spacing == f64::MAX {
-        1
-    } else {
-        ((widest + 10.0) / spacing).ceil().max(1.0) as usize
-    };
+        .filter(|t| {
+            let x = x_of(t.day);
+            let keep = x - kept_x >= widest + 10.0;
+            if keep {
+                kept_x = x;
+            }
+            keep
+        })
+        .collect();
     // Below the half line the lowest value label hangs under the plot.
     let axis_y = plot_bottom + SMALL.line_height() / 2.0 + 4.0;
-    for t in tticks.iter().step_by(every) {
+    for t in clear {
         let x = x_of(t.day);
         shapes.push(Shape::Rect {
             rect: Rect {
@@ -392,34 +493,133 @@ pub fn layout(
         )));
     }
 
-    // The series, then their points, then the marks for pointing at them.
+    // The series, then their points, then the marks for pointing at them. What was
+    // measured is drawn solid; a segment into or out of an estimate, a forecast or a range
+    // is dashed, from the last measured point; a range is a shaded band whose edges run to
+    // both its ends, with a whisker at its date. Bands go under every line.
     let dots = all_points().count() <= 60;
+    let mut bands = Vec::new();
+    let mut lines = Vec::new();
+    let mut markers = Vec::new();
+    // A point's top and bottom on screen (the same for one number).
+    let ys = |p: &LinePoint| {
+        let (a, b) = (y_of(p.value.low().value()), y_of(p.value.high().value()));
+        (a.min(b), a.max(b))
+    };
     for (i, s) in &visible {
         let paint = series_paint(s, *i);
-        let points: Vec<(f64, f64)> = s
-            .points
-            .iter()
-            .map(|p| (x_of(p.day), y_of(p.value.value())))
-            .collect();
-        if points.len() > 1 {
-            shapes.push(Shape::Path {
-                points: reduced(&points),
-                width: 2.5,
-                paint,
-            });
-        }
-        if dots || points.len() == 1 {
-            for &(x, y) in &points {
-                shapes.push(Shape::Circle {
-                    x,
-                    y,
-                    r: 3.5,
-                    paint,
-                    stroke: None,
+        let mut solid: Vec<(f64, f64)> = Vec::new();
+        let mut dashed: Vec<(f64, f64)> = Vec::new();
+        let flush = |run: &mut Vec<(f64, f64)>, lines: &mut Vec<Shape>, dash: bool| {
+            if run.len() > 1 {
+                let points = std::mem::take(run);
+                lines.push(if dash {
+                    Shape::DashedPath {
+                        points,
+                        width: 2.0,
+                        paint,
+                    }
+                } else {
+                    Shape::Path {
+                        points: reduced(&points),
+                        width: 2.5,
+                        paint,
+                    }
                 });
+            }
+            run.clear();
+        };
+        for pair in s.points.windows(2) {
+            let [a, b] = pair else { continue };
+            let (xa, xb) = (x_of(a.day), x_of(b.day));
+            let ((ta, ba), (tb, bb)) = (ys(a), ys(b));
+            if a.value.is_range() || b.value.is_range() {
+                flush(&mut solid, &mut lines, false);
+                flush(&mut dashed, &mut lines, true);
+                bands.push(Shape::Polygon {
+                    points: vec![(xa, ta), (xb, tb), (xb, bb), (xa, ba)],
+                    paint: Paint::Track,
+                });
+                for (ya, yb) in [(ta, tb), (ba, bb)] {
+                    lines.push(Shape::DashedPath {
+                        points: vec![(xa, ya), (xb, yb)],
+                        width: 1.5,
+                        paint,
+                    });
+                }
+            } else if projected(a) || projected(b) {
+                flush(&mut solid, &mut lines, false);
+                if dashed.is_empty() {
+                    dashed.push((xa, ta));
+                }
+                dashed.push((xb, tb));
+            } else {
+                flush(&mut dashed, &mut lines, true);
+                if solid.is_empty() {
+                    solid.push((xa, ta));
+                }
+                solid.push((xb, tb));
+            }
+        }
+        flush(&mut solid, &mut lines, false);
+        flush(&mut dashed, &mut lines, true);
+        for p in &s.points {
+            let x = x_of(p.day);
+            let (top_y, bottom_y) = ys(p);
+            if p.value.is_range() {
+                // The whisker: both ends of the range at its date.
+                markers.push(Shape::Rect {
+                    rect: Rect {
+                        x: x - 1.0,
+                        y: top_y,
+                        w: 2.0,
+                        h: (bottom_y - top_y).max(1.0),
+                    },
+                    paint,
+                });
+                for y in [top_y, bottom_y] {
+                    markers.push(Shape::Rect {
+                        rect: Rect {
+                            x: x - 5.0,
+                            y: y - 1.0,
+                            w: 10.0,
+                            h: 2.0,
+                        },
+                        paint,
+                    });
+                }
+            } else if dots || s.points.len() == 1 {
+                if projected(p) {
+                    // Hollow: not a measurement.
+                    markers.push(Shape::Circle {
+                        x,
+                        y: top_y,
+                        r: 3.5,
+                        paint: Paint::Background,
+                        stroke: None,
+                    });
+                    markers.push(Shape::Circle {
+                        x,
+                        y: top_y,
+                        r: 3.5,
+                        paint,
+                        stroke: Some(2.0),
+                    });
+                } else {
+                    markers.push(Shape::Circle {
+                        x,
+                        y: top_y,
+                        r: 3.5,
+                        paint,
+                        stroke: None,
+                    });
+                }
             }
         }
     }
+    shapes.extend(bands);
+    shapes.extend(lines);
+    shapes.extend(markers);
     let mut first_index = 0;
     for (si, s) in chart.series.iter().enumerate() {
         let base = first_index;
@@ -428,13 +628,15 @@ pub fn layout(
             continue;
         }
         let xs: Vec<f64> = s.points.iter().map(|p| x_of(p.day)).collect();
-        let values: Vec<f64> = s.points.iter().map(|p| p.value.value()).collect();
+        let values: Vec<f64> = s.points.iter().map(|p| p.value.middle()).collect();
         let kept = pointable(&xs, &values);
         for (k, &pi) in kept.iter().enumerate() {
             let Some(p) = s.points.get(pi) else { continue };
             let this = base + pi;
             let x = x_of(p.day);
-            let y = y_of(p.value.value());
+            // A range's mark stands at its middle; its tooltip points at its top.
+            let (y_top, y_bottom) = ys(p);
+            let y = (y_top + y_bottom) / 2.0;
             let neighbour = |j: Option<usize>| {
                 j.and_then(|j| kept.get(j))
                     .and_then(|&q| xs.get(q))
@@ -456,7 +658,7 @@ pub fn layout(
                     h: plot_bottom - plot_top + 16.0,
                 },
                 tip: vec![title, tip_text(chart, p, lang)],
-                anchor: (x, y - 6.0),
+                anchor: (x, y_top - 6.0),
                 emphasis: vec![
                     Shape::Circle {
                         x,
@@ -502,7 +704,8 @@ pub fn layout(
             continue;
         };
         let Some(p) = s.points.last() else { continue };
-        let (x, y) = (x_of(p.day), y_of(p.value.value()));
+        let x = x_of(p.day);
+        let (y, y_bottom) = ys(p);
         let w = measure.width(text, VALUE);
         // A note's leader line rises from an annotated point: put the value to its left.
         let annotated = chart
@@ -527,7 +730,7 @@ pub fn layout(
         let below = TextItem::new(
             text.clone(),
             cx,
-            y + 8.0,
+            y_bottom + 8.0,
             w,
             VALUE,
             Anchor::Middle,
@@ -548,7 +751,7 @@ pub fn layout(
         let beside = TextItem::new(
             text.clone(),
             (x - 9.0).max(w),
-            y.max(VALUE.line_height() / 2.0),
+            ((y + y_bottom) / 2.0).max(VALUE.line_height() / 2.0),
             w,
             VALUE,
             Anchor::End,
@@ -587,7 +790,7 @@ pub fn layout(
         else {
             continue;
         };
-        let (x, y) = (x_of(p.day), y_of(p.value.value()));
+        let (x, y) = (x_of(p.day), ys(p).0);
         let lines = wrap(measure, &a.label, NOTE, (width * 0.45).max(120.0), 2);
         let w = lines
             .iter()

@@ -8,7 +8,7 @@
 //! deadline) or was missed. For ranks the bar runs from the worst rank on the scale to
 //! rank 1, so that a better rank is a longer bar.
 
-use crate::format::{Lang, Num};
+use crate::format::{Lang, Num, Value};
 use crate::layout::{Anchor, Baseline, Mark, Paint, Rect, Scene, Shape, TextItem, outline};
 use crate::model::ProgressChart;
 use crate::text::{Font, Measure, wrap};
@@ -21,7 +21,7 @@ const TRACK: f64 = 24.0;
 /// Where a value stands against its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
-    /// At or beyond the target, in the data's direction.
+    /// At or beyond the target, in the data's direction (a range: all of it).
     Met,
     /// Short of it, with no deadline given: the box says only that it is not (yet) met.
     NotMet,
@@ -29,6 +29,9 @@ pub enum Standing {
     OnTheWay,
     /// Short of it, at or after its deadline.
     Missed,
+    /// A range that holds the target: part of it is short, part at or beyond, so the box
+    /// cannot say whether the target is met.
+    Undecided,
 }
 
 impl Standing {
@@ -39,28 +42,38 @@ impl Standing {
             Standing::NotMet => "not-met",
             Standing::OnTheWay => "on-the-way",
             Standing::Missed => "missed",
+            Standing::Undecided => "undecided",
         }
     }
 }
 
-/// Whether the target is met, when there is one: at or beyond it in the data's direction.
+/// Whether the target is met, when there is one: the whole value at or beyond it in the
+/// data's direction.
 pub fn target_met(chart: &ProgressChart) -> Option<bool> {
-    let target = chart.target?.value();
-    let value = chart.value.value();
-    Some(if chart.measure.lower_is_better() {
-        value <= target
-    } else {
-        value >= target
-    })
+    standing(chart).map(|s| s == Standing::Met)
 }
 
-/// Where the value stands against its target, when there is one.
+/// Where the value stands against its target, when there is one. A range meets it only
+/// when both ends do, falls short only when both do, and is undecided otherwise.
 pub fn standing(chart: &ProgressChart) -> Option<Standing> {
-    Some(match (target_met(chart)?, chart.deadline) {
-        (true, _) => Standing::Met,
-        (false, None) => Standing::NotMet,
-        (false, Some(d)) if d.passed => Standing::Missed,
-        (false, Some(_)) => Standing::OnTheWay,
+    let target = chart.target?.value();
+    let reached = |v: f64| {
+        if chart.measure.lower_is_better() {
+            v <= target
+        } else {
+            v >= target
+        }
+    };
+    let (low, high) = (
+        reached(chart.value.low().value()),
+        reached(chart.value.high().value()),
+    );
+    Some(match (low && high, low || high, chart.deadline) {
+        (true, _, _) => Standing::Met,
+        (false, true, _) => Standing::Undecided,
+        (false, false, None) => Standing::NotMet,
+        (false, false, Some(d)) if d.passed => Standing::Missed,
+        (false, false, Some(_)) => Standing::OnTheWay,
     })
 }
 
@@ -69,16 +82,36 @@ fn shown(chart: &ProgressChart, n: Num, lang: Lang) -> String {
     chart.measure.show(&chart.format, None, n, lang)
 }
 
+/// The box's value as the article writes it, qualifier, range and status included:
+/// `khoảng 13–14% (ước tính)`.
+fn value_text(chart: &ProgressChart, lang: Lang) -> String {
+    crate::format::with_status(
+        chart
+            .measure
+            .show_value(&chart.format, chart.qualifier.as_deref(), chart.value, lang),
+        chart.value.status(),
+        lang,
+    )
+}
+
 /// How far the value is from the target, in words: `còn cách 16 bậc` for ranks; `còn
-/// thiếu 2%` / `2% to go`, or (lower is better) `cao hơn mục tiêu 2%` / `2% above the target`.
+/// thiếu 2 điểm phần trăm` / `2 percentage points to go` (two percentages differ by
+/// points), a range's gap as a range (`còn thiếu 6–7 điểm phần trăm`); or (lower is
+/// better) `cao hơn mục tiêu 2%` / `2% above the target`.
 fn gap_text(chart: &ProgressChart, target: Num, lang: Lang) -> String {
-    let places = chart.value.decimals().max(target.decimals());
-    let gap = Num::computed((chart.value.value() - target.value()).abs(), places);
+    let gap_to = |n: Num| {
+        let places = n.decimals().max(target.decimals());
+        Num::computed((n.value() - target.value()).abs(), places)
+    };
     if chart.measure.is_ranks() {
+        let gap = gap_to(chart.value.low());
         let n = u32::try_from(gap.value() as i64).unwrap_or(0);
         return crate::format::places_to_go(n, lang);
     }
-    let amount = chart.format.with_unit(gap, lang);
+    let (a, b) = (gap_to(chart.value.low()), gap_to(chart.value.high()));
+    let (near, far) = if a.value() <= b.value() { (a, b) } else { (b, a) };
+    let gap = Value::range(near, far).unwrap_or(Value::one(near));
+    let amount = chart.format.difference(lang).value_with_unit(gap, lang);
     match (chart.measure.lower_is_better(), lang) {
         (false, Lang::Vi) => format!("còn thiếu {amount}"),
         (false, Lang::En) => format!("{amount} to go"),
@@ -89,11 +122,12 @@ fn gap_text(chart: &ProgressChart, target: Num, lang: Lang) -> String {
 
 /// The sentence that states the result, never by colour alone: `✓ Đạt mục tiêu: 31% so
 /// với mục tiêu 30%`; unmet, how far (`còn cách 16 bậc`) and, with a deadline, whether
-/// the target is still ahead or was missed.
+/// the target is still ahead or was missed; a range that holds the target, that it
+/// cannot be said.
 pub fn status_text(chart: &ProgressChart, lang: Lang) -> Option<String> {
     let target = chart.target?;
     let standing = standing(chart)?;
-    let value = shown(chart, chart.value, lang);
+    let value = value_text(chart, lang);
     let goal = shown(chart, target, lang);
     let gap = gap_text(chart, target, lang);
     let by = chart
@@ -121,6 +155,12 @@ pub fn status_text(chart: &ProgressChart, lang: Lang) -> Option<String> {
         (Standing::Missed, Lang::En) => {
             format!("✗ Target of {goal} missed (deadline {by}): {value}, {gap}")
         }
+        (Standing::Undecided, Lang::Vi) => format!(
+            "◐ Chưa thể nói đã đạt mục tiêu {goal} hay chưa: {value}, mục tiêu nằm trong khoảng này"
+        ),
+        (Standing::Undecided, Lang::En) => format!(
+            "◐ Cannot tell whether the target of {goal} is met: {value}, and the target lies within that range"
+        ),
     })
 }
 
@@ -146,10 +186,7 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
         crate::format::fit(share, 0.0, 1.0) * width
     };
 
-    let value_text =
-        chart
-            .measure
-            .show(&chart.format, chart.qualifier.as_deref(), chart.value, lang);
+    let value_text = value_text(chart, lang);
     let vw = measure.width(&value_text, BIG);
     shapes.push(Shape::Text(TextItem::new(
         value_text.clone(),
@@ -197,22 +234,39 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
         },
         paint: Paint::Track,
     });
+    // What was reached: solid from the start to the value (a range: to its lower end);
+    // an estimate's or a forecast's fill is outlined, and a range's span a band.
+    let (low, high) = (chart.value.low().value(), chart.value.high().value());
+    let (low_x, high_x) = (x_of(low).min(x_of(high)), x_of(low).max(x_of(high)));
     let fill = Rect {
         x: 0.0,
         y: track_y,
-        w: x_of(chart.value.value()).max(if ranks || chart.value.value() > 0.0 {
-            1.0
-        } else {
-            0.0
-        }),
+        w: low_x.max(if ranks || low > 0.0 { 1.0 } else { 0.0 }),
         h: TRACK,
     };
+    let paint = Paint::Highlight;
     if fill.w > 0.0 {
-        shapes.push(Shape::Rect {
-            rect: fill,
-            paint: Paint::Highlight,
-        });
+        shapes.extend(crate::layout::bar::bar_shapes(
+            fill,
+            paint,
+            Value::one(chart.value.low()).with(chart.value.status()),
+        ));
     }
+    let fill = if chart.value.is_range() {
+        let band = Rect {
+            x: low_x,
+            y: track_y,
+            w: (high_x - low_x).max(1.0),
+            h: TRACK,
+        };
+        shapes.extend(crate::layout::bar::bar_shapes(band, paint, chart.value));
+        Rect {
+            w: band.right(),
+            ..fill
+        }
+    } else {
+        fill
+    };
     marks.push(Mark {
         index: 0,
         hit: Rect {
@@ -223,9 +277,12 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
         },
         tip: vec![
             chart.label.clone(),
-            chart
-                .measure
-                .show_exact(&chart.format, chart.qualifier.as_deref(), chart.value, lang),
+            chart.measure.show_value_exact(
+                &chart.format,
+                chart.qualifier.as_deref(),
+                chart.value,
+                lang,
+            ),
         ],
         anchor: (fill.right(), track_y),
         emphasis: outline(

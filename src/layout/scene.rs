@@ -160,6 +160,13 @@ pub enum Shape {
         width: f64,
         paint: Paint,
     },
+    /// A dashed polyline of the given width, in any direction: a line into an estimate or
+    /// a forecast.
+    DashedPath {
+        points: Vec<(f64, f64)>,
+        width: f64,
+        paint: Paint,
+    },
     /// A circle, filled, or stroked with `stroke` width.
     Circle {
         x: f64,
@@ -222,7 +229,9 @@ impl Shape {
             }
             Shape::Text(t) => t.bounds,
             Shape::Polygon { points, .. } => of_points(points, 0.0),
-            Shape::Path { points, width, .. } => of_points(points, width / 2.0),
+            Shape::Path { points, width, .. } | Shape::DashedPath { points, width, .. } => {
+                of_points(points, width / 2.0)
+            }
             Shape::Circle {
                 x, y, r, stroke, ..
             } => {

@@ -60,6 +60,8 @@ const NAMES: &[(&str, &str, &str, &str)] = &[
     ("display", "Kiểu hiển thị", "Display", "bar: một thanh 100% chồng (mặc định) hoặc donut: hình vành khuyên."),
     ("ProgressBoxSchema.value", "Giá trị đạt được", "Value reached", "Giá trị đã đạt."),
     ("ProgressBoxSchema.label", "Đo cái gì", "What it measures", "Giá trị đo cái gì, ví dụ “dịch vụ công trực tuyến mức độ 4”."),
+    ("status", "Ước tính / dự báo", "Estimate / forecast", "estimate (ước tính: kỳ đã qua hoặc gần hết, số chưa chốt), forecast (dự báo: kỳ còn ở phía trước) hoặc preliminary (sơ bộ: số thống kê sẽ được sửa). Bạn đọc thấy chữ đó cạnh giá trị; đường vẽ nét đứt tới điểm như vậy. Để trống nếu là số đo được."),
+    ("signed", "Là một mức thay đổi (+16%)", "A change (+16%)", "Con số chính là một mức thay đổi, ví dụ tăng trưởng 16%: số dương được in kèm dấu, +16%."),
     ("qualifier", "Từ đứng trước số", "Word before the number", "Từ đứng trước số như bài báo viết: hơn, gần, trên, khoảng."),
     ("target", "Mục tiêu", "Target", "Mục tiêu; hộp nói mục tiêu đã đạt hay chưa."),
     ("target_label", "Tên mục tiêu", "Target label", "Mục tiêu là gì, ví dụ “Mục tiêu năm 2020”."),
@@ -135,7 +137,8 @@ fn at<'a>(v: &'a Value, key: &str) -> &'a Value {
 
 /// One field of the form, as JavaScript reads it: `{name, label, help, type, required,
 /// choices?, def?, min?, max?}`, where `type` is `text`, `date`, `number`, `whole`,
-/// `flag`, `choice`, `source`, `object` (of `def`), `list` (of `def`) or `texts`.
+/// `amount` (a number or a range), `flag`, `choice`, `source`, `object` (of `def`), `list`
+/// (of `def`) or `texts`.
 fn field(schema: &Value, def: &str, name: &str, p: &Value, required: bool, lang: Lang) -> Option<Value> {
     let english = p.get("description").and_then(Value::as_str).unwrap_or_default().replace('\n', " ");
     let (label, help) = names(def, name, lang, &english)?;
@@ -145,7 +148,13 @@ fn field(schema: &Value, def: &str, name: &str, p: &Value, required: bool, lang:
     }
     let defs = at(schema, "$defs");
     let ty = types(p);
-    let kind = if let Some(r) = reference(p) {
+    // A value that may be a range: `anyOf: [number, [number, number]]`.
+    let amount = p.get("anyOf").and_then(Value::as_array).is_some_and(|a| {
+        a.iter().any(|b| types(b).contains(&"number")) && a.iter().any(|b| types(b).contains(&"array"))
+    });
+    let kind = if amount {
+        "amount"
+    } else if let Some(r) = reference(p) {
         let target = at(defs, r);
         if r == "Source" {
             "source"
@@ -262,7 +271,9 @@ mod tests {
         let find = |def: &str, name: &str| {
             form["defs"][def].as_array().unwrap().iter().find(|f| f["name"] == json!(name)).unwrap().clone()
         };
-        assert_eq!(find("ProgressBoxSchema", "value")["type"], "number");
+        assert_eq!(find("ProgressBoxSchema", "value")["type"], "amount");
+        assert_eq!(find("ProgressBoxSchema", "target")["type"], "number");
+        assert_eq!(find("Point", "status")["choices"], json!(["estimate", "forecast", "preliminary"]));
         assert_eq!(find("ProgressBoxSchema", "target_date")["type"], "date");
         assert_eq!(find("ProgressBoxSchema", "ranks")["type"], "flag");
         assert_eq!(find("ProgressBoxSchema", "better")["choices"], json!(["higher", "lower"]));
