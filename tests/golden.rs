@@ -15,6 +15,7 @@ use plotters_svg::SVGBackend;
 
 const SOURCES: &[&str] = &[
     "www/data/egov-vn.json",
+    "www/data/kinh-te-so.json",
     "tests/fixtures/bar-edge-cases.json",
     "tests/fixtures/charts.json",
 ];

@@ -143,6 +143,70 @@ fn axis_label_lines(
     top
 }
 
+/// The one-line key of a chart with outlined bars, from `top`: a sample of an outlined bar
+/// and the statuses present (`ước tính · dự báo`), or that outlined bars are ranges.
+/// Returns the new top.
+fn key(
+    chart: &BarChart,
+    width: f64,
+    lang: Lang,
+    measure: &dyn Measure,
+    shapes: &mut Vec<Shape>,
+    top: f64,
+) -> f64 {
+    let mut words: Vec<&str> = Vec::new();
+    let mut ranges = false;
+    for b in &chart.bars {
+        if let Some(s) = b.value.status() {
+            if !words.contains(&s.word(lang)) {
+                words.push(s.word(lang));
+            }
+        }
+        ranges |= b.value.is_range();
+    }
+    if words.is_empty() && !ranges {
+        return top;
+    }
+    let mut text = words.join(" · ");
+    if ranges {
+        let span = match lang {
+            Lang::Vi => "cột lơ lửng: khoảng giá trị",
+            Lang::En => "floating bar: a range",
+        };
+        if !text.is_empty() {
+            text.push_str(" · ");
+        }
+        text.push_str(span);
+    }
+    let h = SMALL_FONT.line_height();
+    shapes.extend(bar_shapes(
+        Rect {
+            x: 0.0,
+            y: top + 3.0,
+            w: 20.0,
+            h: h - 6.0,
+        },
+        Paint::Mark,
+        Value::one(crate::format::Num::whole(1)).with(Some(crate::spec::Status::Estimate)),
+    ));
+    let line = wrap(measure, &text, SMALL_FONT, width - 28.0, 1)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let w = measure.width(&line, SMALL_FONT);
+    shapes.push(Shape::Text(TextItem::new(
+        line,
+        28.0,
+        top,
+        w,
+        SMALL_FONT,
+        Anchor::Start,
+        Baseline::Top,
+        Paint::Muted,
+    )));
+    top + h + 6.0
+}
+
 /// The value range the bars (and the reference line) need, always including zero.
 fn domain(chart: &BarChart) -> (f64, f64) {
     let mut lo = 0.0f64;
@@ -254,6 +318,7 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
     }
 
     let mut top = axis_label_lines(chart, width, measure, &mut shapes);
+    top = key(chart, width, lang, measure, &mut shapes, top);
     let reference_label_y = top;
     if chart.reference.is_some() {
         top += TOP_LINE;
@@ -495,11 +560,37 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
     let mut shapes = Vec::new();
     let mut marks = Vec::new();
     let n = chart.bars.len().max(1);
-    let values: Vec<String> = (0..chart.bars.len())
+    let slot = width / n as f64;
+    let full: Vec<String> = (0..chart.bars.len())
         .map(|i| value_text(chart, i, lang))
         .collect();
+    let fits = |values: &[String]| {
+        chart
+            .bars
+            .iter()
+            .zip(values)
+            .all(|(b, v)| measure.width(v, value_font(b.highlight)) <= slot - 4.0)
+    };
+    // Narrow columns: the status words give way in the value labels when that lets every
+    // value show; the key above the chart and the outlined columns still say which are
+    // estimates or forecasts, and tooltips and the table say it of each.
+    let values: Vec<String> = if fits(&full) {
+        full
+    } else {
+        let short: Vec<String> = chart
+            .bars
+            .iter()
+            .map(|b| {
+                chart
+                    .measure
+                    .show_value(&chart.format, b.qualifier.as_deref(), b.value, lang)
+            })
+            .collect();
+        if fits(&short) { short } else { full }
+    };
 
     let mut top = axis_label_lines(chart, width, measure, &mut shapes);
+    top = key(chart, width, lang, measure, &mut shapes, top);
     let reference = reference_text(chart, lang).map(|t| {
         wrap(measure, &t, SMALL_FONT, width, 1)
             .into_iter()
@@ -510,7 +601,6 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         top += TOP_LINE;
     }
 
-    let slot = width / n as f64;
     let column = (slot * 0.7).min(64.0);
     // Value labels sit above the columns when every one fits its slot. Otherwise the
     // labels that matter, the highlighted bars' and the last bar's, keep theirs (each may

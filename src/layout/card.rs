@@ -120,6 +120,10 @@ fn figures(
             None => number,
         };
         y = paragraph(shapes, measure, &line, y, width, NUMBER, Paint::Highlight);
+        if let Some(status) = &v.status {
+            // The word the page shows beside the figure, on its own line in the image.
+            y = paragraph(shapes, measure, &format!("({status})"), y, width, BODY, Paint::Muted);
+        }
         y = paragraph(shapes, measure, &v.label, y, width, BODY, Paint::Text);
         if let Some(ch) = &v.change {
             let text = format!("{} {} {}", ch.direction.arrow(), ch.change, ch.context);

@@ -273,6 +273,8 @@ pub fn layout(
         )));
         top += SMALL.line_height() + 4.0;
     }
+    // The axis label and the key keep their rows: no end label enters them.
+    let head_bottom = top;
     let (mut first, mut last) = (f64::MAX, f64::MIN);
     let (mut lo, mut hi) = (f64::MAX, f64::MIN);
     for p in all_points() {
@@ -316,7 +318,30 @@ pub fn layout(
         NOTE.line_height() * 2.0 + 8.0
     };
     let plot_h = crate::format::fit(width * 0.45, 180.0, 320.0);
-    let plot_top = top + note_row + 8.0;
+    // A key leaves a row free beside it, for the end label of a line that ends high; when
+    // the two do not fit side by side, the end labels get a row of their own.
+    let key_width = shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) if key.is_some() && t.bounds.bottom() <= head_bottom => {
+                Some(t.bounds.right())
+            }
+            _ => None,
+        })
+        .fold(0.0, f64::max);
+    let widest_end = visible
+        .iter()
+        .filter_map(|(_, s)| {
+            let p = s.points.last()?;
+            Some(measure.width(&end_label(chart, s, p, lang, measure, width), VALUE))
+        })
+        .fold(0.0, f64::max);
+    let end_row = if key.is_some() && key_width + 12.0 + widest_end > width {
+        VALUE.line_height() + 4.0
+    } else {
+        0.0
+    };
+    let plot_top = top + note_row + end_row + 8.0;
     let plot_bottom = plot_top + plot_h;
 
     let targets = (plot_h / 55.0).max(2.0) as usize;
@@ -698,7 +723,14 @@ pub fn layout(
             1.0
         }
     });
-    let mut ends: Vec<Rect> = Vec::new();
+    // The key's row is taken: an end label may stand beside the key, not over it.
+    let mut ends: Vec<Rect> = shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) if key.is_some() && t.bounds.bottom() <= head_bottom => Some(t.bounds),
+            _ => None,
+        })
+        .collect();
     for (i, text) in order {
         let Some(s) = chart.series.get(*i) else {
             continue;
@@ -766,7 +798,9 @@ pub fn layout(
     }
     // Value ticks under an end label give way to it (time ticks lie below the plot).
     shapes.retain(|shape| match shape {
-        Shape::Text(t) if t.font == SMALL => !ends.iter().any(|r| r.overlaps(&t.bounds)),
+        Shape::Text(t) if t.font == SMALL && t.bounds.y >= head_bottom => {
+            !ends.iter().any(|r| r.overlaps(&t.bounds))
+        }
         _ => true,
     });
     let mut placed: Vec<Rect> = shapes
