@@ -53,20 +53,14 @@ impl Extra {
 
     /// The header names of the extra columns, after `name` (a series' name, or none).
     fn heads(self, name: Option<&str>, lang: Lang) -> Vec<Cell> {
+        // (alone, after a series' name), in each language.
         let (high, status) = match lang {
-            Lang::Vi => ("cận trên", "trạng thái"),
-            Lang::En => ("upper end", "status"),
+            Lang::Vi => (("Cận trên", "cận trên"), ("Trạng thái", "trạng thái")),
+            Lang::En => (("Upper end", "upper end"), ("Status", "status")),
         };
-        let named = |word: &str| match name {
-            Some(n) => t(&format!("{n} ({word})")),
-            None => {
-                let mut w = word.to_owned();
-                if let Some(first) = w.get(..1) {
-                    let upper = first.to_uppercase();
-                    w.replace_range(..1, &upper);
-                }
-                t(&w)
-            }
+        let named = |(alone, after): (&str, &str)| match name {
+            Some(n) => t(&format!("{n} ({after})")),
+            None => t(alone),
         };
         let mut out = Vec::new();
         if self.high {

@@ -378,13 +378,14 @@ impl Status {
     }
 
     /// The status a word of either language means (`ước tính`, `dự kiến`, `Projected`),
-    /// case and surrounding brackets ignored.
+    /// surrounding brackets and the case of ASCII letters ignored (Unicode case tables
+    /// would cost every reader 7 KB of wasm for a hint in a message).
     pub fn from_word(word: &str) -> Option<Status> {
         let w = word
             .trim()
             .trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '*'))
             .trim()
-            .to_lowercase();
+            .to_ascii_lowercase();
         STATUS_WORDS
             .iter()
             .find(|(_, vi, en)| vi.contains(&w.as_str()) || en.contains(&w.as_str()))

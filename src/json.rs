@@ -587,7 +587,9 @@ pub fn number_in_text(text: &str) -> Option<f64> {
 /// [`What::NumberAsString`], says more about its separators).
 pub fn value_fix(text: &str) -> Option<String> {
     use crate::spec::Status;
-    let mut rest = text.trim().to_lowercase();
+    // ASCII case only: Unicode case tables would cost every reader 7 KB of wasm for a
+    // hint ("Khoảng" is folded, "Ước tính" is not; the studio reads every case).
+    let mut rest = text.trim().to_ascii_lowercase();
     let mut fields: Vec<String> = Vec::new();
     let mut status = None;
     for (word, s) in Status::written_forms() {

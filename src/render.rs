@@ -214,7 +214,8 @@ fn draw_shape<DB: DrawingBackend>(
             let mut phase = 0.0_f64;
             for pair in points.windows(2) {
                 let [(x0, y0), (x1, y1)] = pair else { continue };
-                let len = ((x1 - x0).powi(2) + (y1 - y0).powi(2)).sqrt();
+                let (dx, dy) = (x1 - x0, y1 - y0);
+                let len = (dx * dx + dy * dy).sqrt();
                 if len <= f64::EPSILON {
                     continue;
                 }

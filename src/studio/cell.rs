@@ -6,7 +6,7 @@
 //! numbers as written, and the studio must not be where a digit changes.
 
 use crate::format::PartialDate;
-use crate::spec::Scale;
+use crate::spec::{BillionWord, Scale, Status};
 
 /// Which mark separates decimals: `,` in Vietnamese (`26,7`; `9.300` is nine thousand
 /// three hundred), `.` in English (`26.7`; `9,300`).
@@ -147,6 +147,17 @@ pub struct NumberCell {
     /// The unit is a currency sign that was written before the number (`$1,234`); a box
     /// writes units after numbers (`1,234 $`).
     pub currency_first: bool,
+    /// The upper end of a range (`90–200`, `13 – 14%`, `từ 90 đến 200`), under the same
+    /// sign, scale word and unit as the lower.
+    pub high: Option<Digits>,
+    /// `ước tính`, `dự báo`, `sơ bộ` (or English) before or after the number, with or
+    /// without brackets.
+    pub status: Option<Status>,
+    /// The number is a change written with its sign or word: `+16%`, `tăng 16%` (16,
+    /// signed), `giảm 2,5%` (−2.5).
+    pub signed: bool,
+    /// How the scale word for a billion was spelt, when it was one: `tỷ` or `tỉ`.
+    pub billion: Option<BillionWord>,
 }
 
 /// A number read in a style: its JSON text (scaled up by its scale word) and the places it
@@ -154,6 +165,8 @@ pub struct NumberCell {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     pub text: String,
+    /// A range's upper end, as JSON number text, scaled like `text`.
+    pub high: Option<String>,
     pub places: u32,
     /// Zeros at the end of the written places (`16,40`: 1), which only `decimals` keeps
     /// under a scale word.
@@ -176,8 +189,14 @@ impl NumberCell {
             .map_or(0, |w| w.1);
         let frac = self.digits.body.rsplit([',', '.']).next().filter(|_| places > 0).unwrap_or_default();
         let trailing = u32::try_from(frac.len() - frac.trim_end_matches('0').len()).unwrap_or(0);
+        // A range's upper end must read in the same style, or the cell is not read at all.
+        let high = match &self.high {
+            Some(d) => Some(shift(&d.read(style)?.0, power)),
+            None => None,
+        };
         Some(Reading {
             text: shift(&text, power),
+            high,
             places,
             trailing,
         })
@@ -346,12 +365,35 @@ pub const CURRENCY_FIRST: &[&str] = &["US$", "$", "€", "£", "¥", "₫"];
 /// Reads a number with its qualifier, percent sign, scale word and unit, if the cell is
 /// one: the digits come first (after a qualifier), so `Quý 3` or `Top 10` are text.
 pub fn number(text: &str) -> Option<NumberCell> {
+    let (status, text) = strip_status(text);
+    // "từ 90 đến 200", "from 90 to 200": the first word only opens the range.
+    let lower = text.to_lowercase();
+    let text = match [("từ ", " đến "), ("from ", " to ")]
+        .iter()
+        .find(|(open, to)| lower.starts_with(open) && lower.contains(to))
+    {
+        Some((open, _)) => text.get(open.len()..).unwrap_or_default().to_owned(),
+        None => text,
+    };
+    let text = text.as_str();
     let mut qualifier = None;
     let mut rest = text;
     for q in QUALIFIERS {
         let (Some(head), Some(after)) = (text.get(..q.len()), text.get(q.len()..)) else { continue };
         if head.to_lowercase() == *q && after.starts_with(char::is_whitespace) {
             qualifier = Some(head.to_owned());
+            rest = after.trim_start();
+            break;
+        }
+    }
+    // A change written with its word: "tăng 16%" is +16, "giảm 2,5%" is −2.5.
+    let mut signed = false;
+    let mut falls = false;
+    for (word, down) in CHANGE_WORDS {
+        let (Some(head), Some(after)) = (rest.get(..word.len()), rest.get(word.len()..)) else { continue };
+        if head.to_lowercase() == *word && after.starts_with(char::is_whitespace) {
+            signed = true;
+            falls = *down;
             rest = after.trim_start();
             break;
         }
@@ -368,36 +410,51 @@ pub fn number(text: &str) -> Option<NumberCell> {
     }
     let (negative, rest) = match rest.strip_prefix(['-', '−']) {
         Some(r) => (true, r),
-        None => (false, rest.strip_prefix('+').unwrap_or(rest)),
-    };
-    let mut body = String::new();
-    let mut end = 0;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
-        if c.is_ascii_digit() || ((c == '.' || c == ',') && next_is_digit) {
-            body.push(c);
-            end = i + c.len_utf8();
-        } else if (c == ' ' || c == '\u{a0}' || c == '\u{202f}') && next_is_digit && !body.is_empty() {
-            // `9 300`: a space between groups of three, as some style guides write.
-            let tail: String = rest.get(i + c.len_utf8()..).unwrap_or_default().chars().take_while(char::is_ascii_digit).collect();
-            if tail.len() != 3 {
-                break;
+        None => match rest.strip_prefix('+') {
+            Some(r) => {
+                signed = true;
+                (false, r)
             }
-            end = i + c.len_utf8();
-        } else {
-            break;
-        }
-    }
+            None => (falls, rest),
+        },
+    };
+    let (body, end) = digits_at(rest);
     if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let mut after = rest.get(end..).unwrap_or_default().trim_start();
+    // A range: `90–200`, `90-200`, `13 – 14%`, `13%–14%`, `90 đến 200`, `90 to 200`.
+    let mut high = None;
+    {
+        let mut t = after;
+        let first_percent = t.starts_with('%');
+        if first_percent {
+            t = t.get(1..).unwrap_or_default().trim_start();
+        }
+        let joined = RANGE_JOINERS.iter().find_map(|j| {
+            let (head, tail) = (t.get(..j.len())?, t.get(j.len()..)?);
+            (head.to_lowercase() == *j).then(|| tail.trim_start())
+        });
+        if let Some(tail) = joined {
+            let (hbody, hend) = digits_at(tail);
+            if !hbody.is_empty() && hbody.starts_with(|c: char| c.is_ascii_digit()) {
+                high = Some(Digits {
+                    negative,
+                    body: hbody,
+                });
+                after = tail.get(hend..).unwrap_or_default().trim_start();
+                if first_percent && !after.starts_with('%') {
+                    after = "%";
+                }
+            }
+        }
+    }
     let percent = after.starts_with('%');
     if percent {
         after = after.get(1..).unwrap_or_default().trim_start();
     }
     let mut scale = None;
+    let mut billion = None;
     if !percent {
         let lower_after = after.to_lowercase();
         for (word, _, s) in SCALE_WORDS {
@@ -405,6 +462,11 @@ pub fn number(text: &str) -> Option<NumberCell> {
             // its unit, as articles write it.
             if lower_after == *word {
                 scale = Some(*s);
+                billion = match *word {
+                    "tỷ" => Some(BillionWord::Ty),
+                    "tỉ" => Some(BillionWord::Ti),
+                    _ => None,
+                };
                 after = "";
                 break;
             }
@@ -420,6 +482,10 @@ pub fn number(text: &str) -> Option<NumberCell> {
     if unit.as_ref().is_some_and(|u| u.chars().count() > 24) {
         return None;
     }
+    // A unit with digits in it ("–200 (dự báo)") is a reading gone wrong, not a unit.
+    if unit.as_ref().is_some_and(|u| u.contains(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     Some(NumberCell {
         digits: Digits { negative, body },
         qualifier,
@@ -427,7 +493,74 @@ pub fn number(text: &str) -> Option<NumberCell> {
         scale,
         unit,
         currency_first,
+        high,
+        status,
+        signed,
+        billion,
     })
+}
+
+/// Words that write a change before its size: `tăng 16%` (up), `giảm 2,5%` (down).
+const CHANGE_WORDS: &[(&str, bool)] = &[
+    ("tăng", false),
+    ("giảm", true),
+    ("up", false),
+    ("down", true),
+];
+
+/// What stands between a range's two ends, longest first.
+const RANGE_JOINERS: &[&str] = &["đến", "tới", "to", "–", "—", "-", "~"];
+
+/// The digits and marks at the start of `text` (`9.300`, `26,7`, `9 300`), and where they
+/// end.
+fn digits_at(text: &str) -> (String, usize) {
+    let mut body = String::new();
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_digit = chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+        if c.is_ascii_digit() || ((c == '.' || c == ',') && next_is_digit) {
+            body.push(c);
+            end = i + c.len_utf8();
+        } else if (c == ' ' || c == '\u{a0}' || c == '\u{202f}') && next_is_digit && !body.is_empty() {
+            // `9 300`: a space between groups of three, as some style guides write.
+            let tail: String = text.get(i + c.len_utf8()..).unwrap_or_default().chars().take_while(char::is_ascii_digit).collect();
+            if tail.len() != 3 {
+                break;
+            }
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (body, end)
+}
+
+/// A status word written before the number (`ước tính 36 tỷ USD`) or after it, in brackets
+/// or not (`36 (ước tính)`, `45 dự báo`), and the cell without it.
+fn strip_status(text: &str) -> (Option<Status>, String) {
+    let lower = text.to_lowercase();
+    for (word, status) in Status::written_forms() {
+        // Before: the word, then a space or a colon.
+        if let Some(after) = lower.strip_prefix(word) {
+            if after.starts_with([' ', ':', '\u{a0}']) {
+                let cut = text.len() - after.len();
+                return (Some(status), text.get(cut..).unwrap_or_default().trim_start_matches([' ', ':', '\u{a0}']).to_owned());
+            }
+        }
+        // After: `(ước tính)`, `[dự báo]`, `ước tính`, `*ước tính`.
+        let trimmed = lower.trim_end();
+        for (open, close) in [("(", ")"), ("[", "]"), ("", "")] {
+            let tail = format!("{open}{word}{close}");
+            if let Some(head) = trimmed.strip_suffix(tail.as_str()) {
+                if head.is_empty() || head.ends_with([' ', '\u{a0}', '*']) || !open.is_empty() {
+                    let keep = text.get(..head.len()).unwrap_or_default();
+                    return (Some(status), keep.trim_end_matches([' ', '\u{a0}', '*']).to_owned());
+                }
+            }
+        }
+    }
+    (None, text.to_owned())
 }
 
 #[cfg(test)]
@@ -470,7 +603,7 @@ mod tests {
         let n = number("hơn 16,4 triệu").unwrap();
         assert_eq!(n.qualifier.as_deref(), Some("hơn"));
         assert_eq!(n.scale, Some(Scale::Million));
-        assert_eq!(n.read(Style::Vi), Some(Reading { text: "16400000".into(), places: 1, trailing: 0 }));
+        assert_eq!(n.read(Style::Vi), Some(Reading { text: "16400000".into(), high: None, places: 1, trailing: 0 }));
         let p = number("31 %").unwrap();
         assert!(p.percent);
         assert_eq!(p.unit_text().as_deref(), Some("%"));
@@ -492,6 +625,46 @@ mod tests {
         assert_eq!(number("hơn"), None);
         assert_eq!(number("Hơn 5").unwrap().qualifier.as_deref(), Some("Hơn"));
         assert_eq!(number("İİİİİİ 5"), None);
+    }
+
+    /// Every form of the article, read as typed: the status, the range, the
+    /// qualifier, the sign, and the spelling of the scale word.
+    #[test]
+    fn estimates_ranges_and_changes_as_typed() {
+        let read = |t: &str| {
+            let n = number(t).unwrap_or_else(|| panic!("{t} not read"));
+            let r = n.read(Style::Vi).unwrap_or_else(|| panic!("{t} not read in vi"));
+            (r.text, r.high, n.status, n.qualifier.clone(), n.signed, n.unit_text())
+        };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(read("36 (ước tính)"), ("36".into(), None, Some(Status::Estimate), None, false, None));
+        assert_eq!(read("45 (dự báo)"), ("45".into(), None, Some(Status::Forecast), None, false, None));
+        assert_eq!(read("90–200"), ("90".into(), s("200"), None, None, false, None));
+        assert_eq!(read("90-200"), ("90".into(), s("200"), None, None, false, None));
+        assert_eq!(read("90–200 (dự báo)"), ("90".into(), s("200"), Some(Status::Forecast), None, false, None));
+        assert_eq!(read("13 – 14%"), ("13".into(), s("14"), None, None, false, s("%")));
+        assert_eq!(read("13%–14%"), ("13".into(), s("14"), None, None, false, s("%")));
+        assert_eq!(read("khoảng 13-14%"), ("13".into(), s("14"), None, s("khoảng"), false, s("%")));
+        assert_eq!(read("từ 90 đến 200"), ("90".into(), s("200"), None, None, false, None));
+        assert_eq!(
+            read("ước tính 36 tỷ USD"),
+            ("36".into(), None, Some(Status::Estimate), None, false, s("tỷ USD"))
+        );
+        assert_eq!(read("tăng 16%"), ("16".into(), None, None, None, true, s("%")));
+        assert_eq!(read("+16%"), ("16".into(), None, None, None, true, s("%")));
+        assert_eq!(read("giảm 2,5%"), ("-2.5".into(), None, None, None, true, s("%")));
+        assert_eq!(read("Dự báo: 45"), ("45".into(), None, Some(Status::Forecast), None, false, None));
+        assert_eq!(read("1,5 triệu (sơ bộ)"), ("1500000".into(), None, Some(Status::Preliminary), None, false, None));
+        // The spelling of the scale word is kept.
+        assert_eq!(number("36 tỷ").unwrap().billion, Some(BillionWord::Ty));
+        assert_eq!(number("36 tỉ").unwrap().billion, Some(BillionWord::Ti));
+        assert_eq!(number("90–200 tỷ").unwrap().read(Style::Vi).unwrap().high.as_deref(), Some("200000000000"));
+        // Not read rather than read wrong: a unit never takes digits or a second number.
+        assert_eq!(number("90–2x00"), None);
+        assert_eq!(number("12 (2019), 21 (2021)"), None);
+        // Words that only look like a status stay text.
+        assert_eq!(number("Dự báo"), None);
+        assert!(matches!(Cell::read("Dự báo"), Cell::Text(t) if t == "Dự báo"));
     }
 
     #[test]

@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn the_demo_documents_are_read_and_written_without_loss() {
-        for file in ["www/data/egov-vn.json", "www/data/egov-en.json"] {
+        for file in ["www/data/egov-vn.json", "www/data/egov-en.json", "www/data/kinh-te-so.json"] {
             let text = std::fs::read_to_string(file).unwrap();
             let v = open(&text).unwrap();
             let again = write(&v);

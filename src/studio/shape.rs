@@ -8,9 +8,9 @@ use serde_json::{Map, Value, json};
 use super::cell::{Cell, NumberCell, Reading, Style};
 use super::doc::{num, num_text};
 use super::table::{At, Column, Flag, Item, Table};
-use super::words::{self, Issue, Why};
+use super::words::{self, Exact, Issue, Why};
 use crate::format::Lang;
-use crate::spec::{HEAD_FIELDS, Scale};
+use crate::spec::{BillionWord, HEAD_FIELDS, Scale, Status};
 
 /// The kind a table's shape suggests, and why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +33,9 @@ pub struct Built {
 /// table gives (a qualifier deleted from a cell is gone from the box). Any other field the
 /// table gives (a unit, a title from the header) is set but never removed, so what the
 /// journalist typed in the form stays.
-const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "target", "total"];
+const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "status", "target", "total"];
 /// The same, for one item of a list (a bar, a point, a part…).
-const ITEM_OWNED: &[&str] = &["value", "qualifier", "from", "to", "points"];
+const ITEM_OWNED: &[&str] = &["value", "qualifier", "status", "signed", "from", "to", "points"];
 
 /// The number cells of column `col`, read, with the items they stand in.
 fn numbers(t: &Table, col: usize) -> Vec<Option<(Reading, &NumberCell, At)>> {
@@ -90,13 +90,49 @@ fn put_format(into: &mut Map<String, Value>, unit: Option<String>, scale: Option
     }
 }
 
-/// A number with its qualifier, into an object.
-fn put_number(into: &mut Map<String, Value>, key: &str, r: &Reading, n: &NumberCell) {
-    into.insert(key.into(), num(&r.text));
-    // Only a value has a qualifier; ranks and targets are exact.
-    if let (Some(q), "value") = (&n.qualifier, key) {
+/// What a value cell may say besides its number, by where it goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// A key figure: a range, a status, a qualifier and a sign (`+16%`).
+    Figure,
+    /// A bar, a line's point or a progress value: a range, a status and a qualifier.
+    Value,
+    /// A part of a share: a qualifier only (a range would leave the sum unchecked).
+    Part,
+}
+
+/// A value cell into an object: its number (a range as `[low, high]`), and what the cell
+/// says of it, each in its own field: the qualifier, the status, the sign. What the slot
+/// cannot hold is flagged at the cell, never dropped unsaid.
+fn put_value(into: &mut Map<String, Value>, slot: Slot, cell: &(Reading, &NumberCell, At), flags: &mut Vec<Flag>) {
+    let (r, n, at) = cell;
+    let value = match (&r.high, slot) {
+        (Some(high), Slot::Figure | Slot::Value) => json!([num(&r.text), num(high)]),
+        _ => num(&r.text),
+    };
+    into.insert("value".into(), value);
+    if let Some(q) = &n.qualifier {
         into.insert("qualifier".into(), json!(q));
     }
+    if let (Some(s), Slot::Figure | Slot::Value) = (n.status, slot) {
+        into.insert("status".into(), json!(s.name()));
+    }
+    if slot == Slot::Part && (r.high.is_some() || n.status.is_some()) {
+        flags.push(Flag { at: Some(*at), issue: Issue::NotExact { what: Exact::Part } });
+    }
+    if n.signed && slot == Slot::Figure {
+        into.insert("signed".into(), json!(true));
+    }
+}
+
+/// A number that must be exact (a rank, a target, a total): its first number; a range or a
+/// status is flagged at the cell as `what`.
+fn exact(cell: &(Reading, &NumberCell, At), what: Exact, flags: &mut Vec<Flag>) -> Value {
+    let (r, n, at) = cell;
+    if r.high.is_some() || n.status.is_some() {
+        flags.push(Flag { at: Some(*at), issue: Issue::NotExact { what } });
+    }
+    num(&r.text)
 }
 
 /// Where the cell at body row `row`, column `col` stands in the grid.
@@ -107,6 +143,17 @@ fn at_of(t: &Table, row: usize, col: Option<usize>) -> Option<At> {
 /// Records where the value at `path` came from.
 fn place(places: &mut Vec<(String, At)>, path: String, at: Option<At>) {
     if let Some(at) = at {
+        places.push((path, at));
+    }
+}
+
+/// Records where a value came from, with what its cell says of it (qualifier, status,
+/// sign): all of it is edited in the cell, so that the form never holds a second copy
+/// that the table would overwrite. `prefix` is the item's path (`bars[1]`), or empty for
+/// the box's own value.
+fn place_value(places: &mut Vec<(String, At)>, prefix: &str, at: At) {
+    for field in ["value", "qualifier", "status", "signed"] {
+        let path = if prefix.is_empty() { field.to_owned() } else { format!("{prefix}.{field}") };
         places.push((path, at));
     }
 }
@@ -197,10 +244,10 @@ pub fn build(t: &Table, kind: &str) -> Built {
                 for cell in numbers(t, col).iter().flatten() {
                     let (r, n, at) = cell;
                     let k = figures.len();
-                    place(places, format!("figures[{k}].value"), Some(*at));
+                    place_value(places, &format!("figures[{k}]"), *at);
                     place(places, format!("figures[{k}].label"), t.title_at(col));
                     let mut o = Map::new();
-                    put_number(&mut o, "value", r, n);
+                    put_value(&mut o, Slot::Figure, cell, flags);
                     put_format(&mut o, n.unit_text(), n.scale, &[r]);
                     if !t.title(col).is_empty() {
                         o.insert("label".into(), json!(t.title(col)));
@@ -218,11 +265,12 @@ pub fn build(t: &Table, kind: &str) -> Built {
                 .enumerate()
                 .filter_map(|(row, c)| c.as_ref().map(|c| (row, c)))
                 .enumerate()
-                .map(|(k, (row, (r, n, at)))| {
-                    place(places, format!("figures[{k}].value"), Some(*at));
+                .map(|(k, (row, cell))| {
+                    let (r, n, at) = cell;
+                    place_value(places, &format!("figures[{k}]"), *at);
                     place(places, format!("figures[{k}].label"), at_of(t, row, s.labels));
                     let mut o = Map::new();
-                    put_number(&mut o, "value", r, n);
+                    put_value(&mut o, Slot::Figure, cell, flags);
                     put_format(&mut o, n.unit_text(), n.scale, &[r]);
                     if let Some(l) = label(t, row, s.labels) {
                         o.insert("label".into(), json!(l));
@@ -233,13 +281,15 @@ pub fn build(t: &Table, kind: &str) -> Built {
             f.insert("figures".into(), Value::Array(figures));
         }
         "bar" | "share" => {
+            // Columns labelled by years (`2022 | 23`) are labelled by the years as written.
+            let s = Shape { labels: s.labels.or(s.dates), dates: None, numbers: s.numbers.clone() };
             let col = s.numbers.first().copied();
             let cells = col.map(|c| numbers(t, c)).unwrap_or_default();
             let mut list = Vec::new();
             let mut total = None;
             for (row, c) in cells.iter().enumerate() {
                 let Some(cell) = c else { continue };
-                let (r, n, at) = cell;
+                let (_, _, at) = cell;
                 let l = label(t, row, s.labels);
                 if kind == "share" && l.as_deref().is_some_and(words::is_total) {
                     total = Some(cell);
@@ -248,11 +298,11 @@ pub fn build(t: &Table, kind: &str) -> Built {
                 }
                 let key = if kind == "bar" { "bars" } else { "parts" };
                 let k = list.len();
-                place(places, format!("{key}[{k}].value"), Some(*at));
+                place_value(places, &format!("{key}[{k}]"), *at);
                 place(places, format!("{key}[{k}].label"), at_of(t, row, s.labels));
                 place(places, format!("{key}[{k}]"), at_of(t, row, s.labels));
                 let mut o = Map::new();
-                put_number(&mut o, "value", r, n);
+                put_value(&mut o, if kind == "bar" { Slot::Value } else { Slot::Part }, cell, flags);
                 if let Some(l) = l {
                     o.insert("label".into(), json!(l));
                 }
@@ -262,8 +312,9 @@ pub fn build(t: &Table, kind: &str) -> Built {
             let (unit, scale) = common(&parts, flags);
             let readings: Vec<&Reading> = parts.iter().map(|(r, _, _)| r).collect();
             put_format(f, unit, scale, &readings);
-            if let Some((r, _, _)) = total {
-                f.insert("total".into(), num(&r.text));
+            if let Some(cell) = total {
+                let total = exact(cell, Exact::Total, flags);
+                f.insert("total".into(), total);
             }
             if kind == "bar" && ranks_named {
                 f.insert("ranks".into(), json!(true));
@@ -292,12 +343,14 @@ pub fn build(t: &Table, kind: &str) -> Built {
                     o.insert("label".into(), json!(l));
                 }
                 for (key, c) in [("from", x), ("to", y)] {
-                    if let Some((r, n, at)) = c {
+                    if let Some(cell) = c {
+                        let (_, n, at) = cell;
                         place(places, format!("items[{k}].{key}"), Some(*at));
                         if n.unit_text().is_some() || n.scale.is_some() {
                             flags.push(Flag { at: Some(*at), issue: Issue::RankWithUnit });
                         }
-                        o.insert(key.into(), num(&r.text));
+                        let rank = exact(cell, Exact::Rank, flags);
+                        o.insert(key.into(), rank);
                     }
                 }
                 items.push(Value::Object(o));
@@ -329,16 +382,17 @@ pub fn build(t: &Table, kind: &str) -> Built {
                 place(places, format!("series[{k}].name"), t.title_at(col));
                 place(places, format!("series[{k}]"), t.title_at(col));
                 for (row, c) in cells.iter().enumerate() {
-                    let Some((r, n, at)) = c else { continue };
+                    let Some(cell) = c else { continue };
+                    let (_, _, at) = cell;
                     let Some(Item { cell: Cell::Date { iso, .. }, at: date_at }) = t.rows.get(row).and_then(|x| x.get(dcol)) else {
                         continue;
                     };
                     let p_k = points.len();
-                    place(places, format!("series[{k}].points[{p_k}].value"), Some(*at));
+                    place_value(places, &format!("series[{k}].points[{p_k}]"), *at);
                     place(places, format!("series[{k}].points[{p_k}].date"), Some(*date_at));
                     let mut p = Map::new();
                     p.insert("date".into(), json!(iso));
-                    put_number(&mut p, "value", r, n);
+                    put_value(&mut p, Slot::Value, cell, flags);
                     points.push(Value::Object(p));
                 }
                 let title = t.title(col);
@@ -400,21 +454,24 @@ fn build_progress(
             target_row.and_then(|r| label(t, r, s.labels)),
         )
     };
-    let Some((r, n, at)) = value else {
+    let Some(value) = value else {
         flags.push(Flag { at: None, issue: Issue::NoNumbers });
         return;
     };
-    place(places, "value".into(), Some(at));
+    let n = value.1;
+    place_value(places, "", value.2);
     if let Some((_, _, tat)) = &target {
         place(places, "target".into(), Some(*tat));
     }
-    put_number(f, "value", &r, n);
+    put_value(f, Slot::Value, &value, flags);
     put_format(f, n.unit_text(), None, &[]);
     if let Some(l) = value_label.filter(|l| !l.is_empty()) {
         f.insert("label".into(), json!(l));
     }
-    if let Some((tr, tn, at)) = &target {
-        f.insert("target".into(), num(&tr.text));
+    if let Some(cell) = &target {
+        let (_, tn, at) = cell;
+        let goal = exact(cell, Exact::Target, flags);
+        f.insert("target".into(), goal);
         if tn.unit_text().is_some() && tn.unit_text() != n.unit_text() {
             flags.push(Flag {
                 at: Some(*at),
@@ -480,6 +537,33 @@ fn same_item<'a>(olds: &'a [Value], i: usize, n: &Value) -> Option<&'a Value> {
     }
 }
 
+/// The spelling of "tỷ"/"tỉ" the table's scaled numbers use, for the file's
+/// `billion_word` (a box writes the scale word the file names, so the studio sets the file's
+/// to what was typed, rather than change "36 tỷ" into "36 tỉ"); `file` is the file's
+/// spelling, if it says one. A cell that spells it otherwise than the file (or than the
+/// table's first such cell) is flagged.
+pub fn billion_word(t: &Table, file: Option<BillionWord>) -> (Option<BillionWord>, Vec<Flag>) {
+    let name = |w: BillionWord| match w {
+        BillionWord::Ti => "tỉ",
+        BillionWord::Ty => "tỷ",
+    };
+    let mut chosen = file;
+    let mut flags = Vec::new();
+    for item in t.rows.iter().flatten() {
+        let Cell::Number(n) = &item.cell else { continue };
+        let Some(typed) = n.billion else { continue };
+        match chosen {
+            None => chosen = Some(typed),
+            Some(c) if c != typed => flags.push(Flag {
+                at: Some(item.at),
+                issue: Issue::BillionSpelling { typed: name(typed).into(), file: name(c).into() },
+            }),
+            _ => {}
+        }
+    }
+    (chosen.filter(|_| file.is_none()), flags)
+}
+
 /// What a box built from a table takes for granted and the journalist should confirm: a
 /// progress box whose direction neither `ranks` nor `better` gives (the form may have set
 /// them since, so this looks at the box, not the table).
@@ -521,16 +605,33 @@ pub fn written(text: &str, style: Style) -> String {
 }
 
 /// A value cell: qualifier, number and unit as an article writes them.
-fn value_cell(o: &Value, key: &str, unit: Option<&str>, style: Style) -> String {
-    let Some(text) = o.get(key).and_then(num_text) else { return String::new() };
+fn value_cell(o: &Value, key: &str, unit: Option<&str>, style: Style, lang: Lang) -> String {
+    // One number, or a range `[low, high]`, written `90–200`, as the studio reads it back.
+    let number = match o.get(key) {
+        Some(Value::Array(ends)) => match ends.as_slice() {
+            [a, z] => match (num_text(a), num_text(z)) {
+                (Some(a), Some(z)) => format!("{}–{}", written(&a, style), written(&z, style)),
+                _ => return String::new(),
+            },
+            _ => return String::new(),
+        },
+        Some(v) => match num_text(v) {
+            Some(t) => written(&t, style),
+            None => return String::new(),
+        },
+        None => return String::new(),
+    };
     let mut cell = String::new();
     if key == "value" {
         if let Some(q) = o.get("qualifier").and_then(Value::as_str) {
             cell.push_str(q);
             cell.push(' ');
         }
+        if o.get("signed") == Some(&json!(true)) && !number.starts_with('-') {
+            cell.push('+');
+        }
     }
-    cell.push_str(&written(&text, style));
+    cell.push_str(&number);
     match unit {
         Some("%") => cell.push('%'),
         Some(u) if !u.is_empty() => {
@@ -538,6 +639,12 @@ fn value_cell(o: &Value, key: &str, unit: Option<&str>, style: Style) -> String 
             cell.push_str(u);
         }
         _ => {}
+    }
+    if key == "value" {
+        let status = o.get("status").and_then(Value::as_str);
+        if let Some(s) = [Status::Estimate, Status::Forecast, Status::Preliminary].into_iter().find(|s| Some(s.name()) == status) {
+            cell.push_str(&format!(" ({})", s.word(lang)));
+        }
     }
     cell
 }
@@ -554,7 +661,7 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
                 figs.iter().map(|x| text(x.get("label"))).collect(),
                 figs.iter().map(|x| {
                     let unit = x.get("unit").and_then(Value::as_str);
-                    value_cell(x, "value", unit.filter(|_| x.get("scale").is_none()), style)
+                    value_cell(x, "value", unit.filter(|_| x.get("scale").is_none()), style, lang)
                 }).collect(),
             ]
         }
@@ -562,7 +669,7 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
             let key = if kind == "bar" { "bars" } else { "parts" };
             let mut rows = vec![vec![w("label"), w("value")]];
             for x in list(key) {
-                rows.push(vec![text(x.get("label")), value_cell(&x, "value", None, style)]);
+                rows.push(vec![text(x.get("label")), value_cell(&x, "value", None, style, lang)]);
             }
             if let Some(total) = b.get("total").and_then(num_text) {
                 rows.push(vec![w("total"), written(&total, style)]);
@@ -572,7 +679,7 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
         "rank-change" => {
             let mut rows = vec![vec![String::new(), text(b.get("from_date")), text(b.get("to_date"))]];
             for x in list("items") {
-                rows.push(vec![text(x.get("label")), value_cell(&x, "from", None, style), value_cell(&x, "to", None, style)]);
+                rows.push(vec![text(x.get("label")), value_cell(&x, "from", None, style, lang), value_cell(&x, "to", None, style, lang)]);
             }
             rows
         }
@@ -592,7 +699,7 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
                 let mut row = vec![d.clone()];
                 for s in &series {
                     let p = s.get("points").and_then(Value::as_array).and_then(|ps| ps.iter().find(|p| text(p.get("date")) == d));
-                    row.push(p.map(|p| value_cell(p, "value", None, style)).unwrap_or_default());
+                    row.push(p.map(|p| value_cell(p, "value", None, style, lang)).unwrap_or_default());
                 }
                 rows.push(row);
             }
@@ -601,11 +708,11 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
         "progress" => {
             let unit = b.get("unit").and_then(Value::as_str);
             let mut header = vec![text(b.get("label"))];
-            let mut row = vec![value_cell(b, "value", unit, style)];
+            let mut row = vec![value_cell(b, "value", unit, style, lang)];
             if b.get("target").is_some() {
                 let tl = text(b.get("target_label"));
                 header.push(if tl.is_empty() { w("target") } else { tl });
-                row.push(value_cell(b, "target", unit, style));
+                row.push(value_cell(b, "target", unit, style, lang));
             }
             vec![header, row]
         }
@@ -738,7 +845,12 @@ mod tests {
 
     #[test]
     fn every_demo_box_survives_the_trip_through_a_table() {
-        for (file, style, lang) in [("www/data/egov-vn.json", Style::Vi, Lang::Vi), ("www/data/egov-en.json", Style::En, Lang::En)] {
+        let files = [
+            ("www/data/egov-vn.json", Style::Vi, Lang::Vi),
+            ("www/data/egov-en.json", Style::En, Lang::En),
+            ("www/data/kinh-te-so.json", Style::Vi, Lang::Vi),
+        ];
+        for (file, style, lang) in files {
             let text = std::fs::read_to_string(file).unwrap();
             let document = doc::open(&text).unwrap();
             for b in document["boxes"].as_array().unwrap() {
@@ -750,6 +862,60 @@ mod tests {
                 assert_eq!(&apply(b, kind, &built), b, "{file} {}: {grid:?}", b["id"]);
             }
         }
+    }
+
+    /// What the journalist typed is what the box says: each of the issue's cells builds the
+    /// box with its status, range, qualifier, sign and spelling.
+    #[test]
+    fn pasted_estimates_and_ranges_build_truthful_boxes() {
+        let grid = |rows: &[&[&str]]| rows.iter().map(|r| r.iter().map(|c| (*c).to_owned()).collect()).collect::<Vec<Vec<String>>>();
+        let t = Table::read(
+            &grid(&[&["Năm", "GMV"], &["2023", "30"], &["2024", "36 (ước tính)"], &["2025", "45 (dự báo)"], &["2030", "90–200 (dự báo)"]]),
+            None,
+            Style::Vi,
+        );
+        let b = build(&t, "line");
+        assert!(b.flags.is_empty(), "{:?}", b.flags);
+        assert_eq!(
+            b.fields["series"][0]["points"],
+            json!([
+                {"date": "2023", "value": {"$n": "30"}},
+                {"date": "2024", "value": {"$n": "36"}, "status": "estimate"},
+                {"date": "2025", "value": {"$n": "45"}, "status": "forecast"},
+                {"date": "2030", "value": [{"$n": "90"}, {"$n": "200"}], "status": "forecast"}
+            ])
+        );
+        // Every cell of a row of figures is a figure; none is dropped.
+        let t = Table::read(
+            &grid(&[&["GMV", "Tăng trưởng", "Tỷ trọng GDP", "Thay đổi"], &["ước tính 36 tỷ USD", "tăng 16%", "khoảng 13-14%", "+16%"]]),
+            None,
+            Style::Vi,
+        );
+        let b = build(&t, "figures");
+        assert!(b.flags.is_empty(), "{:?}", b.flags);
+        assert_eq!(
+            b.fields["figures"],
+            json!([
+                {"value": {"$n": "36"}, "status": "estimate", "unit": "tỷ USD", "label": "GMV"},
+                {"value": {"$n": "16"}, "signed": true, "unit": "%", "label": "Tăng trưởng"},
+                {"value": [{"$n": "13"}, {"$n": "14"}], "qualifier": "khoảng", "unit": "%", "label": "Tỷ trọng GDP"},
+                {"value": {"$n": "16"}, "signed": true, "unit": "%", "label": "Thay đổi"}
+            ])
+        );
+        // The qualifier and status of a value from the table are edited in its cell.
+        let places: Vec<&str> = b.places.iter().filter(|(_, at)| at.col == 2).map(|(p, _)| p.as_str()).collect();
+        assert!(places.contains(&"figures[2].qualifier") && places.contains(&"figures[2].status"), "{places:?}");
+        // A range where one number must stand is flagged at its cell, not dropped unsaid.
+        let t = Table::read(&grid(&[&["", "Đạt", "Mục tiêu"], &["Tỷ trọng", "khoảng 13-14%", "20-25%"]]), None, Style::Vi);
+        let b = build(&t, "progress");
+        assert_eq!(b.fields["value"], json!([{"$n": "13"}, {"$n": "14"}]));
+        assert_eq!(b.flags.iter().map(|f| f.issue.code()).collect::<Vec<_>>(), ["not-exact"]);
+        // The spelling typed is the spelling kept: the file gets `tỷ`.
+        let t = Table::read(&grid(&[&["Năm", "GMV"], &["2023", "30 tỷ"], &["2024", "36 tỷ"]]), None, Style::Vi);
+        assert_eq!(billion_word(&t, None), (Some(BillionWord::Ty), Vec::new()));
+        let (word, flags) = billion_word(&t, Some(BillionWord::Ti));
+        assert_eq!(word, None);
+        assert_eq!(flags.len(), 2, "each cell that differs from the file's spelling is marked");
     }
 
     #[test]

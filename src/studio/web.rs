@@ -57,9 +57,9 @@ pub fn paste(text: &str, csv: bool) -> JsValue {
 }
 
 /// Makes box `b` from `grid`: `options` = `{style: 'auto' | 'vi' | 'en', lang: 'vi' |
-/// 'en', kind: a kind or null for the suggested one}`. Gives `{box, kind, suggested:
-/// {kind, why}, style, styleFrom, headerRow, caption, flags: [{row, col, code, note,
-/// message}], places: {path: [row, col]}}`.
+/// 'en', kind: a kind or null for the suggested one, billion: the file's `billion_word`}`.
+/// Gives `{box, kind, suggested: {kind, why}, style, styleFrom, headerRow, caption, flags:
+/// [{row, col, code, note, message}], places: {path: [row, col]}, billionWord}`.
 #[wasm_bindgen]
 pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
     let grid: Vec<Vec<String>> = serde_wasm_bindgen::from_value(grid).unwrap_or_default();
@@ -74,6 +74,13 @@ pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
     let built = shape::build(&table, kind);
     let mut all = table.flags.clone();
     all.extend(built.flags.iter().cloned());
+    let file_billion = match options.get("billion").and_then(Value::as_str) {
+        Some("tỷ") => Some(crate::spec::BillionWord::Ty),
+        Some("tỉ") => Some(crate::spec::BillionWord::Ti),
+        _ => None,
+    };
+    let (billion, spelling) = shape::billion_word(&table, file_billion);
+    all.extend(spelling);
     let from = match table.style_from {
         StyleFrom::Chosen => "chosen",
         StyleFrom::Marks => "marks",
@@ -96,6 +103,11 @@ pub fn fill(b: JsValue, grid: JsValue, options: JsValue) -> JsValue {
         "headerRow": table.header_row,
         "caption": table.caption.is_some(),
         "flags": flags(&all, lang),
+        // The file's `billion_word` to set, when the table spells it and the file does not.
+        "billionWord": billion.map(|w| match w {
+            crate::spec::BillionWord::Ti => "tỉ",
+            crate::spec::BillionWord::Ty => "tỷ",
+        }),
         "places": built.places.iter().map(|(p, a)| (p.clone(), json!([a.row, a.col]))).collect::<serde_json::Map<_, _>>(),
     }))
 }
@@ -130,15 +142,22 @@ pub fn write(document: JsValue) -> String {
     doc::write(&from_js(document))
 }
 
-/// A number typed in the form (`26,7`, `30%`, `hơn 9.300`) in number style `style`:
-/// `{n, qualifier, unit}` or `{error}`.
+/// A number typed in the form (`26,7`, `30%`, `hơn 9.300`, `90–200 (dự báo)`) in number
+/// style `style`: `{n, high, qualifier, unit, status, signed}` or `{error}`.
 #[wasm_bindgen]
 pub fn number(text: &str, style: &str, lang: &str) -> JsValue {
     let lang = lang_of(lang);
     let style = style_of(style).unwrap_or(if lang == Lang::En { Style::En } else { Style::Vi });
     let reading = cell::number(&cell::clean(text)).and_then(|n| Some((n.read(style)?, n)));
     js(&match reading {
-        Some((r, n)) => json!({ "n": r.text, "qualifier": n.qualifier, "unit": n.unit_text() }),
+        Some((r, n)) => json!({
+            "n": r.text,
+            "high": r.high,
+            "qualifier": n.qualifier,
+            "unit": n.unit_text(),
+            "status": n.status.map(|s| s.name()),
+            "signed": n.signed,
+        }),
         None => json!({ "error": super::words::Issue::NotANumber.message(lang) }),
     })
 }

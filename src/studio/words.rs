@@ -29,6 +29,22 @@ pub enum Issue {
     /// A progress box whose direction nothing says: higher is taken as better, which is
     /// false for a rank or an error rate, where the box would call a miss "met".
     DirectionAssumed,
+    /// A range or a status in a cell whose value must be one exact number here (a rank, a
+    /// target, a total, a part of a share); `what` names the cell's role.
+    NotExact { what: Exact },
+    /// A cell of words with digits in it where a number belongs: not read, so not used.
+    UnreadNumber,
+    /// The cell's spelling of "tỷ"/"tỉ" differs from the file's (`billion_word`).
+    BillionSpelling { typed: String, file: String },
+}
+
+/// Where one exact number must stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exact {
+    Rank,
+    Target,
+    Total,
+    Part,
 }
 
 impl Issue {
@@ -49,6 +65,9 @@ impl Issue {
             Issue::ProgressRows => "progress-rows",
             Issue::CurrencyFirst { .. } => "currency-first",
             Issue::DirectionAssumed => "direction-assumed",
+            Issue::NotExact { .. } => "not-exact",
+            Issue::UnreadNumber => "unread-number",
+            Issue::BillionSpelling { .. } => "billion-spelling",
         }
     }
 
@@ -95,6 +114,23 @@ impl Issue {
             Issue::ProgressRows => "A progress box uses one value and one target: the other rows are left out.".into(),
             Issue::DirectionAssumed if vi => "Hộp coi số cao hơn là tốt hơn, nên giá trị bằng hoặc cao hơn mục tiêu là “đạt”. Nếu đây là thứ hạng, đánh dấu “Là thứ hạng (số nhỏ là tốt hơn)”; nếu số thấp hơn là tốt hơn (tỉ lệ lỗi, nghèo đói), chọn “lower” ở “Số nào tốt hơn”.".into(),
             Issue::DirectionAssumed => "The box takes higher as better, so a value at or above the target is “met”. If these are ranks, tick “Ranks (lower is better)”; if lower is better (an error rate, poverty), choose “lower” in “Which is better”.".into(),
+            Issue::NotExact { what } => {
+                let (vi_what, en_what) = match what {
+                    Exact::Rank => ("Thứ hạng", "A rank"),
+                    Exact::Target => ("Mục tiêu", "A target"),
+                    Exact::Total => ("Tổng", "A total"),
+                    Exact::Part => ("Một phần của tổng", "A part of a whole"),
+                };
+                if vi {
+                    format!("{vi_what} phải là một số chính xác: ô này là một khoảng hoặc số ước tính/dự báo, nên chỉ số đầu được dùng. Viết một số, và nói khoảng hay ước tính trong Ghi chú.")
+                } else {
+                    format!("{en_what} must be one exact number: this cell is a range or an estimate/forecast, so only its first number is used. Write one number, and say the range or estimate in the Note.")
+                }
+            }
+            Issue::UnreadNumber if vi => "Ô này có số nhưng không đọc được nên không được dùng: viết như 36, 90–200, khoảng 13–14%, 36 (ước tính), +16% hoặc ước tính 36 tỷ USD.".into(),
+            Issue::UnreadNumber => "This cell has a number that could not be read, so it is not used: write it like 36, 90–200, about 13–14%, 36 (estimate), +16% or estimated 36 billion USD.".into(),
+            Issue::BillionSpelling { typed, file } if vi => format!("Ô viết “{typed}” nhưng tệp dùng “{file}” cho mọi hộp (Chữ “tỉ” trong phần cài đặt của tệp): chọn một cách viết cho cả tệp."),
+            Issue::BillionSpelling { typed, file } => format!("The cell writes “{typed}” but the file spells it “{file}” in every box (Word for billion, in the file's settings): choose one spelling for the file."),
             Issue::CurrencyFirst { sign } if vi => format!("Dấu “{sign}” đứng trước số: hộp viết đơn vị sau số (1.234 {sign}). Nếu muốn, ghi đơn vị bằng chữ ở trường Đơn vị, ví dụ “đô la Mỹ”."),
             Issue::CurrencyFirst { sign } => format!("“{sign}” stands before the numbers: a box writes the unit after them (1,234 {sign}). To read better, write the unit in words in the Unit field, e.g. “US dollars”."),
         }

@@ -41,7 +41,7 @@ const WORDS = {
     'item': 'Mục {n}', actions: 'Thao tác', caption: 'tiêu đề bảng',
     'rows-shown': 'Đang hiện {n} trên {all} hàng; hộp dùng tất cả.', 'rows-more': 'Hiện thêm {n} hàng',
     script: 'Địa chỉ của factbox.js', 'script-help': 'Nơi toà soạn đặt factbox.js. Mặc định là factbox.js bên cạnh trang studio này.',
-    'box-lang': 'Hộp viết bằng {l}.', 'box-lang-change': 'Đổi ngôn ngữ của hộp', 'lang-vi': 'tiếng Việt', 'lang-en': 'tiếng Anh', 'edit-in-table': 'Sửa trong bảng: {cell}',
+    'box-lang-label': 'Ngôn ngữ của hộp này:', 'box-lang-file': 'như cả tệp ({l})', 'lang-vi': 'tiếng Việt', 'lang-en': 'tiếng Anh', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
@@ -75,7 +75,7 @@ const WORDS = {
     'item': 'Item {n}', actions: 'Actions', caption: 'table title',
     'rows-shown': 'Showing {n} of {all} rows; the box uses them all.', 'rows-more': 'Show {n} more rows',
     script: 'Address of factbox.js', 'script-help': 'Where the newsroom keeps factbox.js. By default, the factbox.js next to this studio page.',
-    'box-lang': 'The box is written in {l}.', 'box-lang-change': 'Change the box’s language', 'lang-vi': 'Vietnamese', 'lang-en': 'English', 'edit-in-table': 'Edit in the table: {cell}',
+    'box-lang-label': 'This box’s language:', 'box-lang-file': 'the file’s ({l})', 'lang-vi': 'Vietnamese', 'lang-en': 'English', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
@@ -213,8 +213,10 @@ function style() { return state.style !== 'auto' ? state.style : (info[state.cur
 function refill(i) {
   const grid = state.grids[i];
   if (!grid || !grid.length) { info[i] = null; return; }
-  const r = engine.fill(state.doc.boxes[i], grid, { style: state.style, lang: state.lang, kind: state.kinds[i] });
+  const r = engine.fill(state.doc.boxes[i], grid, { style: state.style, lang: state.lang, kind: state.kinds[i], billion: state.doc.billion_word || null });
   state.doc.boxes[i] = r.box;
+  // "36 tỷ" stays "tỷ": the file's spelling of the scale word is the one typed.
+  if (r.billionWord && !state.doc.billion_word) state.doc.billion_word = r.billionWord;
   info[i] = r;
 }
 function refillAll() { state.doc.boxes.forEach((_, i) => refill(i)); }
@@ -421,7 +423,7 @@ function fieldEl(f, obj, path, done) {
     // As the cell has it ("16,4 triệu"), not as the JSON does (16400000).
     const written = (state.grids[state.current][cell[0]] || [])[cell[1]];
     const v = obj[f.name];
-    const shown = written != null ? written.trim() : isNum(v) ? engine.written(v.$n, style()) : (v ?? '');
+    const shown = written != null ? written.trim() : isNum(v) ? engine.written(v.$n, style()) : Array.isArray(v) ? v.map((x) => (isNum(x) ? engine.written(x.$n, style()) : '')).join('–') : (v ?? '');
     return el('div', { class: 'field from-table', 'data-path': path },
       el('span', { class: 'label', text: f.label }),
       el('span', { class: 'value', text: String(shown) }),
@@ -453,6 +455,36 @@ function fieldEl(f, obj, path, done) {
         ...f.choices.map((c) => el('option', { value: c, text: c, selected: obj[f.name] === c })));
       select.addEventListener('change', () => { set(select.value || undefined); commit(); });
       wrap.append(el('label', { for: id, text: label }), select, help);
+      return wrap;
+    }
+    case 'amount': {
+      // One number or a range, typed as an article writes it ("khoảng 13–14%",
+      // "36 (ước tính)", "+16%"): each part goes to its own field, none is dropped.
+      const v = obj[f.name];
+      const one = (x) => (isNum(x) ? (/^-?\d+(\.\d+)?$/.test(x.$n) ? engine.written(x.$n, style()) : x.$n) : '');
+      const shown = Array.isArray(v) ? v.map(one).join('–') : one(v);
+      const input = el('input', { ...common, type: 'text', inputmode: 'decimal', value: shown, spellcheck: 'false' });
+      const note = el('p', { class: 'field-problem', hidden: true });
+      const has = (name) => fieldsOf(defOf(path)).some((x) => x.name === name);
+      input.addEventListener('input', () => {
+        const t = input.value.trim();
+        note.hidden = true;
+        if (!t) return set(undefined);
+        const r = engine.number(t, style(), state.lang);
+        if (r.n != null) {
+          if (r.qualifier && has('qualifier')) obj.qualifier = r.qualifier;
+          if (r.status && has('status')) obj.status = r.status;
+          if (r.signed && has('signed')) obj.signed = true;
+          set(r.high != null ? [N(r.n), N(r.high)] : N(r.n));
+        } else {
+          // Kept as typed: the box reports it, and the message shows here.
+          note.textContent = r.error || '';
+          note.hidden = !r.error;
+          set(N(t));
+        }
+      });
+      input.addEventListener('change', () => { commit(); renderForm(); });
+      wrap.append(el('label', { for: id, text: label }), input, note, help);
       return wrap;
     }
     case 'number':
@@ -597,15 +629,24 @@ function preview() {
 
 /* Which language the box is in (the file's, or its own), with the way to change it. */
 function renderBoxLang(b) {
-  const code = (b.locale || state.doc.locale || 'vi').slice(0, 2) === 'en' ? 'en' : 'vi';
-  $('#box-lang').replaceChildren(w('box-lang', { l: w('lang-' + code) }), ' ',
-    el('button', { type: 'button', onclick: () => {
-      const settings = $('.doc-settings');
-      settings.open = true;
-      const select = document.getElementById('f-locale');
-      select.scrollIntoView({ block: 'center' });
-      select.focus();
-    } }, w('box-lang-change')));
+  // This box's own language, next to its preview: the file's stays as it is.
+  const fileCode = (state.doc.locale || 'vi').slice(0, 2) === 'en' ? 'en' : 'vi';
+  const own = b.locale ? (b.locale.slice(0, 2) === 'en' ? 'en' : 'vi') : '';
+  const had = document.activeElement && document.activeElement.id === 'box-locale';
+  const select = el('select', { id: 'box-locale' },
+    el('option', { value: '', text: w('box-lang-file', { l: w('lang-' + fileCode) }), selected: own === '' }),
+    el('option', { value: 'vi', text: w('lang-vi'), selected: own === 'vi' }),
+    el('option', { value: 'en', text: w('lang-en'), selected: own === 'en' }));
+  select.addEventListener('change', () => {
+    const bx = box();
+    if (select.value === '') delete bx.locale;
+    else bx.locale = select.value === 'en' ? 'en' : 'vi-VN';
+    commit();
+    renderForm();
+    preview();
+  });
+  $('#box-lang').replaceChildren(el('label', { for: 'box-locale', text: w('box-lang-label') }), ' ', select);
+  if (had) select.focus();
 }
 
 function drawPreview() {
