@@ -112,7 +112,9 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# snippets point at data/… as the page does.
 	rm -rf target/prerendered
 	cd www && ../$(FACTBOX) render data/egov-vn.json --out ../target/prerendered 2>/dev/null
+	cd www && ../$(FACTBOX) render data/kinh-te-so.json --out ../target/prerendered 2>/dev/null
 	node www/prerender-page.mjs www/index.html target/prerendered dist/prerendered.html
+	node www/prerender-page.mjs www/kinh-te-so.html target/prerendered dist/kinh-te-so-prerendered.html
 	@# Short import names in the wasm and the glue (see www/shorten-imports.mjs): -3.9 KB gzip.
 	node www/shorten-imports.mjs $(WASM_OUT)/factbox_bg.wasm $(WASM_OUT)/factbox.js \
 	  target/factbox_bg.short.wasm target/factbox.glue.js

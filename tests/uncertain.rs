@@ -87,6 +87,24 @@ fn a_range_meets_a_target_only_whole() {
     assert_eq!(progress::standing(p), Some(Met));
 }
 
+/// A progress box's value is never cut: at a phone's width it wraps, and every text stays
+/// inside the box.
+#[test]
+fn a_long_progress_value_wraps_on_a_phone() {
+    let b = article("ty-trong-gdp");
+    for width in [240.0, 280.0, 360.0, 640.0] {
+        let scene = layout::chart(b.body(), width, Lang::Vi, &Estimate, &[]).unwrap();
+        for t in scene.texts() {
+            use factbox::text::Measure;
+            let w = Estimate.width(&t.text, t.font);
+            assert!(w <= scene.width + 0.5, "{width}: {:?} is {w} px wide", t.text);
+            assert!(scene.frame().contains_rect(&t.bounds), "{width}: {:?} leaves the box", t.text);
+        }
+        let all: String = scene.texts().map(|t| plain(&t.text)).collect::<Vec<_>>().join(" ");
+        assert!(all.contains("(ước tính)"), "{width}: {all}");
+    }
+}
+
 /// The sentence of a range's progress: the qualifier and status of the value, the gap as
 /// a range in percentage points, and the undecided case said in words.
 #[test]

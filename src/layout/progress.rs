@@ -186,19 +186,17 @@ pub fn layout(chart: &ProgressChart, width: f64, lang: Lang, measure: &dyn Measu
         crate::format::fit(share, 0.0, 1.0) * width
     };
 
-    let value_text = value_text(chart, lang);
-    let vw = measure.width(&value_text, BIG);
-    shapes.push(Shape::Text(TextItem::new(
-        value_text.clone(),
+    // The value large, on two lines where a phone is too narrow for one ("khoảng 13–14%
+    // (ước tính)"): never cut.
+    let mut top = crate::layout::stack_lines(
+        &mut shapes,
+        measure,
+        wrap(measure, &value_text(chart, lang), BIG, width, 2),
         0.0,
         0.0,
-        vw.min(width),
         BIG,
-        Anchor::Start,
-        Baseline::Top,
         Paint::Highlight,
-    )));
-    let mut top = BIG.line_height();
+    );
     // The label wraps beside nothing: it has its own lines under the big value.
     top = crate::layout::stack_lines(
         &mut shapes,

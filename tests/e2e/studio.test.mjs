@@ -122,6 +122,38 @@ const SAMPLES = [
     text: 'Services at level 4\tTarget 2020\n31%\t30%',
     kind: 'progress', title: 'Online public services', locale: 'en', says: ['31%', '30%'],
   },
+  // Estimates, forecasts, ranges and changes, each typed as an article writes it: read as
+  // typed, never dropped, never moved into a unit.
+  {
+    name: 'an estimate, a forecast and a forecast range: 36 (ước tính), 45 (dự báo), 90–200 (dự báo)',
+    text: 'Năm\tGMV\n2019\t12\n2021\t21\n2023\t30\n2024\t36 (ước tính)\n2025\t45 (dự báo)\n2030\t90–200 (dự báo)',
+    kind: 'line', title: 'GMV', says: ['36 (ước tính)', '45 (dự báo)', '90–200 (dự báo)'], never: ['–200', '90 (']
+  },
+  {
+    name: 'a range typed with a hyphen: 90-200',
+    text: 'Năm\tGMV\n2025\t45\n2030\t90-200',
+    kind: 'line', title: 'GMV', says: ['90–200'], never: ['-200'],
+  },
+  {
+    name: 'a range with spaces and a percent sign: 13 – 14%',
+    text: 'Tỷ trọng kinh tế số trong GDP\n13 – 14%',
+    kind: 'figures', title: 'Kinh tế số', says: ['13–14%'], never: ['–14%%', ' –14'],
+  },
+  {
+    name: 'a qualified range against a target: khoảng 13-14%',
+    text: 'Tỷ trọng kinh tế số\tMục tiêu 2025\nkhoảng 13-14%\t20%',
+    kind: 'progress', title: 'Kinh tế số', says: ['khoảng 13–14%', 'còn thiếu 6–7 điểm phần trăm'], never: ['20 –14', '7 –14'],
+  },
+  {
+    name: 'a status before the number, and changes with their word or sign: ước tính 36 tỷ USD, tăng 16%, +16%',
+    text: 'GMV 2024\tTăng trưởng\tThay đổi\nước tính 36 tỷ USD\ttăng 16%\t+16%',
+    kind: 'figures', title: 'Kinh tế số', says: ['36 tỷ USD', 'ước tính', 'Tăng trưởng', '+16%', 'Thay đổi'],
+  },
+  {
+    name: 'the spelling of the scale word typed: 36 tỷ stays tỷ',
+    text: 'GMV\n36 tỷ',
+    kind: 'figures', title: 'Kinh tế số', says: ['36 tỷ'], never: ['tỉ'],
+  },
 ];
 
 for (const s of SAMPLES) {
@@ -137,12 +169,45 @@ for (const s of SAMPLES) {
     else assert.equal(await page.inputValue('#f-boxes-0-title'), s.says[0]);
     const shown = await settled(page);
     assert.equal(shown.state, 'ready', `${s.kind}: ${shown.text}`);
-    for (const words of s.says) assert.ok(shown.text.includes(words), `${s.kind}: "${words}" in ${shown.text}`);
+    const text = shown.text.replace(/\u00a0/g, ' ');
+    for (const words of s.says) assert.ok(text.includes(words), `${s.kind}: "${words}" in ${text}`);
+    for (const words of s.never || []) assert.ok(!text.includes(words), `${s.kind}: "${words}" must not be in ${text}`);
     assert.deepEqual(await problemsShown(page), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
+
+test('what a cell says of its value survives a reload; the box\'s own language is chosen beside its preview', async () => {
+  const { context, page, errors } = await studio();
+  await paste(page, 'Tỷ trọng kinh tế số\tGMV 2024\nkhoảng 13-14%\t36 (ước tính)');
+  await page.fill('#f-boxes-0-title', 'Kinh tế số');
+  let shown = await settled(page);
+  assert.ok(/khoảng 13–14%/.test(shown.text.replace(/\u00a0/g, ' ')), shown.text);
+  // The qualifier and status are the cell's: the form shows them with the way to the cell.
+  assert.ok(await page.locator('.field.from-table[data-path$="figures[0].qualifier"]').count() === 1);
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.waitForSelector('#studio:not([hidden])');
+  shown = await settled(page);
+  const text = shown.text.replace(/\u00a0/g, ' ');
+  assert.ok(text.includes('khoảng 13–14%') && text.includes('ước tính'), text);
+  // The box alone in English; the file stays Vietnamese.
+  await page.selectOption('#box-locale', 'en');
+  shown = await settled(page);
+  assert.ok(/estimate/.test(shown.text), shown.text);
+  await page.locator('.doc-settings summary').click();
+  assert.equal(await page.inputValue('#f-locale'), '');
+  await page.click('#json-copy');
+  const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(json.boxes[0].locale, 'en');
+  assert.equal(json.locale, undefined, 'the file has no language of its own set');
+  assert.deepEqual(json.boxes[0].figures[0].value, [13, 14]);
+  assert.equal(json.boxes[0].figures[0].qualifier, 'khoảng');
+  assert.equal(json.boxes[0].figures[1].status, 'estimate');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 test('a rank below its target is not "met", and a rank rise reads as a rise', async () => {
   const { context, page } = await studio();
