@@ -631,6 +631,8 @@ spec! {
         pub label: String = req text,
         /// Its value (not a percentage: percentages are computed). One number: a range
         /// would leave the sum unchecked.
+        // Read as an amount so that a range gets its own message; the schema says number.
+        #[schemars(with = "Number")]
         pub value: Amount = req amount,
         /// Draw this part in the accent colour.
         #[serde(default)]
@@ -695,6 +697,7 @@ spec! {
     pub struct Compare {
         /// The earlier value, in the same unit as the figure (one number: a change from or
         /// to a range is not one number).
+        #[schemars(with = "Number")]
         pub value: Amount = req amount,
         /// `estimate`, `forecast` or `preliminary` when the value is not a final
         /// measurement; readers see "ước tính", "dự báo" or "sơ bộ" beside it.

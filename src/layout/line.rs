@@ -238,7 +238,7 @@ pub fn layout(
     if let Some(text) = &key {
         let y = top + SMALL.line_height() / 2.0;
         shapes.push(Shape::DashedPath {
-            points: vec![(0.0, y), (22.0, y)],
+            points: vec![(1.0, y), (23.0, y)],
             width: 2.0,
             paint: Paint::Muted,
         });

@@ -303,7 +303,11 @@ test('factbox.prerender() in the page writes the command\'s snippets byte for by
   const page = await context.newPage();
   await page.goto(`${server.url}/index.html`);
   await page.waitForFunction(() => window.factbox && window.factbox.prerender);
-  const made = await page.evaluate(() => window.factbox.prerender('data/egov-vn.json'));
+  // Both demo articles' boxes, the estimates, forecasts and ranges of the second included.
+  const made = await page.evaluate(async () => [
+    ...(await window.factbox.prerender('data/egov-vn.json')),
+    ...(await window.factbox.prerender('data/kinh-te-so.json')),
+  ]);
   const files = fs.readdirSync(snippets).filter((f) => f.endsWith('.html'));
   assert.equal(made.length, files.length);
   for (const m of made) {

@@ -127,12 +127,12 @@ const SAMPLES = [
   {
     name: 'an estimate, a forecast and a forecast range: 36 (ước tính), 45 (dự báo), 90–200 (dự báo)',
     text: 'Năm\tGMV\n2019\t12\n2021\t21\n2023\t30\n2024\t36 (ước tính)\n2025\t45 (dự báo)\n2030\t90–200 (dự báo)',
-    kind: 'line', title: 'GMV', says: ['36 (ước tính)', '45 (dự báo)', '90–200 (dự báo)'], never: ['–200', '90 (']
+    kind: 'line', title: 'GMV', says: ['36 (ước tính)', '45 (dự báo)', '90–200 (dự báo)'], never: ['90 –200', '90 (dự báo)', '90 (ước tính)']
   },
   {
     name: 'a range typed with a hyphen: 90-200',
     text: 'Năm\tGMV\n2025\t45\n2030\t90-200',
-    kind: 'line', title: 'GMV', says: ['90–200'], never: ['-200'],
+    kind: 'line', title: 'GMV', says: ['90–200'], never: ['90-200', '90 -200'],
   },
   {
     name: 'a range with spaces and a percent sign: 13 – 14%',

@@ -27,7 +27,10 @@ function type(s) {
       case 'number': case 'integer': return 'number';
       case 'boolean': return 'boolean';
       case 'null': return 'null';
-      case 'array': return `Array<${type(s.items)}>`;
+      // A range, `[low, high]`: a tuple of exactly its length.
+      case 'array': return s.minItems != null && s.minItems === s.maxItems && s.minItems <= 4
+        ? `[${Array(s.minItems).fill(type(s.items)).join(', ')}]`
+        : `Array<${type(s.items)}>`;
       case 'object': return object(s, '  ');
       default: throw new Error(`schema-types: no TypeScript for ${JSON.stringify(s)}`);
     }
