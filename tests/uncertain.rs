@@ -355,6 +355,30 @@ fn table_csv_and_description_say_what_is_projected() {
          GMV 2030,,90,billion USD,,,200,forecast\r\n\
          GMV 2023,,30,billion USD,,,,\r\n"
     );
+    // The same line in English: its table, description and CSV say estimate and forecast.
+    let line = one(
+        r#"{"id": "l", "kind": "line", "title": "GMV", "locale": "en", "unit": "billion USD",
+        "series": [{"name": "GMV", "points": [{"date": "2023", "value": 30},
+        {"date": "2024", "value": 36, "status": "estimate"},
+        {"date": "2030", "value": [90, 200], "status": "forecast"}]}]}"#,
+        Lang::En,
+    );
+    let table: Vec<String> = rows(&line).iter().map(|r| plain(&r.join(" | "))).collect();
+    assert_eq!(
+        table,
+        [
+            "2023 | 30 billion USD",
+            "2024 | 36 billion USD (estimate)",
+            "2030 | 90–200 billion USD (forecast)"
+        ]
+    );
+    let text = plain(&describe(&line, &rows(&line)));
+    assert!(text.starts_with("Line chart, 1 series, from 2023 to 2030."), "{text}");
+    assert!(text.contains("2030, 90–200 billion USD (forecast)"), "{text}");
+    assert_eq!(
+        csv(&line),
+        "\u{feff}Date,GMV,GMV (upper end),GMV (status)\r\n2023,30,,\r\n2024,36,,estimate\r\n2030,90,200,forecast\r\n"
+    );
     // A box without estimates or ranges keeps its columns as they were.
     let exact = one(
         r#"{"id": "b", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
