@@ -62,7 +62,15 @@ fn bad_input_is_an_answer() {
     let broken = open("{\"version\": 1, \"boxes\": [", "en");
     let error = at(&broken, &["error"]).as_string().unwrap_or_default();
     assert!(error.contains("line 1"), "{error}");
-    assert_eq!(text(&number("16,4 triệu", "vi", "vi")), r#"{"n":"16400000","qualifier":null,"unit":null}"#);
+    assert_eq!(
+        text(&number("16,4 triệu", "vi", "vi")),
+        r#"{"high":null,"n":"16400000","qualifier":null,"signed":false,"status":null,"unit":null}"#
+    );
+    // A range with its qualifier and status, as the form's value field takes it.
+    assert_eq!(
+        text(&number("khoảng 90–200 (dự báo)", "vi", "vi")),
+        r#"{"high":"200","n":"90","qualifier":"khoảng","signed":false,"status":"forecast","unit":null}"#
+    );
     assert!(at(&number("n/a", "vi", "en"), &["error"]).as_string().is_some_and(|m| m.contains("not a number")));
     // Not a grid, not options: a box is still made (empty), nothing throws.
     let made = fill(JsValue::from_f64(3.0), JsValue::from_str("x"), JsValue::NULL);

@@ -482,8 +482,9 @@ pub fn number(text: &str) -> Option<NumberCell> {
     if unit.as_ref().is_some_and(|u| u.chars().count() > 24) {
         return None;
     }
-    // A unit with digits in it ("–200 (dự báo)") is a reading gone wrong, not a unit.
-    if unit.as_ref().is_some_and(|u| u.contains(|c: char| c.is_ascii_digit())) {
+    // A unit with digits in it ("–200 (dự báo)") is a reading gone wrong, and words in
+    // brackets ("(số liệu chưa chốt)") are a note: neither is a unit.
+    if unit.as_ref().is_some_and(|u| u.contains(|c: char| c.is_ascii_digit()) || u.starts_with(['(', '['])) {
         return None;
     }
     Some(NumberCell {
@@ -662,6 +663,7 @@ mod tests {
         // Not read rather than read wrong: a unit never takes digits or a second number.
         assert_eq!(number("90–2x00"), None);
         assert_eq!(number("12 (2019), 21 (2021)"), None);
+        assert_eq!(number("36 (số liệu chưa chốt)"), None);
         // Words that only look like a status stay text.
         assert_eq!(number("Dự báo"), None);
         assert!(matches!(Cell::read("Dự báo"), Cell::Text(t) if t == "Dự báo"));

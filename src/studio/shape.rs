@@ -239,6 +239,15 @@ pub fn build(t: &Table, kind: &str) -> Built {
     let ranks_named = s.numbers.iter().any(|&c| words::is_rank(t.title(c)));
     match kind {
         "figures" if t.rows.len() == 1 || s.labels.is_none() => {
+            // In a row of figures every cell is a value: one with digits the studio cannot
+            // read ("36 (số liệu chưa chốt)") is marked, never taken for a label or dropped.
+            if t.rows.len() == 1 {
+                for item in t.rows.iter().flatten() {
+                    if matches!(&item.cell, Cell::Text(text) if text.contains(|c: char| c.is_ascii_digit())) {
+                        flags.push(Flag { at: Some(item.at), issue: Issue::UnreadNumber });
+                    }
+                }
+            }
             let mut figures = Vec::new();
             for &col in &s.numbers {
                 for cell in numbers(t, col).iter().flatten() {
@@ -911,6 +920,10 @@ mod tests {
         assert_eq!(b.fields["value"], json!([{"$n": "13"}, {"$n": "14"}]));
         assert_eq!(b.flags.iter().map(|f| f.issue.code()).collect::<Vec<_>>(), ["not-exact"]);
         // The spelling typed is the spelling kept: the file gets `tỷ`.
+        // A cell with a note where a unit would be is not read as a unit: it is marked.
+        let t = Table::read(&grid(&[&["GMV", "Tăng trưởng"], &["36 (số liệu chưa chốt)", "16%"]]), None, Style::Vi);
+        let b = build(&t, "figures");
+        assert_eq!(b.flags.iter().map(|f| (f.issue.code(), f.at.map(|a| a.col))).collect::<Vec<_>>(), [("unread-number", Some(0))]);
         let t = Table::read(&grid(&[&["Năm", "GMV"], &["2023", "30 tỷ"], &["2024", "36 tỷ"]]), None, Style::Vi);
         assert_eq!(billion_word(&t, None), (Some(BillionWord::Ty), Vec::new()));
         let (word, flags) = billion_word(&t, Some(BillionWord::Ti));
