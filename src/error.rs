@@ -306,6 +306,22 @@ pub enum What {
     Other { detail: String },
     /// A bug in factbox itself; the text is for developers.
     Internal { detail: String },
+    /// The problems of a box past the first [`SHOWN_PROBLEMS`]: how many more there are.
+    More { count: usize },
+}
+
+/// How many problems of one box are written out; the rest are counted in one more
+/// ([`What::More`]). A file of 20,000 broken values gets a page of messages, not 20,000.
+pub const SHOWN_PROBLEMS: usize = 20;
+
+/// `problems` cut to [`SHOWN_PROBLEMS`], the rest counted in a last one.
+pub fn bounded(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > SHOWN_PROBLEMS {
+        let count = problems.len() - SHOWN_PROBLEMS;
+        problems.truncate(SHOWN_PROBLEMS);
+        problems.push(Problem::whole(What::More { count }));
+    }
+    problems
 }
 
 impl What {
@@ -373,6 +389,7 @@ impl What {
             What::NoData => "no-data",
             What::Other { .. } => "other",
             What::Internal { .. } => "internal",
+            What::More { .. } => "more",
         }
     }
 
@@ -976,6 +993,13 @@ impl What {
                 (Some(fix), false) => format!("write the value as JSON: {fix} instead of the text \"{text}\""),
                 (None, true) => format!("cần một số JSON (không có dấu ngoặc kép) hoặc một khoảng [thấp, cao], nhưng ở đây là chữ \"{text}\""),
                 (None, false) => format!("expected a JSON number (without quotes) or a range [low, high], found the text \"{text}\""),
+            },
+            What::More { count } => if vi {
+                format!("và {count} lỗi nữa: sửa các lỗi trên rồi kiểm tra lại")
+            } else if *count == 1 {
+                "and 1 more problem: fix the ones above and check again".to_owned()
+            } else {
+                format!("and {count} more problems: fix the ones above and check again")
             },
             What::RankZero => if vi {
                 "thứ hạng bắt đầu từ 1: không có hạng 0"

@@ -355,6 +355,35 @@ pub fn offset_of(root: &Node<'_>, path: &str) -> Option<usize> {
     Some(node.start)
 }
 
+/// The line and column of each of `offsets` in `text`, in one pass over the text: placing
+/// each problem by scanning from the start was O(text × problems) (20,000 problems in a
+/// 1 MB file: seconds).
+pub fn positions_of(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let keys: Vec<f64> = offsets.iter().map(|&o| o as f64).collect();
+    let mut out = vec![Position { line: 1, column: 1 }; offsets.len()];
+    let bytes = text.as_bytes();
+    let (mut at, mut line, mut column) = (0usize, 1usize, 1usize);
+    for k in crate::sort::order(&keys) {
+        let target = offsets.get(k).copied().unwrap_or(0).min(bytes.len());
+        while at < target {
+            match bytes.get(at) {
+                Some(b'\n') => {
+                    line += 1;
+                    column = 1;
+                }
+                // A character's first byte counts it, as `position_of` does.
+                Some(&b) if (b & 0xC0) != 0x80 => column += 1,
+                _ => {}
+            }
+            at += 1;
+        }
+        if let Some(slot) = out.get_mut(k) {
+            *slot = Position { line, column };
+        }
+    }
+    out
+}
+
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn position_of(text: &str, offset: usize) -> Position {
     let offset = offset.min(text.len());

@@ -89,13 +89,20 @@ fn place(text: &str, loaded: Loaded) -> Loaded {
     let Ok(root) = crate::json::parse(text) else {
         return loaded;
     };
+    // Every problem's offset first, then their lines and columns in one pass.
     let fill = |mut f: Failure| {
-        for p in f
+        let wanted: Vec<(usize, usize)> = f
             .problems
-            .iter_mut()
-            .filter(|p| p.at.is_none() && !p.path.is_empty())
-        {
-            p.at = parse::offset_of(&root, &p.path).map(|o| parse::position_of(text, o));
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.at.is_none() && !p.path.is_empty())
+            .filter_map(|(i, p)| Some((i, parse::offset_of(&root, &p.path)?)))
+            .collect();
+        let offsets: Vec<usize> = wanted.iter().map(|&(_, o)| o).collect();
+        for (&(i, _), at) in wanted.iter().zip(parse::positions_of(text, &offsets)) {
+            if let Some(p) = f.problems.get_mut(i) {
+                p.at = Some(at);
+            }
         }
         f
     };
@@ -168,23 +175,28 @@ fn read(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
         }
     };
 
+    // A repeated id is the second box's fault: the first one keeps working. (A box without
+    // an id has its own message; "" never equals a real id.)
+    let repeated = {
+        let texts: Vec<&str> = ids.iter().map(|id| id.as_deref().unwrap_or("")).collect();
+        let mut flags = vec![false; ids.len()];
+        for i in crate::sort::duplicates(&texts) {
+            if let (Some(flag), Some(Some(_))) = (flags.get_mut(i), ids.get(i)) {
+                *flag = true;
+            }
+        }
+        flags
+    };
     let boxes = chosen
         .into_iter()
         .map(|i| {
             let id = ids.get(i).cloned().flatten();
             let mut problems = Vec::new();
-            // A repeated id is the second box's fault: the first one keeps working.
-            if let Some(id) = &id {
-                if ids
-                    .iter()
-                    .take(i)
-                    .any(|other| other.as_deref() == Some(id.as_str()))
-                {
-                    problems.push(Problem::at_path(
-                        JsonPath::root().field("boxes").index(i).field("id"),
-                        What::DuplicateId { id: id.clone() },
-                    ));
-                }
+            if let (Some(id), Some(true)) = (&id, repeated.get(i)) {
+                problems.push(Problem::at_path(
+                    JsonPath::root().field("boxes").index(i).field("id"),
+                    What::DuplicateId { id: id.clone() },
+                ));
             }
             let result = match raw.parse_box(i) {
                 Err(mut found) => {
@@ -210,7 +222,7 @@ fn read(text: &str, pick: Option<&str>, fallback: Lang) -> Loaded {
             result.map_err(|problems| Failure {
                 lang,
                 id: id.clone(),
-                problems,
+                problems: crate::error::bounded(problems),
             })
         })
         .collect();
@@ -816,15 +828,8 @@ impl Validator {
             .enumerate()
             .flat_map(|(i, b)| ends(b.value, &self.at.field("bars").index(i).field("value")))
             .collect();
-        for (i, bar) in bars.iter().enumerate() {
-            if bars.iter().take(i).any(|b| b.label == bar.label) {
-                let label = bar.label.clone();
-                self.push(
-                    &self.at.field("bars").index(i).field("label"),
-                    What::DuplicateLabel { label },
-                );
-            }
-        }
+        let labels: Vec<String> = bars.iter().map(|b| b.label.clone()).collect();
+        self.duplicate_labels(&labels, "bars", "label");
         for (i, wanted) in spec.highlight.iter().flatten().enumerate() {
             let wanted = wanted.trim();
             match bars.iter_mut().find(|b| b.label == wanted) {
@@ -950,15 +955,13 @@ impl Validator {
 
     /// Reports each label that repeats an earlier one, at `list[i].field`.
     fn duplicate_labels(&mut self, labels: &[String], list: &str, field: &str) {
-        for (i, label) in labels.iter().enumerate() {
-            if labels.iter().take(i).any(|l| l == label) {
-                self.push(
-                    &self.at.field(list).index(i).field(field),
-                    What::DuplicateLabel {
-                        label: label.clone(),
-                    },
-                );
-            }
+        let texts: Vec<&str> = labels.iter().map(String::as_str).collect();
+        for i in crate::sort::duplicates(&texts) {
+            let label = labels.get(i).cloned().unwrap_or_default();
+            self.push(
+                &self.at.field(list).index(i).field(field),
+                What::DuplicateLabel { label },
+            );
         }
     }
 

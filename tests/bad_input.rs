@@ -1387,3 +1387,40 @@ fn problems_have_a_category() {
         }
     }
 }
+
+/// A box far over its limits, every item broken: the problems are counted past the first
+/// page, each placed at its line and column, and the count is exact (the cost of finding
+/// them is linear: see `benches/pipeline.rs`).
+#[test]
+fn a_huge_broken_box_gets_a_page_of_messages() {
+    let parts: Vec<String> = (0..20_000)
+        .map(|_| r#"{"label": "A", "value": -1}"#.to_owned())
+        .collect();
+    let text = doc(&format!(
+        r#"{{"id": "s", "kind": "share", "title": "T", "parts": [
+{}]}}"#,
+        parts.join(",\n")
+    ));
+    let boxes = load(&text, None, Lang::En).expect("the document is read");
+    let failure = boxes[0].as_ref().expect_err("the box is refused");
+    let messages = failure.messages();
+    assert_eq!(messages.len(), factbox::error::SHOWN_PROBLEMS + 1);
+    assert_eq!(
+        messages[0],
+        "boxes[0].parts, line 1, column 78: 20000 items, more than the 12 this box can show"
+    );
+    // The count, 19,999 repeated labels, 20,000 negative values, and a sum that is not
+    // positive: 40,001 in all.
+    let total = 1 + 19_999 + 20_000 + 1;
+    assert_eq!(
+        messages.last().unwrap(),
+        &format!(
+            "and {} more problems: fix the ones above and check again",
+            total - factbox::error::SHOWN_PROBLEMS
+        )
+    );
+    // Each shown problem is placed where its value stands, on its own line.
+    assert!(messages[1..factbox::error::SHOWN_PROBLEMS]
+        .iter()
+        .all(|m| m.contains(", line ") && !m.contains("line 1,")), "{messages:?}");
+}
