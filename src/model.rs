@@ -104,7 +104,7 @@ impl Measure {
         lang: Lang,
     ) -> String {
         let text = if self.ranks {
-            self.show(format, qualifier, v.low(), lang)
+            self.show_value(format, qualifier, v, lang)
         } else {
             format.value_exact(qualifier, v, lang)
         };

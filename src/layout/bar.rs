@@ -154,30 +154,13 @@ fn key(
     shapes: &mut Vec<Shape>,
     top: f64,
 ) -> f64 {
-    let mut words: Vec<&str> = Vec::new();
-    let mut ranges = false;
-    for b in &chart.bars {
-        if let Some(s) = b.value.status() {
-            if !words.contains(&s.word(lang)) {
-                words.push(s.word(lang));
-            }
-        }
-        ranges |= b.value.is_range();
-    }
-    if words.is_empty() && !ranges {
+    let span = match lang {
+        Lang::Vi => "cột lơ lửng: khoảng giá trị",
+        Lang::En => "floating bar: a range",
+    };
+    let Some(text) = crate::layout::key_text(chart.bars.iter().map(|b| b.value), span, lang) else {
         return top;
-    }
-    let mut text = words.join(" · ");
-    if ranges {
-        let span = match lang {
-            Lang::Vi => "cột lơ lửng: khoảng giá trị",
-            Lang::En => "floating bar: a range",
-        };
-        if !text.is_empty() {
-            text.push_str(" · ");
-        }
-        text.push_str(span);
-    }
+    };
     let h = SMALL_FONT.line_height();
     shapes.extend(bar_shapes(
         Rect {

@@ -52,39 +52,6 @@ fn projected(p: &LinePoint) -> bool {
     p.value.status().is_some() || p.value.is_range()
 }
 
-/// The one-line key above a chart with projected points: the statuses present, in the
-/// order of their first point (`ước tính · dự báo`).
-fn key_text(visible: &[(usize, &LineSeries)], lang: Lang) -> Option<String> {
-    let mut words: Vec<&str> = Vec::new();
-    let mut ranges = false;
-    for (_, s) in visible {
-        for p in &s.points {
-            if let Some(st) = p.value.status() {
-                let w = st.word(lang);
-                if !words.contains(&w) {
-                    words.push(w);
-                }
-            }
-            ranges |= p.value.is_range();
-        }
-    }
-    if words.is_empty() && !ranges {
-        return None;
-    }
-    let mut text = words.join(" · ");
-    if ranges {
-        let band = match lang {
-            Lang::Vi => "vùng tô: khoảng giá trị",
-            Lang::En => "shaded: a range",
-        };
-        if !text.is_empty() {
-            text.push_str(" · ");
-        }
-        text.push_str(band);
-    }
-    Some(text)
-}
-
 /// The label at the end of a series: its last value, after its name when the chart has
 /// several series (`Việt Nam · hạng 86`). A long name is shortened so that the label takes
 /// at most about half the chart; the value is never shortened.
@@ -234,7 +201,15 @@ pub fn layout(
         .collect();
     let all_points = || visible.iter().flat_map(|(_, s)| s.points.iter());
     // The key of dashed lines and hollow points, under the axis label.
-    let key = key_text(&visible, lang);
+    let band = match lang {
+        Lang::Vi => "vùng tô: khoảng giá trị",
+        Lang::En => "shaded: a range",
+    };
+    let key = crate::layout::key_text(
+        visible.iter().flat_map(|(_, s)| s.points.iter().map(|p| p.value)),
+        band,
+        lang,
+    );
     if let Some(text) = &key {
         let y = top + SMALL.line_height() / 2.0;
         shapes.push(Shape::DashedPath {

@@ -67,6 +67,31 @@ pub fn stack_lines(
     y
 }
 
+/// The words of the one-line key above a chart with values that are not measurements:
+/// the statuses present, in the order of their first value (`ước tính · dự báo`), then
+/// `range` (how the chart draws a range) when any value is one; `None` when all are
+/// measured numbers.
+pub(crate) fn key_text(
+    values: impl Iterator<Item = crate::format::Value>,
+    range: &str,
+    lang: Lang,
+) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let mut ranges = false;
+    for v in values {
+        if let Some(w) = v.status().map(|s| s.word(lang)) {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        ranges |= v.is_range();
+    }
+    if ranges {
+        words.push(range);
+    }
+    (!words.is_empty()).then(|| words.join(" · "))
+}
+
 /// Lays out the chart of any chart kind; `None` for key figures, which are HTML. `hidden`
 /// marks series a reader switched off in a line chart's legend.
 pub fn chart(
