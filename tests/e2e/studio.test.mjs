@@ -145,9 +145,24 @@ const SAMPLES = [
     kind: 'progress', title: 'Kinh tế số', says: ['khoảng 13–14%', 'còn thiếu 6–7 điểm phần trăm'], never: ['20 –14', '7 –14'],
   },
   {
-    name: 'a status before the number, and changes with their word or sign: ước tính 36 tỷ USD, tăng 16%, +16%',
-    text: 'GMV 2024\tTăng trưởng\tThay đổi\nước tính 36 tỷ USD\ttăng 16%\t+16%',
-    kind: 'figures', title: 'Kinh tế số', says: ['36 tỷ USD', 'ước tính', 'Tăng trưởng', '+16%', 'Thay đổi'],
+    name: 'a status before the number: ước tính 36 tỷ USD',
+    text: 'GMV 2024\nước tính 36 tỷ USD',
+    kind: 'figures', title: 'Kinh tế số', says: ['36 tỷ USD', 'ước tính', 'GMV 2024'], never: ['tỉ'],
+  },
+  {
+    name: 'a change with its word: tăng 16%',
+    text: 'Tăng trưởng GMV\ntăng 16%',
+    kind: 'figures', title: 'Kinh tế số', says: ['+16%', 'Tăng trưởng GMV'],
+  },
+  {
+    name: 'a change with its sign: +16%',
+    text: 'Thay đổi\n+16%',
+    kind: 'figures', title: 'Kinh tế số', says: ['+16%', 'Thay đổi'],
+  },
+  {
+    name: 'a row of figures, none dropped: ước tính 36 tỷ USD, tăng 16%, khoảng 13-14%',
+    text: 'GMV 2024\tTăng trưởng\tTỷ trọng GDP\nước tính 36 tỷ USD\ttăng 16%\tkhoảng 13-14%',
+    kind: 'figures', title: 'Kinh tế số', says: ['36 tỷ USD', 'ước tính', 'Tăng trưởng', '+16%', 'Tỷ trọng GDP', 'khoảng 13–14%'],
   },
   {
     name: 'the spelling of the scale word typed: 36 tỷ stays tỷ',
