@@ -71,6 +71,41 @@ fn document(kind: &str, n: usize) -> String {
     )
 }
 
+/// A line of `n` yearly points whose second half are forecasts, every fourth of them a
+/// range: the projected path, its bands and whiskers.
+fn projected(n: usize) -> String {
+    let points: Vec<String> = (0..n)
+        .map(|i| {
+            let v = 1000 + (i * 7919) % 500;
+            match (i < n / 2, i % 4) {
+                (true, _) => format!(r#"{{"date": "{}", "value": {v}}}"#, 1000 + i),
+                (false, 0) => format!(
+                    r#"{{"date": "{}", "value": [{v}, {}], "status": "forecast"}}"#,
+                    1000 + i,
+                    v + 300
+                ),
+                (false, _) => format!(
+                    r#"{{"date": "{}", "value": {v}, "status": "estimate"}}"#,
+                    1000 + i
+                ),
+            }
+        })
+        .collect();
+    format!(
+        r#"{{"version": 1, "boxes": [{{"id": "x", "kind": "line", "title": "T", "series": [{{"name": "GMV", "points": [{}]}}]}}]}}"#,
+        points.join(",")
+    )
+}
+
+/// A share of `n` parts (12 allowed), every one broken (negative, the same label): the
+/// box is refused with a page of messages.
+fn refused(n: usize) -> String {
+    let parts = vec![r#"{"label": "A", "value": -1}"#; n].join(",\n");
+    format!(
+        r#"{{"version": 1, "boxes": [{{"id": "s", "kind": "share", "title": "T", "parts": [{parts}]}}]}}"#
+    )
+}
+
 fn valid(text: &str) -> FactBox {
     match load(text, None, Lang::Vi) {
         Ok(mut boxes) if !boxes.is_empty() => match boxes.remove(0) {
@@ -153,12 +188,39 @@ fn growth(c: &mut Criterion) {
     }
 }
 
+/// Growth of what this round added: a projected line (parse, validate, layout, SVG), and a
+/// refused box with up to 20,000 broken items (load and place every message): each should
+/// grow linearly.
+fn growth_projected_and_refused(c: &mut Criterion) {
+    let mut group = c.benchmark_group("growth/projected-line");
+    for n in [10, 100, 1000, 10_000] {
+        let text = projected(n);
+        let b = valid(&text);
+        group.bench_with_input(BenchmarkId::new("parse+validate", n), &text, |bench, t| {
+            bench.iter(|| load(black_box(t), None, Lang::Vi))
+        });
+        group.bench_with_input(BenchmarkId::new("layout", n), &b, |bench, b| {
+            bench.iter(|| layout::chart(b.body(), WIDTH, Lang::Vi, &Estimate, &[]).map(|s| s.shapes.len()))
+        });
+        group.bench_with_input(BenchmarkId::new("svg", n), &b, |bench, b| bench.iter(|| svg(b)));
+    }
+    group.finish();
+    let mut group = c.benchmark_group("growth/refused-share");
+    for n in [20, 200, 2000, 20_000] {
+        let text = refused(n);
+        group.bench_with_input(BenchmarkId::new("load", n), &text, |bench, t| {
+            bench.iter(|| load(black_box(t), None, Lang::Vi))
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(std::time::Duration::from_millis(500))
         .measurement_time(std::time::Duration::from_secs(2))
         .sample_size(20);
-    targets = kinds, growth
+    targets = kinds, growth, growth_projected_and_refused
 }
 criterion_main!(benches);
