@@ -200,9 +200,13 @@ fn growth_projected_and_refused(c: &mut Criterion) {
             bench.iter(|| load(black_box(t), None, Lang::Vi))
         });
         group.bench_with_input(BenchmarkId::new("layout", n), &b, |bench, b| {
-            bench.iter(|| layout::chart(b.body(), WIDTH, Lang::Vi, &Estimate, &[]).map(|s| s.shapes.len()))
+            bench.iter(|| {
+                layout::chart(b.body(), WIDTH, Lang::Vi, &Estimate, &[]).map(|s| s.shapes.len())
+            })
         });
-        group.bench_with_input(BenchmarkId::new("svg", n), &b, |bench, b| bench.iter(|| svg(b)));
+        group.bench_with_input(BenchmarkId::new("svg", n), &b, |bench, b| {
+            bench.iter(|| svg(b))
+        });
     }
     group.finish();
     let mut group = c.benchmark_group("growth/refused-share");

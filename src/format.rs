@@ -347,11 +347,7 @@ const STATUS_WORDS: &[(Status, &[&str], &[&str])] = &[
         &["dự báo", "dự kiến", "dự đoán"],
         &["forecast", "projected", "projection"],
     ),
-    (
-        Status::Preliminary,
-        &["sơ bộ"],
-        &["preliminary", "prelim."],
-    ),
+    (Status::Preliminary, &["sơ bộ"], &["preliminary", "prelim."]),
 ];
 
 impl Status {

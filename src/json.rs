@@ -599,12 +599,11 @@ pub fn value_fix(text: &str) -> Option<String> {
             break;
         }
     }
-    let mut rest = rest
-        .replace(['(', ')', '[', ']'], " ")
-        .trim()
-        .to_owned();
+    let mut rest = rest.replace(['(', ')', '[', ']'], " ").trim().to_owned();
     let mut qualifier = None;
-    for q in ["khoảng", "gần", "hơn", "trên", "dưới", "about", "nearly", "over", "under"] {
+    for q in [
+        "khoảng", "gần", "hơn", "trên", "dưới", "about", "nearly", "over", "under",
+    ] {
         if let Some(r) = rest.strip_prefix(q) {
             qualifier = Some(q);
             rest = r.trim().to_owned();

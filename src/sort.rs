@@ -95,7 +95,10 @@ pub fn duplicates(texts: &[&str]) -> Vec<usize> {
         start = end;
     }
     let keys: Vec<f64> = out.iter().map(|&i| i as f64).collect();
-    order(&keys).into_iter().filter_map(|k| out.get(k).copied()).collect()
+    order(&keys)
+        .into_iter()
+        .filter_map(|k| out.get(k).copied())
+        .collect()
 }
 
 #[cfg(test)]
@@ -108,7 +111,9 @@ mod tests {
         assert_eq!(duplicates(&[]), Vec::<usize>::new());
         assert_eq!(duplicates(&["Việt Nam", "Viet Nam", "Việt Nam"]), [2]);
         // The same answer as comparing each with every earlier one, on many texts.
-        let texts: Vec<String> = (0..3000).map(|i| format!("{}", (i * 7919) % 1000)).collect();
+        let texts: Vec<String> = (0..3000)
+            .map(|i| format!("{}", (i * 7919) % 1000))
+            .collect();
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let slow: Vec<usize> = (0..refs.len())
             .filter(|&i| refs.iter().take(i).any(|t| *t == refs[i]))

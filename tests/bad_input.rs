@@ -1420,7 +1420,10 @@ fn a_huge_broken_box_gets_a_page_of_messages() {
         )
     );
     // Each shown problem is placed where its value stands, on its own line.
-    assert!(messages[1..factbox::error::SHOWN_PROBLEMS]
-        .iter()
-        .all(|m| m.contains(", line ") && !m.contains("line 1,")), "{messages:?}");
+    assert!(
+        messages[1..factbox::error::SHOWN_PROBLEMS]
+            .iter()
+            .all(|m| m.contains(", line ") && !m.contains("line 1,")),
+        "{messages:?}"
+    );
 }

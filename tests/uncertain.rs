@@ -68,7 +68,9 @@ fn a_range_meets_a_target_only_whole() {
                 ),
                 Lang::Vi,
             );
-            let Body::Progress(p) = b.body() else { panic!() };
+            let Body::Progress(p) = b.body() else {
+                panic!()
+            };
             assert_eq!(progress::standing(p), Some(want), "{value}{extra}");
             assert_eq!(
                 progress::target_met(p),
@@ -83,7 +85,9 @@ fn a_range_meets_a_target_only_whole() {
         "better": "lower", "value": [2.5, 2.9], "target": 3}"#,
         Lang::Vi,
     );
-    let Body::Progress(p) = b.body() else { panic!() };
+    let Body::Progress(p) = b.body() else {
+        panic!()
+    };
     assert_eq!(progress::standing(p), Some(Met));
 }
 
@@ -97,10 +101,22 @@ fn a_long_progress_value_wraps_on_a_phone() {
         for t in scene.texts() {
             use factbox::text::Measure;
             let w = Estimate.width(&t.text, t.font);
-            assert!(w <= scene.width + 0.5, "{width}: {:?} is {w} px wide", t.text);
-            assert!(scene.frame().contains_rect(&t.bounds), "{width}: {:?} leaves the box", t.text);
+            assert!(
+                w <= scene.width + 0.5,
+                "{width}: {:?} is {w} px wide",
+                t.text
+            );
+            assert!(
+                scene.frame().contains_rect(&t.bounds),
+                "{width}: {:?} leaves the box",
+                t.text
+            );
         }
-        let all: String = scene.texts().map(|t| plain(&t.text)).collect::<Vec<_>>().join(" ");
+        let all: String = scene
+            .texts()
+            .map(|t| plain(&t.text))
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(all.contains("(ước tính)"), "{width}: {all}");
     }
 }
@@ -110,7 +126,9 @@ fn a_long_progress_value_wraps_on_a_phone() {
 #[test]
 fn a_range_s_progress_is_said_in_words() {
     let b = article("ty-trong-gdp");
-    let Body::Progress(p) = b.body() else { panic!() };
+    let Body::Progress(p) = b.body() else {
+        panic!()
+    };
     assert_eq!(
         plain(&progress::status_text(p, Lang::Vi).unwrap()),
         "→ Đang hướng tới mục tiêu 20% (hạn 2025): hiện khoảng 13–14% (ước tính), còn thiếu 6–7 điểm phần trăm"
@@ -124,7 +142,9 @@ fn a_range_s_progress_is_said_in_words() {
         "value": [18, 22], "status": "forecast", "target": 20}"#,
         Lang::Vi,
     );
-    let Body::Progress(p) = b.body() else { panic!() };
+    let Body::Progress(p) = b.body() else {
+        panic!()
+    };
     assert_eq!(
         plain(&progress::status_text(p, Lang::Vi).unwrap()),
         "◐ Chưa thể nói đã đạt mục tiêu 20% hay chưa: 18–22% (dự báo), mục tiêu nằm trong khoảng này"
@@ -160,7 +180,11 @@ fn range_ends_keep_their_precision() {
     assert_eq!(show("[13.0, 14.50]", "", Lang::Vi), "13,0–14,50");
     assert_eq!(show("[13.0, 14.50]", "", Lang::En), "13.0–14.50");
     assert_eq!(
-        show("[90000000000, 200000000000]", r#", "scale": "billion""#, Lang::Vi),
+        show(
+            "[90000000000, 200000000000]",
+            r#", "scale": "billion""#,
+            Lang::Vi
+        ),
         "90–200 tỉ"
     );
     assert_eq!(
@@ -183,14 +207,25 @@ fn a_figure_says_it_is_an_estimate() {
         html.contains("<span class=\"fb-number\">36</span> <span class=\"fb-unit\">tỷ USD</span> <span class=\"fb-status-word\">ước tính</span>"),
         "{html}"
     );
-    assert!(html.contains("36 tỷ USD (ước tính)</span>"), "spoken: {html}");
-    assert!(html.contains("<span class=\"fb-number\">+16</span>"), "{html}");
     assert!(
-        html.contains("<span class=\"fb-qualifier\">khoảng</span> <span class=\"fb-number\">13–14</span>"),
+        html.contains("36 tỷ USD (ước tính)</span>"),
+        "spoken: {html}"
+    );
+    assert!(
+        html.contains("<span class=\"fb-number\">+16</span>"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<span class=\"fb-qualifier\">khoảng</span> <span class=\"fb-number\">13–14</span>"
+        ),
         "{html}"
     );
     let en = plain(&fact_box(&article("digital-economy")));
-    assert!(en.contains("<span class=\"fb-status-word\">forecast</span>"), "{en}");
+    assert!(
+        en.contains("<span class=\"fb-status-word\">forecast</span>"),
+        "{en}"
+    );
     assert!(en.contains("90–200 billion USD (forecast)"), "{en}");
 }
 
@@ -226,7 +261,11 @@ fn a_projection_is_dashed_and_labelled() {
     // 2023 → 2024 → 2025 dashed as one run; 2025 → 2030 the band's two edges.
     assert_eq!(dashed.len(), 3, "{dashed:?}");
     assert_eq!(dashed[0].len(), 3);
-    assert_eq!(dashed[0][0], *solid[0].last().unwrap(), "dashed from the last measured point");
+    assert_eq!(
+        dashed[0][0],
+        *solid[0].last().unwrap(),
+        "dashed from the last measured point"
+    );
     assert!(
         scene
             .shapes
@@ -241,22 +280,41 @@ fn a_projection_is_dashed_and_labelled() {
         .count();
     assert_eq!(hollow, 3, "2024 and 2025 hollow, and the key's sample");
     let t = texts(&b, 640.0);
-    assert!(t.contains(&"ước tính · dự báo · vùng tô: khoảng giá trị".to_owned()), "{t:?}");
+    assert!(
+        t.contains(&"ước tính · dự báo · vùng tô: khoảng giá trị".to_owned()),
+        "{t:?}"
+    );
     assert!(t.contains(&"90–200 tỷ USD (dự báo)".to_owned()), "{t:?}");
-    assert!(t.contains(&"200".to_owned()), "the axis reaches the range's top: {t:?}");
+    assert!(
+        t.contains(&"200".to_owned()),
+        "the axis reaches the range's top: {t:?}"
+    );
     for year in ["2019", "2021", "2022", "2023", "2030"] {
         assert!(t.contains(&year.to_owned()), "{year}: {t:?}");
     }
     for unwritten in ["2020", "2026", "2027", "2028", "2029"] {
-        assert!(!t.contains(&unwritten.to_owned()), "{unwritten} was not written: {t:?}");
+        assert!(
+            !t.contains(&unwritten.to_owned()),
+            "{unwritten} was not written: {t:?}"
+        );
     }
     // The end label and the key keep clear of each other at a phone's width too.
     for width in [280.0, 360.0, 640.0] {
         let scene = layout::chart(b.body(), width, Lang::Vi, &Estimate, &[]).unwrap();
-        assert!(scene.overlapping_texts().is_empty(), "{width}: {:?}", scene.overlapping_texts());
+        assert!(
+            scene.overlapping_texts().is_empty(),
+            "{width}: {:?}",
+            scene.overlapping_texts()
+        );
         let t: Vec<String> = scene.texts().map(|t| plain(&t.text)).collect();
-        assert!(t.iter().any(|x| x.starts_with("ước tính")), "{width}: key kept: {t:?}");
-        assert!(t.contains(&"90–200 tỷ USD (dự báo)".to_owned()), "{width}: {t:?}");
+        assert!(
+            t.iter().any(|x| x.starts_with("ước tính")),
+            "{width}: key kept: {t:?}"
+        );
+        assert!(
+            t.contains(&"90–200 tỷ USD (dự báo)".to_owned()),
+            "{width}: {t:?}"
+        );
     }
 }
 
@@ -273,7 +331,9 @@ fn the_svg_of_a_projection_is_dashed() {
         "",
     );
     // Dashes are many short strokes; a measured line is one long one.
-    let strokes = svg.matches("<polyline").count() + svg.matches("<path").count() + svg.matches("<line").count();
+    let strokes = svg.matches("<polyline").count()
+        + svg.matches("<path").count()
+        + svg.matches("<line").count();
     assert!(strokes > 30, "{strokes} strokes");
     assert!(svg.contains("<polygon"), "the band");
 }
@@ -285,10 +345,17 @@ fn an_estimated_bar_is_outlined_and_labelled() {
     let b = article("gmv-cot");
     let scene = layout::chart(b.body(), 640.0, Lang::Vi, &Estimate, &[]).unwrap();
     let t: Vec<String> = scene.texts().map(|t| plain(&t.text)).collect();
-    assert!(t.contains(&"ước tính · dự báo · cột lơ lửng: khoảng giá trị".to_owned()), "{t:?}");
+    assert!(
+        t.contains(&"ước tính · dự báo · cột lơ lửng: khoảng giá trị".to_owned()),
+        "{t:?}"
+    );
     assert!(t.contains(&"90–200 tỷ USD".to_owned()), "{t:?}");
     // Tooltips and the table keep the status of each.
-    let tips: Vec<String> = scene.marks.iter().map(|m| plain(&m.tip.join(" | "))).collect();
+    let tips: Vec<String> = scene
+        .marks
+        .iter()
+        .map(|m| plain(&m.tip.join(" | ")))
+        .collect();
     assert_eq!(
         tips,
         [
@@ -305,14 +372,28 @@ fn an_estimated_bar_is_outlined_and_labelled() {
     let range_mark = &scene.marks[4];
     let measured_mark = &scene.marks[0];
     let zero = measured_mark.emphasis[1].bounds().y; // the outline's bottom edge
-    assert!(range_mark.emphasis[1].bounds().y < zero - 50.0, "floats above zero");
+    assert!(
+        range_mark.emphasis[1].bounds().y < zero - 50.0,
+        "floats above zero"
+    );
     // Outlined bars: a light fill inside four edges.
     let tracks = scene
         .shapes
         .iter()
-        .filter(|s| matches!(s, Shape::Rect { paint: layout::Paint::Track, .. }))
+        .filter(|s| {
+            matches!(
+                s,
+                Shape::Rect {
+                    paint: layout::Paint::Track,
+                    ..
+                }
+            )
+        })
         .count();
-    assert!(tracks >= 4, "three outlined columns and the key's sample: {tracks}");
+    assert!(
+        tracks >= 4,
+        "three outlined columns and the key's sample: {tracks}"
+    );
 }
 
 /// The data table, the CSV and the description say estimate, forecast and range, in both
@@ -373,8 +454,14 @@ fn table_csv_and_description_say_what_is_projected() {
         ]
     );
     let text = plain(&describe(&line, &rows(&line)));
-    assert!(text.starts_with("Line chart, 1 series, from 2023 to 2030."), "{text}");
-    assert!(text.contains("2030, 90–200 billion USD (forecast)"), "{text}");
+    assert!(
+        text.starts_with("Line chart, 1 series, from 2023 to 2030."),
+        "{text}"
+    );
+    assert!(
+        text.contains("2030, 90–200 billion USD (forecast)"),
+        "{text}"
+    );
     assert_eq!(
         csv(&line),
         "\u{feff}Date,GMV,GMV (upper end),GMV (status)\r\n2023,30,,\r\n2024,36,,estimate\r\n2030,90,200,forecast\r\n"
@@ -384,7 +471,10 @@ fn table_csv_and_description_say_what_is_projected() {
         r#"{"id": "b", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}]}"#,
         Lang::Vi,
     );
-    assert_eq!(csv(&exact), "\u{feff}Nhãn,Tiền tố,Giá trị,Đơn vị\r\nA,,1,\r\n");
+    assert_eq!(
+        csv(&exact),
+        "\u{feff}Nhãn,Tiền tố,Giá trị,Đơn vị\r\nA,,1,\r\n"
+    );
 }
 
 /// A compared value's status goes with it, and two percentages differ by points.

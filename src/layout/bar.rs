@@ -226,9 +226,12 @@ fn tip(chart: &BarChart, index: usize, lang: Lang) -> Vec<String> {
     match chart.bars.get(index) {
         Some(bar) => vec![
             bar.label.clone(),
-            chart
-                .measure
-                .show_value_exact(&chart.format, bar.qualifier.as_deref(), bar.value, lang),
+            chart.measure.show_value_exact(
+                &chart.format,
+                bar.qualifier.as_deref(),
+                bar.value,
+                lang,
+            ),
         ],
         None => Vec::new(),
     }
@@ -349,7 +352,11 @@ fn horizontal(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -
         let end_x = x_of(v);
         let (x0, x1) = (x_of(start).min(x_of(stop)), x_of(start).max(x_of(stop)));
         // A non-zero value always shows at least a sliver of a bar.
-        let w = if start != stop { (x1 - x0).max(1.0) } else { 0.0 };
+        let w = if start != stop {
+            (x1 - x0).max(1.0)
+        } else {
+            0.0
+        };
         let paint = if bar.highlight {
             Paint::Highlight
         } else {
@@ -714,7 +721,11 @@ fn vertical(chart: &BarChart, width: f64, lang: Lang, measure: &dyn Measure) -> 
         let v = label_end(bar.value);
         let (start, stop) = span(bar.value);
         let (y0, y1) = (y_of(start).min(y_of(stop)), y_of(start).max(y_of(stop)));
-        let h = if start != stop { (y1 - y0).max(1.0) } else { 0.0 };
+        let h = if start != stop {
+            (y1 - y0).max(1.0)
+        } else {
+            0.0
+        };
         let rect = Rect {
             x: cx - column / 2.0,
             y: if v >= 0.0 { y1 - h } else { y0 },

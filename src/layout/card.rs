@@ -122,7 +122,15 @@ fn figures(
         y = paragraph(shapes, measure, &line, y, width, NUMBER, Paint::Highlight);
         if let Some(status) = &v.status {
             // The word the page shows beside the figure, on its own line in the image.
-            y = paragraph(shapes, measure, &format!("({status})"), y, width, BODY, Paint::Muted);
+            y = paragraph(
+                shapes,
+                measure,
+                &format!("({status})"),
+                y,
+                width,
+                BODY,
+                Paint::Muted,
+            );
         }
         y = paragraph(shapes, measure, &v.label, y, width, BODY, Paint::Text);
         if let Some(ch) = &v.change {

@@ -206,7 +206,9 @@ pub fn layout(
         Lang::En => "shaded: a range",
     };
     let key = crate::layout::key_text(
-        visible.iter().flat_map(|(_, s)| s.points.iter().map(|p| p.value)),
+        visible
+            .iter()
+            .flat_map(|(_, s)| s.points.iter().map(|p| p.value)),
         band,
         lang,
     );

@@ -109,7 +109,11 @@ fn gap_text(chart: &ProgressChart, target: Num, lang: Lang) -> String {
         return crate::format::places_to_go(n, lang);
     }
     let (a, b) = (gap_to(chart.value.low()), gap_to(chart.value.high()));
-    let (near, far) = if a.value() <= b.value() { (a, b) } else { (b, a) };
+    let (near, far) = if a.value() <= b.value() {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let gap = Value::range(near, far).unwrap_or(Value::one(near));
     let amount = chart.format.difference(lang).value_with_unit(gap, lang);
     match (chart.measure.lower_is_better(), lang) {
