@@ -224,6 +224,29 @@ test('what a cell says of its value survives a reload; the box\'s own language i
   await context.close();
 });
 
+test('the form\'s value field takes a value as an article writes it: range, qualifier, status and unit to their fields', async () => {
+  const { context, page, errors } = await studio();
+  await page.check('#kinds input[value=progress]');
+  await page.fill('#f-boxes-0-title', 'Kinh tế số');
+  await page.fill('#f-boxes-0-label', 'tỷ trọng trong GDP');
+  await page.fill('#f-boxes-0-value', 'khoảng 13-14% (ước tính)');
+  await page.locator('#f-boxes-0-value').blur();
+  for (const more of await page.locator('details.more').all()) await more.evaluate((d) => { d.open = true; });
+  await page.fill('#f-boxes-0-target', '20');
+  await page.locator('#f-boxes-0-target').blur();
+  const shown = await settled(page);
+  const text = shown.text.replace(/\u00a0/g, ' ');
+  assert.equal(shown.state, 'ready', text);
+  assert.ok(text.includes('khoảng 13–14% (ước tính)'), text);
+  assert.ok(text.includes('6–7 điểm phần trăm'), text);
+  await page.click('#json-copy');
+  const json = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  const b = json.boxes[0];
+  assert.deepEqual([b.value, b.qualifier, b.status, b.unit], [[13, 14], 'khoảng', 'estimate', '%']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a rank below its target is not "met", and a rank rise reads as a rise', async () => {
   const { context, page } = await studio();
   await paste(page, 'Xếp hạng\tMục tiêu\n86\t50');

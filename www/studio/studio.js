@@ -41,6 +41,7 @@ const WORDS = {
     'item': 'Mục {n}', actions: 'Thao tác', caption: 'tiêu đề bảng',
     'rows-shown': 'Đang hiện {n} trên {all} hàng; hộp dùng tất cả.', 'rows-more': 'Hiện thêm {n} hàng',
     script: 'Địa chỉ của factbox.js', 'script-help': 'Nơi toà soạn đặt factbox.js. Mặc định là factbox.js bên cạnh trang studio này.',
+    'unit-elsewhere': 'Đơn vị “{u}” là của cả biểu đồ: ghi nó ở trường Đơn vị của hộp.',
     'box-lang-label': 'Ngôn ngữ của hộp này:', 'box-lang-file': 'như cả tệp ({l})', 'lang-vi': 'tiếng Việt', 'lang-en': 'tiếng Anh', 'edit-in-table': 'Sửa trong bảng: {cell}',
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
@@ -75,6 +76,7 @@ const WORDS = {
     'item': 'Item {n}', actions: 'Actions', caption: 'table title',
     'rows-shown': 'Showing {n} of {all} rows; the box uses them all.', 'rows-more': 'Show {n} more rows',
     script: 'Address of factbox.js', 'script-help': 'Where the newsroom keeps factbox.js. By default, the factbox.js next to this studio page.',
+    'unit-elsewhere': 'The unit “{u}” is the whole chart’s: write it in the box’s Unit field.',
     'box-lang-label': 'This box’s language:', 'box-lang-file': 'the file’s ({l})', 'lang-vi': 'Vietnamese', 'lang-en': 'English', 'edit-in-table': 'Edit in the table: {cell}',
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
@@ -475,6 +477,13 @@ function fieldEl(f, obj, path, done) {
           if (r.qualifier && has('qualifier')) obj.qualifier = r.qualifier;
           if (r.status && has('status')) obj.status = r.status;
           if (r.signed && has('signed')) obj.signed = true;
+          // A unit typed with the value is the value's when it has one (a figure); else it
+          // is the chart's, set once under Đơn vị: said here, not dropped unsaid.
+          if (r.unit && has('unit')) obj.unit = r.unit;
+          else if (r.unit && box().unit !== r.unit) {
+            note.textContent = w('unit-elsewhere', { u: r.unit });
+            note.hidden = false;
+          }
           set(r.high != null ? [N(r.n), N(r.high)] : N(r.n));
         } else {
           // Kept as typed: the box reports it, and the message shows here.
