@@ -71,23 +71,22 @@ fn document(kind: &str, n: usize) -> String {
     )
 }
 
-/// A line of `n` yearly points whose second half are forecasts, every fourth of them a
+/// A line of `n` monthly points whose second half are forecasts, every fourth of them a
 /// range: the projected path, its bands and whiskers.
 fn projected(n: usize) -> String {
     let points: Vec<String> = (0..n)
         .map(|i| {
             let v = 1000 + (i * 7919) % 500;
+            let date = format!("{}-{:02}", 1000 + i / 12, i % 12 + 1);
             match (i < n / 2, i % 4) {
-                (true, _) => format!(r#"{{"date": "{}", "value": {v}}}"#, 1000 + i),
+                (true, _) => format!(r#"{{"date": "{date}", "value": {v}}}"#),
                 (false, 0) => format!(
-                    r#"{{"date": "{}", "value": [{v}, {}], "status": "forecast"}}"#,
-                    1000 + i,
+                    r#"{{"date": "{date}", "value": [{v}, {}], "status": "forecast"}}"#,
                     v + 300
                 ),
-                (false, _) => format!(
-                    r#"{{"date": "{}", "value": {v}, "status": "estimate"}}"#,
-                    1000 + i
-                ),
+                (false, _) => {
+                    format!(r#"{{"date": "{date}", "value": {v}, "status": "estimate"}}"#)
+                }
             }
         })
         .collect();

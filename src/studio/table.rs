@@ -375,8 +375,13 @@ impl Table {
             }
             if flag {
                 for r in &self.rows {
-                    if let Some(Item { cell: Cell::Text(_) | Cell::Date { .. }, at }) = r.get(col) {
-                        self.flags.push(Flag { at: Some(*at), issue: Issue::TextAmongNumbers });
+                    // Words with a number in them ("36 (số liệu chưa chốt)") are a value the
+                    // studio could not read: the message says how to write one.
+                    let issue = |t: &str| if t.contains(|c: char| c.is_ascii_digit()) { Issue::UnreadNumber } else { Issue::TextAmongNumbers };
+                    match r.get(col) {
+                        Some(Item { cell: Cell::Text(t), at }) => self.flags.push(Flag { at: Some(*at), issue: issue(t) }),
+                        Some(Item { cell: Cell::Date { .. }, at }) => self.flags.push(Flag { at: Some(*at), issue: Issue::TextAmongNumbers }),
+                        _ => {}
                     }
                 }
             }
