@@ -61,25 +61,9 @@ impl Measure {
         if self.lower_is_better() { a < b } else { a > b }
     }
 
-    /// A value as shown: a rank as `hạng 86`, any other number as written with its
-    /// qualifier and unit.
-    pub fn show(
-        self,
-        format: &NumberFormat,
-        qualifier: Option<&str>,
-        n: Num,
-        lang: Lang,
-    ) -> String {
-        if self.ranks {
-            crate::format::with_qualifier(qualifier, crate::format::rank_label(n, None, lang))
-        } else {
-            format.as_written(qualifier, n, lang)
-        }
-    }
-
     /// A value as shown: a rank as `hạng 86` (ranks are never ranges), any other value as
-    /// written, a range as `khoảng 13–14%`. The status is not added: see
-    /// [`crate::format::with_status`].
+    /// written with its qualifier and unit, a range as `khoảng 13–14%`. The status is not
+    /// added: see [`crate::format::with_status`].
     pub fn show_value(
         self,
         format: &NumberFormat,
@@ -88,7 +72,10 @@ impl Measure {
         lang: Lang,
     ) -> String {
         if self.ranks {
-            self.show(format, qualifier, v.low(), lang)
+            crate::format::with_qualifier(
+                qualifier,
+                crate::format::rank_label(v.low(), None, lang),
+            )
         } else {
             format.value_as_written(qualifier, v, lang)
         }
@@ -111,8 +98,18 @@ impl Measure {
         crate::format::with_status(text, v.status(), lang)
     }
 
-    /// [`Measure::show`] with the number in full where the label rounds it: for tooltips
-    /// and data tables.
+    /// [`Measure::show_value`] of one number.
+    pub fn show(
+        self,
+        format: &NumberFormat,
+        qualifier: Option<&str>,
+        n: Num,
+        lang: Lang,
+    ) -> String {
+        self.show_value(format, qualifier, Value::one(n), lang)
+    }
+
+    /// [`Measure::show_value_exact`] of one number (which has no status).
     pub fn show_exact(
         self,
         format: &NumberFormat,
@@ -120,11 +117,7 @@ impl Measure {
         n: Num,
         lang: Lang,
     ) -> String {
-        if self.ranks {
-            self.show(format, qualifier, n, lang)
-        } else {
-            format.exact(qualifier, n, lang)
-        }
+        self.show_value_exact(format, qualifier, Value::one(n), lang)
     }
 }
 
