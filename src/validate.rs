@@ -1077,19 +1077,23 @@ impl Validator {
                     MAX_POINTS,
                 );
                 let mut points: Vec<LinePoint> = Vec::with_capacity(s.points.len());
+                // The list's path once; a point's own paths are what each needs (a line of
+                // 10,000 points built 8 path strings a point).
+                let list = self.at.field("series").index(si).field("points");
                 for (pi, p) in s.points.iter().enumerate() {
-                    let at = self.at.field("series").index(si).field("points").index(pi);
+                    let at = list.index(pi);
                     let value_path = at.field("value");
                     let value = self.amount(&p.value, p.status, &value_path);
                     self.rank_value(value, measure, &value_path);
                     if !measure.is_ranks() {
                         written.extend(ends(value, &value_path));
                     }
-                    let qualifier = self.opt_text(
-                        p.qualifier.as_deref(),
-                        &at.field("qualifier"),
-                        limits::QUALIFIER,
-                    );
+                    let qualifier = match p.qualifier.as_deref() {
+                        Some(q) => {
+                            self.opt_text(Some(q), &at.field("qualifier"), limits::QUALIFIER)
+                        }
+                        None => None,
+                    };
                     if let Some(date) = self.date(&p.date, &at.field("date")) {
                         points.push(LinePoint {
                             day: date.day_number(),
