@@ -159,6 +159,26 @@ fn kinds(c: &mut Criterion) {
     }
 }
 
+/// Parse + validate, layout and SVG of the one-box document `text` of `n` items, in `group`.
+fn pipeline_at(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    n: usize,
+    text: &str,
+) {
+    let b = valid(text);
+    group.bench_with_input(BenchmarkId::new("parse+validate", n), text, |bench, t| {
+        bench.iter(|| load(black_box(t), None, Lang::Vi))
+    });
+    group.bench_with_input(BenchmarkId::new("layout", n), &b, |bench, b| {
+        bench.iter(|| {
+            layout::chart(b.body(), WIDTH, Lang::Vi, &Estimate, &[]).map(|s| s.shapes.len())
+        })
+    });
+    group.bench_with_input(BenchmarkId::new("svg", n), &b, |bench, b| {
+        bench.iter(|| svg(b))
+    });
+}
+
 /// Growth with the number of items, as far as each kind's limit allows.
 fn growth(c: &mut Criterion) {
     let sizes: [(&str, &[usize]); 3] = [
@@ -169,19 +189,7 @@ fn growth(c: &mut Criterion) {
     for (kind, ns) in sizes {
         let mut group = c.benchmark_group(format!("growth/{kind}"));
         for &n in ns {
-            let text = document(kind, n);
-            let b = valid(&text);
-            group.bench_with_input(BenchmarkId::new("parse+validate", n), &text, |bench, t| {
-                bench.iter(|| load(black_box(t), None, Lang::Vi))
-            });
-            group.bench_with_input(BenchmarkId::new("layout", n), &b, |bench, b| {
-                bench.iter(|| {
-                    layout::chart(b.body(), WIDTH, Lang::Vi, &Estimate, &[]).map(|s| s.shapes.len())
-                })
-            });
-            group.bench_with_input(BenchmarkId::new("svg", n), &b, |bench, b| {
-                bench.iter(|| svg(b))
-            });
+            pipeline_at(&mut group, n, &document(kind, n));
         }
         group.finish();
     }
@@ -193,19 +201,7 @@ fn growth(c: &mut Criterion) {
 fn growth_projected_and_refused(c: &mut Criterion) {
     let mut group = c.benchmark_group("growth/projected-line");
     for n in [10, 100, 1000, 10_000] {
-        let text = projected(n);
-        let b = valid(&text);
-        group.bench_with_input(BenchmarkId::new("parse+validate", n), &text, |bench, t| {
-            bench.iter(|| load(black_box(t), None, Lang::Vi))
-        });
-        group.bench_with_input(BenchmarkId::new("layout", n), &b, |bench, b| {
-            bench.iter(|| {
-                layout::chart(b.body(), WIDTH, Lang::Vi, &Estimate, &[]).map(|s| s.shapes.len())
-            })
-        });
-        group.bench_with_input(BenchmarkId::new("svg", n), &b, |bench, b| {
-            bench.iter(|| svg(b))
-        });
+        pipeline_at(&mut group, n, &projected(n));
     }
     group.finish();
     let mut group = c.benchmark_group("growth/refused-share");
