@@ -83,6 +83,7 @@ setup-fonts:
 # minified (every reader downloads it; the readable sources are www/loader.js and the glue
 # in target/).
 WASM_OUT := target/wasm-nomodules
+EDITOR_OUT := target/wasm-editor
 STUDIO_OUT := target/wasm-studio
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -99,14 +100,19 @@ VERSION := $(shell grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
+# Two builds of the one facade (src/web/mod.rs), the same exports and glue: the readers'
+# (without the `editor` feature: no messages, image or prerender) and the editors'
+# (everything), which factbox.js fetches only when a box fails or an image is asked for.
 dist: setup-rust setup-npm $(FACTBOX)
 	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
-	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
+	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
+	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
 	@# Build scripts and the README's pictures are not for newsrooms to upload.
-	rm -rf dist/loader.js dist/api.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
+	rm -rf dist/loader.js dist/api.js dist/interact.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
 	@# The demo article again, its boxes prerendered by the `factbox` command (static-first:
 	@# on screen before any script, taken over by factbox.js). Run from www/ so that the
 	@# snippets point at data/… as the page does.
@@ -118,21 +124,30 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# Short import names in the wasm and the glue (see www/shorten-imports.mjs): -3.9 KB gzip.
 	node www/shorten-imports.mjs $(WASM_OUT)/factbox_bg.wasm $(WASM_OUT)/factbox.js \
 	  target/factbox_bg.short.wasm target/factbox.glue.js
+	node www/shorten-imports.mjs $(EDITOR_OUT)/factbox_bg.wasm $(EDITOR_OUT)/factbox.js \
+	  target/factbox_editor.short.wasm target/factbox.editor-glue.js
+	@# One glue for both: the builds must import and export the same names.
+	cmp target/factbox.glue.js target/factbox.editor-glue.js
 	@# Only binaryen passes that shrink the gzip, each measured: -Oz makes the file 8% smaller
 	@# raw but about 7 KB larger gzipped (it reorders and inlines functions, which
 	@# compresses worse).
 	node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
 	  target/factbox_bg.short.wasm -o target/factbox_bg.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
+	  target/factbox_editor.short.wasm -o target/factbox_editor.wasm
 	@# The loader's limits, page rules and words, from src/page.rs (one source for both).
 	cargo run --quiet --example loader_constants > target/loader-constants.js
-	@# The wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
-	@# it forever; factbox.js, whose address journalists paste, names it and stays short-lived.
+	@# Each wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
+	@# it forever; factbox.js, whose address journalists paste, names them and stays short-lived.
 	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
+	  ehash=$$(sha256sum target/factbox_editor.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
+	  cp target/factbox_editor.wasm dist/factbox_editor.$$ehash.wasm; \
 	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
 	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; \
-	    cat target/loader-constants.js www/api.js; } > target/factbox.core.js; \
-	  { echo "(function () {"; sed "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" www/script-head.js; \
+	    cat target/loader-constants.js www/api.js www/interact.js; } > target/factbox.core.js; \
+	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
+	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js
 	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
 	@# instance, with fresh glue state, after a trap.
@@ -146,6 +161,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	cp $(STUDIO_OUT)/factbox_studio.js $(STUDIO_OUT)/factbox_studio_bg.wasm dist/studio/
 	@# Precompressed .gz (zopfli) and .br beside each file, for servers that send them.
 	node www/precompress.mjs dist
+	@echo "dist/: the editors' engine $$(cd dist && ls factbox_editor.*.wasm) $$(stat -c %s target/factbox_editor.wasm) B (gzip -9 $$(gzip -9c target/factbox_editor.wasm | wc -c)), fetched only when a box fails or an image is asked for"
 	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c target/factbox_bg.wasm | wc -c); \
 	  zjs=$$(stat -c %s dist/factbox.js.gz); zwasm=$$(stat -c %s dist/factbox_bg.*.wasm.gz); \
 	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip -9 $$js, zopfli $$zjs), $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip -9 $$wasm, zopfli $$zwasm); widget gzip -9 $$((js + wasm)) B, zopfli $$((zjs + zwasm)) B"
@@ -155,7 +171,8 @@ dist: setup-rust setup-npm $(FACTBOX)
 pkg: dist
 	rm -rf pkg
 	mkdir -p pkg
-	cp target/factbox_bg.wasm pkg/factbox_bg.wasm
+	@# Developers' builds keep every message: the editors' wasm, under the readers' name.
+	cp target/factbox_editor.wasm pkg/factbox_bg.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
 	cat www/npm/head.js target/factbox.core.js www/npm/foot.js > pkg/factbox.js
 	cp www/npm/factbox.d.ts www/npm/README.md LICENSE-MIT LICENSE-APACHE pkg/

@@ -91,8 +91,8 @@ macro_rules! minified {
 }
 
 /// The styles of every box, adopted into each box's shadow root (and written into each
-/// prerendered one's `<style>`, see `prerender`), then [`LIVE_STYLE`] for the live
-/// widget's own parts (canvas, tooltip, failure views). They carry no comments,
+/// prerendered one's `<style>`, see `prerender`), with the tooltip and the marks'
+/// emphasis; [`LIVE_STYLE`] for the views of a failed box. They carry no comments,
 /// since every byte is in the wasm every reader downloads; the reasoning is here:
 ///
 /// - The article's CSS cannot reach inside the shadow root, but its rules for `div` or `*`
@@ -103,19 +103,19 @@ macro_rules! minified {
 ///   page's to say (its `hidden` attribute, its own rules), so `display: block` is only
 ///   a default, and `[hidden]` hides the element whatever the page's rules.
 /// - The `--factbox-*` custom properties are the documented way to brand boxes; each
-///   `--fb-*` variable takes the brand value or our default, and the canvas reads the
-///   `--fb-*` values back (see `canvas::theme_of`), so CSS and charts always agree. The
+///   `--fb-*` variable takes the brand value or our default, and the charts' SVG paints
+///   name the `--fb-*` values (see `svg::paint_rules`), so CSS and charts always agree. The
 ///   dark defaults appear twice: under `prefers-color-scheme: dark` (unless the element
 ///   forces light) and for `data-factbox-theme="dark"`.
 /// - A worded unit gets its own line under a key figure: beside a 34 px number it would
 ///   wrap mid-phrase.
-/// - The tooltip is placed by the wasm through the CSSOM, which a strict CSP allows, and
-///   never catches the pointer.
+/// - The tooltip is placed by the interaction script through the CSSOM, which a strict CSP
+///   allows, and never catches the pointer.
 pub const STYLE: &str = minified!("web/style.css");
 
-/// What only the live widget shows (`src/web/live.css`): the canvas, the tooltip, the
-/// views of a failed box. A prerendered box does without it.
-#[cfg(any(target_arch = "wasm32", test))]
+/// What only a failed box shows (`src/web/live.css`): the views of its problems, written by
+/// the engine with messages. A good box does without it.
+#[cfg(any(all(target_arch = "wasm32", feature = "editor"), test))]
 #[cfg_attr(feature = "studio", allow(dead_code))]
 pub const LIVE_STYLE: &str = minified!("web/live.css");
 

@@ -105,19 +105,19 @@ fn yes_no(b: bool) -> &'static str {
     if b { "true" } else { "false" }
 }
 
-/// The `<figure>` of a valid box: header, body, footer.
+/// The `<figure>` of a valid box, live or prerendered alike (one markup, byte for byte):
+/// header, body, footer. A chart is its drawings (`crate::prerender::drawings`: one `<svg>`
+/// per layout width, shown by container queries, with its marks for the interaction
+/// script), its status lines and its data table; the CSV link is written out, and the
+/// image button, which needs the script, holds its place invisibly until the script
+/// attaches (`data-fb-later`), so that nothing moves then. `drawings` gives, for the
+/// chart's text alternative, those `<svg>` elements.
 pub fn fact_box(b: &FactBox) -> String {
-    // No drawings: a function type that is never called (a `dyn Fn` here would keep every
-    // such function, the prerender's SVG writer among them, in the widget's wasm).
-    fact_box_with(b, None::<fn(&str) -> String>)
+    crate::prerender::figure(b, &[])
 }
 
-/// The `<figure>` of a box, live (a canvas the widget draws on) or, with `drawings`,
-/// prerendered: its chart drawn already, the CSV link written out, and the image button
-/// (which needs the widget) holding its place invisibly until the widget takes over, so
-/// that nothing moves then. `drawings` gives, for the chart's text alternative, its
-/// `<svg>` drawings (one per layout width, see `prerender`).
-pub(crate) fn fact_box_with(b: &FactBox, drawings: Option<impl Fn(&str) -> String>) -> String {
+/// The `<figure>` of a valid box with the given drawings (see [`fact_box`]).
+pub(crate) fn fact_box_with(b: &FactBox, drawings: impl Fn(&str) -> String) -> String {
     let mut h = Html::default();
     let lang = b.lang;
     h.start(
@@ -148,35 +148,14 @@ pub(crate) fn fact_box_with(b: &FactBox, drawings: Option<impl Fn(&str) -> Strin
             legend(&mut h, body);
             let rows = crate::describe::rows(b);
             let label = crate::format::ungrouped(&crate::describe::describe(b, &rows), lang);
-            if let Some(drawings) = &drawings {
-                h.start("div", "fb-chart fb-static", &[]);
-                h.raw(&drawings(&label));
-                h.end("div");
-                status_lines(&mut h, body, lang);
-                data_table(&mut h, b, &rows);
-                footer(&mut h, b, true);
-                h.end("figure");
-                return h.finish();
-            }
-            h.start("div", "fb-chart", &[]);
-            h.start(
-                "canvas",
-                "fb-canvas",
-                &[("role", "img"), ("tabindex", "0"), ("aria-label", &label)],
-            )
-            .end("canvas");
-            h.start(
-                "div",
-                "fb-tip",
-                &[("role", "status"), ("aria-live", "polite"), ("hidden", "")],
-            )
-            .end("div");
+            h.start("div", "fb-chart fb-static", &[]);
+            h.raw(&drawings(&label));
             h.end("div");
             status_lines(&mut h, body, lang);
             data_table(&mut h, b, &rows);
         }
     }
-    footer(&mut h, b, drawings.is_some());
+    footer(&mut h, b);
     h.end("figure");
     h.finish()
 }
@@ -349,7 +328,7 @@ fn figure_item(h: &mut Html, f: &Figure, lang: Lang) {
 /// and the image button (`.fb-action`, in that order), whose handlers the widget attaches.
 /// `prerendered`: the CSV written out (no widget writes it on demand) and the image
 /// button invisible (`data-fb-later`) until the widget takes the box over.
-fn footer(h: &mut Html, b: &FactBox, prerendered: bool) {
+fn footer(h: &mut Html, b: &FactBox) {
     let words = b.lang.words();
     h.start("div", "fb-foot", &[]);
     if let Some(note) = &b.note {
@@ -384,33 +363,24 @@ fn footer(h: &mut Html, b: &FactBox, prerendered: bool) {
         }
         h.end("p");
     }
-    // The CSV is a download link (a data: URL, which any CSP allows), whose address is
-    // written when it is pressed (see `web::mount`): most readers never press it, and a
-    // 10,000-point line's CSV is 200 KB. The image is drawn on demand too.
+    // The CSV is a download link (a data: URL, which any CSP allows), written out: it
+    // works without any script. The image is drawn on demand by the script.
     h.start("p", "fb-actions", &[]);
-    let href = if prerendered {
-        format!(
-            "{CSV_PREFIX}{}",
-            crate::csv::percent_encoded(&crate::csv::csv(b))
-        )
-    } else {
-        CSV_PREFIX.to_owned()
-    };
+    let href = format!(
+        "{CSV_PREFIX}{}",
+        crate::csv::percent_encoded(&crate::csv::csv(b))
+    );
     h.leaf(
         "a",
         "fb-action",
         &[("href", &href), ("download", &crate::csv::file_name(b))],
         words.get_data,
     );
-    let button: &[(&str, &str)] = if prerendered {
-        &[
-            ("type", "button"),
-            ("data-fb-later", ""),
-            ("tabindex", "-1"),
-        ]
-    } else {
-        &[("type", "button")]
-    };
+    let button: &[(&str, &str)] = &[
+        ("type", "button"),
+        ("data-fb-later", ""),
+        ("tabindex", "-1"),
+    ];
     h.leaf("button", "fb-action", button, words.get_image);
     h.end("p").end("div");
 }
@@ -512,16 +482,6 @@ fn problem_item(h: &mut Html, problem: &Problem, lang: Lang, json: Option<&str>)
     h.end("li");
 }
 
-/// A tooltip's lines: the first strong, the others plain.
-pub fn tip(lines: &[String]) -> String {
-    let mut h = Html::default();
-    for (n, line) in lines.iter().enumerate() {
-        let tag = if n == 0 { "strong" } else { "span" };
-        h.leaf(tag, "", &[], line);
-    }
-    h.finish()
-}
-
 /// A page's boxes one after another: each valid box's figure, each broken one's view
 /// (`show` chooses which).
 pub fn boxes<'a>(
@@ -555,7 +515,9 @@ mod tests {
             rest = &rest[at + 1..];
             let close = rest.find('>').unwrap();
             let tag = &rest[..close];
-            if let Some(name) = tag.strip_prefix('/') {
+            if tag.ends_with('/') {
+                // A self-closing SVG element.
+            } else if let Some(name) = tag.strip_prefix('/') {
                 if stack.pop() != Some(name.to_owned()) {
                     return false;
                 }
@@ -598,7 +560,7 @@ mod tests {
                 title.text(&b.title);
                 assert!(html.contains(&title.finish()), "{}", b.id);
                 let charted = !matches!(b.body, Body::Figures(_));
-                assert_eq!(html.contains("<canvas"), charted, "{}", b.id);
+                assert_eq!(html.contains("<svg"), charted, "{}", b.id);
                 assert_eq!(html.matches("class=\"fb-action\"").count(), 2);
             }
         }
@@ -644,13 +606,5 @@ mod tests {
             })],
         };
         assert!(reader_notice(&network, Lang::Vi).contains("class=\"fb-retry\""));
-    }
-
-    #[test]
-    fn tooltips_escape_their_lines() {
-        assert_eq!(
-            tip(&["<b>".to_owned(), "2 & 3".to_owned()]),
-            "<strong>&lt;b&gt;</strong><span>2 &amp; 3</span>"
-        );
     }
 }

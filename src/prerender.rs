@@ -193,10 +193,7 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
     h.raw("<style>");
     h.raw(css);
     h.raw("</style>");
-    h.raw(&markup::fact_box_with(
-        b,
-        Some(|label: &str| drawings(b, label)),
-    ));
+    h.raw(&figure(b, &[]));
     h.end("template");
     if options.data == Data::Inline {
         h.start("script", "", &[("type", "application/json")]);
@@ -207,34 +204,45 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
     h.raw("\n");
     h.leaf("script", "", &[("src", options.script), ("defer", "")], "");
     h.raw("\n");
-    let mut theme = match options.scheme {
-        Scheme::Dark => Theme::dark(),
-        _ => Theme::light(),
-    };
-    DRAWING_FONT.clone_into(&mut theme.font_family);
-    let card = layout::card::card(b, options.width, &Estimate);
-    let mut label = String::new();
-    markup::escape_into(&mut label, &b.title);
     Prerendered {
         id: b.id.clone(),
         html: h.finish(),
-        svg: scene_svg(
-            &card,
-            &theme,
-            Colors::Literal,
-            &format!(" role=\"img\" aria-label=\"{label}\""),
-        ),
+        svg: image(b, options.width, options.scheme == Scheme::Dark),
     }
 }
 
-/// The chart of `b` at each of [`WIDTHS`], as the `<svg>` elements of a prerendered box,
-/// each with the chart's text alternative `label`.
-fn drawings(b: &FactBox, label: &str) -> String {
+/// The whole box as one standalone SVG image `width` CSS pixels wide (title, figures or
+/// chart, notes and source), in literal colours, light or `dark`: a snippet's `.svg`, and
+/// the image the widget's download button turns into a PNG.
+pub fn image(b: &FactBox, width: f64, dark: bool) -> String {
+    let mut theme = if dark { Theme::dark() } else { Theme::light() };
+    DRAWING_FONT.clone_into(&mut theme.font_family);
+    let card = layout::card::card(b, width.clamp(IMAGE_WIDTHS.0, IMAGE_WIDTHS.1), &Estimate);
+    let mut label = String::new();
+    markup::escape_into(&mut label, &b.title);
+    scene_svg(
+        &card,
+        &theme,
+        Colors::Literal,
+        &format!(" role=\"img\" aria-label=\"{label}\""),
+    )
+}
+
+/// The `<figure>` of `b`, as a snippet holds it and as the widget shows it in the browser
+/// (the same markup, byte for byte): its chart drawn at each of [`WIDTHS`], with the line
+/// series `hidden` (by the legend) left out.
+pub fn figure(b: &FactBox, hidden: &[bool]) -> String {
+    markup::fact_box_with(b, |label: &str| drawings(b, label, hidden))
+}
+
+/// The chart of `b` at each of [`WIDTHS`], as the `<svg>` elements of a box, each with the
+/// chart's text alternative `label`.
+pub fn drawings(b: &FactBox, label: &str, hidden: &[bool]) -> String {
     let mut escaped = String::new();
     markup::escape_into(&mut escaped, label);
     let mut out = String::new();
     for (k, &w) in WIDTHS.iter().enumerate() {
-        let Some(scene) = chart_at(b, w) else {
+        let Some(scene) = layout::chart(&b.body, w, b.lang, &Estimate, hidden) else {
             continue;
         };
         // Widths are whole pixels, written as integers (no float printing in the wasm).

@@ -133,7 +133,7 @@ pub fn draw<DB: DrawingBackend>(
     backend.present()
 }
 
-fn draw_shape<DB: DrawingBackend>(
+pub(crate) fn draw_shape<DB: DrawingBackend>(
     shape: &Shape,
     theme: &Theme,
     backend: &mut DB,

@@ -202,6 +202,41 @@ impl Svg {
     }
 }
 
+impl Svg {
+    /// The chart's data marks, after its shapes, for the interaction script
+    /// (`www/interact.js`) to read: one hidden `<g class="fb-m">` per mark holding its
+    /// emphasis (shown while the mark is active), with its datum's index (`data-i`), the
+    /// region that selects it (`data-hit`: x y width height), the point its tooltip points
+    /// at (`data-at`) and the tooltip's lines (`data-tip`, one per line). All in the
+    /// drawing's own pixels, so the script scales them by the size the drawing is shown at.
+    fn marks(&mut self, scene: &Scene, theme: &Theme) {
+        for m in &scene.marks {
+            let mut tip = String::new();
+            for (k, line) in m.tip.iter().enumerate() {
+                if k > 0 {
+                    tip.push_str("&#10;");
+                }
+                crate::markup::escape_into(&mut tip, line);
+            }
+            let r = m.hit;
+            self.out.push_str(&format!(
+                "<g class=\"fb-m\" data-i=\"{}\" data-hit=\"{} {} {} {}\" data-at=\"{} {}\" data-tip=\"{tip}\">",
+                m.index,
+                px(r.x),
+                px(r.y),
+                px(r.w),
+                px(r.h),
+                px(m.anchor.0),
+                px(m.anchor.1)
+            ));
+            for shape in &m.emphasis {
+                let _ = crate::render::draw_shape(shape, theme, self, 1.0);
+            }
+            self.out.push_str("</g>");
+        }
+    }
+}
+
 impl DrawingBackend for Svg {
     type ErrorType = Never;
 
@@ -340,6 +375,9 @@ pub fn scene_svg(scene: &Scene, theme: &Theme, colors: Colors, attrs: &str) -> S
     };
     // Drawing into a string cannot fail (`Never` has no values).
     let _ = draw(scene, theme, &mut svg, 1.0, None);
+    if colors == Colors::Classes {
+        svg.marks(scene, theme);
+    }
     let font = if colors == Colors::Literal && !theme.font_family.is_empty() {
         let mut f = String::new();
         crate::markup::escape_into(&mut f, &theme.font_family);
@@ -397,6 +435,45 @@ mod tests {
         let s = scene_svg(&scene(), &Theme::light(), Colors::Literal, "");
         assert!(s.contains("fill=\"#e66100\""), "{s}");
         assert!(s.contains("font-family="), "{s}");
+    }
+
+    #[test]
+    fn marks_carry_their_place_tooltip_and_emphasis_for_the_script() {
+        let mut sc = scene();
+        sc.marks.push(crate::layout::Mark {
+            index: 3,
+            hit: Rect {
+                x: 0.0,
+                y: 8.5,
+                w: 50.0,
+                h: 12.0,
+            },
+            tip: vec!["<b>Hà Nội</b>".to_owned(), "2 & 3".to_owned()],
+            anchor: (25.0, 10.25),
+            emphasis: crate::layout::outline(
+                Rect {
+                    x: 0.0,
+                    y: 10.0,
+                    w: 50.0,
+                    h: 8.0,
+                },
+                Paint::Text,
+            ),
+        });
+        let s = scene_svg(&sc, &Theme::tokens(), Colors::Classes, "");
+        assert!(
+            s.contains(
+                "<g class=\"fb-m\" data-i=\"3\" data-hit=\"0 8.5 50 12\" data-at=\"25 10.3\" \
+                 data-tip=\"&lt;b&gt;Hà Nội&lt;/b&gt;&#10;2 &amp; 3\"><rect "
+            ),
+            "{s}"
+        );
+        // Four sides of the outline, in the text's paint, then the group ends with the svg.
+        assert_eq!(s.matches("class=\"f-text\"").count(), 4, "{s}");
+        assert!(s.ends_with("</g></svg>"), "{s}");
+        // Images (literal colours) have no marks: nobody points at a PNG.
+        let image = scene_svg(&sc, &Theme::light(), Colors::Literal, "");
+        assert!(!image.contains("fb-m"), "{image}");
     }
 
     #[test]

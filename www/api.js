@@ -32,73 +32,124 @@ function usage(code, message) {
 }
 
 // ---------------------------------------------------------------------------------------
-// The wasm: compiled once, while it downloads, and instantiated with fresh glue (newGlue)
-// whenever the instance before has trapped.
+// The wasm: a pure function from a document to a box's markup (src/web/mod.rs). Two
+// builds of it: the readers' (WASM_URL), and the editors' (EDITOR_URL: messages, the
+// image download, prerender), fetched only when a box fails or an image is asked for. In
+// the npm package both are the editors' build. Each is compiled once, while it downloads,
+// and instantiated with fresh glue (newGlue) whenever the instance before has trapped.
 
-var compiled = null;
-var wasmReady = null;
-function startWasm() {
-  if (!compiled) {
+var engines = {};  // URL -> { compiled, ready, docs }
+function startWasm(editor) {
+  var url = editor ? EDITOR_URL : WASM_URL;
+  var e = engines[url] || (engines[url] = { compiled: null, ready: null, docs: new Map() });
+  if (!e.compiled) {
     var bytes = function () {
-      return fetch(WASM_URL).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+      return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
     };
-    compiled = typeof WebAssembly.compileStreaming === 'function'
+    e.compiled = typeof WebAssembly.compileStreaming === 'function'
       // A server that does not send application/wasm: compile from the bytes.
-      ? WebAssembly.compileStreaming(fetch(WASM_URL)).catch(bytes)
+      ? WebAssembly.compileStreaming(fetch(url)).catch(bytes)
       : bytes();
-    compiled.catch(function () { compiled = null; });
+    e.compiled.catch(function () { e.compiled = null; });
   }
-  if (!wasmReady) {
+  if (!e.ready) {
     var glue = newGlue();
-    wasmReady = compiled.then(function (module) {
+    e.ready = e.compiled.then(function (module) {
       return glue({ module_or_path: module });
-    }).then(function () { return glue; });
-    wasmReady.catch(function () { wasmReady = null; });
+    }).then(function () {
+      // The stylesheet of every box, made once and adopted by every shadow root.
+      if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(glue.style());
+      }
+      glue.engine = e;
+      return glue;
+    });
+    e.ready.catch(function () { e.ready = null; });
   }
-  return wasmReady;
+  return e.ready;
+}
+var sheet = null;
+var failSheet = null;
+// The stylesheet of failure views, from the editors' engine, made once.
+function failureSheet(wb) {
+  if (!failSheet) {
+    failSheet = new CSSStyleSheet();
+    failSheet.replaceSync(wb.failure_style());
+  }
+  return failSheet;
+}
+
+// A trap (a Rust panic, or any wasm RuntimeError) leaves that instance's state unknown:
+// the next call starts a new one. Boxes already shown are markup and stay as they are.
+function restart(wb, error) {
+  console.error('factbox: the wasm instance trapped; starting a new one', error);
+  var e = wb.engine;
+  if (e) {
+    e.ready = null;
+    e.docs = new Map();
+  }
+}
+
+var DOCS_KEPT = 16;
+// The document `text` read and checked once by engine `wb`, for every box that shows it;
+// the last DOCS_KEPT documents are kept (their wasm memory freed after that).
+function docOf(wb, text, lang) {
+  var docs = wb.engine.docs;
+  var key = lang + ':' + text;
+  var doc = docs.get(key);
+  if (doc) {
+    docs.delete(key);
+  } else {
+    doc = new wb.Doc(text, lang);
+    if (docs.size >= DOCS_KEPT) {
+      var oldest = docs.keys().next().value;
+      docs.get(oldest).free();
+      docs.delete(oldest);
+    }
+  }
+  docs.set(key, doc);
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------
+// The page's one queue of boxes to build: run in tasks of at most BUDGET_MS each, so that
+// a page of 200 boxes never blocks the main thread; each box is one call to the wasm and
+// one innerHTML.
+
+var BUDGET_MS = 10;
+var queue = [];
+var pumping = false;
+function enqueue(job) {
+  queue.push(job);
+  if (!pumping) {
+    pumping = true;
+    setTimeout(pump, 0);
+  }
+}
+function pump() {
+  var until = performance.now() + BUDGET_MS;
+  while (queue.length && performance.now() < until) queue.shift()();
+  if (queue.length) setTimeout(pump, 0);
+  else pumping = false;
 }
 
 // ---------------------------------------------------------------------------------------
 // What each element shows.
 
-var handles = new WeakMap();      // element -> Mounted (the wasm handle)
+// The JSON inside an embed, in a <script type="application/json"> child.
+function inlineJson(el) {
+  var scripts = el.querySelectorAll('script[type="application/json"]');
+  for (var i = 0; i < scripts.length; i++) {
+    if (scripts[i].parentElement === el) return scripts[i].textContent;
+  }
+  return null;
+}
+
+var shown = new WeakMap();        // element -> what it shows (Shown, see put)
 var generations = new WeakMap();  // element -> number, so a stale load never overwrites
-var asked = new WeakMap();        // element -> { job, opts }, to do it again (retry, trap)
-var mounted = new Set();          // every element with a box, to move after a trap
+var asked = new WeakMap();        // element -> { job, opts }, to do it again (retry)
 var files = new Map();            // absolute URL -> Promise<string>
-
-// A trap while the wasm builds or draws a box in its own frame (not inside a call from
-// here) reaches the page as an uncaught error; the box being worked on is marked (the
-// BUSY property of src/web/schedule.rs).
-if (typeof window !== 'undefined') {
-  window.addEventListener('error', function (e) {
-    if (!(e.error instanceof WebAssembly.RuntimeError)) return;
-    var culprit = null;
-    mounted.forEach(function (el) { if (el.__factboxBusy) culprit = el; });
-    if (!culprit) return;
-    delete culprit.__factboxBusy;
-    handles.delete(culprit);
-    fallback(culprit, e.error.message, true);
-    recover(culprit, e.error);
-  });
-}
-
-// A trap (a Rust panic, or any wasm RuntimeError) leaves that instance's state unknown:
-// the box that hit it shows an error, and every other box is rendered again on a new
-// instance, so one bad box never takes the page's others down with it.
-function recover(el, error) {
-  console.error('factbox: the wasm instance trapped; starting a new one', error);
-  wasmReady = null;
-  mounted.forEach(function (other) {
-    // Only boxes that were shown: a box that trapped stays an error (two such boxes must
-    // not restart each other forever).
-    if (other !== el && other.isConnected && handles.has(other)) {
-      handles.delete(other);  // its handle belongs to the dead instance
-      var again = asked.get(other);
-      if (again) show(other, again.job, again.opts);
-    }
-  });
-}
 
 function LoadError(code, url, status) {
   this.code = code;
@@ -148,15 +199,11 @@ function loadFile(url, seconds) {
 }
 
 function release(el) {
-  var h = handles.get(el);
-  if (h) {
-    handles.delete(el);
-    try { h.free(); } catch (e) { /* already freed */ }
-  }
+  shown.delete(el);
 }
 
-// Whether whoever looks at `el` should see full error messages: the rule of
-// src/page.rs, asked here only for the message written when the wasm cannot run.
+// Whether whoever looks at `el` should see full error messages (editors previewing a
+// page) or a short notice (readers of the published page): the rule of src/page.rs.
 function editorView(el) {
   var marked = el.closest('[' + DEBUG_ATTRIBUTE + ']');
   if (marked) return DEBUG_OFF.indexOf(marked.getAttribute(DEBUG_ATTRIBUTE).trim()) < 0;
@@ -190,78 +237,165 @@ function fallback(el, error, trapped) {
   if (!opts.quiet) console.error('factbox:', error);
 }
 
-// Hands the element to the wasm, which builds and draws it in turn with every other box
-// of the page (its one scheduler, src/web/schedule.rs). Resolves with the handle, or null
-// when the element was given something else meanwhile or the wasm could not run.
-function settle(el, gen, make) {
-  return startWasm().then(function (wb) {
-    if (generations.get(el) !== gen) return null;
-    release(el);
-    var handle;
-    try {
-      handle = make(wb);
-    } catch (e) {
-      handles.delete(el);
-      var trapped = e instanceof WebAssembly.RuntimeError;
-      fallback(el, e && e.message ? e.message : String(e), trapped);
-      if (trapped) recover(el, e);
-      return null;
-    }
-    handles.set(el, handle);
-    mounted.add(el);
-    retryButton(el);
-    return handle;
+// The language of the page around `el`, for messages written before the document's is
+// known and for boxes whose document does not say.
+function pageLang(el) {
+  var lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
+  return lang.toLowerCase().indexOf(ENGLISH_PREFIX) === 0 ? 'en' : 'vi';
+}
+
+// Puts what the wasm wrote into `el`: the markup into its shadow root, made interactive;
+// its state on the element and, in a microtask, a factbox:ready or factbox:error event.
+function put(el, got, opts) {
+  var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+  if (sheet) root.adoptedStyleSheets = got.failed && got.sheet ? [sheet, got.sheet] : [sheet];
+  root.innerHTML = got.html;
+  if (!sheet) {
+    // No constructable stylesheets: the stylesheet as an element, first.
+    var style = document.createElement('style');
+    style.textContent = got.style;
+    root.prepend(style);
+  }
+  attach(root, el);
+  if (got.kinds) el.setAttribute('data-factbox-kind', got.kinds);
+  else el.removeAttribute('data-factbox-kind');
+  if (!opts.quiet) got.log.forEach(function (line) { if (line) console.error(line); });
+  var button = root.querySelector('.fb-retry');
+  if (button) {
+    // "Thử lại" / "Try again" after a failed download does the same again (a failed
+    // request is not cached).
+    button.addEventListener('click', function () {
+      var again = asked.get(el);
+      if (again) show(el, again.job, again.opts);
+    });
+  }
+  shown.set(el, got);
+  var state = got.failed ? 'error' : 'ready';
+  el.setAttribute('data-factbox-state', state);
+  queueMicrotask(function () {
+    el.dispatchEvent(new CustomEvent('factbox:' + state, {
+      bubbles: true, composed: true,
+      detail: state === 'error' ? { errors: got.problems.map(function (p) { return p.message; }), problems: got.problems } : null
+    }));
+  });
+  return got;
+}
+
+// Runs `make(wb)` with the readers' engine (or the editors', when the readers' one wrote
+// a failure without its words), in the page's queue, and puts the result into `el`.
+// Resolves with what was shown, or null when the element was given something else
+// meanwhile or the wasm could not run.
+function settle(el, gen, opts, make, editor) {
+  return startWasm(editor).then(function (wb) {
+    return new Promise(function (resolve) {
+      enqueue(function () {
+        if (generations.get(el) !== gen) return resolve(null);
+        var got;
+        try {
+          got = make(wb);
+        } catch (e) {
+          var trap = e instanceof WebAssembly.RuntimeError;
+          if (trap) restart(wb, e);
+          fallback(el, e && e.message ? e.message : String(e), trap);
+          return resolve(null);
+        }
+        if (got.failed && !got.messages) {
+          // Its words are in the editors' engine, fetched now.
+          return resolve(settle(el, gen, opts, make, true));
+        }
+        got.style = sheet ? '' : wb.style() + (got.failed ? wb.failure_style() : '');
+        if (got.failed && sheet) got.sheet = failureSheet(wb);
+        resolve(put(el, got, opts));
+      });
+    });
   }, function (e) {
     if (generations.get(el) === gen) fallback(el, e && e.message ? e.message : String(e));
     return null;
   });
 }
 
-// The error box of a failed download has a "Thử lại" / "Try again" button; pressing it
-// does the same again (a failed request is not cached).
-function retryButton(el) {
-  var button = el.shadowRoot && el.shadowRoot.querySelector('.fb-retry');
-  if (button) {
-    button.addEventListener('click', function () {
-      var again = asked.get(el);
-      if (again) show(el, again.job, again.opts);
-    });
-  }
-}
-
 /* Shows `job` in `el`: { text, pick, source } (a document's text), { url, pick, source }
    (a file to fetch) or { missing: true } (an embed with no data). `opts` are the API's
-   options, normalised (see `options`). Resolves with the wasm handle, or null. */
+   options, normalised (see `options`). Resolves with what was shown, or null. */
 function show(el, job, opts) {
   var gen = (generations.get(el) || 0) + 1;
   generations.set(el, gen);
   asked.set(el, { job: job, opts: opts });
   el.setAttribute('data-factbox-state', 'loading');
-  var wasmOptions = { errors: opts.errors, quiet: opts.quiet };
-  if (job.missing) {
-    return settle(el, gen, function (wb) { return wb.fail(el, 'nodata', '', 0, 0, wasmOptions); });
-  }
-  if (job.url === undefined) {
-    return settle(el, gen, function (wb) {
-      return wb.render(el, job.text, job.pick, job.source, opts.lazy, wasmOptions);
+  var view = { editor: editorView(el), errors: opts.errors, source: job.source, lang: pageLang(el) };
+  var failed = function (code, url, status, amount) {
+    return settle(el, gen, opts, function (wb) { return wb.fail(code, url || '', status || 0, amount || 0, view); }, true);
+  };
+  if (job.missing) return failed('nodata');
+  if (job.url === null) return failed('network', job.source);
+  var lang = opts.lang || view.lang;
+  var draw = function (text) {
+    // A lazy box waits to come near the viewport before it is first shown; one that shows
+    // something already is shown again at once.
+    return whenNear(el, opts.lazy && !shown.has(el)).then(function () {
+      if (generations.get(el) !== gen) return null;
+      return settle(el, gen, opts, function (wb) { return docOf(wb, text, lang).show(job.pick, view); });
     });
-  }
-  if (job.url === null) {
-    return settle(el, gen, function (wb) { return wb.fail(el, 'network', job.source, 0, 0, wasmOptions); });
-  }
+  };
+  if (job.url === undefined) return draw(job.text);
   startWasm();  // compile the wasm while the JSON downloads
-  return loadFile(job.url, opts.timeout).then(
-    function (text) {
-      return settle(el, gen, function (wb) {
-        return wb.render(el, text, job.pick, job.source, opts.lazy, wasmOptions);
-      });
-    },
-    function (e) {
-      return settle(el, gen, function (wb) {
-        return wb.fail(el, e.code || 'network', e.url || job.url, e.status || 0, e.amount || opts.timeout, wasmOptions);
-      });
-    }
-  );
+  return loadFile(job.url, opts.timeout).then(draw, function (e) {
+    return failed(e.code || 'network', e.url || job.url, e.status, e.amount || opts.timeout);
+  });
+}
+
+// Resolves at once, or with `lazy` when `el` comes near the viewport.
+function whenNear(el, lazy) {
+  if (!lazy || typeof IntersectionObserver !== 'function') return Promise.resolve();
+  return new Promise(function (resolve) {
+    var io = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) {
+        io.disconnect();
+        resolve();
+      }
+    }, { rootMargin: NEAR_MARGIN });
+    io.observe(el);
+  });
+}
+
+// The job of an embed: `data-factbox="data/boxes.json#id"` (a file), or `data-factbox="#id"`
+// / "" with the JSON inline in a <script type="application/json"> child.
+function embedJob(el) {
+  var attr = (el.getAttribute('data-factbox') || '').trim();
+  if (attr === '' || attr.charAt(0) === '#') {
+    var text = inlineJson(el);
+    var pick = attr.length > 1 ? decodeURIComponent(attr.slice(1)) : null;
+    return text === null ? { missing: true } : { text: text, pick: pick, source: null };
+  }
+  return fileJob(attr, null);
+}
+
+// The document an element shows, read by the readers' engine (or the editors'), for what
+// the interaction layer asks of a box after it is shown: the legend's redraw, the image.
+// A prerendered box loads the engine only then.
+function engineFor(el, editor) {
+  var job = (asked.get(el) || {}).job || embedJob(el);
+  if (job.text == null && !job.url) return Promise.reject(new Error('no document for this box'));
+  var text = job.url ? loadFile(job.url, TIMEOUT_SECONDS) : Promise.resolve(job.text);
+  return Promise.all([text, startWasm(editor)]).then(function (got) {
+    return docOf(got[1], got[0], pageLang(el));
+  });
+}
+
+// A document's content hash, as `factbox render` writes it in `data-factbox-hash`:
+// 64-bit FNV-1a over its UTF-8 bytes, in hex (src/prerender.rs), computed in 32-bit
+// halves (the prime is 2^40 + 0x1b3).
+function contentHash(text) {
+  var bytes = new TextEncoder().encode(text);
+  var hi = 0xcbf29ce4;
+  var lo = 0x84222325;
+  for (var i = 0; i < bytes.length; i++) {
+    lo = (lo ^ bytes[i]) >>> 0;
+    var p = lo * 0x1b3;
+    hi = (Math.imul(hi, 0x1b3) + Math.floor(p / 4294967296) + (lo << 8)) >>> 0;
+    lo = p >>> 0;
+  }
+  return (hi + 0x100000000).toString(16).slice(1) + (lo + 0x100000000).toString(16).slice(1);
 }
 
 // A file's address as an embed writes it (`data/boxes.json#id`) -> the job.
@@ -325,22 +459,13 @@ function jobOf(input, id) {
   throw usage('bad-document', 'factbox.render: give a document object, its JSON text, or its URL');
 }
 
-// Resolves when the box in `el` is drawn; rejects with a FactboxError when it shows an
-// error instead: the wasm says which by an event from the element.
-function settled(el, handle, lang) {
-  return new Promise(function (resolve, reject) {
-    var done = function (e) {
-      if (e.target !== el) return;  // a box nested inside this one
-      el.removeEventListener('factbox:ready', done);
-      el.removeEventListener('factbox:error', done);
-      if (e.type === 'factbox:ready') resolve();
-      else reject(new FactboxError(lang && handles.get(el) === handle ? handle.problems(lang) : e.detail.problems));
-    };
-    el.addEventListener('factbox:ready', done);
-    el.addEventListener('factbox:error', done);
-    var state = handle.state();
-    if (state !== 'loading') done({ target: el, type: 'factbox:' + state, detail: { problems: handle.problems(lang || undefined) } });
-  });
+// Resolves when the box in `el` is shown; rejects with a FactboxError when it shows an
+// error instead, its messages in `lang` if asked.
+function settled(got, lang) {
+  if (!got.failed) return Promise.resolve();
+  return Promise.reject(new FactboxError(got.problems.map(function (p) {
+    return lang && p[lang] ? Object.assign({}, p, { message: p[lang] }) : p;
+  })));
 }
 
 /* A box on the page: what `render` resolves with. */
@@ -356,8 +481,8 @@ var Box = class Box {
   }
   /* The kinds of the boxes shown, e.g. 'bar' ('figures line' for a file of two). */
   get kind() {
-    var h = !this._freed && handles.get(this.element);
-    return h ? h.kind() : '';
+    var got = !this._freed && shown.get(this.element);
+    return got ? got.kinds : '';
   }
   /* Shows another document (object, text or URL) in the same element. */
   update(input, opts) {
@@ -371,7 +496,6 @@ var Box = class Box {
     var el = this.element;
     generations.set(el, (generations.get(el) || 0) + 1);  // a load still under way is dropped
     release(el);
-    mounted.delete(el);
     asked.delete(el);
     if (el.shadowRoot) el.shadowRoot.replaceChildren();
     el.removeAttribute('data-factbox-state');
@@ -396,15 +520,15 @@ function draw(box, input, o) {
         reject(opts.signal.reason);
       }, { once: true });
     }
-    show(el, job, opts).then(function (handle) {
-      if (!handle) {
+    show(el, job, opts).then(function (got) {
+      if (!got) {
         if (box._freed) throw usage('freed', 'factbox: this box was freed');
         if (el.getAttribute('data-factbox-state') === 'error') {
           throw usage('internal', el.shadowRoot ? el.shadowRoot.textContent : 'factbox could not start');
         }
         throw usage('superseded', 'factbox: the element was given another document before this one was shown');
       }
-      return settled(el, handle, opts.lang);
+      return settled(got, opts.lang);
     }).then(function () { resolve(box); }, reject);
   });
 }
@@ -450,7 +574,7 @@ function prerender(input, o) {
     };
     if (job.url === null) throw usage('bad-document', 'factbox.prerender: ' + job.source + ' is not a URL');
     var text = job.url === undefined ? Promise.resolve(job.text) : loadFile(job.url, TIMEOUT_SECONDS);
-    resolve(Promise.all([text, startWasm()]).then(function (got) {
+    resolve(Promise.all([text, startWasm(true)]).then(function (got) {
       try {
         return got[1].prerender(got[0], job.pick, wasmOptions);
       } catch (problems) {

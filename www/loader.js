@@ -1,5 +1,6 @@
-/* factbox loader: finds every [data-factbox] element (also ones added later) and shows its
-   box through the API of api.js (fetched once per file); publishes that API as
+/* factbox loader: finds every [data-factbox] element (also ones added later): a prerendered
+   one is made interactive as it is (interact.js), any other is shown through the API of
+   api.js (its file fetched once, the wasm loaded then); publishes that API as
    window.factbox. Built into dist/factbox.js after the glue, the constants and api.js,
    inside one function scope, so the page gets one global. */
 
@@ -9,67 +10,62 @@ function timeoutOf(el) {
   return s >= 1 && s <= 120 ? s : TIMEOUT_SECONDS;
 }
 
-// Charts draw when they come near the viewport, unless `data-factbox-lazy="false"`
-// (for a box that must be drawn at once, e.g. before a screenshot or in a benchmark).
+// A box is built when it comes near the viewport, unless `data-factbox-lazy="false"`
+// (for a box that must be shown at once, e.g. before a screenshot or in a benchmark).
 function lazyOf(el) {
   return el.getAttribute('data-factbox-lazy') !== 'false';
 }
 
-function inlineJson(el) {
-  var scripts = el.querySelectorAll('script[type="application/json"]');
-  for (var i = 0; i < scripts.length; i++) {
-    if (scripts[i].parentElement === el) return scripts[i].textContent;
-  }
-  return null;
-}
-
-// An embed: `data-factbox="data/boxes.json#id"` (a file), or `data-factbox="#id"` / ""
-// with the JSON inline in a <script type="application/json"> child.
+// An embed (see embedJob) shown through the API.
 function mount(el) {
-  var attr = (el.getAttribute('data-factbox') || '').trim();
-  var opts = options({ lazy: lazyOf(el), timeout: timeoutOf(el) });
-  var job;
-  if (attr === '' || attr.charAt(0) === '#') {
-    var text = inlineJson(el);
-    var pick = attr.length > 1 ? decodeURIComponent(attr.slice(1)) : null;
-    job = text === null ? { missing: true } : { text: text, pick: pick, source: null };
-  } else {
-    job = fileJob(attr, null);
-  }
-  return show(el, job, opts);
+  return show(el, embedJob(el), options({ lazy: lazyOf(el), timeout: timeoutOf(el) }));
 }
 
-// A prerendered box (`factbox render`) is already on screen, whole: it is taken over
-// (tooltips, keys, downloads) only once the page has loaded and the box nears the
-// viewport, so that loading the page costs nothing more than its HTML, and a box the
-// reader never scrolls to costs nothing at all. Without IntersectionObserver, when the
-// page is idle.
-var waiting = new Map();  // element -> its start, until started
-var near = null;
-function later(el, start) {
-  if (waiting.has(el)) return;
-  var go = function () {
-    if (!waiting.has(el)) return;
-    waiting.delete(el);
-    if (near) near.unobserve(el);
-    start();
-  };
-  waiting.set(el, go);
-  afterLoad(function () {
-    if (!waiting.has(el)) return;
-    if (typeof IntersectionObserver !== 'function') {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: 4000 });
-      else setTimeout(go, 200);
-      return;
-    }
-    near = near || new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) {
-        var f = e.isIntersecting && waiting.get(e.target);
-        if (f) f();
-      });
-    }, { rootMargin: NEAR_MARGIN });
-    near.observe(el);
+// A prerendered box (`factbox render`) is already on screen, whole: the interaction layer
+// attaches to its markup as it is (tooltips, keys, table, CSV), with no wasm and no fetch;
+// only the legend and the image download, if pressed, load the engine and the file.
+var taken = new WeakSet();
+function prerendered(el) {
+  return el.shadowRoot !== null && el.hasAttribute('data-factbox-hash')
+    && el.shadowRoot.querySelector('figure.fb') !== null && !asked.has(el);
+}
+
+function takeOver(el) {
+  if (taken.has(el)) return;
+  taken.add(el);
+  attach(el.shadowRoot, el);
+  var kinds = [];
+  el.shadowRoot.querySelectorAll('figure.fb').forEach(function (f) {
+    var k = f.getAttribute('data-kind');
+    if (kinds.indexOf(k) < 0) kinds.push(k);
   });
+  el.setAttribute('data-factbox-kind', kinds.join(' '));
+  el.setAttribute('data-factbox-state', 'ready');
+  queueMicrotask(function () {
+    el.dispatchEvent(new CustomEvent('factbox:ready', { bubbles: true, composed: true }));
+  });
+  afterLoad(function () { idle(function () { checkFresh(el); }); });
+}
+
+// A snippet shows what it was made from. Once the page has loaded and is idle, its data
+// (the file, fetched once for all its boxes, or the JSON inside it) is hashed and compared
+// with the snippet's: data changed since (a correction) is shown from the data, with the
+// engine loaded for it then, and the console says the snippet is stale. If the file
+// cannot be fetched, the snippet stays as it is.
+var hashes = new Map();  // text -> its content hash
+function checkFresh(el) {
+  var job = embedJob(el);
+  if (job.missing || job.url === null || !el.isConnected || asked.has(el)) return;
+  var text = job.url ? loadFile(job.url, timeoutOf(el)) : Promise.resolve(job.text);
+  text.then(function (t) {
+    if (!hashes.has(t)) hashes.set(t, contentHash(t));
+    var hash = el.getAttribute('data-factbox-hash');
+    if (hashes.get(t) === hash || asked.has(el) || !el.isConnected) return;
+    console.warn('factbox: this prerendered snippet is stale: ' + (job.source || 'the inline JSON')
+      + ' has changed since it was made (data-factbox-hash="' + hash + '"), so the box is shown'
+      + ' from the data. Make the snippet again with `factbox render`.');
+    mount(el);
+  }, function () { /* the snippet stays as it was made */ });
 }
 
 function afterLoad(f) {
@@ -77,8 +73,9 @@ function afterLoad(f) {
   else window.addEventListener('load', f, { once: true });
 }
 
-function prerendered(el) {
-  return el.shadowRoot !== null && el.hasAttribute('data-factbox-hash') && !mounted.has(el);
+function idle(f) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 4000 });
+  else setTimeout(f, 200);
 }
 
 function scan(node) {
@@ -86,18 +83,16 @@ function scan(node) {
   var found = node.hasAttribute('data-factbox') ? [node] : [];
   found.push.apply(found, node.querySelectorAll('[data-factbox]'));
   found.forEach(function (el) {
-    if (prerendered(el)) later(el, function () { mount(el); });
+    if (prerendered(el)) takeOver(el);
     else mount(el);
   });
 }
 
 function forget(el) {
-  waiting.delete(el);
-  if (near) near.unobserve(el);
   release(el);
   generations.delete(el);
-  mounted.delete(el);
   asked.delete(el);
+  taken.delete(el);
 }
 
 function removed(node) {

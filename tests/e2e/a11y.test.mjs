@@ -34,7 +34,7 @@ test('axe-core: no violations with a tooltip open, a series switched off and the
   const { context, page } = await open(browser, `${server.url}/test/charts.html`, { viewport: { width: 900, height: 900 } });
   await settleAll(page);
   await page.locator('#many-series .fb-legend-item').first().click();
-  await page.locator('#many-series canvas').focus();
+  await page.locator('#many-series svg.fb-svg:visible').focus();
   // And every data table open.
   await page.$$eval('[data-factbox]', (els) => els.forEach((e) => e.shadowRoot.querySelectorAll('details').forEach((d) => { d.open = true; })));
   assert.deepEqual(await axeViolations(page), []);

@@ -25,7 +25,7 @@ test('render resolves with a Box once the chart is drawn; update and free keep t
     const el = document.createElement('div');
     document.getElementById('main').append(el);
     const box = await window.factbox.render(el, bar);
-    const first = { state: box.state, kind: box.kind, drawn: el.shadowRoot.querySelector('canvas').width > 0 };
+    const first = { state: box.state, kind: box.kind, drawn: el.shadowRoot.querySelectorAll('svg.fb-svg').length === 5 };
     const same = await box.update({ version: 1, locale: 'en', boxes: [{ id: 'f', kind: 'figures', title: 'F', figures: [{ value: 2, label: 'two' }] }] });
     const updated = { same: same === box, kind: box.kind, text: el.shadowRoot.querySelector('.fb-number').textContent };
     box.free();

@@ -62,13 +62,13 @@ test('one scheduler: no worker, no warm-up; each box says once when it is ready'
   const ready = told.filter((t) => t[1] === 'factbox:ready');
   assert.equal(ready.length, n, JSON.stringify(told));
   assert.equal(new Set(ready.map((t) => t[0])).size, n, 'one event per box');
-  // The script tag's promise resolves when the chart is drawn, not when it is queued.
+  // The script tag's promise resolves when the chart is on screen, not when it is queued.
   const drawn = await page.evaluate(async () => {
     const el = document.createElement('div');
     document.body.append(el);
     await window.factbox.render(el, { version: 1, boxes: [{ id: 'p', kind: 'bar', title: 'T', bars: [{ label: 'A', value: 1 }] }] });
-    const c = el.shadowRoot.querySelector('canvas');
-    return [el.getAttribute('data-factbox-state'), c.width > 0 && c.height > 0];
+    const shown = [...el.shadowRoot.querySelectorAll('svg.fb-svg')].find((s) => s.getBoundingClientRect().width > 0);
+    return [el.getAttribute('data-factbox-state'), !!shown && shown.getBoundingClientRect().height > 0];
   });
   assert.deepEqual(drawn, ['ready', true]);
   const refused = await page.evaluate(() => {
@@ -80,12 +80,14 @@ test('one scheduler: no worker, no warm-up; each box says once when it is ready'
   await context.close();
 });
 
-/** The canvas of a box: its CSS size and its backing size. */
-function canvasSizes(page, selector) {
+/** The drawing a box shows (of its five, chosen by container queries): its CSS size,
+ *  the width it was laid out for, and its chart container's width. */
+function drawingSizes(page, selector) {
   return page.locator(selector).evaluate((el) => {
-    const c = el.shadowRoot.querySelector('canvas');
+    const c = [...el.shadowRoot.querySelectorAll('svg.fb-svg')].find((s) => s.getBoundingClientRect().width > 0);
     const r = c.getBoundingClientRect();
-    return { cssW: r.width, cssH: r.height, w: c.width, h: c.height, dpr: devicePixelRatio };
+    const chart = c.parentNode.getBoundingClientRect();
+    return { cssW: r.width, cssH: r.height, layout: Number(c.dataset.width), chartW: chart.width, dpr: devicePixelRatio, shown: el.shadowRoot.querySelectorAll('svg.fb-svg').length };
   });
 }
 
@@ -111,40 +113,41 @@ test('every box of the demo page becomes ready, with no console error', async ()
   await context.close();
 });
 
-test('charts are drawn at devicePixelRatio 2: backing size = CSS size × 2', async () => {
+test('charts are vector drawings that fill their column at devicePixelRatio 2, laid out for about that width', async () => {
   const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2,
   });
   await settleAll(page);
   await page.locator('[data-factbox$="#xep-hang-asean"]').scrollIntoViewIfNeeded();
-  const s = await canvasSizes(page, '[data-factbox$="#xep-hang-asean"]');
+  const s = await drawingSizes(page, '[data-factbox$="#xep-hang-asean"]');
   assert.equal(s.dpr, 2);
-  assert.ok(s.cssW > 250, `canvas fills the column (${s.cssW})`);
-  assert.equal(s.w, Math.round(s.cssW * 2));
-  assert.equal(s.h, Math.round(s.cssH * 2));
+  assert.equal(s.shown, 5, 'five layouts, one shown');
+  assert.ok(s.cssW > 250, `the drawing fills the column (${s.cssW})`);
+  assert.ok(Math.abs(s.cssW - s.chartW) < 1, `${s.cssW} = ${s.chartW}`);
+  // The widest layout that fits (280 or 360 px on this phone), scaled by at most 1.3.
+  assert.ok(s.layout <= s.chartW && s.chartW / s.layout <= 1.3, `${s.layout} for ${s.chartW}`);
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(shots, 'demo-390-dpr2.png'), fullPage: true });
   await context.close();
 });
 
-test('a chart re-lays out when its container is resized', async () => {
+test('a chart shows the layout for its new width when its container is resized, with no script', async () => {
   const { context, page } = await open(browser, `${server.url}/index.html`, {
     viewport: { width: 1280, height: 900 },
   });
   await settleAll(page);
   const sel = '[data-factbox$="#xep-hang-asean"]';
   await page.locator(sel).scrollIntoViewIfNeeded();
-  const wide = await canvasSizes(page, sel);
+  const wide = await drawingSizes(page, sel);
   await page.setViewportSize({ width: 360, height: 800 });
-  // The chart is redrawn at a frame after the resize is observed.
   await page.waitForFunction((s) => {
-    const c = document.querySelector(s).shadowRoot.querySelector('canvas');
-    const w = c.getBoundingClientRect().width;
-    return w < 360 && c.width === Math.round(w * devicePixelRatio);
+    const c = [...document.querySelector(s).shadowRoot.querySelectorAll('svg.fb-svg')].find((x) => x.getBoundingClientRect().width > 0);
+    return c && c.getBoundingClientRect().width < 360;
   }, sel, { timeout: 5000 });
-  const narrow = await canvasSizes(page, sel);
+  const narrow = await drawingSizes(page, sel);
   assert.ok(narrow.cssW < wide.cssW, `${narrow.cssW} < ${wide.cssW}`);
-  assert.equal(narrow.w, Math.round(narrow.cssW * narrow.dpr));
+  assert.ok(narrow.layout < wide.layout, `${narrow.layout} < ${wide.layout}`);
+  assert.ok(narrow.layout <= narrow.chartW, `${narrow.layout} fits ${narrow.chartW}`);
   // Nothing of the chart sticks out of the phone's viewport.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(overflow <= 360, `page width ${overflow}`);

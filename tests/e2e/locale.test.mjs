@@ -16,7 +16,7 @@ async function figures(url) {
   await settleAll(page);
   const numbers = await page.locator('[data-factbox] >> .fb-number').allTextContents();
   const alts = await page.$$eval('[data-factbox]', (els) => els
-    .map((e) => e.shadowRoot.querySelector('canvas')?.getAttribute('aria-label'))
+    .map((e) => e.shadowRoot.querySelector('svg.fb-svg')?.getAttribute('aria-label'))
     .filter(Boolean));
   const langs = await page.$$eval('[data-factbox]', (els) => els.map((e) => e.shadowRoot.querySelector('.fb')?.getAttribute('lang')));
   await context.close();

@@ -189,9 +189,10 @@ for (const width of [360, 1280]) {
     assert.deepEqual(afterwards, before, 'every box keeps its height');
     const shifts = await page.evaluate(() => window.__shifts);
     assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${shifts}`);
-    // Charts are canvases now; the data file was fetched once.
-    const canvases = await page.$$eval('[data-factbox]', (els) => els.filter((e) => e.shadowRoot.querySelector('canvas')).length);
-    assert.equal(canvases, 9);
+    // The charts are the snippet's own drawings, made interactive where they are; the data
+    // file was fetched once, to check that the snippets are not stale, and no wasm at all.
+    const drawn = await page.$$eval('[data-factbox]', (els) => els.filter((e) => e.shadowRoot.querySelectorAll('svg.fb-svg[tabindex="0"]').length === 5).length);
+    assert.equal(drawn, 9);
     assert.equal(requests.filter((p) => p.endsWith('egov-vn.json')).length, 1);
     // The image button, kept in place invisibly until now, is there.
     const buttons = await page.$$eval('[data-factbox]', (els) => els.map((e) =>
@@ -199,7 +200,7 @@ for (const width of [360, 1280]) {
     assert.ok(buttons.every((v) => v === 'visible'), buttons.join());
     // Mouse: a tooltip over a bar.
     const sel = '[data-factbox$="#xep-hang-asean"]';
-    const canvas = page.locator(sel).locator('canvas');
+    const canvas = page.locator(sel).locator('svg.fb-svg:visible');
     await canvas.scrollIntoViewIfNeeded();
     const box = await canvas.boundingBox();
     let tip = null;
@@ -220,6 +221,10 @@ for (const width of [360, 1280]) {
       return t.hidden ? null : t.textContent;
     });
     assert.ok(keyed, 'a tooltip by keyboard');
+    // Its data table opens, and no wasm was downloaded for any of it.
+    await page.locator(sel).locator('.fb-data summary').click();
+    assert.equal(await page.locator(sel).locator('.fb-data table').isVisible(), true);
+    assert.deepEqual(requests.filter((p) => p.endsWith('.wasm')), []);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -291,7 +296,8 @@ test('an inline snippet is one paste: the box without JavaScript, taken over wit
     assert.match(title, /Việt Nam/);
     if (js) {
       await page.waitForFunction(() => document.querySelector('[data-factbox]').dataset.factboxState === 'ready');
-      assert.ok(await page.$eval('[data-factbox]', (el) => !!el.shadowRoot.querySelector('canvas')));
+      assert.ok(await page.$eval('[data-factbox]', (el) => !!el.shadowRoot.querySelector('svg.fb-svg[tabindex="0"]')));
+      assert.ok(!requests.some((p) => p.endsWith('.wasm')), requests.join(' '));
       assert.ok(!requests.some((p) => p.endsWith('.json')), requests.join(' '));
     }
     await context.close();

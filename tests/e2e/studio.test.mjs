@@ -282,7 +282,7 @@ test('a click on a bar, a part or a line in the preview highlights it', async ()
     await page.fill('#f-boxes-0-title', 'T');
     await settled(page);
     const highlighted = () => page.evaluate(() => (JSON.stringify(JSON.parse(localStorage.getItem('factbox-studio-v1')).doc.boxes[0]).match(/"highlight":true/g) || []).length);
-    const canvas = await page.locator('#view-article canvas').first().boundingBox();
+    const canvas = await page.locator('#view-article svg.fb-svg:visible').first().boundingBox();
     // Down the chart's middle until a click lands on a mark.
     for (let y = canvas.y + 4; y < canvas.y + canvas.height && !(await highlighted()); y += 8) {
       await page.mouse.click(canvas.x + canvas.width * 0.3, y);
@@ -399,7 +399,10 @@ test('the snippet, pasted into a fresh page with factbox.js, shows what the prev
   assert.match(linked, /<script src="https:\/\/news\.example\/js\/factbox\.js"/);
   await page.mouse.move(0, 0);
   const preview = await page.locator('#view-article').screenshot();
-  const previewText = await page.$eval('#view-article', (v) => v.shadowRoot.textContent.replace(/\s+/g, ' '));
+  // The text a reader sees (a snippet carries its stylesheet in a <style>; a live box's
+  // is adopted).
+  const seen = (v) => [...v.shadowRoot.children].filter((c) => c.localName !== 'style').map((c) => c.textContent).join('').replace(/\s+/g, ' ');
+  const previewText = await page.$eval('#view-article', seen);
   made.set('fresh.html', `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bài</title></head>
 <body style="margin:0;padding:20px;background:#fff"><div style="width:640px">${snippet}</div></body></html>`);
   const fresh = await context.newPage();
@@ -407,7 +410,7 @@ test('the snippet, pasted into a fresh page with factbox.js, shows what the prev
   await fresh.goto(`${server.url}/made/fresh.html`);
   await fresh.waitForFunction(() => document.querySelector('[data-factbox]')?.getAttribute('data-factbox-state') === 'ready');
   await fresh.waitForTimeout(300);
-  const text = await fresh.$eval('[data-factbox]', (v) => v.shadowRoot.textContent.replace(/\s+/g, ' '));
+  const text = await fresh.$eval('[data-factbox]', seen);
   assert.equal(text, previewText);
   // The snippet's chart is its drawing for the nearest width, taken over at that drawing's
   // layout, scale and Arial-metric font (nothing moves on the reader's screen), so at
@@ -531,7 +534,7 @@ test('an article of boxes: add, duplicate, reorder, delete; undo; a reload keeps
   // Highlight from the chart: a mark made active by the keyboard, then Enter.
   await page.locator('#box-list button').first().click();
   await settled(page);
-  const canvas = page.locator('#view-article').locator('canvas').first();
+  const canvas = page.locator('#view-article').locator('svg.fb-svg:visible').first();
   await canvas.focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

@@ -35,7 +35,7 @@ for (const width of [360, 1280]) {
       assert.match(figures, /khoảng 13–14%/);
       // The line: step through its points with the keyboard; each tooltip says its status.
       const line = page.locator('[data-factbox$="#gmv-theo-nam"]');
-      const canvas = line.locator('canvas');
+      const canvas = line.locator('svg.fb-svg:visible');
       await canvas.focus();
       const tips = [];
       for (let k = 0; k < 7; k++) {
