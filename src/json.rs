@@ -587,6 +587,10 @@ pub fn number_in_text(text: &str) -> Option<f64> {
 /// [`What::NumberAsString`], says more about its separators).
 pub fn value_fix(text: &str) -> Option<String> {
     use crate::spec::Status;
+    // Only words in a message: see `suggest::nearest`.
+    if !cfg!(feature = "editor") {
+        return None;
+    }
     // ASCII case only: Unicode case tables would cost every reader 7 KB of wasm for a
     // hint ("Khoảng" is folded, "Ước tính" is not; the studio reads every case).
     let mut rest = text.trim().to_ascii_lowercase();

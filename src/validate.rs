@@ -83,7 +83,9 @@ fn place(text: &str, loaded: Loaded) -> Loaded {
         Ok(boxes) => boxes.iter().any(|b| b.as_ref().err().is_some_and(unplaced)),
         Err(f) => unplaced(f),
     };
-    if !wanted {
+    // Only the editors' engine places problems: the readers' wasm only says that a box
+    // failed, and the box is then shown again by the editors' (see `crate::web`).
+    if !wanted || !cfg!(feature = "editor") {
         return loaded;
     }
     let Ok(root) = crate::json::parse(text) else {

@@ -38,6 +38,10 @@ async function hoverUntilTip(page, sel, fx = 0.6) {
   return null;
 }
 
+// The same tests on the live page and on the same article prerendered by `factbox render`
+// (made interactive where it is, without the wasm).
+const ARTICLES = ['index.html', 'prerendered.html'];
+
 const kinds = [
   { kind: 'bar', sel: '[data-factbox$="#xep-hang-asean"]', first: ['Thái Lan', 'hạng 57'], second: ['Việt Nam', 'hạng 86'] },
   { kind: 'rank-change', sel: '[data-factbox$="#thay-doi-xep-hang"]', first: ['Thái Lan', '2018: hạng 73 → 2020: hạng 57', 'tăng 16 bậc'], second: ['Việt Nam', '2018: hạng 88 → 2020: hạng 86', 'tăng 2 bậc'] },
@@ -47,80 +51,86 @@ const kinds = [
   { kind: 'progress', sel: '[data-factbox$="#muc-do-4"]', first: ['dịch vụ công trực tuyến đạt mức độ 4, tính đến tháng 3/2021', '31%'], second: ['Mục tiêu năm 2020: 30%', '✓ Đạt mục tiêu: 31% so với mục tiêu 30%'] },
 ];
 
-test('keyboard: tab to a chart, arrows move from mark to mark, Escape hides', async () => {
-  const { context, page, errors } = await open(browser, `${server.url}/index.html`, { viewport: { width: 1280, height: 900 } });
-  await settleAll(page);
-  for (const k of kinds) {
-    const canvas = page.locator(k.sel).locator('svg.fb-svg:visible');
-    await canvas.scrollIntoViewIfNeeded();
-    await canvas.focus();
-    let t = await tip(page, k.sel);
-    assert.deepEqual(t?.lines, k.first, `${k.kind}: focus shows the first mark`);
-    assert.ok(t.inside, `${k.kind}: tooltip inside the box`);
-    await page.keyboard.press('ArrowRight');
-    t = await tip(page, k.sel);
-    assert.deepEqual(t?.lines, k.second, `${k.kind}: ArrowRight`);
-    assert.ok(t.inside, `${k.kind}: tooltip inside the box`);
-    await page.keyboard.press('ArrowLeft');
-    assert.deepEqual((await tip(page, k.sel))?.lines, k.first, `${k.kind}: ArrowLeft`);
-    await page.keyboard.press('Escape');
-    assert.equal(await tip(page, k.sel), null, `${k.kind}: Escape hides`);
-  }
-  // Tab order reaches every chart: each drawing is focusable (the hidden ones, of other
-  // widths, are skipped by the browser).
-  const focusable = await page.$$eval('[data-factbox]', (els) =>
-    els.map((e) => e.shadowRoot.querySelector('svg.fb-svg')?.tabIndex).filter((t) => t !== undefined));
-  assert.ok(focusable.length >= 7 && focusable.every((t) => t === 0), JSON.stringify(focusable));
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-test('mouse: hovering a mark shows its tooltip, leaving the chart hides it', async () => {
-  const { context, page, errors } = await open(browser, `${server.url}/index.html`, { viewport: { width: 1280, height: 900 } });
-  await settleAll(page);
-  for (const k of kinds) {
-    const found = await hoverUntilTip(page, k.sel, k.kind.startsWith('share (donut)') ? 0.12 : 0.5);
-    assert.ok(found, `${k.kind}: a tooltip appears under the mouse`);
-    assert.ok([k.first, k.second].some((want) => JSON.stringify(want) === JSON.stringify(found.lines)) || found.lines.length >= 2,
-      `${k.kind}: ${JSON.stringify(found.lines)}`);
-    assert.ok(found.inside, `${k.kind}: tooltip inside the box`);
-    await page.mouse.move(5, 5);
-    await page.locator(k.sel).evaluate(() => new Promise(requestAnimationFrame));
-    assert.equal(await tip(page, k.sel), null, `${k.kind}: hidden after leaving`);
-  }
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-test('touch: tapping a mark shows its tooltip, tapping elsewhere hides it', async () => {
-  const { context, page, errors } = await open(browser, `${server.url}/index.html`, {
-    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
-  });
-  await settleAll(page);
-  for (const k of kinds) {
-    const canvas = page.locator(k.sel).locator('svg.fb-svg:visible');
-    await canvas.scrollIntoViewIfNeeded();
-    const box = await canvas.boundingBox();
-    let shown = null;
-    for (let y = 4; y < box.height && !shown; y += 8) {
-      const fx = k.kind.startsWith('share (donut)') ? 0.15 : 0.5;
-      await page.touchscreen.tap(box.x + box.width * fx, box.y + y);
-      shown = await tip(page, k.sel);
+for (const article of ARTICLES) {
+  test(`keyboard: tab to a chart, arrows move from mark to mark, Escape hides (${article})`, async () => {
+    const { context, page, errors } = await open(browser, `${server.url}/${article}`, { viewport: { width: 1280, height: 900 } });
+    await settleAll(page);
+    for (const k of kinds) {
+      const canvas = page.locator(k.sel).locator('svg.fb-svg:visible');
+      await canvas.scrollIntoViewIfNeeded();
+      await canvas.focus();
+      let t = await tip(page, k.sel);
+      assert.deepEqual(t?.lines, k.first, `${k.kind}: focus shows the first mark`);
+      assert.ok(t.inside, `${k.kind}: tooltip inside the box`);
+      await page.keyboard.press('ArrowRight');
+      t = await tip(page, k.sel);
+      assert.deepEqual(t?.lines, k.second, `${k.kind}: ArrowRight`);
+      assert.ok(t.inside, `${k.kind}: tooltip inside the box`);
+      await page.keyboard.press('ArrowLeft');
+      assert.deepEqual((await tip(page, k.sel))?.lines, k.first, `${k.kind}: ArrowLeft`);
+      await page.keyboard.press('Escape');
+      assert.equal(await tip(page, k.sel), null, `${k.kind}: Escape hides`);
     }
-    assert.ok(shown, `${k.kind}: a tap shows a tooltip`);
-    assert.ok(shown.inside, `${k.kind}: tooltip inside the box on a phone`);
-    assert.ok(shown.lines.length >= 2 && shown.lines.every((l) => l.length > 0), JSON.stringify(shown.lines));
-    // A tap on the article text hides it.
-    const p = page.locator('main p').first();
-    await p.scrollIntoViewIfNeeded();
-    const pb = await p.boundingBox();
-    await page.touchscreen.tap(pb.x + 5, pb.y + 5);
-    assert.equal(await tip(page, k.sel), null, `${k.kind}: tapping elsewhere hides`);
-  }
-  await page.screenshot({ path: path.join(root, 'target', 'screenshots', 'e2e', 'touch-390.png') });
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+    // Tab order reaches every chart: each drawing is focusable (the hidden ones, of other
+    // widths, are skipped by the browser).
+    const focusable = await page.$$eval('[data-factbox]', (els) =>
+      els.map((e) => e.shadowRoot.querySelector('svg.fb-svg')?.tabIndex).filter((t) => t !== undefined));
+    assert.ok(focusable.length >= 7 && focusable.every((t) => t === 0), JSON.stringify(focusable));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const article of ARTICLES) {
+  test(`mouse: hovering a mark shows its tooltip, leaving the chart hides it (${article})`, async () => {
+    const { context, page, errors } = await open(browser, `${server.url}/${article}`, { viewport: { width: 1280, height: 900 } });
+    await settleAll(page);
+    for (const k of kinds) {
+      const found = await hoverUntilTip(page, k.sel, k.kind.startsWith('share (donut)') ? 0.12 : 0.5);
+      assert.ok(found, `${k.kind}: a tooltip appears under the mouse`);
+      assert.ok([k.first, k.second].some((want) => JSON.stringify(want) === JSON.stringify(found.lines)) || found.lines.length >= 2,
+        `${k.kind}: ${JSON.stringify(found.lines)}`);
+      assert.ok(found.inside, `${k.kind}: tooltip inside the box`);
+      await page.mouse.move(5, 5);
+      await page.locator(k.sel).evaluate(() => new Promise(requestAnimationFrame));
+      assert.equal(await tip(page, k.sel), null, `${k.kind}: hidden after leaving`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+for (const article of ARTICLES) {
+  test(`touch: tapping a mark shows its tooltip, tapping elsewhere hides it (${article})`, async () => {
+    const { context, page, errors } = await open(browser, `${server.url}/${article}`, {
+      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
+    });
+    await settleAll(page);
+    for (const k of kinds) {
+      const canvas = page.locator(k.sel).locator('svg.fb-svg:visible');
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      let shown = null;
+      for (let y = 4; y < box.height && !shown; y += 8) {
+        const fx = k.kind.startsWith('share (donut)') ? 0.15 : 0.5;
+        await page.touchscreen.tap(box.x + box.width * fx, box.y + y);
+        shown = await tip(page, k.sel);
+      }
+      assert.ok(shown, `${k.kind}: a tap shows a tooltip`);
+      assert.ok(shown.inside, `${k.kind}: tooltip inside the box on a phone`);
+      assert.ok(shown.lines.length >= 2 && shown.lines.every((l) => l.length > 0), JSON.stringify(shown.lines));
+      // A tap on the article text hides it.
+      const p = page.locator('main p').first();
+      await p.scrollIntoViewIfNeeded();
+      const pb = await p.boundingBox();
+      await page.touchscreen.tap(pb.x + 5, pb.y + 5);
+      assert.equal(await tip(page, k.sel), null, `${k.kind}: tapping elsewhere hides`);
+    }
+    await page.screenshot({ path: path.join(root, 'target', 'screenshots', 'e2e', 'touch-390.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
 
 test('legend: a series can be switched off and on; status and warning lines are text', async () => {
   const { context, page, errors } = await open(browser, `${server.url}/test/charts.html`, { viewport: { width: 900, height: 1000 } });
