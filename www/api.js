@@ -60,7 +60,7 @@ function startWasm(editor) {
       // The stylesheet of every box, made once and adopted by every shadow root.
       if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
         sheet = new CSSStyleSheet();
-        sheet.replaceSync(glue.style());
+        sheet.replaceSync(glue.style() + LIVE_CSS);
       }
       glue.engine = e;
       return glue;
@@ -71,6 +71,11 @@ function startWasm(editor) {
 }
 var sheet = null;
 var failSheet = null;
+// Live boxes only: a box far from the viewport is not laid out or painted until it comes
+// near (its height meanwhile the last it had, or an estimate), so that a page of many
+// boxes lays out only what is on screen. (Snippets do without: their height is never
+// estimated, so that a prerendered page shifts nothing.)
+var LIVE_CSS = '.fb{content-visibility:auto;contain-intrinsic-size:auto 480px}';
 // The stylesheet of failure views, from the editors' engine, made once.
 function failureSheet(wb) {
   if (!failSheet) {
