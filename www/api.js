@@ -127,11 +127,17 @@ var queue = [];
 var pumping = false;
 // The next task, by a message to ourselves: nested timeouts are held back 4 ms each by
 // the browser, which a page of 200 boxes would wait about 90 times.
-var nextTask = typeof MessageChannel === 'function' ? (function () {
-  var channel = new MessageChannel();
-  channel.port1.onmessage = function () { pump(); };
-  return function () { channel.port2.postMessage(null); };
-})() : function () { setTimeout(pump, 0); };
+// Made on first use: importing the module (in Node, for server-side rendering) must not
+// open a port, which would keep the process alive.
+var channel = null;
+function nextTask() {
+  if (typeof MessageChannel !== 'function') return setTimeout(pump, 0);
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = pump;
+  }
+  channel.port2.postMessage(null);
+}
 function enqueue(job) {
   queue.push(job);
   if (!pumping) {
