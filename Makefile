@@ -212,6 +212,8 @@ test-native: lint
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	@# The readers' build (without the `editor` feature).
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 	@# The studio's build (its wasm face instead of the widget's).
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features studio -- -D warnings
 

@@ -281,14 +281,15 @@ from \`dist/\` with its precompressed \`.gz\` files; medians of ${lh.runs.length
 ### Static-first: the same article prerendered
 
 \`dist/prerendered.html\` is the demo article with its boxes written by \`factbox render\`
-(on screen before any script; factbox.js takes each over after the page has loaded, when it
-nears the viewport), beside the live page and the article with no box and no script at all. Same
-settings, medians of ${lh.runs.length} runs each.
+(on screen before any script; factbox.js makes each interactive where it is, with no wasm,
+and once the page is idle fetches the data file to check the snippets are not stale), beside
+the live page and the article with no box and no script at all. Same settings, medians of
+${lh.runs.length} runs each.
 
 | page | CLS | longest task (factbox.js's) | tasks over 50 ms | LCP | FCP | TBT | performance |
 |---|---|---|---|---|---|---|---|
 | live (boxes drawn by factbox.js) | ${live.cls.toFixed(3)} | ${ms(live.longest)} (${ms(live.factboxLongest ?? 0)}) | ${live.longTasks} | ${ms(live.lcp)} | ${ms(live.fcp)} | ${ms(live.tbt)} | ${live.performance} |
-| prerendered, taken over | ${pre.cls.toFixed(3)} | ${ms(pre.longest)} (${ms(pre.factboxLongest ?? 0)}) | ${pre.longTasks} | ${ms(pre.lcp)} | ${ms(pre.fcp)} | ${ms(pre.tbt)} | ${pre.performance} |
+| prerendered, made interactive | ${pre.cls.toFixed(3)} | ${ms(pre.longest)} (${ms(pre.factboxLongest ?? 0)}) | ${pre.longTasks} | ${ms(pre.lcp)} | ${ms(pre.fcp)} | ${ms(pre.tbt)} | ${pre.performance} |
 | no boxes, no script | ${bare.cls.toFixed(3)} | ${ms(bare.longest)} | ${bare.longTasks} | ${ms(bare.lcp)} | ${ms(bare.fcp)} | ${ms(bare.tbt)} | ${bare.performance} |
 
 Task times are Lighthouse's, with its 4× CPU slowdown: the article alone has tasks over
@@ -298,9 +299,12 @@ here; factbox.js's own longest task is in brackets.
 | goal (prerendered page) | measured | met |
 |---|---|---|
 `;
-    md += row('CLS 0.000', pre.cls.toFixed(3), pre.cls < 0.0005);
-    md += row('no task over 50 ms', ms(pre.longest), pre.longest <= 50);
-    md += row(`LCP no later than the page without boxes + 50 ms (${ms(bare.lcp + 50)})`, ms(pre.lcp), pre.lcp <= bare.lcp + 50);
+    const worstCls = Math.max(...lh.pages.prerendered.runs.map((r) => r.cls));
+    md += row('CLS 0 in every run', `${worstCls.toFixed(3)} (worst run)`, worstCls < 0.0005);
+    md += row('performance ≥ 99', pre.performance, pre.performance >= 99);
+    md += row('total blocking time ≤ 50 ms', ms(pre.tbt), pre.tbt <= 50);
+    md += row(`code downloaded ≤ 10,000 B gzip -9 (factbox.js alone: no wasm)`, `${fb.js.gzip} B`, fb.js.gzip <= 10000);
+    md += row('factbox.js\'s own CPU time', ms(pre.factboxCpu ?? 0), true);
   }
 }
 // The bytes factbox adds to a Vite app, if benches/vite-bytes.mjs ran before (as `make bench` does).

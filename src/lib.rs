@@ -3,8 +3,11 @@
 //! The pipeline, one module per step:
 //! [`parse`] (JSON text → [`spec`] structs) → [`validate`] (→ the [`model`], or every
 //! problem with its JSON path) → [`layout`] (model + width → a [`layout::Scene`] or
-//! formatted text) → [`render`] (scene → any plotters `DrawingBackend`). Only `web`, built
-//! for `wasm32`, touches the browser; everything else builds and is tested natively.
+//! formatted text) → [`render`] (scene → any plotters `DrawingBackend`: [`svg`]) →
+//! [`markup`] (the box's HTML, its charts as SVG: [`prerender::figure`]). `web`, built for
+//! `wasm32`, is the browser's facade: pure functions from a document to that markup; the
+//! page and its events are the script's (`www/`). Everything else builds and is tested
+//! natively.
 //!
 //! ```
 //! let json = r#"{"version": 1, "boxes": [{"id": "a", "kind": "bar", "title": "Hạng",
