@@ -381,3 +381,24 @@ test('forced colours (Windows high contrast): the prerendered and the live chart
     assert.equal(counts.active, 0, `${js ? 'live' : 'static'}: our red under forced colours`);
   }
 });
+
+test('on a prerendered box, the image download loads the engine only when pressed, and saves the PNG', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/prerendered.html`);
+  const sel = '[data-factbox$="#xep-hang-asean"]';
+  await page.locator(sel).scrollIntoViewIfNeeded();
+  await page.waitForFunction((s) => document.querySelector(s).dataset.factboxState === 'ready', sel);
+  assert.deepEqual(requests.filter((p) => p.endsWith('.wasm')), [], 'no wasm before the button is pressed');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(sel).locator('.fb-action:text-is("Tải ảnh")').click(),
+  ]);
+  assert.equal(file.suggestedFilename(), 'xep-hang-asean.png');
+  const png = fs.readFileSync(await file.path());
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.ok(requests.some((p) => /^\/factbox_editor\.[0-9a-f]{12}\.wasm$/.test(p)), requests.join(' '));
+  await context.close();
+});
