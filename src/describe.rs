@@ -229,3 +229,9 @@ pub fn describe(b: &FactBox, rows: &[Vec<String>]) -> String {
     }
     text
 }
+
+/// A chart's text alternative as its drawings carry it (`aria-label`): [`describe`] with
+/// its numbers ungrouped, which screen readers read as one number.
+pub fn label(b: &FactBox, rows: &[Vec<String>]) -> String {
+    crate::format::ungrouped(&describe(b, rows), b.lang)
+}

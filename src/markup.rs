@@ -147,7 +147,7 @@ pub(crate) fn fact_box_with(b: &FactBox, drawings: impl Fn(&str) -> String) -> S
         body => {
             legend(&mut h, body);
             let rows = crate::describe::rows(b);
-            let label = crate::format::ungrouped(&crate::describe::describe(b, &rows), lang);
+            let label = crate::describe::label(b, &rows);
             h.start("div", "fb-chart fb-static", &[]);
             h.raw(&drawings(&label));
             h.end("div");

@@ -20,7 +20,7 @@
 //! `prerender` returns it, byte for byte the same for the same input.
 
 use crate::format::Lang;
-use crate::layout::{self, Scene};
+use crate::layout;
 use crate::markup::{self, Html};
 use crate::model::FactBox;
 use crate::render::Theme;
@@ -39,19 +39,6 @@ const MIN_WIDTH: f64 = 280.0;
 /// them (Windows, macOS, iOS; Linux with Liberation or Arimo), and the widget, taking the
 /// box over, draws the same text in the same place.
 pub const DRAWING_FONT: &str = "Arial, \"Liberation Sans\", Arimo, Helvetica, sans-serif";
-
-/// The width, of [`WIDTHS`], whose drawing shows in a chart `shown` CSS pixels wide: the
-/// widest that fits, or the narrowest. The container queries of [`static_css`] say the
-/// same to the browser.
-pub fn layout_width(shown: f64) -> f64 {
-    let mut pick = MIN_WIDTH;
-    for w in WIDTHS {
-        if shown >= w {
-            pick = w;
-        }
-    }
-    pick
-}
 
 /// A short hash of a document's text (64-bit FNV-1a, in hex): what a snippet was made
 /// from, to tell whether the file has changed since.
@@ -260,13 +247,6 @@ pub fn drawings(b: &FactBox, label: &str, hidden: &[bool]) -> String {
     out
 }
 
-/// The chart of `b` laid out at `width` as a prerendered box draws it (and as the widget
-/// draws it when it takes the box over): with the estimated text widths, the same on
-/// every machine.
-pub fn chart_at(b: &FactBox, width: f64) -> Option<Scene> {
-    layout::chart(&b.body, width, b.lang, &Estimate, &[])
-}
-
 /// What a prerendered box needs besides the widget's stylesheet: the paint classes of its
 /// SVG, one drawing shown at a time by the chart's width, and the image button's place
 /// kept while it waits for the widget.
@@ -300,13 +280,7 @@ mod tests {
     }
 
     #[test]
-    fn the_layout_width_is_the_widest_that_fits() {
-        assert_eq!(layout_width(200.0), 280.0);
-        assert_eq!(layout_width(292.0), 280.0);
-        assert_eq!(layout_width(360.0), 360.0);
-        assert_eq!(layout_width(599.9), 460.0);
-        assert_eq!(layout_width(1200.0), 780.0);
-        // The container queries say the same.
+    fn a_container_query_shows_each_width_from_that_width_up() {
         let css = static_css();
         for w in &WIDTHS[1..] {
             assert!(

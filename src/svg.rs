@@ -128,19 +128,6 @@ pub fn px(v: f64) -> String {
     }
 }
 
-/// A length in thousandths of a pixel, as text (`292.5`, `183`): a canvas scaled to stand
-/// exactly where a prerendered drawing stood.
-pub fn px_fine(v: f64) -> String {
-    let milli = (v * 1000.0).round() as i64;
-    let (whole, frac) = (milli / 1000, milli % 1000);
-    if frac == 0 {
-        format!("{whole}")
-    } else {
-        let digits = format!("{frac:03}");
-        format!("{whole}.{}", digits.trim_end_matches('0'))
-    }
-}
-
 /// An SVG document being written.
 pub struct Svg {
     out: String,
@@ -484,9 +471,6 @@ mod tests {
         assert_eq!(px(13.46), "13.5");
         assert_eq!(px(-0.5), "-0.5");
         assert_eq!(px(-2.0), "-2");
-        assert_eq!(px_fine(292.5), "292.5");
-        assert_eq!(px_fine(183.0), "183");
-        assert_eq!(px_fine(226.15384), "226.154");
     }
 
     #[test]

@@ -323,7 +323,8 @@ fn a_projection_is_dashed_and_labelled() {
 #[test]
 fn the_svg_of_a_projection_is_dashed() {
     let b = article("gmv-theo-nam");
-    let scene = factbox::prerender::chart_at(&b, 640.0).unwrap();
+    let scene =
+        factbox::layout::chart(b.body(), 640.0, b.lang(), &factbox::text::Estimate, &[]).unwrap();
     let svg = factbox::svg::scene_svg(
         &scene,
         &factbox::render::Theme::tokens(),

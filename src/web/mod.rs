@@ -275,8 +275,7 @@ impl Doc {
         let off: Vec<bool> = (0..series)
             .map(|k| hidden.iter().any(|&h| h as usize == k))
             .collect();
-        let rows = crate::describe::rows(b);
-        let label = crate::format::ungrouped(&crate::describe::describe(b, &rows), b.lang);
+        let label = crate::describe::label(b, &crate::describe::rows(b));
         prerender::drawings(b, &label, &off)
     }
 
