@@ -97,6 +97,8 @@ VERSION := $(shell grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 # the loader recovers from a trap). That is 4.7 KB less gzip for every reader. These flags
 # are unstable; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept them, as for fuzzing.
 # Only the release wasm is built so; the tests of the crate run on plain stable.
+# The wasm is optimised for size (Cargo.toml's release profile is for speed, natively).
+WASM_SIZE := CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
@@ -104,9 +106,9 @@ WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_
 # (without the `editor` feature: no messages, image or prerender) and the editors'
 # (everything), which factbox.js fetches only when a box fails or an image is asked for.
 dist: setup-rust setup-npm $(FACTBOX)
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
+	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
+	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
 	rm -rf dist
 	mkdir -p dist
@@ -156,7 +158,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# The studio (dist/studio.html): its own wasm, the `studio` feature, which has the
 	@# studio's exports instead of the widget's (readers never download it). Its own target
 	@# directory, so that this build and the widget's (other flags) do not undo each other.
-	CARGO_TARGET_DIR=target/studio wasm-pack build --release --target web --out-dir $(STUDIO_OUT) \
+	$(WASM_SIZE) CARGO_TARGET_DIR=target/studio wasm-pack build --release --target web --out-dir $(STUDIO_OUT) \
 	  --out-name factbox_studio --no-pack . -- --features studio
 	cp $(STUDIO_OUT)/factbox_studio.js $(STUDIO_OUT)/factbox_studio_bg.wasm dist/studio/
 	@# Precompressed .gz (zopfli) and .br beside each file, for servers that send them.

@@ -17,6 +17,11 @@ pub const ENGLISH_PREFIX: &str = "en";
 /// box is taken over (so that it is ready on arrival).
 pub const NEAR_MARGIN: &str = "600px 0px";
 
+/// The height a live box is given before it is drawn (a typical box on a phone: measured
+/// 440–570 px at 360–412 px wide), so that the text under it moves little when it comes,
+/// and that a box far off-screen keeps meanwhile (`contain-intrinsic-size`).
+pub const ESTIMATED_HEIGHT_PX: u32 = 480;
+
 /// The attribute (on the element or an ancestor) that turns the editors' view on, or with
 /// one of [`DEBUG_OFF`] off.
 pub const DEBUG_ATTRIBUTE: &str = "data-factbox-debug";
@@ -62,6 +67,7 @@ pub fn loader_constants() -> String {
     out += &format!("var LOCAL_HOSTS = {};\n", list(&LOCAL_HOSTS));
     out += &format!("var MAX_BYTES = {};\n", crate::parse::MAX_DOCUMENT_BYTES);
     out += &format!("var NEAR_MARGIN = {};\n", js_string(NEAR_MARGIN));
+    out += &format!("var ESTIMATED_HEIGHT = {ESTIMATED_HEIGHT_PX};\n");
     let (min, max) = crate::prerender::IMAGE_WIDTHS;
     out += &format!(
         "var IMAGE_WIDTH = {{ min: {min}, max: {max}, fallback: {} }};\n",

@@ -110,8 +110,13 @@ pub fn written(raw: &str) -> (u32, u32) {
     };
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let decimals = (frac.len() as i64 - exponent).clamp(0, 1000);
-    let all: String = int.chars().chain(frac.chars()).collect();
-    let significant = all.trim_start_matches('0').len().max(1);
+    // The digits from the first that is not a zero, counted without copying them (this
+    // runs for every number of a document).
+    let significant = match int.bytes().position(|b| b != b'0') {
+        Some(i) => int.len() - i + frac.len(),
+        None => frac.len() - frac.bytes().take_while(|&b| b == b'0').count(),
+    }
+    .max(1);
     (
         u32::try_from(decimals).unwrap_or(1000),
         u32::try_from(significant).unwrap_or(u32::MAX),
@@ -450,4 +455,26 @@ pub fn head(node: &Node<'_>) -> Read<BoxHead<()>> {
         locale: opt text,
         alt: opt text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written;
+
+    #[test]
+    fn places_and_significant_digits_as_written() {
+        for (raw, expected) in [
+            ("26.70", (2, 4)),
+            ("1.5e-3", (4, 2)),
+            ("16400000", (0, 8)),
+            ("0.0012", (4, 2)),
+            ("0", (0, 1)),
+            ("0.000", (3, 1)),
+            ("-10.50", (2, 4)),
+            ("1E+2", (0, 1)),
+            ("120.5e1", (0, 4)),
+        ] {
+            assert_eq!(written(raw), expected, "{raw}");
+        }
+    }
 }

@@ -16,7 +16,7 @@ use crate::model::{
     SharePart, SourceLink, limits,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
-use crate::path::JsonPath;
+use crate::path::{JsonPath, Lazy, Where};
 use crate::spec::{
     self, Amount, Better, BillionWord, ChangeStyle, Orientation, RankSort, Scale, ShareDisplay,
     SortOrder, Status,
@@ -289,12 +289,12 @@ struct Validator {
 }
 
 impl Validator {
-    fn push(&mut self, path: &JsonPath, what: What) {
-        self.problems.push(Problem::at_path(path.as_str(), what));
+    fn push(&mut self, path: &dyn Where, what: What) {
+        self.problems.push(Problem::at_path(path.path(), what));
     }
 
     /// A required text: trimmed, non-empty, at most `max` characters.
-    fn text(&mut self, text: &str, path: &JsonPath, max: usize) -> String {
+    fn text(&mut self, text: &str, path: &dyn Where, max: usize) -> String {
         let trimmed = text.trim();
         let len = trimmed.chars().count();
         if len == 0 {
@@ -306,7 +306,7 @@ impl Validator {
     }
 
     /// An optional text: absent or blank means none.
-    fn opt_text(&mut self, text: Option<&str>, path: &JsonPath, max: usize) -> Option<String> {
+    fn opt_text(&mut self, text: Option<&str>, path: &dyn Where, max: usize) -> Option<String> {
         let t = text?.trim();
         if t.is_empty() {
             return None;
@@ -314,7 +314,7 @@ impl Validator {
         Some(self.text(t, path, max))
     }
 
-    fn value(&mut self, value: f64, path: &JsonPath) -> f64 {
+    fn value(&mut self, value: f64, path: &dyn Where) -> f64 {
         if !value.is_finite() || value.abs() > MAX_ABS_VALUE {
             self.push(path, What::TooLarge { value });
             return 0.0;
@@ -324,7 +324,7 @@ impl Validator {
 
     /// A number as written: within range, with at most [`MAX_WRITTEN_DECIMALS`] places and
     /// [`MAX_WRITTEN_DIGITS`] significant digits, so that it can be printed as written.
-    fn num(&mut self, n: &spec::Number, path: &JsonPath) -> Num {
+    fn num(&mut self, n: &spec::Number, path: &dyn Where) -> Num {
         let value = self.value(n.value, path);
         let text = || {
             n.raw
@@ -356,12 +356,12 @@ impl Validator {
 
     /// A value a reader sees: one number or a range whose ends are in order, with its
     /// status. A reversed or empty range is refused, naming both numbers.
-    fn amount(&mut self, a: &Amount, status: Option<Status>, path: &JsonPath) -> Value {
+    fn amount(&mut self, a: &Amount, status: Option<Status>, path: &dyn Where) -> Value {
         let value = match a {
             Amount::One(n) => Value::one(self.num(n, path)),
             Amount::Range(l, h) => {
-                let low = self.num(l, &path.index(0));
-                let high = self.num(h, &path.index(1));
+                let low = self.num(l, &Lazy::Index(path, 0));
+                let high = self.num(h, &Lazy::Index(path, 1));
                 Value::range(low, high).unwrap_or_else(|| {
                     self.push(
                         path,
@@ -378,18 +378,18 @@ impl Validator {
     }
 
     /// A value that must be one number; a range is refused, saying why.
-    fn single(&mut self, a: &Amount, path: &JsonPath, reason: RangeReason) -> Num {
+    fn single(&mut self, a: &Amount, path: &dyn Where, reason: RangeReason) -> Num {
         match a {
             Amount::One(n) => self.num(n, path),
             Amount::Range(l, _) => {
                 self.push(path, What::RangeNotAllowed { reason });
-                self.num(l, &path.index(0))
+                self.num(l, &Lazy::Index(path, 0))
             }
         }
     }
 
     /// A value of a chart of ranks is one whole rank (see [`Validator::rank_num`]).
-    fn rank_value(&mut self, v: Value, measure: Measure, path: &JsonPath) {
+    fn rank_value(&mut self, v: Value, measure: Measure, path: &dyn Where) {
         if !measure.is_ranks() {
             return;
         }
@@ -410,40 +410,45 @@ impl Validator {
     /// whose point a journalist typed as a thousands separator, is refused with the fix.
     fn printable(&mut self, format: &NumberFormat, values: &[(Num, JsonPath)]) {
         for (n, path) in values {
-            if let Some(places) = format.scale_rounds(*n) {
-                let exact = NumberFormat {
-                    decimals: Some(places),
-                    unit: None,
-                    ..format.clone()
-                };
-                let rounded = NumberFormat {
-                    decimals: Some(crate::format::SCALED_DECIMALS),
-                    unit: None,
-                    ..format.clone()
-                };
-                self.push(
-                    path,
-                    What::ScaleRounds {
-                        exact: exact.number(*n, self.lang),
-                        rounded: rounded.number(*n, self.lang),
-                    },
-                );
-            }
-            let v = n.value().abs();
-            if self.lang == Lang::Vi
-                && format.decimals.is_none()
-                && n.decimals() == 3
-                && (1.0..1000.0).contains(&v)
-            {
-                self.push(
-                    path,
-                    What::ThousandsPoint {
-                        text: n.plain(),
-                        whole: crate::format::format_plain((n.value() * 1000.0).round()),
-                        shown: format.number(*n, self.lang),
-                    },
-                );
-            }
+            self.printable_num(format, *n, path);
+        }
+    }
+
+    /// [`Validator::printable`] for one number.
+    fn printable_num(&mut self, format: &NumberFormat, n: Num, path: &dyn Where) {
+        if let Some(places) = format.scale_rounds(n) {
+            let exact = NumberFormat {
+                decimals: Some(places),
+                unit: None,
+                ..format.clone()
+            };
+            let rounded = NumberFormat {
+                decimals: Some(crate::format::SCALED_DECIMALS),
+                unit: None,
+                ..format.clone()
+            };
+            self.push(
+                path,
+                What::ScaleRounds {
+                    exact: exact.number(n, self.lang),
+                    rounded: rounded.number(n, self.lang),
+                },
+            );
+        }
+        let v = n.value().abs();
+        if self.lang == Lang::Vi
+            && format.decimals.is_none()
+            && n.decimals() == 3
+            && (1.0..1000.0).contains(&v)
+        {
+            self.push(
+                path,
+                What::ThousandsPoint {
+                    text: n.plain(),
+                    whole: crate::format::format_plain((n.value() * 1000.0).round()),
+                    shown: format.number(n, self.lang),
+                },
+            );
         }
     }
 
@@ -473,7 +478,7 @@ impl Validator {
     }
 
     /// A rank of a chart of ranks: a whole number from 1, at most `out_of`.
-    fn rank_num(&mut self, n: Num, measure: Measure, path: &JsonPath) {
+    fn rank_num(&mut self, n: Num, measure: Measure, path: &dyn Where) {
         if !measure.is_ranks() {
             return;
         }
@@ -493,7 +498,7 @@ impl Validator {
         }
     }
 
-    fn date(&mut self, text: &str, path: &JsonPath) -> Option<PartialDate> {
+    fn date(&mut self, text: &str, path: &dyn Where) -> Option<PartialDate> {
         let date = PartialDate::parse(text.trim());
         if date.is_none() {
             self.push(
@@ -1052,7 +1057,9 @@ impl Validator {
     fn line_chart(&mut self, spec: &spec::LineBox) -> LineChart {
         self.count(&self.at.field("series"), spec.series.len(), 1, MAX_SERIES);
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
-        let mut written: Vec<(Num, JsonPath)> = Vec::new();
+        // Each point's value with where it stands (series, point); the paths are written
+        // out only for a number that will not print as written.
+        let mut written: Vec<(Value, usize, usize)> = Vec::new();
         let names: Vec<String> = spec
             .series
             .iter()
@@ -1083,20 +1090,22 @@ impl Validator {
                 // 10,000 points built 8 path strings a point).
                 let list = self.at.field("series").index(si).field("points");
                 for (pi, p) in s.points.iter().enumerate() {
-                    let at = list.index(pi);
-                    let value_path = at.field("value");
+                    let at = Lazy::Index(&list, pi);
+                    let value_path = Lazy::Field(&at, "value");
                     let value = self.amount(&p.value, p.status, &value_path);
                     self.rank_value(value, measure, &value_path);
                     if !measure.is_ranks() {
-                        written.extend(ends(value, &value_path));
+                        written.push((value, si, pi));
                     }
                     let qualifier = match p.qualifier.as_deref() {
-                        Some(q) => {
-                            self.opt_text(Some(q), &at.field("qualifier"), limits::QUALIFIER)
-                        }
+                        Some(q) => self.opt_text(
+                            Some(q),
+                            &Lazy::Field(&at, "qualifier"),
+                            limits::QUALIFIER,
+                        ),
                         None => None,
                     };
-                    if let Some(date) = self.date(&p.date, &at.field("date")) {
+                    if let Some(date) = self.date(&p.date, &Lazy::Field(&at, "date")) {
                         points.push(LinePoint {
                             day: date.day_number(),
                             date,
@@ -1174,7 +1183,19 @@ impl Validator {
             spec.scale,
             &self.at.clone(),
         );
-        self.printable(&format, &written);
+        let series_path = self.at.field("series");
+        for &(value, si, pi) in &written {
+            let series = Lazy::Index(&series_path, si);
+            let points = Lazy::Field(&series, "points");
+            let point = Lazy::Index(&points, pi);
+            let at = Lazy::Field(&point, "value");
+            if value.is_range() {
+                self.printable_num(&format, value.low(), &Lazy::Index(&at, 0));
+                self.printable_num(&format, value.high(), &Lazy::Index(&at, 1));
+            } else {
+                self.printable_num(&format, value.low(), &at);
+            }
+        }
         LineChart {
             series,
             annotations,

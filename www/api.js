@@ -75,7 +75,7 @@ var failSheet = null;
 // near (its height meanwhile the last it had, or an estimate), so that a page of many
 // boxes lays out only what is on screen. (Snippets do without: their height is never
 // estimated, so that a prerendered page shifts nothing.)
-var LIVE_CSS = '.fb{content-visibility:auto;contain-intrinsic-size:auto 480px}';
+var LIVE_CSS = '.fb{content-visibility:auto;contain-intrinsic-size:auto ' + ESTIMATED_HEIGHT + 'px}';
 // The stylesheet of failure views, from the editors' engine, made once.
 function failureSheet(wb) {
   if (!failSheet) {
@@ -217,8 +217,25 @@ function loadFile(url, seconds) {
 }
 
 function release(el) {
+  unreserve(el);
   shown.delete(el);
   if (nearing.delete(el)) nearObserver.unobserve(el);
+}
+
+// A box not yet drawn holds the height of a typical one, so that the article under it
+// moves little when it comes (layout shift); an element the page has given a height of
+// its own, or that shows a box already, keeps what it has.
+var reserved = new WeakSet();
+function reserve(el) {
+  if (shown.has(el) || reserved.has(el) || el.style.minHeight || el.style.height) return;
+  reserved.add(el);
+  el.style.minHeight = ESTIMATED_HEIGHT + 'px';
+}
+
+function unreserve(el) {
+  if (!reserved.delete(el)) return;
+  el.style.removeProperty('min-height');
+  if (el.getAttribute('style') === '') el.removeAttribute('style');
 }
 
 // Whether whoever looks at `el` should see full error messages (editors previewing a
@@ -249,6 +266,7 @@ function fallback(el, error, trapped) {
     p.textContent = text;
     root.replaceChildren(p);
   }
+  unreserve(el);
   el.setAttribute('data-factbox-state', 'error');
   el.dispatchEvent(new CustomEvent('factbox:error', {
     bubbles: true, composed: true, detail: { errors: [text], problems: [problem('internal', text)] }
@@ -289,6 +307,7 @@ function put(el, got, opts) {
     });
   }
   shown.set(el, got);
+  unreserve(el);
   var state = got.failed ? 'error' : 'ready';
   el.setAttribute('data-factbox-state', state);
   queueMicrotask(function () {
@@ -341,6 +360,7 @@ function show(el, job, opts) {
   generations.set(el, gen);
   asked.set(el, { job: job, opts: opts });
   el.setAttribute('data-factbox-state', 'loading');
+  reserve(el);
   var view = { editor: editorView(el), errors: opts.errors, source: job.source, lang: pageLang(el) };
   var failed = function (code, url, status, amount) {
     return settle(el, gen, opts, function (wb) { return wb.fail(code, url || '', status || 0, amount || 0, view); }, true);

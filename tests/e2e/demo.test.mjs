@@ -187,3 +187,38 @@ test('the page looks right at 360 px and 1280 px (screenshots kept for people to
     }
   }
 });
+
+test('live boxes hold a typical height until drawn, then their own: the article hardly moves (CLS ≤ 0.1) and no gap is left', async () => {
+  for (const [width, height] of [[412, 823], [1280, 900]]) {
+    const { context, page } = await open(browser, 'about:blank', { viewport: { width, height } });
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}/`);
+    // The first screen: every box on it drawn, then the shifts so far (a reader's CLS
+    // before scrolling).
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-factbox]')]
+      .filter((e) => e.getBoundingClientRect().top < innerHeight)
+      .every((e) => e.getAttribute('data-factbox-state') === 'ready'));
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls <= 0.1, `layout shift ${cls.toFixed(3)} at ${width} px`);
+    await settleAll(page);
+    // Drawn, each box is its content's height: the reservation is gone, the page's own
+    // style attribute untouched.
+    const boxes = await page.$$eval('[data-factbox]', (els) => els.map((e) => ({
+      style: e.getAttribute('style'),
+      host: Math.round(e.getBoundingClientRect().height),
+      box: Math.round(e.shadowRoot.querySelector('.fb').getBoundingClientRect().height),
+    })));
+    for (const b of boxes) {
+      assert.equal(b.style, null);
+      assert.ok(Math.abs(b.host - b.box) <= 40, `host ${b.host} px around a box of ${b.box} px`);
+    }
+    assert.ok(boxes.some((b) => b.box < 480), 'a box shorter than the reservation, to show none is kept');
+    await context.close();
+  }
+});
