@@ -43,6 +43,7 @@ pub mod model;
 pub mod page;
 pub(crate) mod parse;
 pub(crate) mod path;
+pub mod plain;
 pub mod prerender;
 #[macro_use]
 pub(crate) mod read;

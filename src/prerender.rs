@@ -5,16 +5,16 @@
 //! declarative shadow root (`<template shadowrootmode="open">`): the same markup and the
 //! same stylesheet as the live box ([`crate::markup`], [`crate::css::STYLE`]), so it is as
 //! isolated from the article's CSS, follows light and dark through the same custom
-//! properties, and prints the same. A chart is drawn as SVG from the same [`Scene`] the
-//! canvas draws, once for each of [`WIDTHS`]; a container query shows the one for the
-//! width the box has, scaled to fit, so that a 360 px phone and a 1200 px page both get a
-//! layout made for about their width, without a script.
+//! properties, and prints the same. A chart is drawn as SVG once for each of [`WIDTHS`];
+//! a container query shows the one for the width the box has, scaled to fit, so that a
+//! 360 px phone and a 1200 px page both get a layout made for about their width, without
+//! a script. After the template comes the box's plain version ([`crate::plain`]), which
+//! is shown only where the template is not attached (a sanitizer removed it, RSS, e-mail).
 //!
 //! The element carries a hash of the JSON text it was made from
-//! (`data-factbox-hash`, [`content_hash`]). When the widget loads the same text, it lays
-//! each chart out at the width the shown drawing was made for and draws it on a canvas of
-//! exactly the drawing's size, so taking over moves nothing; when the text differs, the
-//! live data wins and the console says the snippet is stale.
+//! (`data-factbox-hash`, [`content_hash`]). The widget takes the box over as it is (the
+//! interaction layer reads the markup); once the page is idle it fetches the data, and
+//! when the text differs, the live data wins and the console says the snippet is stale.
 //!
 //! Everything here is pure: `factbox render` writes it to files and the widget's
 //! `prerender` returns it, byte for byte the same for the same input.
@@ -182,6 +182,9 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
     h.raw("</style>");
     h.raw(&figure(b, &[]));
     h.end("template");
+    // For where the template is removed or never attached (a sanitizer, RSS, e-mail):
+    // not shown where the shadow root is.
+    h.raw(&crate::plain::plain(b));
     if options.data == Data::Inline {
         h.start("script", "", &[("type", "application/json")]);
         h.raw(text);
@@ -321,8 +324,22 @@ mod tests {
             assert!(html.contains("<template shadowrootmode=\"open\"><style>"));
             assert!(html.ends_with("<script src=\"factbox.js\" defer=\"\"></script>\n"));
             assert!(!html.contains("<canvas"), "{}", p.id);
-            let svgs = html.matches("<svg").count();
+            // The chart at each width in the template, and once in the plain version
+            // after it (for where the template is removed or never attached).
+            let (template, plain) = html.split_once("</template>").expect("a template");
+            let svgs = template.matches("<svg").count();
             assert!(svgs == 0 || svgs == WIDTHS.len(), "{}: {svgs}", p.id);
+            assert!(
+                plain.starts_with("<div class=\"factbox-plain\""),
+                "{}",
+                p.id
+            );
+            assert_eq!(
+                plain.matches("<svg").count(),
+                usize::from(svgs > 0),
+                "{}",
+                p.id
+            );
             assert!(html.contains("data:text/csv;charset=utf-8,%EF%BB%BF"));
             assert!(html.contains("data-fb-later"));
             assert!(

@@ -227,7 +227,8 @@ function release(el) {
 // its own, or that shows a box already, keeps what it has.
 var reserved = new WeakSet();
 function reserve(el) {
-  if (shown.has(el) || reserved.has(el) || el.style.minHeight || el.style.height) return;
+  if (shown.has(el) || reserved.has(el) || el.shadowRoot || el.style.minHeight || el.style.height
+    || el.querySelector(':scope > .factbox-plain')) return;
   reserved.add(el);
   el.style.minHeight = ESTIMATED_HEIGHT + 'px';
 }
@@ -257,6 +258,12 @@ function fallback(el, error, trapped) {
     : trapped ? words.title + ': ' + words.internal.replace('%s', error) + '. ' + words.report
     : words.title + ': ' + words.noStart + ' (' + error + ').';
   var opts = (asked.get(el) || {}).opts || {};
+  if (keeps(el)) {
+    unreserve(el);
+    if (!opts.quiet) console.error('factbox:', error);
+    told(el, 'error', { problems: [problem('internal', text)] });
+    return;
+  }
   var root = el.shadowRoot || (el.attachShadow ? el.attachShadow({ mode: 'open' }) : el);
   if (opts.errors === 'none') {
     root.replaceChildren();
@@ -284,6 +291,11 @@ function pageLang(el) {
 // Puts what the wasm wrote into `el`: the markup into its shadow root, made interactive;
 // its state on the element and, in a microtask, a factbox:ready or factbox:error event.
 function put(el, got, opts) {
+  if (got.failed && keeps(el)) {
+    if (!opts.quiet) got.log.forEach(function (line) { if (line) console.error(line); });
+    told(el, 'error', got);
+    return got;
+  }
   var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
   if (sheet) root.adoptedStyleSheets = got.failed && got.sheet ? [sheet, got.sheet] : [sheet];
   root.innerHTML = got.html;
@@ -308,7 +320,12 @@ function put(el, got, opts) {
   }
   shown.set(el, got);
   unreserve(el);
-  var state = got.failed ? 'error' : 'ready';
+  told(el, got.failed ? 'error' : 'ready', got);
+  return got;
+}
+
+// Sets the element's state and says so (factbox:ready, factbox:error).
+function told(el, state, got) {
   el.setAttribute('data-factbox-state', state);
   queueMicrotask(function () {
     el.dispatchEvent(new CustomEvent('factbox:' + state, {
@@ -316,7 +333,16 @@ function put(el, got, opts) {
       detail: state === 'error' ? { errors: got.problems.map(function (p) { return p.message; }), problems: got.problems } : null
     }));
   });
-  return got;
+}
+
+// A failure never makes a box worse for readers: a prerendered box (taken over) or a
+// snippet's plain version (src/plain.rs) stays on screen when the data or the engine
+// fails; the console says why. Editors see the failure.
+function keeps(el) {
+  if (editorView(el)) return false;
+  if (taken.has(el)) return true;
+  var plain = el.querySelector(':scope > .factbox-plain');
+  return plain !== null && !el.shadowRoot;
 }
 
 // Runs `make(wb)` with the readers' engine (or the editors', when the readers' one wrote
@@ -456,6 +482,108 @@ function fileJob(address, pick) {
   var id = url.hash ? decodeURIComponent(url.hash.slice(1)) : null;
   url.hash = '';
   return { url: url.href, pick: pick != null ? pick : id, source: address };
+}
+
+// ---------------------------------------------------------------------------------------
+// Embeds on the page: prerendered snippets taken over, the others shown live (hydrate).
+
+// Seconds to wait for a JSON file: `data-factbox-timeout` (1–120), else 20.
+function timeoutOf(el) {
+  var s = Number(el.getAttribute('data-factbox-timeout'));
+  return s >= 1 && s <= 120 ? s : TIMEOUT_SECONDS;
+}
+
+// A box is built when it comes near the viewport, unless `data-factbox-lazy="false"`
+// (for a box that must be shown at once, e.g. before a screenshot or in a benchmark).
+function lazyOf(el) {
+  return el.getAttribute('data-factbox-lazy') !== 'false';
+}
+
+// An embed (see embedJob) shown through the API.
+function mount(el) {
+  return show(el, embedJob(el), options({ lazy: lazyOf(el), timeout: timeoutOf(el) }));
+}
+
+// A prerendered box (`factbox render`) is already on screen, whole: the interaction layer
+// attaches to its markup as it is (tooltips, keys, table, CSV), with no wasm and no fetch;
+// only the legend and the image download, if pressed, load the engine and the file.
+var taken = new WeakSet();
+function prerendered(el) {
+  if (!el.hasAttribute('data-factbox-hash') || asked.has(el)) return false;
+  if (!el.shadowRoot) attachSnippet(el);
+  return el.shadowRoot !== null && el.shadowRoot.querySelector('figure.fb') !== null;
+}
+
+// A snippet whose shadow root was never attached: its `<template shadowrootmode>` lost
+// the attribute to a sanitizer (DOMPurify's defaults strip it), or the snippet came in
+// through innerHTML, which does not attach declarative shadow roots. Its template still
+// holds the box: attached now, it hides the plain version beside it (src/plain.rs).
+function attachSnippet(el) {
+  var t = el.firstElementChild;
+  if (!t || t.localName !== 'template' || !t.content.querySelector('figure.fb')) return;
+  el.attachShadow({ mode: 'open' }).appendChild(t.content.cloneNode(true));
+}
+
+function takeOver(el) {
+  if (taken.has(el)) return;
+  taken.add(el);
+  attach(el.shadowRoot, el);
+  var kinds = [];
+  el.shadowRoot.querySelectorAll('figure.fb').forEach(function (f) {
+    var k = f.getAttribute('data-kind');
+    if (kinds.indexOf(k) < 0) kinds.push(k);
+  });
+  el.setAttribute('data-factbox-kind', kinds.join(' '));
+  el.setAttribute('data-factbox-state', 'ready');
+  queueMicrotask(function () {
+    el.dispatchEvent(new CustomEvent('factbox:ready', { bubbles: true, composed: true }));
+  });
+  afterLoad(function () { idle(function () { checkFresh(el); }); });
+}
+
+// A snippet shows what it was made from. Once the page has loaded and is idle, its data
+// (the file, fetched once for all its boxes, or the JSON inside it) is hashed and compared
+// with the snippet's: data changed since (a correction) is shown from the data, with the
+// engine loaded for it then, and the console says the snippet is stale. If the file
+// cannot be fetched, the snippet stays as it is.
+var hashes = new Map();  // text -> its content hash
+function checkFresh(el) {
+  var job = embedJob(el);
+  if (job.missing || job.url === null || !el.isConnected || asked.has(el)) return;
+  var text = job.url ? loadFile(job.url, timeoutOf(el)) : Promise.resolve(job.text);
+  text.then(function (t) {
+    if (!hashes.has(t)) hashes.set(t, contentHash(t));
+    var hash = el.getAttribute('data-factbox-hash');
+    if (hashes.get(t) === hash || asked.has(el) || !el.isConnected) return;
+    console.warn('factbox: this prerendered snippet is stale: ' + (job.source || 'the inline JSON')
+      + ' has changed since it was made (data-factbox-hash="' + hash + '"), so the box is shown'
+      + ' from the data. Make the snippet again with `factbox render`.');
+    mount(el);
+  }, function () { /* the snippet stays as it was made */ });
+}
+
+function afterLoad(f) {
+  if (document.readyState === 'complete') f();
+  else window.addEventListener('load', f, { once: true });
+}
+
+function idle(f) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(f, { timeout: 4000 });
+  else setTimeout(f, 200);
+}
+
+/* Makes every box in `root` (a document or an element, itself included) what it should
+   be: a prerendered snippet interactive as it is (no wasm, no fetch), any other embed
+   shown from its data. Safe to call again: a box is taken over once. */
+function hydrate(root) {
+  root = root == null ? document : root;
+  var found = root.nodeType === 1 && root.hasAttribute('data-factbox') ? [root] : [];
+  found.push.apply(found, root.querySelectorAll('[data-factbox]'));
+  found.forEach(function (el) {
+    if (taken.has(el) || asked.has(el)) return;
+    if (prerendered(el)) takeOver(el);
+    else mount(el);
+  });
 }
 
 // ---------------------------------------------------------------------------------------

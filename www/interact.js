@@ -219,6 +219,10 @@ function attach(root, host) {
         image.removeAttribute('tabindex');
         image.addEventListener('click', function () { downloadImage(host, figure); });
       }
+      // A sanitizer that drops data: URLs (DOMPurify's defaults) leaves the CSV link
+      // with no address: hidden rather than a link that does nothing.
+      var csv = figure.querySelector('a.fb-action[download]');
+      if (csv && !csv.getAttribute('href')) csv.hidden = true;
     })(figures[f]);
   }
 }

@@ -84,6 +84,10 @@ function staticView(page) {
       smallest: sizes.length ? Math.min(...sizes) : null,
       inside: svg ? svg.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5 : true,
       height: el.getBoundingClientRect().height,
+      // The plain version (for where the template is not attached) is in the snippet...
+      plain: el.querySelector(':scope > .factbox-plain') !== null,
+      // ...and neither shown nor in the accessibility tree where it is.
+      plainShown: !!el.querySelector(':scope > .factbox-plain')?.checkVisibility(),
     };
   }));
 }
@@ -100,6 +104,7 @@ for (const [width, scheme] of [[360, 'light'], [360, 'dark'], [1280, 'light'], [
     for (const b of boxes) {
       assert.ok(b.title.length > 10, `${b.id}: title`);
       assert.ok(b.height > 150, `${b.id}: height ${b.height}`);
+      assert.ok(b.plain && !b.plainShown, `${b.id}: the plain version is there, hidden`);
       if (b.numbers > 0) continue;  // a key-figure box
       assert.equal(b.svgs, 1, `${b.id}: one drawing shows`);
       assert.equal(b.role, 'img', b.id);
