@@ -177,7 +177,9 @@ pkg: dist
 	cp target/factbox_editor.wasm pkg/factbox_bg.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
 	cat www/npm/head.js target/factbox.core.js www/npm/foot.js > pkg/factbox.js
-	cp www/npm/factbox.d.ts www/npm/README.md LICENSE-MIT LICENSE-APACHE pkg/
+	@# The same for Node (the "node" export condition): local files read from the disk.
+	cat www/npm/head-node.js target/factbox.core.js www/npm/foot.js > pkg/factbox.node.js
+	cp www/npm/factbox.d.ts www/npm/README.md www/npm/cli.mjs LICENSE-MIT LICENSE-APACHE pkg/
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
 	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json

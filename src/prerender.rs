@@ -92,7 +92,7 @@ pub struct Options<'a> {
     pub lang: Lang,
     /// The width of the standalone image ([`Prerendered::svg`]), in CSS pixels.
     pub width: f64,
-    /// The URL of factbox.js in the script tag.
+    /// The URL of factbox.js in the script tag; empty for no script tag.
     pub script: &'a str,
 }
 
@@ -192,8 +192,11 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
     }
     h.end("div");
     h.raw("\n");
-    h.leaf("script", "", &[("src", options.script), ("defer", "")], "");
-    h.raw("\n");
+    // None for a page that loads the module itself and calls `hydrate()`.
+    if !options.script.is_empty() {
+        h.leaf("script", "", &[("src", options.script), ("defer", "")], "");
+        h.raw("\n");
+    }
     Prerendered {
         id: b.id.clone(),
         html: h.finish(),

@@ -44,9 +44,10 @@ function startWasm(editor) {
   var e = engines[url] || (engines[url] = { compiled: null, ready: null, docs: new Map() });
   if (!e.compiled) {
     var bytes = function () {
-      return fetch(url).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+      return fetch(url).then(wasmBytes).then(WebAssembly.compile);
     };
-    e.compiled = typeof WebAssembly.compileStreaming === 'function'
+    e.compiled = local(url) ? readLocal(url).then(WebAssembly.compile)
+      : typeof WebAssembly.compileStreaming === 'function'
       // A server that does not send application/wasm: compile from the bytes.
       ? WebAssembly.compileStreaming(fetch(url)).catch(bytes)
       : bytes();
@@ -71,6 +72,24 @@ function startWasm(editor) {
 }
 var sheet = null;
 var failSheet = null;
+
+// Whether `url` is read from the disk (Node) rather than fetched.
+function local(url) {
+  return readLocal !== null && String(url).indexOf('file:') === 0;
+}
+
+// The bytes of a fetched wasm, or an error that says what came instead and what to do:
+// a dev server that rewrites the module's asset URLs (Vite's dependency pre-bundling)
+// answers with its HTML page.
+function wasmBytes(res) {
+  return res.arrayBuffer().then(function (buf) {
+    var head = new Uint8Array(buf, 0, Math.min(4, buf.byteLength));
+    if (head.length === 4 && head[0] === 0 && head[1] === 0x61 && head[2] === 0x73 && head[3] === 0x6d) return buf;
+    throw new Error('factbox: ' + res.url + ' is not the wasm (HTTP ' + res.status + ', '
+      + (res.headers.get('content-type') || 'no content type') + '). Serve factbox_bg.wasm beside'
+      + ' factbox.js; with Vite, add optimizeDeps: { exclude: ["factbox"] } to vite.config.');
+  });
+}
 // Live boxes only: a box far from the viewport is not laid out or painted until it comes
 // near (its height meanwhile the last it had, or an estimate), so that a page of many
 // boxes lays out only what is on screen. (Snippets do without: their height is never
@@ -176,6 +195,20 @@ function LoadError(code, url, status) {
 }
 
 function fetchText(url, seconds) {
+  if (local(url)) {
+    return readLocal(url).then(function (buf) {
+      if (buf.length > MAX_BYTES) {
+        var big = new LoadError('toolarge', url);
+        big.amount = Math.ceil(buf.length / 1024);
+        throw big;
+      }
+      return new TextDecoder().decode(buf);
+    }, function (e) {
+      var failed = new LoadError('network', url);
+      failed.local = e && e.message;  // e.g. ENOENT: no such file or directory, open '…'
+      throw failed;
+    });
+  }
   var controller = typeof AbortController === 'function' ? new AbortController() : null;
   var timer = setTimeout(function () { if (controller) controller.abort(); }, seconds * 1000);
   var timedOut = function () { return controller && controller.signal.aborted; };
@@ -251,7 +284,9 @@ function editorView(el) {
 // Shown only when the wasm itself cannot run, so it cannot write the message itself:
 // readers get the same neutral notice as for any broken box, editors the reason, in the
 // widget's words (WORDS, from src/page.rs).
+var reasons = new WeakMap();  // element -> why the wasm could not show it, for render()
 function fallback(el, error, trapped) {
+  reasons.set(el, error);
   var lang = (el.closest('[lang]') || document.documentElement).getAttribute('lang') || '';
   var words = WORDS[lang.toLowerCase().indexOf(ENGLISH_PREFIX) === 0 ? 'en' : 'vi'];
   var text = !editorView(el) ? words.unavailable
@@ -475,7 +510,7 @@ function contentHash(text) {
 function fileJob(address, pick) {
   var url;
   try {
-    url = new URL(address, document.baseURI);
+    url = new URL(address, baseUrl());
   } catch (e) {
     return { url: null, source: address };
   }
@@ -590,9 +625,24 @@ function hydrate(root) {
 // The public API.
 
 // The options of `render`, checked; a wrong one is a usage error, not a silent default.
+var RENDER_OPTIONS = ['id', 'lazy', 'errors', 'quiet', 'lang', 'timeout', 'signal'];
+var PRERENDER_OPTIONS = ['id', 'src', 'inline', 'theme', 'lang', 'width', 'script'];
+
+// An option the function does not know is a mistake (a typo would otherwise be a silent
+// default): rejected, naming the ones it knows.
+function known(o, names, fn) {
+  Object.keys(o).forEach(function (k) {
+    if (names.indexOf(k) < 0) {
+      throw usage('bad-options', 'factbox.' + fn + ': unknown option ' + JSON.stringify(k)
+        + ' (the options are ' + names.join(', ') + ')');
+    }
+  });
+}
+
 function options(o) {
   o = o == null ? {} : o;
   if (typeof o !== 'object') throw usage('bad-options', 'factbox.render: options must be an object');
+  known(o, RENDER_OPTIONS, 'render');
   if (o.errors != null && o.errors !== 'box' && o.errors !== 'none') {
     throw usage('bad-options', 'factbox.render: errors must be "box" or "none", not ' + JSON.stringify(o.errors));
   }
@@ -662,7 +712,11 @@ var Box = class Box {
   /* Shows another document (object, text or URL) in the same element. */
   update(input, opts) {
     if (this._freed) return Promise.reject(usage('freed', 'factbox: this box was freed'));
-    return draw(this, input, opts);
+    // The options given to render hold, but for its signal (that call's own); those
+    // given here change them.
+    var held = Object.assign({}, this._options);
+    delete held.signal;
+    return draw(this, input, opts == null ? held : Object.assign(held, opts));
   }
   /* Removes the box: the element is left empty. Safe to call twice. */
   free() {
@@ -686,6 +740,7 @@ var boxes = new WeakMap();  // element -> its Box, so that update keeps one Box 
 function draw(box, input, o) {
   return new Promise(function (resolve, reject) {
     var opts = options(o);
+    box._options = o == null ? {} : Object.assign({}, o);
     var job = jobOf(input, opts.id);
     var el = box.element;
     if (opts.signal && opts.signal.aborted) throw opts.signal.reason;
@@ -699,12 +754,16 @@ function draw(box, input, o) {
       if (!got) {
         if (box._freed) throw usage('freed', 'factbox: this box was freed');
         if (el.getAttribute('data-factbox-state') === 'error') {
-          throw usage('internal', el.shadowRoot ? el.shadowRoot.textContent : 'factbox could not start');
+          throw usage('internal', reasons.get(el) || 'factbox could not start');
         }
         throw usage('superseded', 'factbox: the element was given another document before this one was shown');
       }
       return settled(got, opts.lang);
-    }).then(function () { resolve(box); }, reject);
+    }).then(function () { resolve(box); }, function (e) {
+      // The element holds a box (or its failure) either way: the handle to free it.
+      if (e instanceof FactboxError) e.box = box;
+      reject(e);
+    });
   });
 }
 
@@ -721,6 +780,49 @@ function render(element, input, o) {
   return draw(box, input, o);
 }
 
+// The text of a job for prerender and check: a file that cannot be read rejects with a
+// FactboxError whose problem says why (the editors' engine writes it, as for a box).
+function textOf(job, fn) {
+  if (job.url === null) return Promise.reject(usage('bad-document', 'factbox.' + fn + ': ' + job.source + ' is not a URL'));
+  if (job.url === undefined) return Promise.resolve(job.text);
+  return loadFile(job.url, TIMEOUT_SECONDS).catch(function (e) {
+    if (!(e instanceof LoadError)) throw e;
+    if (e.local) throw usage('network', 'factbox.' + fn + ': cannot read ' + job.source + ' (' + e.local + ')');
+    return startWasm(true).then(function (wb) {
+      var got = wb.fail(e.code, e.url || job.url, e.status || 0, e.amount || TIMEOUT_SECONDS,
+        { editor: true, errors: 'box', source: job.source, lang: 'en' });
+      throw new FactboxError(got.problems);
+    });
+  });
+}
+
+/* The problems of `input` (a document object, its JSON text, or its URL; in Node a file's
+   path): Promise<problem[]>, empty when every box is good, with the editors' engine (every
+   message, with its line and column), in `lang` if asked. */
+function check(input, o) {
+  return new Promise(function (resolve) {
+    o = o == null ? {} : o;
+    if (typeof o !== 'object') throw usage('bad-options', 'factbox.check: options must be an object');
+    known(o, ['lang'], 'check');
+    if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
+      throw usage('bad-options', 'factbox.check: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
+    }
+    var job = jobOf(input, null);
+    resolve(Promise.all([textOf(job, 'check'), startWasm(true)]).then(function (got) {
+      var lang = o.lang || 'vi';
+      var doc = new got[1].Doc(got[0], lang);
+      try {
+        var shown = doc.show(null, { editor: true, errors: 'box', source: job.source || null, lang: lang });
+        return shown.problems.map(function (p) {
+          return o.lang && p[o.lang] ? Object.assign({}, p, { message: p[o.lang] }) : p;
+        });
+      } finally {
+        doc.free();
+      }
+    }));
+  });
+}
+
 /* The boxes of `input` (a document object, its JSON text, or its URL) written ahead of
    time, byte for byte as `factbox render` writes them: Promise<[{id, html, svg}]>.
    Options: id, src (the data URL the snippet points at; by default the URL given, else
@@ -731,6 +833,10 @@ function prerender(input, o) {
   return new Promise(function (resolve) {
     o = o == null ? {} : o;
     if (typeof o !== 'object') throw usage('bad-options', 'factbox.prerender: options must be an object');
+    known(o, PRERENDER_OPTIONS, 'prerender');
+    if (o.script != null && o.script !== false && typeof o.script !== 'string') {
+      throw usage('bad-options', 'factbox.prerender: script must be the URL of factbox.js, or false for none');
+    }
     if (o.theme != null && o.theme !== 'auto' && o.theme !== 'light' && o.theme !== 'dark') {
       throw usage('bad-options', 'factbox.prerender: theme must be "auto", "light" or "dark", not ' + JSON.stringify(o.theme));
     }
@@ -745,11 +851,10 @@ function prerender(input, o) {
     var src = o.inline === true ? null : (o.src != null ? String(o.src) : (job.source || null));
     var wasmOptions = {
       data: src, theme: o.theme || 'auto', lang: o.lang || undefined, width: width,
-      script: o.script != null ? String(o.script) : undefined
+      // false: no script tag (a page that loads the module itself and calls hydrate()).
+      script: o.script === false ? '' : o.script != null ? o.script : undefined
     };
-    if (job.url === null) throw usage('bad-document', 'factbox.prerender: ' + job.source + ' is not a URL');
-    var text = job.url === undefined ? Promise.resolve(job.text) : loadFile(job.url, TIMEOUT_SECONDS);
-    resolve(Promise.all([text, startWasm(true)]).then(function (got) {
+    resolve(Promise.all([textOf(job, 'prerender'), startWasm(true)]).then(function (got) {
       try {
         return got[1].prerender(got[0], job.pick, wasmOptions);
       } catch (problems) {

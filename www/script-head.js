@@ -9,3 +9,6 @@ if (window.factbox && window.factbox.__loaded) {
 var BASE_URL = (document.currentScript && document.currentScript.src) || location.href;
 var WASM_URL = new URL('factbox_bg.wasm', BASE_URL);
 var EDITOR_URL = new URL('factbox_editor.wasm', BASE_URL);
+// In a page every URL is fetched (the npm build for Node reads file: URLs from the disk).
+var readLocal = null;
+function baseUrl() { return document.baseURI; }

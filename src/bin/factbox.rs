@@ -32,12 +32,14 @@ USAGE
       exits with 1 when any box is broken, 0 when all are good.
 
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
-                 [--lang vi|en] [--inline] [--script URL] [--font FILE]...
+                 [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
       Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
       snippet with the box prerendered inside it), DIR/ID.svg and DIR/ID.png (the whole
       box as an image, the PNG at twice --width, default 640).
       --inline    put the JSON inside the snippet (one paste, no file to host)
       --script    the URL of factbox.js in the snippet (default factbox.js)
+      --no-script no script tag (the page loads factbox itself, e.g. the npm module's
+                  hydrate())
       --theme     auto (the reader's colour scheme, default) or a fixed one; the images
                   are light unless dark is asked for
       --lang      the language of boxes whose file does not say (default vi)
@@ -206,6 +208,7 @@ USAGE
                 "--lang" => default_lang = lang(value(&mut it, "--lang")?)?,
                 "--inline" => inline = true,
                 "--script" => script = value(&mut it, "--script")?.to_owned(),
+                "--no-script" => script.clear(),
                 "--font" => fonts.push(PathBuf::from(value(&mut it, "--font")?)),
                 flag if flag.starts_with("--") => {
                     return Err(Usage(format!("unknown option `{flag}`")));

@@ -80,6 +80,7 @@ fn problem_js(id: Option<&str>, _lang: Lang, p: &Problem) -> JsValue {
     #[cfg(feature = "editor")]
     {
         set(&o, "message", &JsValue::from_str(&p.message(_lang)));
+        set(&o, "what", &JsValue::from_str(&p.what.describe(_lang)));
         set(&o, "vi", &JsValue::from_str(&p.message(Lang::Vi)));
         set(&o, "en", &JsValue::from_str(&p.message(Lang::En)));
     }

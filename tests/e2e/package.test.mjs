@@ -31,11 +31,14 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
   const tarball = path.join(root, 'target', `factbox-${manifest.version}.tgz`);
   const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
   assert.deepEqual(listed, [
-    'package/LICENSE-APACHE', 'package/LICENSE-MIT', 'package/README.md', 'package/document.d.ts',
-    'package/factbox.d.ts', 'package/factbox.js', 'package/factbox_bg.wasm', 'package/package.json',
-    'package/schema.json',
+    'package/LICENSE-APACHE', 'package/LICENSE-MIT', 'package/README.md', 'package/cli.mjs',
+    'package/document.d.ts', 'package/factbox.d.ts', 'package/factbox.js', 'package/factbox.node.js',
+    'package/factbox_bg.wasm', 'package/package.json', 'package/schema.json',
   ]);
   assert.equal(manifest.exports['.'].default, './factbox.js');
+  // Node (and the server side of Astro, Eleventy, Vite SSR) gets the build that reads files.
+  assert.equal(manifest.exports['.'].node, './factbox.node.js');
+  assert.equal(manifest.bin.factbox, './cli.mjs');
   assert.equal(manifest.sideEffects, false);
   // The same size-optimised wasm as dist/'s editors' engine (developers get every message),
   // not a third build.
@@ -56,7 +59,7 @@ test('plain Node imports the package without a DOM; render rejects there, it doe
       name: e.name, code: e.problems[0].code, isError: e instanceof m.FactboxError }));
   `], { encoding: 'utf8' });
   assert.deepEqual(JSON.parse(out), {
-    keys: ['FactboxError', 'prerender', 'render', 'version'], version: manifest.version,
+    keys: ['FactboxError', 'check', 'hydrate', 'prerender', 'render', 'version'], version: manifest.version,
     name: 'FactboxError', code: 'bad-element', isError: true,
   });
 });
@@ -74,6 +77,155 @@ test('the ES module renders in Chromium: a box drawn, a broken document rejected
     return { state: box.state, kind: box.kind, bad };
   });
   assert.deepEqual(r, { state: 'ready', kind: 'bar', bad: { isError: true, codes: ['unknown-kind'] } });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A fresh project with the tarball installed, as a developer's would be.
+function project() {
+  const dir = fs.mkdtempSync(path.join(root, 'target', 'npm-project-'));
+  fs.mkdirSync(path.join(dir, 'data'));
+  fs.copyFileSync(path.join(root, 'www', 'data', 'egov-vn.json'), path.join(dir, 'data', 'egov-vn.json'));
+  fs.writeFileSync(path.join(dir, 'package.json'), '{"name": "news-site", "private": true, "type": "module"}');
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline',
+    path.join(root, 'target', `factbox-${manifest.version}.tgz`)], { cwd: dir, stdio: 'ignore' });
+  return dir;
+}
+
+test('plain Node, no shim: prerender() from a path, an object and text; check(); options that are not known reject', () => {
+  const dir = project();
+  try {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `
+      import { prerender, check } from 'factbox';
+      import fs from 'node:fs';
+      const byPath = await prerender('data/egov-vn.json');
+      const doc = JSON.parse(fs.readFileSync('data/egov-vn.json', 'utf8'));
+      const byObject = await prerender(doc, { id: 'tiet-kiem', script: false });
+      const byText = await prerender(JSON.stringify(doc), { id: 'tiet-kiem', inline: true });
+      const bad = await prerender('data/egov-vn.json', { widht: 600 }).catch((e) => e.problems[0]);
+      const problems = await check('{"version": 1, "boxes": [{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "x", "value": "12%"}]}]}');
+      const missing = await prerender('data/nothing.json').catch((e) => e.problems[0].code);
+      console.log(JSON.stringify({
+        boxes: byPath.length, src: byPath[0].html.slice(0, 40),
+        noScript: !byObject[0].html.includes('<script src'), inline: byText[0].html.includes('<script type="application/json">'),
+        bad: [bad.code, bad.message], good: (await check('data/egov-vn.json')).length,
+        problem: [problems[0].code, problems[0].line, problems[0].column], missing,
+      }));
+    `], { encoding: 'utf8', cwd: dir });
+    const r = JSON.parse(out);
+    assert.equal(r.boxes, 12);
+    assert.equal(r.src, '<div data-factbox="data/egov-vn.json#tie');
+    assert.ok(r.noScript && r.inline);
+    assert.deepEqual(r.bad, ['bad-options', 'factbox.prerender: unknown option "widht" (the options are id, src, inline, theme, lang, width, script)']);
+    assert.equal(r.good, 0);
+    assert.deepEqual(r.problem, ['value-as-text', 1, 104]);
+    assert.equal(r.missing, 'network');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('npx factbox render writes the native command\'s snippets and images byte for byte; npx factbox check its lines', () => {
+  const dir = project();
+  try {
+    execFileSync('npx', ['factbox', 'render', 'data/egov-vn.json', '--out', 'npm'], { cwd: dir, stdio: 'ignore' });
+    const native = path.join(root, 'target', 'debug', 'factbox');
+    execFileSync(native, ['render', 'data/egov-vn.json', '--out', 'native'], { cwd: dir, stdio: 'ignore' });
+    const written = fs.readdirSync(path.join(dir, 'npm')).sort();
+    assert.equal(written.length, 24, written.join());
+    for (const f of written) {
+      assert.ok(fs.readFileSync(path.join(dir, 'npm', f)).equals(fs.readFileSync(path.join(dir, 'native', f))), f);
+    }
+    fs.writeFileSync(path.join(dir, 'bad.json'), '{"version": 1, "boxes": [{"id": "a", "kind": "bar", "title": "T",\n "bars": [{"label": "x", "value": "12%"}, {"label": "x", "value": 1}]}]}');
+    const run = (cmd) => {
+      try {
+        return { out: execFileSync(cmd[0], cmd.slice(1), { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), code: 0 };
+      } catch (e) {
+        return { out: e.stdout, code: e.status };
+      }
+    };
+    const npm = run(['npx', 'factbox', 'check', 'bad.json', 'data/egov-vn.json']);
+    const nat = run([native, 'check', 'bad.json', 'data/egov-vn.json']);
+    assert.equal(npm.code, 1);
+    assert.deepEqual(npm, nat);
+    assert.equal(run(['npx', 'factbox', 'render', 'data/egov-vn.json', '--out', 'x', '--widht', '3']).code, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('hydrate(): snippets made without a script tag become interactive from the ES module, with no wasm', async () => {
+  const { execFileSync: run } = await import('node:child_process');
+  const snippets = JSON.parse(run(process.execPath, ['--input-type=module', '-e', `
+    const { prerender } = await import(${JSON.stringify(path.join(pkg, 'factbox.node.js'))});
+    const boxes = await prerender(${JSON.stringify(path.join(root, 'www', 'data', 'egov-vn.json'))}, { script: false, src: '/data/egov-vn.json' });
+    console.log(JSON.stringify(boxes.filter((b) => ['tiet-kiem', 'co-so-du-lieu'].includes(b.id)).map((b) => b.html)));
+  `], { encoding: 'utf8' }));
+  const page = `<!doctype html><html lang="vi"><head><title>hydrate</title><link rel="icon" href="data:,"></head>
+<body>${snippets.join('\n')}<script type="module">
+import { hydrate } from '/pkg/factbox.js';
+hydrate();
+hydrate();  // again: nothing happens twice
+window.__hydrated = true;
+</script></body></html>`;
+  const s = await serve({ route: (url, res) => {
+    if (url.pathname === '/hydrate.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+      return true;
+    }
+    if (url.pathname.startsWith('/pkg/')) {
+      sendFile(res, path.join(pkg, path.basename(url.pathname)));
+      return true;
+    }
+    return false;
+  } });
+  const { context, page: p, errors } = await open(browser, 'about:blank');
+  const wasm = [];
+  p.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await p.goto(`${s.url}/hydrate.html`);
+  await p.waitForFunction(() => window.__hydrated && [...document.querySelectorAll('[data-factbox]')]
+    .every((e) => e.getAttribute('data-factbox-state') === 'ready'));
+  const before = await p.$eval('[data-factbox$="#co-so-du-lieu"]', (el) => el.getBoundingClientRect().height);
+  const drawing = p.locator('[data-factbox$="#co-so-du-lieu"]').locator('svg.fb-svg:visible');
+  await drawing.focus();
+  await p.keyboard.press('ArrowRight');
+  const tip = await p.$eval('[data-factbox$="#co-so-du-lieu"]', (el) => {
+    const t = el.shadowRoot.querySelector('.fb-tip');
+    return t && !t.hidden ? t.textContent : '';
+  });
+  assert.notEqual(tip, '', 'a tooltip by keyboard');
+  assert.equal(await p.$eval('[data-factbox$="#co-so-du-lieu"]', (el) => el.getBoundingClientRect().height), before, 'no layout shift');
+  assert.equal(await p.$eval('[data-factbox$="#co-so-du-lieu"]', (el) => el.shadowRoot.querySelectorAll('.fb-tip').length), 1, 'attached once');
+  assert.deepEqual(wasm, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await s.close();
+});
+
+test('the API does what its README says: unknown options reject, render\'s options hold for update, a failed box has a handle', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/app.html`);
+  const r = await page.evaluate(async () => {
+    const { render } = await import('/pkg/factbox.js');
+    const good = '{"version": 1, "locale": "en", "boxes": [{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 3}]}]}';
+    const half = '{"version": 1, "locale": "en", "boxes": [{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 3}]}, {"id": "b", "kind": "pie"}]}';
+    const typo = await render(document.getElementById('a'), good, { qiuet: true }).catch((e) => [e.problems[0].code, e.message]);
+    // quiet given to render holds for update: the broken update logs nothing.
+    const logged = [];
+    const error = console.error;
+    console.error = (...a) => logged.push(a.join(' '));
+    const box = await render(document.getElementById('a'), good, { quiet: true });
+    const failed = await box.update(half).catch((e) => e);
+    console.error = error;
+    const held = failed.box === box && box.state;
+    failed.box.free();
+    return { typo, logged, held, freed: box.state, codes: failed.problems.map((p) => p.code) };
+  });
+  assert.deepEqual(r.typo, ['bad-options', 'factbox.render: unknown option "qiuet" (the options are id, lazy, errors, quiet, lang, timeout, signal)']);
+  assert.deepEqual(r.logged, []);
+  assert.equal(r.held, 'error');
+  assert.equal(r.freed, 'freed');
+  assert.deepEqual(r.codes, ['unknown-kind']);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -15,12 +15,16 @@ export interface FactboxProblem {
   code: string;
   /** The whole message, in the `lang` asked for or the box's language. */
   message: string;
+  /** What is wrong, without its place (the message's last part). */
+  what: string;
 }
 
 /** What `render` rejects with when a box cannot be shown. */
 export class FactboxError extends Error {
   readonly name: 'FactboxError';
   readonly problems: FactboxProblem[];
+  /** From `render` and `update`: the box the element now holds (its failure shown), to free. */
+  readonly box?: Box;
 }
 
 export type BoxState = 'loading' | 'ready' | 'error' | 'freed';
@@ -51,7 +55,8 @@ export interface Box {
   readonly state: BoxState;
   /** The kinds shown, e.g. `'bar'`, or `'figures line'` for a file of two boxes. */
   readonly kind: string;
-  /** Shows another document in the same element. */
+  /** Shows another document in the same element; the options given to `render` hold
+   *  (but its `signal`), those given here change them. */
   update(input: FactboxDocument | string | URL, options?: RenderOptions): Promise<Box>;
   /** Removes the box and empties the element; safe to call twice. */
   free(): void;
@@ -73,8 +78,9 @@ export interface PrerenderOptions {
   lang?: 'vi' | 'en';
   /** The width of the standalone image, 280–1400 CSS pixels (default 640). */
   width?: number;
-  /** The address of factbox.js in the snippet (default `'factbox.js'`). */
-  script?: string;
+  /** The address of factbox.js in the snippet (default `'factbox.js'`); `false` for no
+   *  script tag (the page imports this module and calls `hydrate()`). */
+  script?: string | false;
 }
 
 /** One box written ahead of time, as `factbox render` writes it. */
@@ -89,6 +95,16 @@ export interface Prerendered {
 /** Writes the boxes of a document ahead of time, byte for byte as `factbox render` does;
  *  rejects with a `FactboxError` when the document or any box is broken. */
 export function prerender(input: FactboxDocument | string | URL, options?: PrerenderOptions): Promise<Prerendered[]>;
+
+/** The problems of a document (object, JSON text, URL, or in Node a file's path), each
+ *  with its line and column: none when every box is good. Messages in `lang` (default:
+ *  each box's own language). */
+export function check(input: FactboxDocument | string | URL, options?: { lang?: 'vi' | 'en' }): Promise<FactboxProblem[]>;
+
+/** Makes every box in `root` (default: the document; an element counts itself) what it
+ *  should be: a prerendered snippet interactive as it is, with no wasm and no fetch; any
+ *  other `[data-factbox]` element drawn from its data. Safe to call again. */
+export function hydrate(root?: Document | Element): void;
 
 /** The version of factbox. */
 export const version: string;

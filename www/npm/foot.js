@@ -1,1 +1,1 @@
-export { render, prerender, FactboxError, VERSION as version };
+export { render, prerender, check, hydrate, FactboxError, VERSION as version };

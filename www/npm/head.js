@@ -4,3 +4,6 @@
 // it is the editors' build (every message), so both engines are the one file.
 const WASM_URL = new URL('./factbox_bg.wasm', import.meta.url);
 const EDITOR_URL = WASM_URL;
+// Browsers fetch every URL (see head-node.js for Node).
+const readLocal = null;
+const baseUrl = () => document.baseURI;
