@@ -114,7 +114,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	mkdir -p dist
 	cp -r www/. dist/
 	@# Build scripts and the README's pictures are not for newsrooms to upload.
-	rm -rf dist/loader.js dist/api.js dist/interact.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
+	rm -rf dist/loader.js dist/api.js dist/dev-api.js dist/interact.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
 	@# The demo article again, its boxes prerendered by the `factbox` command (static-first:
 	@# on screen before any script, taken over by factbox.js). Run from www/ so that the
 	@# snippets point at data/… as the page does.
@@ -176,9 +176,9 @@ pkg: dist
 	@# Developers' builds keep every message: the editors' wasm, under the readers' name.
 	cp target/factbox_editor.wasm pkg/factbox_bg.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
-	cat www/npm/head.js target/factbox.core.js www/npm/foot.js > pkg/factbox.js
+	cat www/npm/head.js target/factbox.core.js www/dev-api.js www/npm/foot.js > pkg/factbox.js
 	@# The same for Node (the "node" export condition): local files read from the disk.
-	cat www/npm/head-node.js target/factbox.core.js www/npm/foot.js > pkg/factbox.node.js
+	cat www/npm/head-node.js target/factbox.core.js www/dev-api.js www/npm/foot.js > pkg/factbox.node.js
 	cp www/npm/factbox.d.ts www/npm/README.md www/npm/cli.mjs LICENSE-MIT LICENSE-APACHE pkg/
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts

@@ -607,11 +607,32 @@ function idle(f) {
   else setTimeout(f, 200);
 }
 
+// `data-factbox-theme` on any ancestor (e.g. <html>) sets the colour scheme of the boxes
+// inside that do not set their own: one rule for the page, added once. (The boxes'
+// colours follow their colour scheme: src/web/style.css.)
+var THEME_CSS = '[data-factbox-theme="dark"] [data-factbox]:not([data-factbox-theme]){color-scheme:dark}'
+  + '[data-factbox-theme="light"] [data-factbox]:not([data-factbox-theme]){color-scheme:light}';
+var themed = false;
+function themeRules() {
+  if (themed || typeof document === 'undefined') return;
+  themed = true;
+  if (typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype && document.adoptedStyleSheets) {
+    var s = new CSSStyleSheet();
+    s.replaceSync(THEME_CSS);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([s]);
+  } else {
+    var style = document.createElement('style');
+    style.textContent = THEME_CSS;
+    document.head.appendChild(style);
+  }
+}
+
 /* Makes every box in `root` (a document or an element, itself included) what it should
    be: a prerendered snippet interactive as it is (no wasm, no fetch), any other embed
    shown from its data. Safe to call again: a box is taken over once. */
 function hydrate(root) {
   root = root == null ? document : root;
+  themeRules();
   var found = root.nodeType === 1 && root.hasAttribute('data-factbox') ? [root] : [];
   found.push.apply(found, root.querySelectorAll('[data-factbox]'));
   found.forEach(function (el) {
@@ -626,7 +647,6 @@ function hydrate(root) {
 
 // The options of `render`, checked; a wrong one is a usage error, not a silent default.
 var RENDER_OPTIONS = ['id', 'lazy', 'errors', 'quiet', 'lang', 'timeout', 'signal'];
-var PRERENDER_OPTIONS = ['id', 'src', 'inline', 'theme', 'lang', 'width', 'script'];
 
 // An option the function does not know is a mistake (a typo would otherwise be a silent
 // default): rejected, naming the ones it knows.
@@ -772,6 +792,7 @@ function render(element, input, o) {
   if (typeof Element !== 'function' || !(element instanceof Element)) {
     return Promise.reject(usage('bad-element', 'factbox.render: the first argument must be an element, not ' + (element === null ? 'null' : typeof element)));
   }
+  themeRules();
   var box = boxes.get(element);
   if (!box || box._freed) {
     box = new Box(element);
@@ -780,87 +801,4 @@ function render(element, input, o) {
   return draw(box, input, o);
 }
 
-// The text of a job for prerender and check: a file that cannot be read rejects with a
-// FactboxError whose problem says why (the editors' engine writes it, as for a box).
-function textOf(job, fn) {
-  if (job.url === null) return Promise.reject(usage('bad-document', 'factbox.' + fn + ': ' + job.source + ' is not a URL'));
-  if (job.url === undefined) return Promise.resolve(job.text);
-  return loadFile(job.url, TIMEOUT_SECONDS).catch(function (e) {
-    if (!(e instanceof LoadError)) throw e;
-    if (e.local) throw usage('network', 'factbox.' + fn + ': cannot read ' + job.source + ' (' + e.local + ')');
-    return startWasm(true).then(function (wb) {
-      var got = wb.fail(e.code, e.url || job.url, e.status || 0, e.amount || TIMEOUT_SECONDS,
-        { editor: true, errors: 'box', source: job.source, lang: 'en' });
-      throw new FactboxError(got.problems);
-    });
-  });
-}
-
-/* The problems of `input` (a document object, its JSON text, or its URL; in Node a file's
-   path): Promise<problem[]>, empty when every box is good, with the editors' engine (every
-   message, with its line and column), in `lang` if asked. */
-function check(input, o) {
-  return new Promise(function (resolve) {
-    o = o == null ? {} : o;
-    if (typeof o !== 'object') throw usage('bad-options', 'factbox.check: options must be an object');
-    known(o, ['lang'], 'check');
-    if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
-      throw usage('bad-options', 'factbox.check: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
-    }
-    var job = jobOf(input, null);
-    resolve(Promise.all([textOf(job, 'check'), startWasm(true)]).then(function (got) {
-      var lang = o.lang || 'vi';
-      var doc = new got[1].Doc(got[0], lang);
-      try {
-        var shown = doc.show(null, { editor: true, errors: 'box', source: job.source || null, lang: lang });
-        return shown.problems.map(function (p) {
-          return o.lang && p[o.lang] ? Object.assign({}, p, { message: p[o.lang] }) : p;
-        });
-      } finally {
-        doc.free();
-      }
-    }));
-  });
-}
-
-/* The boxes of `input` (a document object, its JSON text, or its URL) written ahead of
-   time, byte for byte as `factbox render` writes them: Promise<[{id, html, svg}]>.
-   Options: id, src (the data URL the snippet points at; by default the URL given, else
-   the JSON goes inline), inline, theme ('auto' | 'light' | 'dark'), lang, width (the
-   image's, 280-1400, default 640), script (the URL of factbox.js). Rejects with a
-   FactboxError when the document or any box is broken. */
-function prerender(input, o) {
-  return new Promise(function (resolve) {
-    o = o == null ? {} : o;
-    if (typeof o !== 'object') throw usage('bad-options', 'factbox.prerender: options must be an object');
-    known(o, PRERENDER_OPTIONS, 'prerender');
-    if (o.script != null && o.script !== false && typeof o.script !== 'string') {
-      throw usage('bad-options', 'factbox.prerender: script must be the URL of factbox.js, or false for none');
-    }
-    if (o.theme != null && o.theme !== 'auto' && o.theme !== 'light' && o.theme !== 'dark') {
-      throw usage('bad-options', 'factbox.prerender: theme must be "auto", "light" or "dark", not ' + JSON.stringify(o.theme));
-    }
-    if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
-      throw usage('bad-options', 'factbox.prerender: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
-    }
-    var width = o.width == null ? IMAGE_WIDTH.fallback : Number(o.width);
-    if (!(width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max)) {
-      throw usage('bad-options', 'factbox.prerender: width must be ' + IMAGE_WIDTH.min + ' to ' + IMAGE_WIDTH.max + ' pixels');
-    }
-    var job = jobOf(input, o.id == null ? null : String(o.id));
-    var src = o.inline === true ? null : (o.src != null ? String(o.src) : (job.source || null));
-    var wasmOptions = {
-      data: src, theme: o.theme || 'auto', lang: o.lang || undefined, width: width,
-      // false: no script tag (a page that loads the module itself and calls hydrate()).
-      script: o.script === false ? '' : o.script != null ? o.script : undefined
-    };
-    resolve(Promise.all([textOf(job, 'prerender'), startWasm(true)]).then(function (got) {
-      try {
-        return got[1].prerender(got[0], job.pick, wasmOptions);
-      } catch (problems) {
-        throw Array.isArray(problems) ? new FactboxError(problems) : problems;
-      }
-    }));
-  });
-}
 

@@ -40,7 +40,7 @@ function start() {
   });
 }
 
-window.factbox = { __loaded: true, version: VERSION, render: render, prerender: prerender, check: check, hydrate: hydrate, FactboxError: FactboxError };
+window.factbox = { __loaded: true, version: VERSION, render: render, hydrate: hydrate, FactboxError: FactboxError };
 if (document.readyState === 'loading') {
   document.addEventListener('DOMContentLoaded', start);
 } else {

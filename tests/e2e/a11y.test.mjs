@@ -87,3 +87,61 @@ test('the demo works under a strict Content Security Policy', async () => {
     await strict.close();
   }
 });
+
+// The page's dark mode switched at run time: every box follows with no redraw (its
+// colours are light-dark() custom properties), on the live page and on the prerendered one
+// (also with JavaScript off, through the site's own one-line rule), and axe finds no
+// contrast problem either way.
+const DARK = 'rgb(28, 31, 36)';
+const LIGHT = 'rgb(246, 246, 244)';
+const backgrounds = (page) => page.$$eval('[data-factbox]', (els) => els.map((el) => {
+  const f = el.shadowRoot.querySelector('.fb');
+  // A chart's axis text, painted by the same variables.
+  const text = el.shadowRoot.querySelector('svg.fb-svg text');
+  return [getComputedStyle(f).backgroundColor, text ? getComputedStyle(text).fill : null];
+}));
+
+for (const [url, js] of [['/index.html', true], ['/prerendered.html', true], ['/prerendered.html', false]]) {
+  test(`a dark mode toggled on <html> at run time restyles every box, axe clean both ways (${url}${js ? '' : ', JavaScript off'})`, async () => {
+    const { context, page, errors } = await open(browser, 'about:blank', {
+      viewport: { width: 1280, height: 900 }, colorScheme: 'light', javaScriptEnabled: js,
+    });
+    await page.goto(`${server.url}${url}`);
+    if (js) await settleAll(page);
+    const before = await backgrounds(page);
+    assert.ok(before.every(([bg]) => bg === LIGHT), JSON.stringify(before));
+    const drawn = js ? await page.$$eval('[data-factbox]', (els) => els.map((e) => e.shadowRoot.innerHTML.length)) : null;
+    // A site's toggle: with factbox.js, data-factbox-theme on <html>; without it, the
+    // site's class and its one rule (README).
+    const toggle = (dark) => page.evaluate(
+      (d) => document.documentElement.setAttribute('data-factbox-theme', d ? 'dark' : 'light'), dark);
+    if (js) await toggle(true);
+    else {
+      // Without JavaScript the page cannot toggle by itself: the site's class is in the
+      // markup, with the site's one rule.
+      await context.close();
+      const again = await open(browser, 'about:blank', { viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+      await again.page.route(`${server.url}${url}`, async (route) => {
+        const res = await route.fetch();
+        const body = (await res.text()).replace('<html lang="vi">', '<html lang="vi" class="dark">')
+          .replace('</head>', '<style>html.dark [data-factbox] { color-scheme: dark }</style></head>');
+        await route.fulfill({ response: res, body });
+      });
+      await again.page.goto(`${server.url}${url}`);
+      const dark = await backgrounds(again.page);
+      assert.ok(dark.every(([bg]) => bg === DARK), JSON.stringify(dark));
+      await again.context.close();
+      return;
+    }
+    const dark = await backgrounds(page);
+    assert.ok(dark.every(([bg]) => bg === DARK), JSON.stringify(dark));
+    assert.ok(dark.some(([, fill], i) => fill && fill !== before[i][1]), 'chart text changes colour too');
+    assert.deepEqual(await page.$$eval('[data-factbox]', (els) => els.map((e) => e.shadowRoot.innerHTML.length)), drawn, 'no redraw');
+    assert.deepEqual(await axeViolations(page), []);
+    await toggle(false);
+    assert.deepEqual(await backgrounds(page), before);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

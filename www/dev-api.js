@@ -1,0 +1,90 @@
+/* The developers' part of the API, in the npm package only (the script tag's build leaves
+   it out: every reader of every article would download it): prerender() writes boxes
+   ahead of time, check() lists a document's problems. Both use the editors' engine.
+   Built after api.js, in its scope. */
+
+var PRERENDER_OPTIONS = ['id', 'src', 'inline', 'theme', 'lang', 'width', 'script'];
+
+// The text of a job for prerender and check: a file that cannot be read rejects with a
+// FactboxError whose problem says why (the editors' engine writes it, as for a box).
+function textOf(job, fn) {
+  if (job.url === null) return Promise.reject(usage('bad-document', 'factbox.' + fn + ': ' + job.source + ' is not a URL'));
+  if (job.url === undefined) return Promise.resolve(job.text);
+  return loadFile(job.url, TIMEOUT_SECONDS).catch(function (e) {
+    if (!(e instanceof LoadError)) throw e;
+    if (e.local) throw usage('network', 'factbox.' + fn + ': cannot read ' + job.source + ' (' + e.local + ')');
+    return startWasm(true).then(function (wb) {
+      var got = wb.fail(e.code, e.url || job.url, e.status || 0, e.amount || TIMEOUT_SECONDS,
+        { editor: true, errors: 'box', source: job.source, lang: 'en' });
+      throw new FactboxError(got.problems);
+    });
+  });
+}
+
+/* The problems of `input` (a document object, its JSON text, or its URL; in Node a file's
+   path): Promise<problem[]>, empty when every box is good, with the editors' engine (every
+   message, with its line and column), in `lang` if asked. */
+function check(input, o) {
+  return new Promise(function (resolve) {
+    o = o == null ? {} : o;
+    if (typeof o !== 'object') throw usage('bad-options', 'factbox.check: options must be an object');
+    known(o, ['lang'], 'check');
+    if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
+      throw usage('bad-options', 'factbox.check: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
+    }
+    var job = jobOf(input, null);
+    resolve(Promise.all([textOf(job, 'check'), startWasm(true)]).then(function (got) {
+      var lang = o.lang || 'vi';
+      var doc = new got[1].Doc(got[0], lang);
+      try {
+        var shown = doc.show(null, { editor: true, errors: 'box', source: job.source || null, lang: lang });
+        return shown.problems.map(function (p) {
+          return o.lang && p[o.lang] ? Object.assign({}, p, { message: p[o.lang] }) : p;
+        });
+      } finally {
+        doc.free();
+      }
+    }));
+  });
+}
+
+/* The boxes of `input` (a document object, its JSON text, or its URL) written ahead of
+   time, byte for byte as `factbox render` writes them: Promise<[{id, html, svg}]>.
+   Options: id, src (the data URL the snippet points at; by default the URL given, else
+   the JSON goes inline), inline, theme ('auto' | 'light' | 'dark'), lang, width (the
+   image's, 280-1400, default 640), script (the URL of factbox.js). Rejects with a
+   FactboxError when the document or any box is broken. */
+function prerender(input, o) {
+  return new Promise(function (resolve) {
+    o = o == null ? {} : o;
+    if (typeof o !== 'object') throw usage('bad-options', 'factbox.prerender: options must be an object');
+    known(o, PRERENDER_OPTIONS, 'prerender');
+    if (o.script != null && o.script !== false && typeof o.script !== 'string') {
+      throw usage('bad-options', 'factbox.prerender: script must be the URL of factbox.js, or false for none');
+    }
+    if (o.theme != null && o.theme !== 'auto' && o.theme !== 'light' && o.theme !== 'dark') {
+      throw usage('bad-options', 'factbox.prerender: theme must be "auto", "light" or "dark", not ' + JSON.stringify(o.theme));
+    }
+    if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
+      throw usage('bad-options', 'factbox.prerender: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
+    }
+    var width = o.width == null ? IMAGE_WIDTH.fallback : Number(o.width);
+    if (!(width >= IMAGE_WIDTH.min && width <= IMAGE_WIDTH.max)) {
+      throw usage('bad-options', 'factbox.prerender: width must be ' + IMAGE_WIDTH.min + ' to ' + IMAGE_WIDTH.max + ' pixels');
+    }
+    var job = jobOf(input, o.id == null ? null : String(o.id));
+    var src = o.inline === true ? null : (o.src != null ? String(o.src) : (job.source || null));
+    var wasmOptions = {
+      data: src, theme: o.theme || 'auto', lang: o.lang || undefined, width: width,
+      // false: no script tag (a page that loads the module itself and calls hydrate()).
+      script: o.script === false ? '' : o.script != null ? o.script : undefined
+    };
+    resolve(Promise.all([textOf(job, 'prerender'), startWasm(true)]).then(function (got) {
+      try {
+        return got[1].prerender(got[0], job.pick, wasmOptions);
+      } catch (problems) {
+        throw Array.isArray(problems) ? new FactboxError(problems) : problems;
+      }
+    }));
+  });
+}
