@@ -140,36 +140,46 @@ fn the_palette_stays_distinguishable_under_colour_vision_deficiencies() {
     }
 }
 
-/// `#rrggbb` in `text`, after `name` (the fallback of a `var(--factbox-…, #rrggbb)`).
-fn css_default(css: &str, name: &str, occurrence: usize) -> RGBColor {
+/// Every `#rrggbb` of the `occurrence`-th declaration of `name` in `css` (a
+/// `light-dark(var(--factbox-…, #light), var(--factbox-…-dark, #dark))` has two).
+fn css_colours(css: &str, name: &str, occurrence: usize) -> Vec<RGBColor> {
     let at = css
         .match_indices(&format!("{name}:"))
         .nth(occurrence)
         .map(|(i, _)| i)
         .expect(name);
-    let rest = &css[at..];
-    let hash = rest.find('#').expect("a colour");
-    let hex = &rest[hash + 1..hash + 7];
-    let v = |k: usize| u8::from_str_radix(&hex[k..k + 2], 16).expect("hex");
-    RGBColor(v(0), v(2), v(4))
+    let declaration = css[at..].split(';').next().expect("a declaration");
+    declaration
+        .match_indices('#')
+        .map(|(i, _)| {
+            let hex = &declaration[i + 1..i + 7];
+            let v = |k: usize| u8::from_str_radix(&hex[k..k + 2], 16).expect("hex");
+            RGBColor(v(0), v(2), v(4))
+        })
+        .collect()
 }
 
 #[test]
 fn css_defaults_match_the_rust_themes() {
     let css = std::fs::read_to_string("src/web/style.css").expect("stylesheet");
-    for (occurrence, t) in [(0, Theme::light()), (1, Theme::dark())] {
-        assert_eq!(css_default(&css, "--fb-text", occurrence), t.text);
-        assert_eq!(css_default(&css, "--fb-muted", occurrence), t.muted);
-        assert_eq!(css_default(&css, "--fb-grid", occurrence), t.grid);
-        assert_eq!(css_default(&css, "--fb-mark", occurrence), t.mark);
-        assert_eq!(css_default(&css, "--fb-bg", occurrence), t.background);
-        assert_eq!(css_default(&css, "--fb-track", occurrence), t.track);
-        for (i, &c) in t.series.iter().enumerate() {
-            assert_eq!(
-                css_default(&css, &format!("--fb-s{i}"), occurrence),
-                c,
-                "series {i}"
-            );
-        }
+    let (light, dark) = (Theme::light(), Theme::dark());
+    let mut names: Vec<(String, RGBColor, RGBColor)> = vec![
+        ("--fb-text".into(), light.text, dark.text),
+        ("--fb-muted".into(), light.muted, dark.muted),
+        ("--fb-grid".into(), light.grid, dark.grid),
+        ("--fb-mark".into(), light.mark, dark.mark),
+        ("--fb-bg".into(), light.background, dark.background),
+        ("--fb-track".into(), light.track, dark.track),
+    ];
+    for (i, (&l, &d)) in light.series.iter().zip(&dark.series).enumerate() {
+        names.push((format!("--fb-s{i}"), l, d));
+    }
+    for (name, l, d) in names {
+        // light-dark() where it is supported; then, for browsers without it, the light
+        // values, the dark ones by the system setting, and by the box's attribute.
+        assert_eq!(css_colours(&css, &name, 0), vec![l, d], "{name}");
+        assert_eq!(css_colours(&css, &name, 1), vec![l], "{name}");
+        assert_eq!(css_colours(&css, &name, 2), vec![d], "{name}");
+        assert_eq!(css_colours(&css, &name, 3), vec![d], "{name}");
     }
 }
