@@ -12,7 +12,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
 .PHONY: help install setup setup-rust setup-browser setup-npm setup-fonts setup-fuzz dist pkg demo test \
-        test-native test-wasm test-e2e test-fuzz fuzz bench lint schema golden clean
+        test-native test-wasm test-e2e test-fuzz fuzz bench lint schema golden clean setup-sites
 
 help:
 	@echo "make demo    build dist/ and serve it at http://127.0.0.1:$(PORT)"
@@ -181,6 +181,9 @@ pkg: dist
 	cat www/npm/head-node.js target/factbox.core.js www/dev-api.js www/npm/foot.js > pkg/factbox.node.js
 	cp www/npm/factbox.d.ts www/npm/README.md www/npm/cli.mjs LICENSE-MIT LICENSE-APACHE pkg/
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
+	@# The script-tag build too, for sites without a bundler (it hydrates by itself).
+	mkdir -p pkg/script
+	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_editor.*.wasm pkg/script/
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
 	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json
 	cd pkg && npm pack --silent --pack-destination ../target >/dev/null
@@ -227,8 +230,20 @@ test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test studio_web --features studio
 
-test-e2e: dist pkg setup-browser
+test-e2e: dist pkg setup-browser setup-sites
 	node --test tests/e2e/
+
+# The framework sites of tests/e2e/sites.test.mjs (Astro, Eleventy): their sources copied
+# to target/sites/, their dependencies installed from the lock files once (again only when
+# a lock file changes); the test installs factbox from the packed tarball into them.
+SITES := astro eleventy
+setup-sites: $(foreach s,$(SITES),target/sites/$(s)/node_modules/.package-lock.json)
+
+target/sites/%/node_modules/.package-lock.json: tests/sites/%/package-lock.json
+	mkdir -p target/sites/$*
+	cp -r tests/sites/$*/. target/sites/$*/
+	cd target/sites/$* && npm ci --no-audit --no-fund
+	@touch $@
 
 ## Benchmarks: criterion for the native pipeline, then the browser benchmark against
 ## Chart.js (BENCH_RUNS runs per page size, alternating), both written to BENCHMARKS.md.
