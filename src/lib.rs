@@ -31,6 +31,7 @@
     )
 )]
 
+pub mod canonical;
 pub(crate) mod css;
 pub mod csv;
 pub mod describe;

@@ -11,8 +11,8 @@
 //! a script. After the template comes the box's plain version ([`crate::plain`]), which
 //! is shown only where the template is not attached (a sanitizer removed it, RSS, e-mail).
 //!
-//! The element carries a hash of the JSON text it was made from
-//! (`data-factbox-hash`, [`content_hash`]). The widget takes the box over as it is (the
+//! The element carries a hash of the document it was made from (`data-factbox-hash`,
+//! [`content_hash`] of its [`crate::canonical`] text). The widget takes the box over as it is (the
 //! interaction layer reads the markup); once the page is idle it fetches the data, and
 //! when the text differs, the live data wins and the console says the snippet is stale.
 //!
@@ -40,8 +40,8 @@ const MIN_WIDTH: f64 = 280.0;
 /// box over, draws the same text in the same place.
 pub const DRAWING_FONT: &str = "Arial, \"Liberation Sans\", Arimo, Helvetica, sans-serif";
 
-/// A short hash of a document's text (64-bit FNV-1a, in hex): what a snippet was made
-/// from, to tell whether the file has changed since.
+/// A short hash of a text (64-bit FNV-1a, in hex): of a document's canonical text, what a
+/// snippet was made from, to tell whether the file has changed since.
 pub fn content_hash(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in text.as_bytes() {
@@ -144,7 +144,9 @@ pub fn prerender(
         }
     };
     let loaded: Loaded = load(text, pick, options.lang);
-    let hash = content_hash(text);
+    // Over the document's meaning (see `crate::canonical`), as the page hashes what it
+    // fetches: an object given as JSON text, or the file reformatted, is not stale.
+    let hash = content_hash(&crate::canonical::canonical(text).unwrap_or_else(|| text.to_owned()));
     // The stylesheet every snippet carries, written once for all of them.
     let css = format!("{}{}", crate::css::STYLE, static_css());
     Ok(loaded?
@@ -320,7 +322,7 @@ mod tests {
                 html.starts_with(&format!(
                     "<div data-factbox=\"data/egov-vn.json#{}\" data-factbox-hash=\"{}\"",
                     p.id,
-                    content_hash(&json)
+                    content_hash(&crate::canonical::canonical(&json).expect("JSON"))
                 )),
                 "{html}"
             );
@@ -368,7 +370,9 @@ mod tests {
         assert!(inside.contains("\\u003c/script>\\u003c!-- "));
         // And it reads as the same document.
         assert!(load(inside, Some(&p.id), Lang::Vi).is_ok());
-        assert!(p.html.contains(&content_hash(inside)));
+        assert!(p.html.contains(&content_hash(
+            &crate::canonical::canonical(inside).expect("JSON")
+        )));
     }
 
     #[test]

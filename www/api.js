@@ -490,6 +490,16 @@ function engineFor(el, editor) {
   });
 }
 
+// A document's meaning as one text (src/canonical.rs writes the same): an object passed
+// as text, or the file reformatted, hashes the same. Text that is not JSON stays as it is.
+function canonicalText(t) {
+  try {
+    return JSON.stringify(JSON.parse(t));
+  } catch (e) {
+    return t;
+  }
+}
+
 // A document's content hash, as `factbox render` writes it in `data-factbox-hash`:
 // 64-bit FNV-1a over its UTF-8 bytes, in hex (src/prerender.rs), computed in 32-bit
 // halves (the prime is 2^40 + 0x1b3).
@@ -587,7 +597,7 @@ function checkFresh(el) {
   if (job.missing || job.url === null || !el.isConnected || asked.has(el)) return;
   var text = job.url ? loadFile(job.url, timeoutOf(el)) : Promise.resolve(job.text);
   text.then(function (t) {
-    if (!hashes.has(t)) hashes.set(t, contentHash(t));
+    if (!hashes.has(t)) hashes.set(t, contentHash(canonicalText(t)));
     var hash = el.getAttribute('data-factbox-hash');
     if (hashes.get(t) === hash || asked.has(el) || !el.isConnected) return;
     console.warn('factbox: this prerendered snippet is stale: ' + (job.source || 'the inline JSON')

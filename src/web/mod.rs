@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::Problem;
 use crate::format::Lang;
 use crate::model::FactBox;
-use crate::prerender::{self, content_hash};
+use crate::prerender;
 use crate::validate::{Failure, Loaded, load};
 
 fn set(o: &js_sys::Object, k: &str, v: &JsValue) {
@@ -214,11 +214,6 @@ impl Doc {
         let lang = crate::page::lang_of(lang);
         let loaded = load(&text, None, lang);
         Doc { text, lang, loaded }
-    }
-
-    /// The content hash of the text (as a prerendered snippet's `data-factbox-hash`).
-    pub fn hash(&self) -> String {
-        content_hash(&self.text)
     }
 
     /// The box `pick` (an embed's `#id`), or every box, for an element: see [`Shown`].
