@@ -114,7 +114,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	mkdir -p dist
 	cp -r www/. dist/
 	@# Build scripts and the README's pictures are not for newsrooms to upload.
-	rm -rf dist/loader.js dist/api.js dist/dev-api.js dist/interact.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
+	rm -rf dist/docs dist/loader.js dist/api.js dist/dev-api.js dist/interact.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
 	@# The demo article again, its boxes prerendered by the `factbox` command (static-first:
 	@# on screen before any script, taken over by factbox.js). Run from www/ so that the
 	@# snippets point at data/… as the page does.
@@ -150,11 +150,20 @@ dist: setup-rust setup-npm $(FACTBOX)
 	    cat target/loader-constants.js www/api.js www/interact.js; } > target/factbox.core.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
-	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js
+	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js; \
+	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
+	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
+	    cat target/factbox.core.js www/dev-api.js www/loader.js; \
+	    echo "window.factbox.prerender = prerender; window.factbox.check = check;"; \
+	    echo "})();"; } > target/factbox.studio.js
 	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
 	@# instance, with fresh glue state, after a trap.
 	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
+	@# The studio's copy: the same, with the developers' API (prerender, check) that readers'
+	@# pages leave out; only studio.html loads it.
+	node_modules/.bin/terser target/factbox.studio.js --compress --mangle --ecma 2019 \
+	  --preamble "/*! factbox $(VERSION) (studio) | MIT OR Apache-2.0 */" --output dist/factbox-studio.js
 	@# The studio (dist/studio.html): its own wasm, the `studio` feature, which has the
 	@# studio's exports instead of the widget's (readers never download it). Its own target
 	@# directory, so that this build and the widget's (other flags) do not undo each other.
@@ -195,6 +204,7 @@ demo: dist
 
 schema:
 	UPDATE_SCHEMA=1 cargo test --test schema
+	node www/schema/doc-tables.mjs
 
 golden:
 	UPDATE_GOLDEN=1 cargo test --test golden --test render
@@ -223,6 +233,8 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 	@# The studio's build (its wasm face instead of the widget's).
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features studio -- -D warnings
+	@# The field tables of www/docs/format.md are the schema's (make schema rewrites them).
+	node www/schema/doc-tables.mjs --check
 
 # Only tests/web.rs (the widget's glue) and tests/studio_web.rs (the studio's, built with
 # its feature) run in the browser; the other test files are native.

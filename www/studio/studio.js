@@ -5,7 +5,8 @@
    localStorage. What needs judgement is Rust (studio/factbox_studio.js, the `studio`
    build): reading pasted tables and numbers, suggesting a kind, building the box, the
    form's fields and help, writing the JSON. The previews, snippets and images are the
-   readers' widget itself (factbox.js), so what the studio shows is what an article shows.
+   readers' widget itself (factbox-studio.js: factbox.js with prerender and check), so what
+   the studio shows is what an article shows.
 
    Numbers in the document are objects {$n: "26.70"}, so that no digit written is lost
    on the way through JavaScript (see src/studio/doc.rs). */
