@@ -16,7 +16,6 @@ use crate::markup::Html;
 use crate::model::{Body, FactBox};
 use crate::render::Theme;
 use crate::svg::{Colors, scene_svg};
-use crate::text::Estimate;
 
 /// The width the fallback's drawing is laid out at, in CSS pixels (it scales down to fit
 /// the column: `max-width: 100%`).
@@ -24,6 +23,11 @@ const WIDTH: f64 = 600.0;
 
 /// The plain version of `b` (see the module's documentation).
 pub fn plain(b: &FactBox) -> String {
+    plain_drawn(b, &crate::prerender::Drawing::default())
+}
+
+/// [`plain`] with the drawing's text measured and set as `drawing` says.
+pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> String {
     let lang = b.lang;
     let words = lang.words();
     let mut h = Html::default();
@@ -62,9 +66,9 @@ pub fn plain(b: &FactBox) -> String {
         body => {
             let rows = crate::describe::rows(b);
             let label = crate::describe::label(b, &rows);
-            if let Some(scene) = crate::layout::chart(body, WIDTH, lang, &Estimate, &[]) {
+            if let Some(scene) = crate::layout::chart(body, WIDTH, lang, drawing.measure, &[]) {
                 let mut theme = Theme::light();
-                crate::prerender::DRAWING_FONT.clone_into(&mut theme.font_family);
+                drawing.family.clone_into(&mut theme.font_family);
                 let mut escaped = String::new();
                 crate::markup::escape_into(&mut escaped, &label);
                 h.raw(&scene_svg(

@@ -51,6 +51,25 @@ pub fn content_hash(text: &str) -> String {
     format!("{h:016x}")
 }
 
+/// How a snippet's drawings measure and set their text: by default Arial's metrics
+/// ([`Estimate`]) and [`DRAWING_FONT`]; `factbox render --font FILE` measures with the
+/// site's own font and names it first (the page must have that font for readers).
+#[derive(Clone, Copy)]
+pub struct Drawing<'a> {
+    pub measure: &'a dyn crate::text::Measure,
+    /// The CSS font-family list of the drawings' text.
+    pub family: &'a str,
+}
+
+impl Default for Drawing<'_> {
+    fn default() -> Self {
+        Drawing {
+            measure: &Estimate,
+            family: DRAWING_FONT,
+        }
+    }
+}
+
 /// Where the snippet's element finds its data when the widget takes it over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Data<'a> {
@@ -134,6 +153,16 @@ pub fn prerender(
     pick: Option<&str>,
     options: &Options<'_>,
 ) -> Result<Vec<Result<Prerendered, Failure>>, Failure> {
+    prerender_drawn(json, pick, options, &Drawing::default())
+}
+
+/// [`prerender`] with the drawings' text measured and set as `drawing` says.
+pub fn prerender_drawn(
+    json: &str,
+    pick: Option<&str>,
+    options: &Options<'_>,
+    drawing: &Drawing<'_>,
+) -> Result<Vec<Result<Prerendered, Failure>>, Failure> {
     // What the widget will read: the file as it is, or the text inside the snippet.
     let inline;
     let text = match options.data {
@@ -148,10 +177,10 @@ pub fn prerender(
     // fetches: an object given as JSON text, or the file reformatted, is not stale.
     let hash = content_hash(&crate::canonical::canonical(text).unwrap_or_else(|| text.to_owned()));
     // The stylesheet every snippet carries, written once for all of them.
-    let css = format!("{}{}", crate::css::STYLE, static_css());
+    let css = format!("{}{}", crate::css::STYLE, static_css_for(drawing.family));
     Ok(loaded?
         .into_iter()
-        .map(|r| r.map(|b| one(&b, text, &hash, &css, options)))
+        .map(|r| r.map(|b| one(&b, text, &hash, &css, options, drawing)))
         .collect())
 }
 
@@ -161,7 +190,14 @@ pub fn inline_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) -> Prerendered {
+fn one(
+    b: &FactBox,
+    text: &str,
+    hash: &str,
+    css: &str,
+    options: &Options<'_>,
+    drawing: &Drawing<'_>,
+) -> Prerendered {
     let mut h = Html::default();
     let target = match options.data {
         Data::File(url) => format!("{url}#{}", b.id),
@@ -182,11 +218,13 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
     h.raw("<style>");
     h.raw(css);
     h.raw("</style>");
-    h.raw(&figure(b, &[]));
+    h.raw(&markup::fact_box_with(b, |label: &str| {
+        drawings_with(b, label, &[], drawing.measure)
+    }));
     h.end("template");
     // For where the template is removed or never attached (a sanitizer, RSS, e-mail):
     // not shown where the shadow root is.
-    h.raw(&crate::plain::plain(b));
+    h.raw(&crate::plain::plain_drawn(b, drawing));
     if options.data == Data::Inline {
         h.start("script", "", &[("type", "application/json")]);
         h.raw(text);
@@ -202,7 +240,7 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
     Prerendered {
         id: b.id.clone(),
         html: h.finish(),
-        svg: image(b, options.width, options.scheme == Scheme::Dark),
+        svg: image_drawn(b, options.width, options.scheme == Scheme::Dark, drawing),
     }
 }
 
@@ -210,9 +248,18 @@ fn one(b: &FactBox, text: &str, hash: &str, css: &str, options: &Options<'_>) ->
 /// chart, notes and source), in literal colours, light or `dark`: a snippet's `.svg`, and
 /// the image the widget's download button turns into a PNG.
 pub fn image(b: &FactBox, width: f64, dark: bool) -> String {
+    image_drawn(b, width, dark, &Drawing::default())
+}
+
+/// [`image`] with the text measured and set as `drawing` says.
+pub fn image_drawn(b: &FactBox, width: f64, dark: bool, drawing: &Drawing<'_>) -> String {
     let mut theme = if dark { Theme::dark() } else { Theme::light() };
-    DRAWING_FONT.clone_into(&mut theme.font_family);
-    let card = layout::card::card(b, width.clamp(IMAGE_WIDTHS.0, IMAGE_WIDTHS.1), &Estimate);
+    drawing.family.clone_into(&mut theme.font_family);
+    let card = layout::card::card(
+        b,
+        width.clamp(IMAGE_WIDTHS.0, IMAGE_WIDTHS.1),
+        drawing.measure,
+    );
     let mut label = String::new();
     markup::escape_into(&mut label, &b.title);
     scene_svg(
@@ -233,11 +280,21 @@ pub fn figure(b: &FactBox, hidden: &[bool]) -> String {
 /// The chart of `b` at each of [`WIDTHS`], as the `<svg>` elements of a box, each with the
 /// chart's text alternative `label`.
 pub fn drawings(b: &FactBox, label: &str, hidden: &[bool]) -> String {
+    drawings_with(b, label, hidden, &Estimate)
+}
+
+/// [`drawings`], their text measured by `measure`.
+fn drawings_with(
+    b: &FactBox,
+    label: &str,
+    hidden: &[bool],
+    measure: &dyn crate::text::Measure,
+) -> String {
     let mut escaped = String::new();
     markup::escape_into(&mut escaped, label);
     let mut out = String::new();
     for (k, &w) in WIDTHS.iter().enumerate() {
-        let Some(scene) = layout::chart(&b.body, w, b.lang, &Estimate, hidden) else {
+        let Some(scene) = layout::chart(&b.body, w, b.lang, measure, hidden) else {
             continue;
         };
         // Widths are whole pixels, written as integers (no float printing in the wasm).
@@ -259,9 +316,14 @@ pub fn drawings(b: &FactBox, label: &str, hidden: &[bool]) -> String {
 /// SVG, one drawing shown at a time by the chart's width, and the image button's place
 /// kept while it waits for the widget.
 pub fn static_css() -> String {
+    static_css_for(DRAWING_FONT)
+}
+
+/// [`static_css`] with the drawings' text in `family`.
+fn static_css_for(family: &str) -> String {
     let mut css = crate::svg::paint_rules();
     css.push_str(".fb-svg text{font-family:");
-    css.push_str(DRAWING_FONT);
+    css.push_str(family);
     css.push('}');
     css.push_str(
         ".fb-static{container-type:inline-size}\

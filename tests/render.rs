@@ -145,3 +145,47 @@ fn a_broken_box_is_reported_and_not_written() {
     assert_eq!(usage.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&usage.stderr).contains("--width is a number of pixels"));
 }
+
+/// The x of the bars of a horizontal bar chart's standalone SVG: where its label column
+/// ends (every bar starts there).
+fn bars_start(svg: &str) -> u32 {
+    svg.split("<rect x=\"")
+        .skip(2) // the background
+        .filter_map(|r| r.split('"').next()?.parse().ok())
+        .min()
+        .expect("bars")
+}
+
+#[test]
+fn the_sites_font_lays_the_charts_out_and_is_named_first() {
+    const SERIF: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf";
+    const SERIF_BOLD: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf";
+    let plain = target("render-font-default");
+    let serif = target("render-font-serif");
+    let args = ["www/data/egov-vn.json#co-so-du-lieu"];
+    assert!(render(&args, &plain).status.success());
+    let with_font = [args[0], "--font", SERIF, "--font", SERIF_BOLD];
+    assert!(render(&with_font, &serif).status.success());
+    let html = std::fs::read_to_string(serif.join("co-so-du-lieu.html")).expect("written");
+    assert!(
+        html.contains(".fb-svg text{font-family:\"DejaVu Serif\", Arial,"),
+        "the drawings name the font first, Arial's metrics' fonts after it"
+    );
+    // DejaVu Serif is wider than Arial: the label column is wider, so no label runs into
+    // the bars when the reader's browser draws it in that font.
+    let read = |dir: &Path| std::fs::read_to_string(dir.join("co-so-du-lieu.svg")).expect("svg");
+    let (a, b) = (bars_start(&read(&plain)), bars_start(&read(&serif)));
+    assert!(
+        b > a + 10,
+        "bars start at {b} with the serif, {a} with Arial's metrics"
+    );
+    // Not a font: said, nothing written.
+    let out = target("render-font-bad");
+    let bad = render(&[args[0], "--font", "Cargo.toml"], &out);
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stdout)
+            .contains("Cargo.toml: not a TrueType or OpenType font")
+    );
+    assert!(!out.join("co-so-du-lieu.html").exists());
+}

@@ -6,6 +6,10 @@
 //! that module's SVG rasterised by resvg. Native only; the wasm never sees it.
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "factbox/metrics.rs"]
+mod metrics;
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
@@ -43,8 +47,11 @@ USAGE
       --theme     auto (the reader's colour scheme, default) or a fixed one; the images
                   are light unless dark is asked for
       --lang      the language of boxes whose file does not say (default vi)
-      --font      a TTF/OTF file for the images (repeatable); by default Liberation
-                  Sans 2 (Debian: fonts-liberation2) or else the system's fonts
+      --font      the site's font, a TTF/OTF file (repeatable: a regular and a bold):
+                  the charts are laid out with its widths and name it first (the page
+                  must load it; readers without it get Arial's metrics' fonts), and the
+                  images use it. By default Arial's metrics, and Liberation Sans 2
+                  (Debian: fonts-liberation2) for the images
 ";
 
     /// A mistake on the command line: the message, and the usage is printed after it.
@@ -241,7 +248,29 @@ USAGE
             width,
             script: &script,
         };
-        let results = match prerender::prerender(&text, pick, &options) {
+        // With --font, the drawings are laid out with that font's widths and name it.
+        let metrics = if fonts.is_empty() {
+            None
+        } else {
+            match crate::metrics::FontMetrics::load(&fonts) {
+                Ok(m) => Some(m),
+                Err(message) => {
+                    println!("{message}");
+                    return Ok(false);
+                }
+            }
+        };
+        let family = metrics
+            .as_ref()
+            .map(crate::metrics::FontMetrics::css_family);
+        let drawing = match (&metrics, &family) {
+            (Some(m), Some(f)) => prerender::Drawing {
+                measure: m,
+                family: f,
+            },
+            _ => prerender::Drawing::default(),
+        };
+        let results = match prerender::prerender_drawn(&text, pick, &options, &drawing) {
             Ok(r) => r,
             Err(failure) => {
                 report(file, &failure, None);
