@@ -84,6 +84,7 @@ setup-fonts:
 # in target/).
 WASM_OUT := target/wasm-nomodules
 EDITOR_OUT := target/wasm-editor
+DEV_OUT := target/wasm-dev
 STUDIO_OUT := target/wasm-studio
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -102,14 +103,18 @@ WASM_SIZE := CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
-# Two builds of the one facade (src/web/mod.rs), the same exports and glue: the readers'
-# (without the `editor` feature: no messages, image or prerender) and the editors'
-# (everything), which factbox.js fetches only when a box fails or an image is asked for.
+# Three builds of the one facade (src/web/mod.rs), the same exports and glue: the readers'
+# (no features: no messages, image or prerender); the editors' (`editor`: messages and
+# the image), which factbox.js fetches only when a box fails or an image is asked for; and
+# the developers' (`dev`, the default: also prerender with fonts), for the npm package
+# and the studio's script.
 dist: setup-rust setup-npm $(FACTBOX)
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
-	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
+	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features editor
+	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
+	  --out-dir $(DEV_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
@@ -128,8 +133,11 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  target/factbox_bg.short.wasm target/factbox.glue.js
 	node www/shorten-imports.mjs $(EDITOR_OUT)/factbox_bg.wasm $(EDITOR_OUT)/factbox.js \
 	  target/factbox_editor.short.wasm target/factbox.editor-glue.js
-	@# One glue for both: the builds must import and export the same names.
+	node www/shorten-imports.mjs $(DEV_OUT)/factbox_bg.wasm $(DEV_OUT)/factbox.js \
+	  target/factbox_dev.short.wasm target/factbox.dev-glue.js
+	@# One glue for all three: the builds must import and export the same names.
 	cmp target/factbox.glue.js target/factbox.editor-glue.js
+	cmp target/factbox.glue.js target/factbox.dev-glue.js
 	@# Only binaryen passes that shrink the gzip, each measured: -Oz makes the file 8% smaller
 	@# raw but about 7 KB larger gzipped (it reorders and inlines functions, which
 	@# compresses worse).
@@ -137,14 +145,18 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  target/factbox_bg.short.wasm -o target/factbox_bg.wasm
 	node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
 	  target/factbox_editor.short.wasm -o target/factbox_editor.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
+	  target/factbox_dev.short.wasm -o target/factbox_dev.wasm
 	@# The loader's limits, page rules and words, from src/page.rs (one source for both).
 	cargo run --quiet --example loader_constants > target/loader-constants.js
 	@# Each wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
 	@# it forever; factbox.js, whose address journalists paste, names them and stays short-lived.
 	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
 	  ehash=$$(sha256sum target/factbox_editor.wasm | cut -c1-12); \
+	  dhash=$$(sha256sum target/factbox_dev.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
 	  cp target/factbox_editor.wasm dist/factbox_editor.$$ehash.wasm; \
+	  cp target/factbox_dev.wasm dist/factbox_dev.$$dhash.wasm; \
 	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
 	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; \
 	    cat target/loader-constants.js www/api.js www/interact.js; } > target/factbox.core.js; \
@@ -152,7 +164,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
-	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
+	      -e "s/factbox_editor\.wasm/factbox_dev.$$dhash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/dev-api.js www/loader.js; \
 	    echo "window.factbox.prerender = prerender; window.factbox.check = check;"; \
 	    echo "})();"; } > target/factbox.studio.js
@@ -160,8 +172,9 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# instance, with fresh glue state, after a trap.
 	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
-	@# The studio's copy: the same, with the developers' API (prerender, check) that readers'
-	@# pages leave out; only studio.html loads it.
+	@# The studio's copy: the same, with the developers' API (prerender, check) and engine
+	@# (factbox_dev: prerender with fonts) that readers' pages leave out; only studio.html
+	@# loads it.
 	node_modules/.bin/terser target/factbox.studio.js --compress --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) (studio) | MIT OR Apache-2.0 */" --output dist/factbox-studio.js
 	@# The studio (dist/studio.html): its own wasm, the `studio` feature, which has the
@@ -182,8 +195,9 @@ dist: setup-rust setup-npm $(FACTBOX)
 pkg: dist
 	rm -rf pkg
 	mkdir -p pkg
-	@# Developers' builds keep every message: the editors' wasm, under the readers' name.
-	cp target/factbox_editor.wasm pkg/factbox_bg.wasm
+	@# Developers' builds keep every message and prerender: the developers' wasm, under the
+	@# readers' name.
+	cp target/factbox_dev.wasm pkg/factbox_bg.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
 	cat www/npm/head.js target/factbox.core.js www/dev-api.js www/npm/foot.js > pkg/factbox.js
 	@# The same for Node (the "node" export condition): local files read from the disk.
@@ -229,8 +243,9 @@ test-native: lint
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-	@# The readers' build (without the `editor` feature).
+	@# The readers' build (no features) and the editors' (`editor` without `dev`).
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features editor -- -D warnings
 	@# The studio's build (its wasm face instead of the widget's).
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features studio -- -D warnings
 	@# The field tables of www/docs/format.md are the schema's (make schema rewrites them).

@@ -36,6 +36,8 @@ pub(crate) mod css;
 pub mod csv;
 pub mod describe;
 pub mod error;
+#[cfg(feature = "dev")]
+pub mod fontfile;
 pub mod format;
 pub(crate) mod json;
 pub mod layout;

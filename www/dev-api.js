@@ -3,7 +3,7 @@
    ahead of time, check() lists a document's problems. Both use the editors' engine.
    Built after api.js, in its scope. */
 
-var PRERENDER_OPTIONS = ['id', 'src', 'inline', 'theme', 'lang', 'width', 'script'];
+var PRERENDER_OPTIONS = ['id', 'src', 'inline', 'theme', 'lang', 'width', 'script', 'font'];
 
 // The text of a job for prerender and check: a file that cannot be read rejects with a
 // FactboxError whose problem says why (the editors' engine writes it, as for a box).
@@ -79,12 +79,39 @@ function prerender(input, o) {
       // false: no script tag (a page that loads the module itself and calls hydrate()).
       script: o.script === false ? '' : o.script != null ? o.script : undefined
     };
-    resolve(Promise.all([textOf(job, 'prerender'), startWasm(true)]).then(function (got) {
+    resolve(Promise.all([textOf(job, 'prerender'), startWasm(true), fontsOf(o.font)]).then(function (got) {
+      if (got[2].length) wasmOptions.font = got[2];
       try {
         return got[1].prerender(got[0], job.pick, wasmOptions);
       } catch (problems) {
+        if (typeof problems === 'string') throw usage('bad-options', 'factbox.prerender: ' + problems);
         throw Array.isArray(problems) ? new FactboxError(problems) : problems;
       }
     }));
   });
+}
+
+// The `font` option: the site's font files (a path in Node, a URL, or their bytes; one or
+// a list, e.g. regular and bold) -> [{ name, bytes }] for the wasm (src/fontfile.rs).
+function fontsOf(font) {
+  if (font == null) return Promise.resolve([]);
+  var list = Array.isArray(font) ? font : [font];
+  return Promise.all(list.map(function (f) {
+    if (f instanceof Uint8Array) return { name: 'font', bytes: f };
+    if (f instanceof ArrayBuffer) return { name: 'font', bytes: new Uint8Array(f) };
+    if (typeof f !== 'string' && !(typeof URL === 'function' && f instanceof URL)) {
+      throw usage('bad-options', 'factbox.prerender: font must be a font file\'s path or URL, or its bytes');
+    }
+    var url = new URL(String(f), baseUrl());
+    var bytes = local(url) ? readLocal(url)
+      : fetch(url).then(function (r) {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      });
+    return Promise.resolve(bytes).then(function (b) {
+      return { name: String(f), bytes: new Uint8Array(b.buffer ? b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) : b) };
+    }, function (e) {
+      throw usage('bad-options', 'factbox.prerender: cannot read the font ' + f + ' (' + (e && e.message) + ')');
+    });
+  }));
 }

@@ -6,10 +6,6 @@
 //! that module's SVG rasterised by resvg. Native only; the wasm never sees it.
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "factbox/metrics.rs"]
-mod metrics;
-
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
 }
@@ -252,7 +248,7 @@ USAGE
         let metrics = if fonts.is_empty() {
             None
         } else {
-            match crate::metrics::FontMetrics::load(&fonts) {
+            match factbox::fontfile::FontMetrics::load(&fonts) {
                 Ok(m) => Some(m),
                 Err(message) => {
                     println!("{message}");
@@ -262,7 +258,7 @@ USAGE
         };
         let family = metrics
             .as_ref()
-            .map(crate::metrics::FontMetrics::css_family);
+            .map(factbox::fontfile::FontMetrics::css_family);
         let drawing = match (&metrics, &family) {
             (Some(m), Some(f)) => prerender::Drawing {
                 measure: m,

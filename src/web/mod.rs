@@ -370,32 +370,55 @@ fn fail_with(code: &str, url: &str, status: u16, amount: u32, view: &JsValue) ->
 /// (checked by `www/api.js`): `{data: URL | null (inline), theme: 'auto' | 'light' |
 /// 'dark', lang: 'vi' | 'en', width, script}`. Throws the problems when the document or
 /// any box is broken: a snippet is never made of what the widget would refuse. (Only in
-/// the editors' build; the readers' throws.)
+/// the developers' build, the `dev` feature: the npm package's and the studio's; the
+/// readers' and the editors' engines throw.)
 #[wasm_bindgen(js_name = prerender)]
 pub fn prerender_js(
     json: &str,
     pick: Option<String>,
     options: &JsValue,
 ) -> Result<js_sys::Array, JsValue> {
-    #[cfg(not(feature = "editor"))]
+    #[cfg(not(feature = "dev"))]
     {
-        // What the editors' build calls here, called the same (a number read, an array's
-        // length), so that both builds import the same functions and one glue serves both.
+        // What the developers' build calls here, called the same (a number read, an
+        // array's length, the fonts read), so that every build imports the same functions
+        // and one glue serves them all.
         let width = get(options, "width").and_then(|v| v.as_f64());
-        let _ = (json, pick, width, js_sys::Array::new().length());
-        Err(JsValue::from_str("prerender is in the editors' build"))
+        let fonts = fonts_of(options).len();
+        let _ = (json, pick, width, fonts, js_sys::Array::new().length());
+        Err(JsValue::from_str("prerender is in the developers' build"))
     }
-    #[cfg(feature = "editor")]
+    #[cfg(feature = "dev")]
     prerender_with(json, pick, options)
 }
 
-#[cfg(feature = "editor")]
+/// The fonts of `prerender`'s `font` option, as `www/dev-api.js` passes them:
+/// `[{ name, bytes: Uint8Array }]`.
+fn fonts_of(options: &JsValue) -> Vec<(String, Vec<u8>)> {
+    let Some(list) = get(options, "font") else {
+        return Vec::new();
+    };
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|f| {
+            let name = get(&f, "name")
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
+            let bytes =
+                get(&f, "bytes").map_or_else(Vec::new, |b| js_sys::Uint8Array::new(&b).to_vec());
+            (name, bytes)
+        })
+        .collect()
+}
+
+#[cfg(feature = "dev")]
 fn prerender_with(
     json: &str,
     pick: Option<String>,
     options: &JsValue,
 ) -> Result<js_sys::Array, JsValue> {
     use crate::prerender::{Data, Scheme};
+    let options_js = options;
     let url = get(options, "data").and_then(|v| v.as_string());
     let script = get(options, "script")
         .and_then(|v| v.as_string())
@@ -414,7 +437,24 @@ fn prerender_with(
             .unwrap_or(prerender::DEFAULT_WIDTH),
         script: &script,
     };
-    let results = prerender::prerender(json, pick.as_deref(), &options)
+    // With fonts, the drawings are laid out with the site's font and name it.
+    let fonts = fonts_of(options_js);
+    let metrics = if fonts.is_empty() {
+        None
+    } else {
+        Some(crate::fontfile::FontMetrics::from_bytes(&fonts).map_err(|m| JsValue::from_str(&m))?)
+    };
+    let family = metrics
+        .as_ref()
+        .map(crate::fontfile::FontMetrics::css_family);
+    let drawing = match (&metrics, &family) {
+        (Some(m), Some(f)) => prerender::Drawing {
+            measure: m,
+            family: f,
+        },
+        _ => prerender::Drawing::default(),
+    };
+    let results = prerender::prerender_drawn(json, pick.as_deref(), &options, &drawing)
         .map_err(|f| JsValue::from(problems_js(&f).collect::<js_sys::Array>()))?;
     let failed: js_sys::Array = results
         .iter()

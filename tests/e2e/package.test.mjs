@@ -43,9 +43,9 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
   assert.equal(manifest.exports['.'].node, './factbox.node.js');
   assert.equal(manifest.bin.factbox, './cli.mjs');
   assert.equal(manifest.sideEffects, false);
-  // The same size-optimised wasm as dist/'s editors' engine (developers get every message),
-  // not a third build.
-  const dist = fs.readdirSync(path.join(root, 'dist')).find((f) => /^factbox_editor\.[0-9a-f]+\.wasm$/.test(f));
+  // The same size-optimised wasm as dist/'s developers' engine (every message, and
+  // prerender with fonts), not a fourth build.
+  const dist = fs.readdirSync(path.join(root, 'dist')).find((f) => /^factbox_dev\.[0-9a-f]+\.wasm$/.test(f));
   assert.ok(fs.readFileSync(path.join(pkg, 'factbox_bg.wasm')).equals(fs.readFileSync(path.join(root, 'dist', dist))));
   const types = fs.readFileSync(path.join(pkg, 'document.d.ts'), 'utf8');
   for (const kind of ['FiguresBox', 'BarBox', 'RankChangeBox', 'LineBox', 'ShareBox', 'ProgressBox']) {
@@ -119,7 +119,7 @@ test('plain Node, no shim: prerender() from a path, an object and text; check();
     assert.equal(r.boxes, 12);
     assert.equal(r.src, '<div data-factbox="data/egov-vn.json#tie');
     assert.ok(r.noScript && r.inline);
-    assert.deepEqual(r.bad, ['bad-options', 'factbox.prerender: unknown option "widht" (the options are id, src, inline, theme, lang, width, script)']);
+    assert.deepEqual(r.bad, ['bad-options', 'factbox.prerender: unknown option "widht" (the options are id, src, inline, theme, lang, width, script, font)']);
     assert.equal(r.good, 0);
     assert.deepEqual(r.problem, ['value-as-text', 1, 104]);
     assert.equal(r.missing, 'network');
@@ -152,6 +152,18 @@ test('npx factbox render writes the native command\'s snippets and images byte f
     assert.equal(npm.code, 1);
     assert.deepEqual(npm, nat);
     assert.equal(run(['npx', 'factbox', 'render', 'data/egov-vn.json', '--out', 'x', '--widht', '3']).code, 2);
+    // The site's font, from Node as natively: the same drawings, byte for byte.
+    const fonts = ['--font', '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', '--font', '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf'];
+    execFileSync('npx', ['factbox', 'render', 'data/egov-vn.json#co-so-du-lieu', '--out', 'npm-font', ...fonts], { cwd: dir, stdio: 'ignore' });
+    execFileSync(native, ['render', 'data/egov-vn.json#co-so-du-lieu', '--out', 'native-font', ...fonts], { cwd: dir, stdio: 'ignore' });
+    for (const f of ['co-so-du-lieu.html', 'co-so-du-lieu.svg']) {
+      const made = fs.readFileSync(path.join(dir, 'npm-font', f));
+      assert.ok(made.equals(fs.readFileSync(path.join(dir, 'native-font', f))), f);
+      assert.ok(!made.equals(fs.readFileSync(path.join(dir, 'npm', f))), `${f}: laid out with the font`);
+    }
+    const notFont = run(['npx', 'factbox', 'render', 'data/egov-vn.json', '--out', 'y', '--font', 'bad.json']);
+    assert.equal(notFont.code, 1);
+    assert.match(notFont.out, /bad\.json: not a TrueType or OpenType font/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

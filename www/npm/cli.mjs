@@ -14,7 +14,7 @@ const USAGE = `factbox ${version}
       box is broken, 0 when all are good.
 
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
-                 [--lang vi|en] [--inline] [--script URL | --no-script]
+                 [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
       Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
       snippet with the box prerendered inside it) and DIR/ID.svg (the whole box as an
       image, --width CSS pixels wide, default 640).
@@ -23,6 +23,8 @@ const USAGE = `factbox ${version}
       --no-script no script tag (the page imports the module and calls hydrate())
       --theme     auto (the reader's colour scheme, default) or a fixed one
       --lang      the language of boxes whose file does not say (default vi)
+      --font      the site's font, a TTF/OTF file (repeatable: regular and bold): the
+                  charts are laid out with its widths and name it first
       PNG images: the native command writes them too (cargo install factbox, or make in
       the repository); in a page, the box's image button saves one.
 `;
@@ -78,6 +80,7 @@ async function runRender(args) {
       case '--inline': options.inline = true; break;
       case '--script': options.script = value(args, i++, a); break;
       case '--no-script': options.script = false; break;
+      case '--font': (options.font = options.font || []).push(value(args, i++, a)); break;
       default:
         if (a.startsWith('--')) throw new Usage(`unknown option \`${a}\``);
         if (input !== undefined) throw new Usage(`one FILE at a time (got \`${input}\` and \`${a}\`)`);
@@ -99,7 +102,8 @@ async function runRender(args) {
     boxes = await prerender(file, options);
   } catch (e) {
     if (!(e instanceof FactboxError)) throw e;
-    for (const p of e.problems) console.log(place(file, p));
+    // A font that cannot be read is said as it is; the document's problems with their place.
+    for (const p of e.problems) console.log(p.code === 'bad-options' ? p.message : place(file, p));
     return false;
   }
   fs.mkdirSync(out, { recursive: true });

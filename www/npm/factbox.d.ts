@@ -81,6 +81,9 @@ export interface PrerenderOptions {
   /** The address of factbox.js in the snippet (default `'factbox.js'`); `false` for no
    *  script tag (the page imports this module and calls `hydrate()`). */
   script?: string | false;
+  /** The site's font (a file's path in Node, a URL, or its bytes; or a regular and a bold):
+   *  the charts are laid out with its widths and their text names it first. */
+  font?: string | URL | Uint8Array | ArrayBuffer | Array<string | URL | Uint8Array | ArrayBuffer>;
 }
 
 /** One box written ahead of time, as `factbox render` writes it. */

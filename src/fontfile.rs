@@ -1,11 +1,11 @@
-//! Text widths from font files, for `factbox render --font FILE`: the drawings of a
-//! snippet laid out with the site's own font rather than Arial's metrics, so that labels
-//! fit as the reader's browser draws them. Native only (the command's).
+//! Text widths from font files, for `factbox render --font FILE` and the npm module's
+//! `prerender({ font })`: the drawings of a snippet laid out with the site's own font
+//! rather than Arial's metrics, so that labels fit as the reader's browser draws them.
+//! With the `editor` feature (natively, and in the editors' wasm, never the readers').
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use factbox::text::{Estimate, Font, Measure};
+use crate::text::{Estimate, Font, Measure};
 
 /// The advance widths of one face, in ems, by character.
 struct Face {
@@ -23,16 +23,24 @@ pub struct FontMetrics {
 
 impl FontMetrics {
     /// Reads the faces of `files`; the message names a file that is not a font.
-    pub fn load(files: &[impl AsRef<Path>]) -> Result<FontMetrics, String> {
-        let mut faces = Vec::new();
-        let mut family = None;
+    pub fn load(files: &[impl AsRef<std::path::Path>]) -> Result<FontMetrics, String> {
+        let mut fonts = Vec::new();
         for file in files {
             let file = file.as_ref();
             let data = std::fs::read(file)
                 .map_err(|e| format!("{}: cannot read the font: {e}", file.display()))?;
-            let face = ttf_parser::Face::parse(&data, 0).map_err(|e| {
-                format!("{}: not a TrueType or OpenType font ({e})", file.display())
-            })?;
+            fonts.push((file.display().to_string(), data));
+        }
+        FontMetrics::from_bytes(&fonts)
+    }
+
+    /// Reads the faces of `fonts` (a name for messages, and the file's bytes).
+    pub fn from_bytes(fonts: &[(String, Vec<u8>)]) -> Result<FontMetrics, String> {
+        let mut faces = Vec::new();
+        let mut family = None;
+        for (name, data) in fonts {
+            let face = ttf_parser::Face::parse(data, 0)
+                .map_err(|e| format!("{name}: not a TrueType or OpenType font ({e})"))?;
             let em = f64::from(face.units_per_em());
             let mut widths = HashMap::new();
             if let Some(cmap) = face.tables().cmap {
@@ -70,7 +78,7 @@ impl FontMetrics {
     /// made for, for a reader who does not have it.
     pub fn css_family(&self) -> String {
         let name = self.family.replace('"', "");
-        format!("\"{name}\", {}", factbox::prerender::DRAWING_FONT)
+        format!("\"{name}\", {}", crate::prerender::DRAWING_FONT)
     }
 }
 
