@@ -57,7 +57,8 @@ async function measure(browser, which, n, query = '') {
     if (which === 'factbox') {
       // The drawing shown (of a chart's five, by container queries).
       canvas = [...document.querySelectorAll('[data-factbox]')]
-        .map((el) => [...el.shadowRoot.querySelectorAll('svg.fb-svg')].find((s) => s.getBoundingClientRect().width > 0))
+        // (A lazy page's boxes far below have no shadow root until they come near.)
+        .map((el) => [...(el.shadowRoot?.querySelectorAll('svg.fb-svg') || [])].find((s) => s.getBoundingClientRect().width > 0))
         .find(Boolean);
     } else {
       canvas = document.querySelector('#main canvas');

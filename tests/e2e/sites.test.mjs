@@ -74,6 +74,14 @@ async function checkSite(url, name) {
     return t && !t.hidden ? t.textContent : '';
   });
   assert.match(tip, /triệu/, `${name}: a tooltip by keyboard`);
+  // And by the mouse: hovering the first bar shows its label and value.
+  await on.page.keyboard.press('Escape');
+  await chart.locator('svg.fb-svg:visible').hover({ position: { x: 300, y: 20 } });
+  const hovered = await chart.evaluate((el) => {
+    const t = el.shadowRoot.querySelector('.fb-tip');
+    return t && !t.hidden ? t.textContent : '';
+  });
+  assert.match(hovered, /Bảo hiểm: người có thẻ BHYT/, `${name}: a tooltip by the mouse`);
   await on.page.mouse.move(0, 0);
   await on.page.screenshot({ path: path.join(shots, `site-${name}.png`) });
   assert.deepEqual(wasm, [], `${name}: no wasm for prerendered boxes`);
