@@ -85,10 +85,15 @@ test("Vite's dev server serves the package and its wasm as installed", async () 
   }
 });
 
-test("a Vite SSR build imports factbox in Node: no DOM touched, render refuses", async () => {
+test("a Vite SSR build imports factbox in Node: no DOM touched, render refuses, prerender writes the box", async () => {
   const { version } = await import(path.join(app, 'node_modules', 'factbox', 'factbox.js'));
   const built = await import(path.join(app, 'dist-ssr', 'ssr.mjs'));
   assert.equal(await built.page(), `<div data-factbox="data/boxes.json"></div><!-- factbox ${version}, bad-element -->`);
+  // And prerender works there, as in plain Node: the box's markup for the page.
+  const html = await built.prerendered();
+  assert.match(html, /^<div data-factbox="#r" data-factbox-hash="[0-9a-f]{16}" lang="en"><template shadowrootmode="open"><style>/);
+  assert.match(html, /<svg [^>]*class="fb-svg fb-w0"/);
+  assert.doesNotMatch(html, /<script src=/);
 });
 
 test('the types pass tsc --strict with skipLibCheck off, and catch a wrong kind and option', () => {
