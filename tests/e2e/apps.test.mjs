@@ -1,7 +1,8 @@
 // factbox from npm in real apps: the tarball of `make pkg` installed into an app built by
 // Vite and by webpack 5 (tests/apps), and served by Vite's dev server; loaded in Chromium
 // as a reader would. A good box is drawn, a broken document's problems arrive as data, a
-// React component mounted and unmounted 40 times leaves no box behind, and the package's
+// React component mounted and unmounted 40 times leaves no box behind (and a Vue one 20
+// times), and the package's
 // types pass `tsc --strict` with skipLibCheck off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,6 +60,9 @@ async function check(url) {
   const many = await live(page, 'ResizeObserver');
   assert.equal(left, 0);
   assert.ok(many <= few, `ResizeObservers alive: ${few} after 4 cycles, ${many} after 44`);
+  // The Vue component of the npm README: drawn when mounted, nothing left after 20 cycles.
+  assert.deepEqual(report.vue, { state: 'ready', charts: true });
+  assert.equal(await page.evaluate(() => window.__vueCycle(20)), 0);
   assert.deepEqual(errors, []);
   await context.close();
 }
