@@ -263,7 +263,7 @@ test-e2e: dist pkg setup-browser setup-sites
 # The framework sites of tests/e2e/sites.test.mjs (Astro, Eleventy): their sources copied
 # to target/sites/, their dependencies installed from the lock files once (again only when
 # a lock file changes); the test installs factbox from the packed tarball into them.
-SITES := astro eleventy
+SITES := astro eleventy next
 setup-sites: $(foreach s,$(SITES),target/sites/$(s)/node_modules/.package-lock.json)
 
 target/sites/%/node_modules/.package-lock.json: tests/sites/%/package-lock.json

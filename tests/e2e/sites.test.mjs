@@ -1,8 +1,9 @@
-// A developer's path, end to end: a tiny Astro site and a tiny Eleventy site (tests/sites/,
+// A developer's path, end to end: a tiny Astro, Eleventy and Next.js site (tests/sites/,
 // their dependencies installed by `make setup-sites`) with factbox installed from the
 // packed tarball, no shim and no configuration. Each is built; its pages hold the boxes
 // (readable with JavaScript off), and one hydrate (Astro: the module in the page's script;
-// Eleventy: the script-tag build from the package) makes them interactive with no layout
+// Next.js: a client component; Eleventy: the script-tag build from the package) makes them
+// interactive with no layout
 // shift and no wasm. And Vite's dev server draws a live box with the README's one line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -116,6 +117,23 @@ test('Eleventy: a shortcode prerenders from the tarball, and the package\'s scri
   const server = await serveDir(path.join(dir, '_site'));
   try {
     await checkSite(`${server.url}/`, 'eleventy');
+  } finally {
+    await server.close();
+  }
+});
+
+test('Next.js: a server component prerenders from the tarball at build time (static export), a client component hydrates', async () => {
+  const dir = prepare('next', 'public/data');
+  fs.rmSync(path.join(dir, 'out'), { recursive: true, force: true });
+  fs.rmSync(path.join(dir, '.next'), { recursive: true, force: true });
+  execFileSync(path.join(dir, 'node_modules', '.bin', 'next'), ['build'], {
+    cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  const html = fs.readFileSync(path.join(dir, 'out', 'index.html'), 'utf8');
+  assert.equal((html.match(/<template shadowrootmode="open">/g) || []).length, 3);
+  const server = await serveDir(path.join(dir, 'out'));
+  try {
+    await checkSite(`${server.url}/`, 'next');
   } finally {
     await server.close();
   }

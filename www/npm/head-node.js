@@ -4,7 +4,12 @@
 // and documents given by path, relative to the working directory. Nothing to configure.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-const WASM_URL = new URL('./factbox_bg.wasm', import.meta.url);
+// A bundler may rewrite that URL into its own asset address (Next.js's server build:
+// "/_next/static/media/…", which Node cannot read): then the package's own file, found from
+// this module's place (a name the bundler does not take for an asset).
+const bundled = new URL('./factbox_bg.wasm', import.meta.url);
+const WASM_URL = bundled.protocol === 'file:' ? bundled
+  : new URL(['.', 'factbox_bg.wasm'].join('/'), import.meta.url);
 const EDITOR_URL = WASM_URL;
 // file: URLs are read from the disk; anything else is fetched.
 const readLocal = (url) => readFile(fileURLToPath(url));

@@ -1,0 +1,2 @@
+// A static export (out/), so that the test serves it as files. Nothing for factbox.
+export default { output: 'export' };
