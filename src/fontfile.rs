@@ -80,6 +80,15 @@ impl FontMetrics {
         let name = self.family.replace('"', "");
         format!("\"{name}\", {}", crate::prerender::DRAWING_FONT)
     }
+
+    /// How drawings are made with this font: measured by it, `family` (its
+    /// [`FontMetrics::css_family`]) as their font.
+    pub fn drawing<'a>(&'a self, family: &'a str) -> crate::prerender::Drawing<'a> {
+        crate::prerender::Drawing {
+            measure: self,
+            family,
+        }
+    }
 }
 
 impl Measure for FontMetrics {

@@ -187,6 +187,13 @@ fn data_table(h: &mut Html, b: &FactBox, rows: &[Vec<String>]) {
         h.leaf("th", "", &[("scope", "col")], header);
     }
     h.end("tr").end("thead");
+    table_body(h, rows);
+    h.end("table").end("details");
+}
+
+/// The rows of a chart's data as a `<tbody>`, each row's first cell its header: the box's
+/// table and the plain version's (`crate::plain`).
+pub(crate) fn table_body(h: &mut Html, rows: &[Vec<String>]) {
     h.start("tbody", "", &[]);
     for row in rows {
         h.start("tr", "", &[]);
@@ -199,7 +206,7 @@ fn data_table(h: &mut Html, b: &FactBox, rows: &[Vec<String>]) {
         }
         h.end("tr");
     }
-    h.end("tbody").end("table").end("details");
+    h.end("tbody");
 }
 
 /// Toggle buttons for the series of a line chart with more than one series.

@@ -94,19 +94,9 @@ pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> Stri
                     "Show data"
                 },
             );
-            h.start("table", "", &[]).start("tbody", "", &[]);
-            for row in &rows {
-                h.start("tr", "", &[]);
-                for (k, cell) in row.iter().enumerate() {
-                    if k == 0 {
-                        h.leaf("th", "", &[("scope", "row")], cell);
-                    } else {
-                        h.leaf("td", "", &[], cell);
-                    }
-                }
-                h.end("tr");
-            }
-            h.end("tbody").end("table").end("details");
+            h.start("table", "", &[]);
+            crate::markup::table_body(&mut h, &rows);
+            h.end("table").end("details");
         }
     }
     if let Some(note) = &b.note {

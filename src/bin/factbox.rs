@@ -260,10 +260,7 @@ USAGE
             .as_ref()
             .map(factbox::fontfile::FontMetrics::css_family);
         let drawing = match (&metrics, &family) {
-            (Some(m), Some(f)) => prerender::Drawing {
-                measure: m,
-                family: f,
-            },
+            (Some(m), Some(f)) => m.drawing(f),
             _ => prerender::Drawing::default(),
         };
         let results = match prerender::prerender_drawn(&text, pick, &options, &drawing) {

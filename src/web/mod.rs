@@ -448,10 +448,7 @@ fn prerender_with(
         .as_ref()
         .map(crate::fontfile::FontMetrics::css_family);
     let drawing = match (&metrics, &family) {
-        (Some(m), Some(f)) => prerender::Drawing {
-            measure: m,
-            family: f,
-        },
+        (Some(m), Some(f)) => m.drawing(f),
         _ => prerender::Drawing::default(),
     };
     let results = prerender::prerender_drawn(json, pick.as_deref(), &options, &drawing)
