@@ -155,6 +155,50 @@ pub fn percent_encoded(text: &str) -> String {
     out
 }
 
+/// A table's CSV: its heading row (a column's unit in brackets, and the extra columns a
+/// column of values needs), then a line per row in the order shown.
+fn table_rows(table: &crate::model::Table, lang: Lang) -> Vec<Vec<Cell>> {
+    use crate::model::TableCell;
+    let extras: Vec<Option<Extra>> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(c, col)| {
+            col.numbers.as_ref().map(|_| {
+                Extra::of(table.rows.iter().filter_map(|r| match r.cells.get(c) {
+                    Some(TableCell::Value { value, .. }) => Some(*value),
+                    _ => None,
+                }))
+            })
+        })
+        .collect();
+    let mut head = Vec::new();
+    for (col, extra) in table.columns.iter().zip(&extras) {
+        let unit = col.numbers.as_ref().and_then(|n| n.format.unit.as_deref());
+        head.push(match unit {
+            Some(u) => t(&format!("{} ({u})", col.label)),
+            None => t(&col.label),
+        });
+        if let Some(e) = extra {
+            head.extend(e.heads(Some(&col.label), lang));
+        }
+    }
+    let mut out = vec![head];
+    for row in &table.rows {
+        let mut line = Vec::new();
+        for (cell, extra) in row.cells.iter().zip(&extras) {
+            match (cell, extra) {
+                (TableCell::Value { value, .. }, Some(e)) => line.extend(e.cells(*value, lang)),
+                (TableCell::Text(text), None) => line.push(t(text)),
+                (_, Some(e)) => line.extend(e.empty()),
+                (_, None) => line.push(t("")),
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
 /// The box's data as CSV text (UTF-8 with a byte-order mark, CRLF line ends).
 pub fn csv(b: &FactBox) -> String {
     let vi = b.lang == Lang::Vi;
@@ -317,6 +361,7 @@ pub fn csv(b: &FactBox) -> String {
             row.extend(cells);
             rows.push(row);
         }
+        Body::Table(table) => rows = table_rows(table, b.lang),
     }
     for row in rows {
         for (i, c) in row.iter().enumerate() {

@@ -13,6 +13,9 @@ use crate::model::{Body, FactBox, Measure};
 /// Every mark's tooltip lines, once per datum, in reading order: the rows of the data
 /// table. Laid out once with estimated text widths, which do not change the words.
 pub fn rows(b: &FactBox) -> Vec<Vec<String>> {
+    if let Body::Table(t) = &b.body {
+        return crate::table::rows(t, b.lang);
+    }
     let Some(scene) = layout::chart(&b.body, 600.0, b.lang, &crate::text::Estimate, &[]) else {
         return Vec::new();
     };
@@ -192,6 +195,11 @@ fn summary(b: &FactBox) -> String {
         }
         // The data rows already say the value, the target and whether it is met.
         Body::Progress(_) => String::new(),
+        Body::Table(t) => format!(
+            "{}, {}",
+            count(t.rows.len(), "dòng", "row", "rows", lang),
+            count(t.columns.len(), "cột", "column", "columns", lang)
+        ),
     }
 }
 
@@ -210,6 +218,8 @@ fn kind_name(b: &FactBox) -> &'static str {
         (Body::Share(_), Lang::En) => "Share chart",
         (Body::Progress(_), Lang::Vi) => "Biểu đồ tiến độ",
         (Body::Progress(_), Lang::En) => "Progress chart",
+        (Body::Table(_), Lang::Vi) => "Bảng",
+        (Body::Table(_), Lang::En) => "Table",
     }
 }
 

@@ -113,6 +113,7 @@ pub enum Expected {
     Object,
     TextOrObject,
     Value,
+    Cell,
 }
 
 /// The JSON value that stood where another was expected.
@@ -256,6 +257,18 @@ pub enum What {
     },
     /// Two bars with the same label.
     DuplicateLabel { label: String },
+    /// Two columns of a table with the same key.
+    DuplicateKey { key: String },
+    /// A column key that a row uses for itself (`highlight`).
+    ReservedKey { key: String },
+    /// Text in a table's column of numbers, with the JSON that says it, when it can be read.
+    TextInNumbers {
+        column: String,
+        text: String,
+        fix: Option<String>,
+    },
+    /// Mini bars on a column of ranks.
+    RanksNoBars,
     /// A percent change from zero, which has no meaning.
     CompareFromZero,
     /// A range whose ends are reversed or equal, as written.
@@ -368,6 +381,10 @@ impl What {
             What::UnknownLocale { .. } => "unknown-locale",
             What::UnknownHighlight { .. } => "unknown-highlight",
             What::DuplicateLabel { .. } => "duplicate-label",
+            What::DuplicateKey { .. } => "duplicate-key",
+            What::ReservedKey { .. } => "reserved-key",
+            What::TextInNumbers { .. } => "text-in-numbers",
+            What::RanksNoBars => "ranks-no-bars",
             What::CompareFromZero => "compare-from-zero",
             What::BadRange { .. } => "bad-range",
             What::RangeLength { .. } => "range-length",
@@ -497,6 +514,8 @@ impl Expected {
             (Expected::TextOrObject, Lang::En) => "text in double quotes or an object { … }",
             (Expected::Value, Lang::Vi) => "một giá trị",
             (Expected::Value, Lang::En) => "a value",
+            (Expected::Cell, Lang::Vi) => "một số, một khoảng [thấp, cao], chữ hoặc null",
+            (Expected::Cell, Lang::En) => "a number, a range [low, high], text or null",
         }
     }
 }
@@ -957,6 +976,40 @@ impl What {
             } else {
                 format!("the label “{label}” appears twice")
             },
+            What::DuplicateKey { key } => if vi {
+                format!("khóa cột `{key}` xuất hiện hai lần: mỗi cột cần một `key` riêng")
+            } else {
+                format!("the column key `{key}` appears twice: each column needs a `key` of its own")
+            },
+            What::ReservedKey { key } => if vi {
+                format!("`{key}` là trường một hàng dùng để tự đánh dấu: đặt cho cột một `key` khác")
+            } else {
+                format!("`{key}` is the field a row marks itself with: give the column another `key`")
+            },
+            What::TextInNumbers { column, text, fix } => match (fix, vi) {
+                (Some(fix), true) => format!(
+                    "cột “{column}” là cột số: viết {fix} thay cho chữ {} (hoặc null nếu không có số liệu)",
+                    quote(text)
+                ),
+                (Some(fix), false) => format!(
+                    "the column “{column}” holds numbers: write {fix} instead of the text {} (or null where there is no figure)",
+                    quote(text)
+                ),
+                (None, true) => format!(
+                    "cột “{column}” là cột số: viết một số JSON (không có dấu ngoặc kép), hoặc null nếu không có số liệu; ở đây là chữ {}",
+                    quote(text)
+                ),
+                (None, false) => format!(
+                    "the column “{column}” holds numbers: write a JSON number (without quotes), or null where there is no figure; found the text {}",
+                    quote(text)
+                ),
+            },
+            What::RanksNoBars => if vi {
+                "thanh nhỏ đo độ dài từ 0, còn thứ hạng là vị trí: bỏ `bars` (`heat` dùng được với thứ hạng)"
+            } else {
+                "mini bars are lengths from zero, and ranks are places: remove `bars` (`heat` works with ranks)"
+            }
+            .to_owned(),
             What::CompareFromZero => if vi {
                 "không thể tính phần trăm hay số lần thay đổi so với giá trị 0: dùng \"show\": \"difference\""
             } else {

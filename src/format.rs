@@ -1116,6 +1116,21 @@ pub struct Words {
     pub report: &'static str,
     /// To editors, when the wasm cannot start at all (followed by the browser's reason).
     pub no_start: &'static str,
+    /// A table's search field: its label and its placeholder.
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    /// How many of a table's rows are shown: `{n}` and `{total}` are filled in.
+    pub rows_shown: &'static str,
+    /// How many rows match a search: `{n}` and `{total}` are filled in.
+    pub rows_found: &'static str,
+    /// The button that shows the next page of rows: `{n}`, how many more.
+    pub more_rows: &'static str,
+    /// An empty cell: no figure.
+    pub no_figure: &'static str,
+    /// A table's sort buttons, for screen readers: `{column}` is the heading.
+    pub sort_by: &'static str,
+    /// Under a table with heat colours: what they mean.
+    pub heat_key: &'static str,
 }
 
 impl Lang {
@@ -1137,6 +1152,14 @@ impl Lang {
                 preview_note: "Chi tiết lỗi này chỉ hiện khi xem trước (localhost, data-factbox-debug hoặc ?factbox-debug); độc giả chỉ thấy:",
                 report: "Hãy báo lỗi này kèm tệp dữ liệu.",
                 no_start: "factbox không khởi động được",
+                search: "Tìm trong bảng",
+                search_hint: "Tìm, ví dụ: ha noi",
+                rows_shown: "Hiển thị {n}/{total} dòng",
+                rows_found: "{n}/{total} dòng khớp",
+                more_rows: "Xem thêm {n} dòng",
+                no_figure: "không có số liệu",
+                sort_by: "Sắp xếp theo {column}",
+                heat_key: "Màu ô theo giá trị",
             },
             Lang::En => Words {
                 source: "Source",
@@ -1153,6 +1176,14 @@ impl Lang {
                 preview_note: "These details show only in a preview (localhost, data-factbox-debug or ?factbox-debug); readers see only:",
                 report: "Please report it with the data file.",
                 no_start: "factbox failed to start",
+                search: "Search the table",
+                search_hint: "Search, e.g. hanoi",
+                rows_shown: "Showing {n} of {total} rows",
+                rows_found: "{n} of {total} rows match",
+                more_rows: "Show {n} more",
+                no_figure: "no figure",
+                sort_by: "Sort by {column}",
+                heat_key: "Cell colour by value",
             },
         }
     }

@@ -32,6 +32,7 @@
 )]
 
 pub mod canonical;
+pub(crate) mod collate;
 pub(crate) mod css;
 pub mod csv;
 pub mod describe;
@@ -60,6 +61,7 @@ pub mod spec;
 pub mod studio;
 pub(crate) mod suggest;
 pub mod svg;
+pub mod table;
 pub mod text;
 pub(crate) mod validate;
 

@@ -144,6 +144,7 @@ pub(crate) fn fact_box_with(b: &FactBox, drawings: impl Fn(&str) -> String) -> S
             }
             h.end("dl");
         }
+        Body::Table(table) => crate::table::markup(&mut h, b, table),
         body => {
             legend(&mut h, body);
             let rows = crate::describe::rows(b);
@@ -383,12 +384,15 @@ fn footer(h: &mut Html, b: &FactBox) {
         &[("href", &href), ("download", &crate::csv::file_name(b))],
         words.get_data,
     );
-    let button: &[(&str, &str)] = &[
-        ("type", "button"),
-        ("data-fb-later", ""),
-        ("tabindex", "-1"),
-    ];
-    h.leaf("button", "fb-action", button, words.get_image);
+    // A table's image would be a picture of text: its data is the CSV.
+    if !matches!(b.body, Body::Table(_)) {
+        let button: &[(&str, &str)] = &[
+            ("type", "button"),
+            ("data-fb-later", ""),
+            ("tabindex", "-1"),
+        ];
+        h.leaf("button", "fb-action", button, words.get_image);
+    }
     h.end("p").end("div");
 }
 
@@ -522,8 +526,8 @@ mod tests {
             rest = &rest[at + 1..];
             let close = rest.find('>').unwrap();
             let tag = &rest[..close];
-            if tag.ends_with('/') {
-                // A self-closing SVG element.
+            if tag.ends_with('/') || tag.starts_with("input ") {
+                // A self-closing SVG element, or a void one.
             } else if let Some(name) = tag.strip_prefix('/') {
                 if stack.pop() != Some(name.to_owned()) {
                     return false;

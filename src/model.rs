@@ -142,6 +142,7 @@ pub mod limits {
     pub const BYLINE: usize = 120;
     pub const URL: usize = 2000;
     pub const ID: usize = 64;
+    pub const CELL: usize = 200;
 }
 
 /// One validated fact box.
@@ -177,6 +178,7 @@ pub enum Body {
     Line(LineChart),
     Share(ShareChart),
     Progress(ProgressChart),
+    Table(Table),
 }
 
 /// How many items a rank change holds.
@@ -288,6 +290,69 @@ pub struct ProgressChart {
     pub(crate) deadline: Option<Deadline>,
 }
 
+/// How many rows a table holds: enough for every country of the world ten times over,
+/// few enough that the page stays quick (the table's markup grows with it).
+pub const TABLE_ROWS: std::ops::RangeInclusive<usize> = 1..=2000;
+/// How many columns a table holds: more do not fit a phone even scrolled.
+pub const TABLE_COLUMNS: std::ops::RangeInclusive<usize> = 1..=12;
+/// Rows shown before "Xem thêm", unless the table says otherwise.
+pub const TABLE_PAGE: usize = 10;
+
+/// A table: its columns and its rows in the order first shown. Every row has one cell per
+/// column; a column of numbers holds no text (an empty cell is [`TableCell::Empty`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub(crate) columns: Vec<TableColumn>,
+    pub(crate) rows: Vec<TableRow>,
+    /// Rows shown before "Xem thêm"; 0: every row.
+    pub(crate) page_size: usize,
+    /// The column the rows are sorted by, and whether ascending.
+    pub(crate) sorted: Option<(usize, bool)>,
+}
+
+/// One column: its key, heading and what its cells are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableColumn {
+    pub(crate) key: String,
+    pub(crate) label: String,
+    /// `None` for a column of text.
+    pub(crate) numbers: Option<NumberColumn>,
+}
+
+/// How a column of numbers is written and drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberColumn {
+    pub(crate) format: NumberFormat,
+    pub(crate) measure: Measure,
+    /// The word before every value that has none of its own.
+    pub(crate) qualifier: Option<String>,
+    /// The status of every value that has none of its own: said once, in the heading.
+    pub(crate) status: Option<Status>,
+    pub(crate) signed: bool,
+    pub(crate) bars: bool,
+    pub(crate) heat: bool,
+}
+
+/// One row, a cell per column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub(crate) cells: Vec<TableCell>,
+    pub(crate) highlight: bool,
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableCell {
+    /// No figure.
+    Empty,
+    Text(String),
+    /// A value with its status (the column's, unless its own) and its own qualifier.
+    Value {
+        value: Value,
+        qualifier: Option<String>,
+    },
+}
+
 /// A target's deadline, and whether the value's date (`as_of`) is past it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Deadline {
@@ -368,6 +433,7 @@ impl FactBox {
             Body::Line(_) => "line",
             Body::Share(_) => "share",
             Body::Progress(_) => "progress",
+            Body::Table(_) => "table",
         }
     }
     /// What the box shows.

@@ -15,7 +15,9 @@ use crate::error::{Expected, Position, Problem, What};
 use crate::json::{self, DeError, Kind, Node};
 use crate::path::JsonPath;
 use crate::read::{self, FromNode};
-use crate::spec::{self, BarBox, FiguresBox, LineBox, ProgressBox, RankChangeBox, ShareBox};
+use crate::spec::{
+    self, BarBox, FiguresBox, LineBox, ProgressBox, RankChangeBox, ShareBox, TableBox,
+};
 use crate::suggest::nearest;
 
 /// The largest document accepted, in bytes. A fact box needs a few kilobytes; anything this
@@ -49,6 +51,7 @@ pub enum KindSpec {
     Line(LineBox),
     Share(ShareBox),
     Progress(ProgressBox),
+    Table(TableBox),
 }
 
 impl BoxSpec {
@@ -216,6 +219,9 @@ impl RawDocument<'_> {
             }),
             "progress" => (ProgressBox::FIELDS, |n| {
                 ProgressBox::from_node(n).map(KindSpec::Progress)
+            }),
+            "table" => (TableBox::FIELDS, |n| {
+                TableBox::from_node(n).map(KindSpec::Table)
             }),
             _ => {
                 return Err(vec![Problem::at_path(

@@ -19,8 +19,8 @@
 use crate::error::{Expected, RangeReason, What};
 use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
-    Amount, Better, BillionWord, BoxHead, ChangeStyle, Defaults, Document, Number, Orientation,
-    RankSort, Scale, ShareDisplay, SortOrder, Source, Status,
+    Amount, Better, BillionWord, BoxHead, Cell, CellValue, ChangeStyle, Defaults, Document,
+    Number, Orientation, RankSort, Scale, ShareDisplay, SortOrder, Source, Status, TableRow,
 };
 use crate::suggest::nearest;
 
@@ -421,6 +421,61 @@ pub fn document(node: &Node<'_>) -> Read<Document<()>> {
         defaults: opt one::<Defaults>,
         boxes: req box_list,
     })
+}
+
+/// A table's cell: a number or a range, text, `null`, or a value with its status.
+pub(crate) fn cell(node: &Node<'_>) -> Read<Cell> {
+    match &node.kind {
+        Kind::Null => Ok(Cell::Empty),
+        Kind::Str(s) => Ok(Cell::Text(s.to_string())),
+        Kind::Object(_) => CellValue::from_node(node).map(|c| Cell::Value {
+            value: c.value,
+            status: c.status,
+            qualifier: c.qualifier,
+        }),
+        Kind::Bool(_) => Err(wrong(node, Expected::Cell)),
+        _ => amount(node).map(|value| Cell::Value {
+            value,
+            status: None,
+            qualifier: None,
+        }),
+    }
+}
+
+/// A table's row: its cells by key, as written (which keys are columns is the table's
+/// to say, in validation), and `highlight`. A key given twice is refused, as in every
+/// object of the document.
+impl FromNode for TableRow {
+    fn from_node(node: &Node<'_>) -> Read<TableRow> {
+        let Kind::Object(entries) = &node.kind else {
+            return Err(wrong(node, Expected::Object));
+        };
+        // Sorted names find a repeated key in n log n, however many a hostile row has.
+        let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();
+        keys.sort_unstable();
+        if let Some(twice) = keys.windows(2).find(|w| w[0] == w[1]) {
+            return Err(error(
+                What::DuplicateField {
+                    field: twice[0].to_owned(),
+                },
+                last(node),
+            ));
+        }
+        let mut row = TableRow {
+            cells: Vec::with_capacity(entries.len()),
+            highlight: None,
+        };
+        for entry in entries {
+            if entry.key == "highlight" {
+                if !matches!(entry.value.kind, Kind::Null) {
+                    row.highlight = Some(flag(&entry.value)?);
+                }
+            } else {
+                row.cells.push((entry.key.to_string(), cell(&entry.value)?));
+            }
+        }
+        Ok(row)
+    }
 }
 
 /// A source: its text alone, or an object with its text and link.

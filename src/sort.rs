@@ -10,10 +10,16 @@ use std::cmp::Ordering;
 /// The indices of `keys` in ascending order (by `f64::total_cmp`), equal keys keeping
 /// their original order: a bottom-up merge sort.
 pub fn order(keys: &[f64]) -> Vec<usize> {
-    let n = keys.len();
+    let key = |i: usize| keys.get(i).copied().unwrap_or(0.0);
+    order_by(keys.len(), &|a, b| key(a).total_cmp(&key(b)))
+}
+
+/// The indices `0..n` in the order `cmp` gives, equal items keeping their original order:
+/// a bottom-up merge sort, one copy for every comparison (a table's text columns compare
+/// collation keys, not numbers).
+pub fn order_by(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();
     let mut to: Vec<usize> = vec![0; n];
-    let key = |i: usize| keys.get(i).copied().unwrap_or(0.0);
     let mut width = 1;
     while width < n {
         let mut start = 0;
@@ -25,7 +31,7 @@ pub fn order(keys: &[f64]) -> Vec<usize> {
                 let left = from.get(i).copied().filter(|_| i < mid);
                 let right = from.get(j).copied().filter(|_| j < end);
                 *slot = match (left, right) {
-                    (Some(l), Some(r)) if key(l).total_cmp(&key(r)) != Ordering::Greater => {
+                    (Some(l), Some(r)) if cmp(l, r) != Ordering::Greater => {
                         i += 1;
                         l
                     }

@@ -549,6 +549,165 @@ box_spec! {
     }
 }
 
+box_spec! {
+    /// A table: rows of text and numbers under named columns, which readers can sort,
+    /// search and page through.
+    pub struct TableBox: TableKind, TableBoxSchema = "table" {
+        /// The columns, in reading order (1 to 12). The first column names each row
+        /// (read first by screen readers): usually text, such as the province.
+        pub columns: Vec<Column> = req list_of::<Column>,
+        /// The rows (1 to 2000), each an object of cells by column `key`:
+        /// `{"tinh": "Hà Nội", "ty_le": 78.5}`. A cell is a number, a range `[90, 200]`,
+        /// text, `null` (no figure: shown "–"), or `{"value": 36, "status": "estimate"}`.
+        /// `"highlight": true` marks a row in the accent colour.
+        pub rows: Vec<TableRow> = req list_of::<TableRow>,
+        /// The order rows are shown in before a reader sorts: by which column, and how.
+        /// Without it, rows are shown as given.
+        #[serde(default)]
+        pub sort: Option<TableSort> = opt one::<TableSort>,
+        /// Rows shown before "Xem thêm" / "Show more" (default 10; 0 shows every row).
+        /// Every row is in the page: with JavaScript off, or printed, all are shown.
+        #[serde(default)]
+        pub page_size: Option<u32> = opt count,
+        /// Labels (first-column texts) of rows to highlight. Same as `highlight: true` on
+        /// a row.
+        #[serde(default)]
+        pub highlight: Option<Vec<String>> = opt texts,
+    }
+}
+
+spec! {
+    /// One column of a table.
+    pub struct Column {
+        /// The name rows use for this column's cells: letters, digits, `-` and `_`, e.g.
+        /// `ty_le`. Not `highlight`, which a row uses for itself.
+        pub key: String = req text,
+        /// The column's heading, e.g. `Tỉ lệ hồ sơ trực tuyến`.
+        pub label: String = req text,
+        /// The unit after every number of the column, e.g. `%` or `tỉ đồng`.
+        #[serde(default)]
+        pub unit: Option<String> = opt text,
+        /// Write large values in words: `none` (default), `thousand`, `million`, `billion`.
+        #[serde(default)]
+        pub scale: Option<Scale> = opt scale,
+        /// Decimal places; by default as many as each value was written with.
+        #[serde(default)]
+        pub decimals: Option<u8> = opt byte,
+        /// A word before every value of the column, as the article writes it (`hơn`); a
+        /// cell may give its own with `{"value": …, "qualifier": …}`.
+        #[serde(default)]
+        pub qualifier: Option<String> = opt text,
+        /// `estimate`, `forecast` or `preliminary` when every value of the column is one
+        /// (e.g. a column of 2030 forecasts): said once, in the heading. A cell may give
+        /// its own with `{"value": …, "status": …}`.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
+        /// The values are changes: a positive value is printed with its sign, `+16`.
+        #[serde(default)]
+        pub signed: Option<bool> = opt flag,
+        /// Which values are better: `higher` or `lower`. Sorting this column puts the
+        /// best first.
+        #[serde(default)]
+        pub better: Option<Better> = opt better,
+        /// The values are ranks (1 is best), shown `hạng 3`; sorted best first.
+        #[serde(default)]
+        pub ranks: Option<bool> = opt flag,
+        /// With `ranks`: out of how many, e.g. `193`; every rank must be at most this.
+        #[serde(default)]
+        pub out_of: Option<u32> = opt count,
+        /// A mini bar beside each value, from zero (not with `ranks`).
+        #[serde(default)]
+        pub bars: Option<bool> = opt flag,
+        /// Colour each cell by its value, with a legend (the number stays written).
+        #[serde(default)]
+        pub heat: Option<bool> = opt flag,
+    }
+}
+
+spec! {
+    /// The order of a table's rows before a reader sorts them.
+    pub struct TableSort {
+        /// The `key` of the column to sort by.
+        pub column: String = req text,
+        /// `ascending`, `descending`, `best` (best first, by the column's `better` or
+        /// `ranks`) or `worst`. By default `best` for a column with a direction,
+        /// `descending` for numbers and `ascending` (A to Z) for text.
+        #[serde(default)]
+        pub order: Option<SortOrder> = opt sort_order,
+    }
+}
+
+/// One row of a table: its cells by column key, and whether it is highlighted.
+// Read by hand (`crate::read::table_row`): its keys are the document's own column keys.
+#[derive(Debug, Default)]
+pub struct TableRow {
+    /// The cells, with each cell's key, in the order written.
+    pub cells: Vec<(String, Cell)>,
+    /// Draw this row in the accent colour.
+    pub highlight: Option<bool>,
+}
+
+impl JsonSchema for TableRow {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TableRow".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let cell = generator.subschema_for::<CellForms>();
+        schemars::json_schema!({
+            "description": "One row: a cell for each column, by the column's `key`, and `\"highlight\": true` to draw the row in the accent colour.",
+            "type": "object",
+            "properties": { "highlight": { "type": "boolean", "description": "Draw this row in the accent colour." } },
+            "additionalProperties": cell
+        })
+    }
+}
+
+/// One cell of a table.
+#[derive(Debug, Clone, Default)]
+pub enum Cell {
+    /// `null`: no figure.
+    #[default]
+    Empty,
+    /// Text, shown as written.
+    Text(String),
+    /// A number or range, with its own status and qualifier if it has them.
+    Value {
+        value: Amount,
+        status: Option<Status>,
+        qualifier: Option<String>,
+    },
+}
+
+spec! {
+    /// A cell's value with its status or qualifier.
+    pub struct CellValue {
+        /// The number, or a range `[90, 200]`.
+        pub value: Amount = req amount,
+        /// `estimate`, `forecast` or `preliminary` when the value is not a final
+        /// measurement.
+        #[serde(default)]
+        pub status: Option<Status> = opt status,
+        /// A word before the value as the article writes it: `hơn`, `gần`, `khoảng`.
+        #[serde(default)]
+        pub qualifier: Option<String> = opt text,
+    }
+}
+
+/// What a table cell may hold.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum CellForms {
+    /// A number, or a range `[low, high]`.
+    Number(Amount),
+    /// Text, shown as written.
+    Text(String),
+    /// A value with its status or qualifier.
+    Value(CellValue),
+    /// No figure.
+    Empty(()),
+}
+
 /// Bars side by side or stacked upwards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -802,7 +961,16 @@ pub enum AnyBox {
     Line(LineBoxSchema),
     Share(ShareBoxSchema),
     Progress(ProgressBoxSchema),
+    Table(TableBoxSchema),
 }
 
 /// Every box kind this version knows, as written in `kind`.
-pub const KINDS: &[&str] = &["figures", "bar", "rank-change", "line", "share", "progress"];
+pub const KINDS: &[&str] = &[
+    "figures",
+    "bar",
+    "rank-change",
+    "line",
+    "share",
+    "progress",
+    "table",
+];

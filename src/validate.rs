@@ -13,7 +13,8 @@ use crate::model::{
     BarChart, BarItem, Body, Comparison, Deadline, FIGURES_RANGE, FactBox, Figure, LineAnnotation,
     LineChart, LinePoint, LineSeries, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS,
     MAX_SERIES, Measure, ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE, ShareChart,
-    SharePart, SourceLink, limits,
+    SharePart, SourceLink, TABLE_COLUMNS, TABLE_PAGE, TABLE_ROWS, Table, TableCell, TableColumn,
+    TableRow, NumberColumn, limits,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
 use crate::path::{JsonPath, Lazy, Where};
@@ -22,6 +23,18 @@ use crate::spec::{
     SortOrder, Status,
 };
 use crate::suggest::nearest;
+
+/// A table row's name: its first cell as text (a number as written).
+fn row_label(row: &TableRow, columns: &[TableColumn]) -> String {
+    match row.cells.first() {
+        Some(TableCell::Text(t)) => t.clone(),
+        Some(TableCell::Value { value, .. }) => match columns.first().and_then(|c| c.numbers.as_ref()) {
+            Some(n) => n.format.value_number(*value, Lang::En),
+            None => value.low().plain(),
+        },
+        _ => String::new(),
+    }
+}
 
 /// Why a box (or a whole document) cannot be shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -624,6 +637,7 @@ impl Validator {
             KindSpec::Line(b) => Body::Line(self.line_chart(b)),
             KindSpec::Share(b) => Body::Share(self.share_chart(b)),
             KindSpec::Progress(b) => Body::Progress(self.progress_chart(b, as_of)),
+            KindSpec::Table(b) => Body::Table(self.table(b)),
         };
         FactBox {
             id,
@@ -922,6 +936,252 @@ impl Validator {
             ),
             measure,
         }
+    }
+
+    fn table(&mut self, spec: &spec::TableBox) -> Table {
+        let (columns_at, rows_at) = (self.at.field("columns"), self.at.field("rows"));
+        let (n_columns, n_rows) = (spec.columns.len(), spec.rows.len());
+        self.count(&columns_at, n_columns, *TABLE_COLUMNS.start(), *TABLE_COLUMNS.end());
+        self.count(&rows_at, n_rows, *TABLE_ROWS.start(), *TABLE_ROWS.end());
+        let empty = Table {
+            columns: Vec::new(),
+            rows: Vec::new(),
+            page_size: 0,
+            sorted: None,
+        };
+        // Beyond the limits the count says all there is to say: checking 200,000 rows
+        // cell by cell would only bury it.
+        if n_columns > *TABLE_COLUMNS.end() || n_rows > *TABLE_ROWS.end() || n_columns == 0 {
+            return empty;
+        }
+        let keys: Vec<&str> = spec.columns.iter().map(|c| c.key.trim()).collect();
+        for i in crate::sort::duplicates(&keys) {
+            let key = keys.get(i).copied().unwrap_or_default().to_owned();
+            self.push(&columns_at.index(i).field("key"), What::DuplicateKey { key });
+        }
+        let mut columns = Vec::with_capacity(n_columns);
+        for (i, c) in spec.columns.iter().enumerate() {
+            let at = columns_at.index(i);
+            let key = c.key.trim();
+            if key == "highlight" {
+                self.push(&at.field("key"), What::ReservedKey { key: key.to_owned() });
+            } else if !crate::suggest::valid_id(key) {
+                self.push(
+                    &at.field("key"),
+                    What::BadId {
+                        id: key.to_owned(),
+                        slug: crate::suggest::slug(key),
+                    },
+                );
+            }
+            let label = self.text(&c.label, &at.field("label"), limits::LABEL);
+            // A column holds numbers when a field says how to write them or a cell is one.
+            let said = c.unit.is_some()
+                || c.scale.is_some()
+                || c.decimals.is_some()
+                || c.qualifier.is_some()
+                || c.status.is_some()
+                || c.signed.is_some()
+                || c.better.is_some()
+                || c.ranks.is_some()
+                || c.out_of.is_some()
+                || c.bars.is_some()
+                || c.heat.is_some();
+            let holds = said
+                || spec.rows.iter().any(|r| {
+                    r.cells
+                        .iter()
+                        .any(|(k, cell)| k.trim() == key && matches!(cell, spec::Cell::Value { .. }))
+                });
+            let numbers = holds.then(|| {
+                // The column's own fields are checked at the column's path.
+                let before = std::mem::replace(&mut self.at, at.clone());
+                let measure = self.measure(c.better, c.ranks, c.out_of, None);
+                let format = self.number_format(c.unit.as_deref(), c.decimals, c.scale, &at);
+                self.at = before;
+                let bars = c.bars.unwrap_or(false);
+                if bars && measure.is_ranks() {
+                    self.push(&at.field("bars"), What::RanksNoBars);
+                }
+                NumberColumn {
+                    format,
+                    measure,
+                    qualifier: self.opt_text(
+                        c.qualifier.as_deref(),
+                        &at.field("qualifier"),
+                        limits::QUALIFIER,
+                    ),
+                    status: c.status,
+                    signed: c.signed.unwrap_or(false),
+                    bars,
+                    heat: c.heat.unwrap_or(false),
+                }
+            });
+            columns.push(TableColumn {
+                key: key.to_owned(),
+                label,
+                numbers,
+            });
+        }
+        let mut rows = Vec::with_capacity(n_rows);
+        for (r, row) in spec.rows.iter().enumerate() {
+            let at = Lazy::Index(&rows_at, r);
+            let mut cells = vec![TableCell::Empty; n_columns];
+            for (key, cell) in &row.cells {
+                let key = key.as_str();
+                let Some(c) = keys.iter().position(|k| *k == key.trim()) else {
+                    let mut expected: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+                    expected.push("highlight".to_owned());
+                    self.push(
+                        &Lazy::Field(&at, key),
+                        What::UnknownField {
+                            field: key.to_owned(),
+                            suggestion: nearest(key, keys.iter().copied().chain(["highlight"]))
+                                .map(str::to_owned),
+                            expected,
+                        },
+                    );
+                    continue;
+                };
+                let Some(column) = columns.get(c) else {
+                    continue;
+                };
+                let path = Lazy::Field(&at, key);
+                let shown = match (cell, &column.numbers) {
+                    (spec::Cell::Empty, _) => TableCell::Empty,
+                    (spec::Cell::Text(t), None) => {
+                        if t.trim().is_empty() {
+                            TableCell::Empty
+                        } else {
+                            TableCell::Text(self.text(t, &path, limits::CELL))
+                        }
+                    }
+                    (spec::Cell::Text(t), Some(_)) => {
+                        self.push(
+                            &path,
+                            What::TextInNumbers {
+                                column: column.label.clone(),
+                                text: t.clone(),
+                                fix: crate::json::value_fix(t),
+                            },
+                        );
+                        TableCell::Empty
+                    }
+                    (
+                        spec::Cell::Value {
+                            value,
+                            status,
+                            qualifier,
+                        },
+                        Some(numbers),
+                    ) => {
+                        let (format, measure) = (numbers.format.clone(), numbers.measure);
+                        let value = self.amount(value, status.or(numbers.status), &path);
+                        self.rank_value(value, measure, &path);
+                        if !measure.is_ranks() {
+                            self.printable_num(&format, value.low(), &path);
+                            if value.is_range() {
+                                self.printable_num(&format, value.high(), &path);
+                            }
+                        }
+                        let qualifier = self.opt_text(
+                            qualifier.as_deref(),
+                            &Lazy::Field(&path, "qualifier"),
+                            limits::QUALIFIER,
+                        );
+                        TableCell::Value { value, qualifier }
+                    }
+                    // A value makes its column one of numbers (above).
+                    (spec::Cell::Value { .. }, None) => TableCell::Empty,
+                };
+                if let Some(slot) = cells.get_mut(c) {
+                    *slot = shown;
+                }
+            }
+            // The first cell names the row, for screen readers and for `highlight`.
+            if matches!(cells.first(), Some(TableCell::Empty)) {
+                self.push(
+                    &at,
+                    What::MissingField {
+                        field: keys.first().copied().unwrap_or_default().to_owned(),
+                    },
+                );
+            }
+            rows.push(TableRow {
+                cells,
+                highlight: row.highlight.unwrap_or(false),
+            });
+        }
+        let labels: Vec<String> = rows.iter().map(|r| row_label(r, &columns)).collect();
+        let marked = self.highlight_labels(spec.highlight.as_ref(), &labels);
+        for (row, m) in rows.iter_mut().zip(marked) {
+            row.highlight |= m;
+        }
+        let sorted = spec.sort.as_ref().and_then(|s| self.table_sort(s, &columns, &mut rows));
+        let page_size = spec
+            .page_size
+            .map_or(TABLE_PAGE, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        Table {
+            columns,
+            rows,
+            page_size,
+            sorted,
+        }
+    }
+
+    /// Puts a table's rows in the order its `sort` asks for; the column and whether it is
+    /// ascending, or `None` when the sort cannot be followed (and says why).
+    fn table_sort(
+        &mut self,
+        sort: &spec::TableSort,
+        columns: &[TableColumn],
+        rows: &mut Vec<TableRow>,
+    ) -> Option<(usize, bool)> {
+        let at = self.at.field("sort");
+        let wanted = sort.column.trim();
+        let Some(c) = columns.iter().position(|col| col.key == wanted) else {
+            self.push(
+                &at.field("column"),
+                What::UnknownValue {
+                    value: wanted.to_owned(),
+                    suggestion: nearest(wanted, columns.iter().map(|c| c.key.as_str()))
+                        .map(str::to_owned),
+                    expected: columns.iter().map(|c| c.key.clone()).collect(),
+                },
+            );
+            return None;
+        };
+        let measure = columns
+            .get(c)
+            .and_then(|col| col.numbers.as_ref())
+            .map(|n| n.measure);
+        let better = measure.and_then(Measure::better);
+        let lower_better = measure.is_some_and(Measure::lower_is_better);
+        let ascending = match sort.order {
+            None if better.is_some() => lower_better,
+            None => measure.is_none(),
+            Some(SortOrder::Ascending) => true,
+            Some(SortOrder::Descending) => false,
+            Some(order @ (SortOrder::Best | SortOrder::Worst)) => {
+                if better.is_none() {
+                    let word = if order == SortOrder::Best { "best" } else { "worst" };
+                    self.push(
+                        &at.field("order"),
+                        What::SortNeedsDirection {
+                            sort: word.to_owned(),
+                        },
+                    );
+                    return None;
+                }
+                (order == SortOrder::Best) == lower_better
+            }
+            Some(SortOrder::None) => return None,
+        };
+        let ranks = crate::table::ranks(rows, c);
+        let order = crate::table::order(&ranks, ascending);
+        let mut slots: Vec<Option<TableRow>> = rows.drain(..).map(Some).collect();
+        rows.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+        Some((c, ascending))
     }
 
     fn count(&mut self, path: &JsonPath, found: usize, min: usize, max: usize) {

@@ -267,10 +267,10 @@ fn rows() -> Vec<Row> {
             name: "kind that does not exist",
             text: doc(r#"{"id": "a", "kind": "pie", "title": "X"}"#),
             en: &[
-                "boxes[0].kind, line 1, column 46: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
+                "boxes[0].kind, line 1, column 46: there is no box kind “pie”; the kinds are `figures`, `bar`, `rank-change`, `line`, `share`, `progress`, `table`",
             ],
             vi: &[
-                "boxes[0].kind, dòng 1, cột 46: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`",
+                "boxes[0].kind, dòng 1, cột 46: không có loại hộp “pie”; các loại hiện có: `figures`, `bar`, `rank-change`, `line`, `share`, `progress`, `table`",
             ],
         },
         Row {

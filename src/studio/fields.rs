@@ -97,6 +97,28 @@ const NAMES: &[(&str, &str, &str, &str)] = &[
     ("Bar.value", "Giá trị", "Value", "Giá trị, là một số."),
     ("Reference.value", "Giá trị", "Value", "Đường được vẽ ở đâu."),
     ("Reference.label", "Ý nghĩa", "Label", "Đường có ý nghĩa gì, ví dụ “Mục tiêu 2020”."),
+    ("columns", "Các cột", "Columns", "Các cột, theo thứ tự đọc (1 đến 12). Cột đầu tiên gọi tên mỗi dòng (trình đọc màn hình đọc trước), thường là chữ, ví dụ tên tỉnh."),
+    ("rows", "Các dòng", "Rows", "Các dòng (1 đến 2000), mỗi dòng một đối tượng gồm các ô theo “key” của cột: {\"tinh\": \"Hà Nội\", \"ty_le\": 78.5}. Một ô là một số, một khoảng [90, 200], chữ, null (không có số liệu: hiện “–”) hoặc {\"value\": 36, \"status\": \"estimate\"}."),
+    ("TableBoxSchema.sort", "Sắp xếp", "Order", "Thứ tự các dòng trước khi bạn đọc tự sắp xếp: theo cột nào, và thế nào. Không có: giữ như đã cho."),
+    ("page_size", "Số dòng hiện trước", "Rows shown first", "Số dòng hiện trước nút “Xem thêm” (mặc định 10; 0 hiện mọi dòng). Mọi dòng đều có trong trang: khi tắt JavaScript hoặc khi in, tất cả đều hiện."),
+    ("TableBoxSchema.highlight", "Làm nổi bật", "Highlight", "Tên (chữ ở cột đầu) của các dòng cần làm nổi bật. Giống như “highlight”: true trên từng dòng."),
+    ("Column.key", "Khóa cột", "Column key", "Tên mà các dòng dùng cho ô của cột này: chữ không dấu, số, - và _, ví dụ ty_le. Không dùng “highlight”."),
+    ("Column.label", "Tên cột", "Heading", "Tiêu đề của cột, ví dụ “Tỉ lệ hồ sơ trực tuyến”."),
+    ("Column.unit", "Đơn vị", "Unit", "Đơn vị sau mỗi số của cột, ví dụ % hoặc tỉ đồng."),
+    ("Column.qualifier", "Từ đứng trước số", "Word before the number", "Từ đứng trước mọi giá trị của cột như bài báo viết (hơn); một ô có thể tự đặt bằng {\"value\": …, \"qualifier\": …}."),
+    ("Column.status", "Ước tính / dự báo", "Estimate / forecast", "estimate, forecast hoặc preliminary khi mọi giá trị của cột đều như vậy (ví dụ một cột dự báo năm 2030): nói một lần, ở tiêu đề cột. Một ô có thể tự đặt bằng {\"value\": …, \"status\": …}."),
+    ("Column.signed", "Là mức thay đổi (+16)", "Changes (+16)", "Các giá trị là mức thay đổi: số dương được in kèm dấu, +16."),
+    ("Column.better", "Số nào tốt hơn", "Which is better", "Số cao (higher) hay số thấp (lower) là tốt hơn. Sắp xếp theo cột này đưa số tốt nhất lên trước."),
+    ("Column.ranks", "Là thứ hạng (số nhỏ là tốt hơn)", "Ranks (lower is better)", "Các giá trị là thứ hạng (1 là tốt nhất), hiện “hạng 3”; sắp xếp tốt nhất trước."),
+    ("Column.out_of", "Trên tổng số", "Out of", "Khi là thứ hạng: trên tổng số bao nhiêu, ví dụ 193; mọi hạng phải không lớn hơn số này."),
+    ("Column.bars", "Thanh nhỏ", "Mini bars", "Một thanh nhỏ cạnh mỗi giá trị, tính từ 0 (không dùng với thứ hạng)."),
+    ("heat", "Tô màu theo giá trị", "Heat colours", "Tô màu mỗi ô theo giá trị, kèm chú giải (con số vẫn được viết ra)."),
+    ("TableSort.column", "Theo cột", "By column", "“key” của cột dùng để sắp xếp."),
+    ("TableSort.order", "Thứ tự", "Order", "ascending (tăng dần), descending (giảm dần), best (tốt nhất trước, theo “better” hoặc “ranks” của cột) hoặc worst. Mặc định: best cho cột có hướng, descending cho số, ascending (A đến Z) cho chữ."),
+    ("TableRow.highlight", "Làm nổi bật", "Highlight", "Vẽ dòng này bằng màu nhấn."),
+    ("CellValue.value", "Giá trị", "Value", "Con số, hoặc một khoảng [90, 200]."),
+    ("CellValue.status", "Ước tính / dự báo", "Estimate / forecast", "estimate, forecast hoặc preliminary khi giá trị không phải số đo cuối cùng."),
+    ("CellValue.qualifier", "Từ đứng trước số", "Word before the number", "Từ đứng trước giá trị như bài báo viết: hơn, gần, khoảng."),
 ];
 
 /// The JSON Schema, as `make schema` wrote it from the spec types (a test keeps the file
@@ -261,7 +283,7 @@ mod tests {
                     assert!(f["help"].as_str().unwrap().len() > 10, "{def}.{name}");
                 }
             }
-            assert_eq!(form["kinds"].as_object().unwrap().len(), 6);
+            assert_eq!(form["kinds"].as_object().unwrap().len(), crate::spec::KINDS.len());
         }
     }
 

@@ -1,0 +1,473 @@
+//! A table box: its cells written as every other box writes numbers, the order of its
+//! rows, and its markup — a real `<table>` with sort buttons, mini bars and heat colours,
+//! and the search field and "Xem thêm" button that the interaction script brings to life.
+//!
+//! Everything the script needs is written here, so that it never formats, compares or
+//! collates anything itself: each cell carries `data-v`, its rank in the column's
+//! ascending order (equal values share one; an empty cell has none and always sorts
+//! last), and each sort button the direction its first press sorts in (`data-first`:
+//! best first for ranks and columns with `better`, largest first for numbers, A to Z for
+//! text). With JavaScript off, every row is shown, in the order the document asks for.
+
+use crate::format::{Lang, Num, Value};
+use crate::markup::Html;
+use crate::model::{FactBox, NumberColumn, Table, TableCell, TableColumn, TableRow};
+
+/// How many heat colours a column's values are put into (the legend has one swatch each).
+pub const HEAT_STEPS: usize = 5;
+
+/// A cell as readers see it: a value as the column writes it (`78,5%`, `hạng 3`, `+16
+/// bậc`, `khoảng 13–14%`), with its status when it is not the column's; text as written;
+/// `None` for an empty cell.
+pub fn cell_text(column: &TableColumn, cell: &TableCell, lang: Lang) -> Option<String> {
+    match (cell, &column.numbers) {
+        (TableCell::Empty, _) => None,
+        (TableCell::Text(t), _) => Some(t.clone()),
+        (TableCell::Value { value, qualifier }, Some(n)) => Some(value_text(n, *value, qualifier.as_deref(), lang)),
+        (TableCell::Value { value, .. }, None) => Some(value.low().plain()),
+    }
+}
+
+fn value_text(n: &NumberColumn, v: Value, qualifier: Option<&str>, lang: Lang) -> String {
+    let qualifier = qualifier.or(n.qualifier.as_deref());
+    let mut text = n.measure.show_value(&n.format, qualifier, v, lang);
+    if n.signed && v.low().value() > 0.0 {
+        text.insert(0, '+');
+    }
+    // The column's status is said once, in its heading.
+    let own = v.status().filter(|s| Some(*s) != n.status);
+    crate::format::with_status(text, own, lang)
+}
+
+/// A column's heading: its label, and the status every value of it has (`2030 (dự báo)`).
+pub fn heading(column: &TableColumn, lang: Lang) -> String {
+    let status = column.numbers.as_ref().and_then(|n| n.status);
+    crate::format::with_status(column.label.clone(), status, lang)
+}
+
+/// The rows as text, a row's first cell first: for the data table of descriptions and the
+/// plain version.
+pub fn rows(table: &Table, lang: Lang) -> Vec<Vec<String>> {
+    let none = lang.words().no_figure;
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            table
+                .columns
+                .iter()
+                .zip(&row.cells)
+                .map(|(c, cell)| cell_text(c, cell, lang).unwrap_or_else(|| format!("– ({none})")))
+                .collect()
+        })
+        .collect()
+}
+
+/// Each row's rank in column `c`'s ascending order: equal values share a rank; an empty
+/// cell has none. Numbers are ordered by value (a range by its middle), text as
+/// [`crate::collate`] orders it.
+pub fn ranks(rows: &[TableRow], c: usize) -> Vec<Option<u32>> {
+    fn cell(r: &TableRow, c: usize) -> Option<&TableCell> {
+        r.cells.get(c)
+    }
+    let numbers: Vec<Option<f64>> = rows
+        .iter()
+        .map(|r| match cell(r, c) {
+            Some(TableCell::Value { value, .. }) => Some(value.middle()),
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<Option<Vec<u32>>> = rows
+        .iter()
+        .map(|r| match cell(r, c) {
+            Some(TableCell::Text(t)) => Some(crate::collate::key(t)),
+            _ => None,
+        })
+        .collect();
+    // Values before texts (a column holds one or the other), empty cells last.
+    let class = |i: usize| match (numbers.get(i).copied().flatten(), texts.get(i).and_then(Option::as_ref)) {
+        (Some(_), _) => 0,
+        (None, Some(_)) => 1,
+        (None, None) => 2,
+    };
+    let cmp = |a: usize, b: usize| {
+        class(a).cmp(&class(b)).then_with(|| {
+            match (numbers.get(a).copied().flatten(), numbers.get(b).copied().flatten()) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                _ => texts.get(a).cmp(&texts.get(b)),
+            }
+        })
+    };
+    let sorted = crate::sort::order_by(rows.len(), &cmp);
+    let mut out = vec![None; rows.len()];
+    let mut rank = 0u32;
+    let mut previous: Option<usize> = None;
+    for &i in &sorted {
+        if class(i) == 2 {
+            break;
+        }
+        if previous.is_some_and(|p| cmp(p, i) != std::cmp::Ordering::Equal) {
+            rank += 1;
+        }
+        if let Some(slot) = out.get_mut(i) {
+            *slot = Some(rank);
+        }
+        previous = Some(i);
+    }
+    out
+}
+
+/// The rows' indices sorted by their ranks (see [`ranks`]), ascending or descending,
+/// equal ranks in their order, empty cells last either way: the order the interaction
+/// script gives a column too.
+pub fn order(ranks: &[Option<u32>], ascending: bool) -> Vec<usize> {
+    let key = |i: usize| match ranks.get(i).copied().flatten() {
+        Some(r) if ascending => f64::from(r),
+        Some(r) => -f64::from(r),
+        None => f64::INFINITY,
+    };
+    let keys: Vec<f64> = (0..ranks.len()).map(key).collect();
+    crate::sort::order(&keys)
+}
+
+/// The direction the first press on a column's sort button sorts in: best first where
+/// the column has a direction, largest first for other numbers, A to Z for text.
+fn first_direction(column: &TableColumn) -> &'static str {
+    match &column.numbers {
+        Some(n) if n.measure.better().is_some() => {
+            if n.measure.lower_is_better() {
+                "ascending"
+            } else {
+                "descending"
+            }
+        }
+        Some(_) => "descending",
+        None => "ascending",
+    }
+}
+
+/// The smallest and largest value of a column (a range's ends included), and the most
+/// decimal places written: for its bars and its heat colours.
+fn extent(table: &Table, c: usize) -> Option<(f64, f64, u8)> {
+    let mut out: Option<(f64, f64, u8)> = None;
+    for row in &table.rows {
+        if let Some(TableCell::Value { value, .. }) = row.cells.get(c) {
+            let (lo, hi) = (value.low().value(), value.high().value());
+            let d = value.low().decimals().max(value.high().decimals());
+            out = Some(match out {
+                None => (lo, hi, d),
+                Some((a, b, e)) => (a.min(lo), b.max(hi), e.max(d)),
+            });
+        }
+    }
+    out
+}
+
+/// The heat step of a value between `lo` and `hi`: 0 (palest) to `HEAT_STEPS - 1`; the
+/// darkest is the best where the column has a direction, else the largest.
+fn heat_step(v: f64, lo: f64, hi: f64, lower_better: bool) -> usize {
+    if hi <= lo {
+        return HEAT_STEPS / 2;
+    }
+    let t = crate::format::fit((v - lo) / (hi - lo), 0.0, 1.0);
+    let t = if lower_better { 1.0 - t } else { t };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let step = (t * HEAT_STEPS as f64) as usize;
+    step.min(HEAT_STEPS - 1)
+}
+
+/// A mini bar from zero, in a 100 × 8 drawing: where zero stands and where the value
+/// ends (a range: its two ends, drawn as a band).
+fn mini_bar(h: &mut Html, v: Value, lo: f64, hi: f64) {
+    let lo = lo.min(0.0);
+    let hi = hi.max(0.0);
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    let x = |value: f64| crate::format::fit((value - lo) / span * 100.0, 0.0, 100.0);
+    let zero = x(0.0);
+    let (a, b) = if v.is_range() {
+        (x(v.low().value()), x(v.high().value()))
+    } else {
+        let end = x(v.low().value());
+        (zero.min(end), zero.max(end))
+    };
+    let class = if v.is_range() {
+        "fb-minibar-range"
+    } else {
+        "fb-minibar-bar"
+    };
+    h.raw(&format!(
+        "<svg class=\"fb-minibar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"{class}\" x=\"{}\" y=\"0\" width=\"{}\" height=\"8\"/><rect class=\"fb-minibar-zero\" x=\"{}\" y=\"0\" width=\"0.8\" height=\"8\"/></svg>",
+        round2(a),
+        round2((b - a).max(0.6)),
+        round2((zero - 0.4).max(0.0)),
+    ));
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// The whole table: the tools (search, count), the scrolling `<table>`, the "Xem thêm"
+/// button and the heat colours' key. `b` is the box, for its title (the table's caption)
+/// and language.
+pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
+    let lang = b.lang;
+    let words = lang.words();
+    let total = table.rows.len();
+    let paged = table.page_size > 0 && total > table.page_size;
+    let searchable = total > crate::model::TABLE_PAGE;
+    let page = table.page_size.to_string();
+    let total_text = total.to_string();
+    h.start(
+        "div",
+        "fb-table",
+        &[
+            ("data-page", if paged { &page } else { "0" }),
+            ("data-shown", words.rows_shown),
+            ("data-found", words.rows_found),
+            ("data-more", words.more_rows),
+        ],
+    );
+    if searchable {
+        // Held in place, unseen, until the script makes it work: nothing moves then.
+        h.start("div", "fb-table-tools", &[("data-fb-later", "")]);
+        h.start("label", "fb-search", &[]);
+        h.leaf("span", "fb-sr", &[], words.search);
+        // A void element: no end tag.
+        h.start(
+            "input",
+            "",
+            &[
+                ("type", "search"),
+                ("placeholder", words.search_hint),
+                ("autocomplete", "off"),
+                ("spellcheck", "false"),
+                ("disabled", ""),
+            ],
+        );
+        h.end("label");
+        let count = words
+            .rows_shown
+            .replace("{n}", &total_text)
+            .replace("{total}", &total_text);
+        h.leaf("p", "fb-count", &[("aria-live", "polite")], &count);
+        h.end("div");
+    }
+    let title_id = format!("fb-title-{}", b.id);
+    h.start(
+        "div",
+        "fb-table-scroll",
+        &[
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-labelledby", &title_id),
+        ],
+    );
+    h.start("table", "", &[]);
+    h.leaf("caption", "fb-sr", &[], &b.title);
+    h.start("thead", "", &[]).start("tr", "", &[]);
+    for (c, column) in table.columns.iter().enumerate() {
+        let class = if column.numbers.is_some() { "fb-n" } else { "" };
+        let sort = match table.sorted {
+            Some((s, true)) if s == c => Some("ascending"),
+            Some((s, false)) if s == c => Some("descending"),
+            _ => None,
+        };
+        let mut attrs: Vec<(&str, &str)> = vec![("scope", "col")];
+        if let Some(s) = sort {
+            attrs.push(("aria-sort", s));
+        }
+        h.start("th", class, &attrs);
+        let label = heading(column, lang);
+        let spoken = words.sort_by.replace("{column}", &label);
+        h.start(
+            "button",
+            "fb-sort",
+            &[
+                ("type", "button"),
+                ("data-first", first_direction(column)),
+                ("title", &spoken),
+                ("disabled", ""),
+            ],
+        );
+        h.text(&label);
+        h.leaf("span", "fb-sort-mark", &[("aria-hidden", "true")], "");
+        h.end("button").end("th");
+    }
+    h.end("tr").end("thead");
+    // Per column: its ranks for sorting, its extent for bars and heat.
+    let ranks: Vec<Vec<Option<u32>>> = (0..table.columns.len()).map(|c| ranks(&table.rows, c)).collect();
+    let extents: Vec<Option<(f64, f64, u8)>> = (0..table.columns.len()).map(|c| extent(table, c)).collect();
+    h.start("tbody", "", &[]);
+    let mut rank_text = String::new();
+    for (r, row) in table.rows.iter().enumerate() {
+        h.start("tr", if row.highlight { "fb-hl" } else { "" }, &[]);
+        for (c, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
+            rank_text.clear();
+            let rank = ranks.get(c).and_then(|k| k.get(r)).copied().flatten();
+            let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(2);
+            if let Some(k) = rank {
+                rank_text = k.to_string();
+                attrs.push(("data-v", &rank_text));
+            }
+            let numbers = column.numbers.as_ref();
+            let mut class = String::from(if numbers.is_some() { "fb-n" } else { "" });
+            let value = match cell {
+                TableCell::Value { value, .. } => Some(*value),
+                _ => None,
+            };
+            let extent = extents.get(c).copied().flatten();
+            if let (Some(n), Some(v), Some((lo, hi, _))) = (numbers, value, extent) {
+                if n.heat {
+                    let step = heat_step(v.middle(), lo, hi, n.measure.lower_is_better());
+                    class.push_str(&format!(" fb-heat fb-heat-{step}"));
+                }
+            }
+            let tag = if c == 0 { "th" } else { "td" };
+            if c == 0 {
+                attrs.insert(0, ("scope", "row"));
+            }
+            h.start(tag, class.trim(), &attrs);
+            match cell_text(column, cell, lang) {
+                Some(text) => {
+                    h.leaf("span", "fb-cell", &[], &text);
+                }
+                None => {
+                    h.leaf("span", "fb-cell", &[("aria-hidden", "true")], "–");
+                    h.leaf("span", "fb-sr", &[], words.no_figure);
+                }
+            }
+            if let (Some(n), Some((lo, hi, _))) = (numbers, extent) {
+                if n.bars {
+                    match value {
+                        Some(v) => mini_bar(h, v, lo, hi),
+                        None => {
+                            h.raw("<svg class=\"fb-minibar\" viewBox=\"0 0 100 8\" aria-hidden=\"true\" focusable=\"false\"></svg>");
+                        }
+                    }
+                }
+            }
+            h.end(tag);
+        }
+        h.end("tr");
+    }
+    h.end("tbody").end("table").end("div");
+    if paged {
+        let more = (total - table.page_size).min(table.page_size).to_string();
+        h.start("p", "fb-table-more", &[("data-fb-later", "")]);
+        h.leaf(
+            "button",
+            "fb-more",
+            &[("type", "button"), ("disabled", "")],
+            &words.more_rows.replace("{n}", &more),
+        );
+        h.end("p");
+    }
+    heat_key(h, table, lang);
+    h.end("div");
+}
+
+/// The key of each column with heat colours: its heading, then a swatch per step with the
+/// values it stands for, palest first.
+fn heat_key(h: &mut Html, table: &Table, lang: Lang) {
+    for (c, column) in table.columns.iter().enumerate() {
+        let Some(n) = column.numbers.as_ref().filter(|n| n.heat) else {
+            continue;
+        };
+        let Some((lo, hi, decimals)) = extent(table, c) else {
+            continue;
+        };
+        h.start("div", "fb-heat-key", &[]);
+        h.leaf("span", "fb-heat-title", &[], &format!("{} – {}:", lang.words().heat_key, heading(column, lang)));
+        let lower_better = n.measure.lower_is_better();
+        for k in 0..HEAT_STEPS {
+            // Step k holds the values between these two bounds (for lower-is-better
+            // columns the darkest step is the smallest values).
+            let at = |i: usize| lo + (hi - lo) * i as f64 / HEAT_STEPS as f64;
+            let (a, b) = if lower_better {
+                (at(HEAT_STEPS - k - 1), at(HEAT_STEPS - k))
+            } else {
+                (at(k), at(k + 1))
+            };
+            let places = if n.measure.is_ranks() { 0 } else { decimals };
+            let text = |v: f64| {
+                let num = Num::computed(v, places);
+                if n.measure.is_ranks() {
+                    crate::format::format_fixed(num.value().round(), 0, lang)
+                } else {
+                    n.format.number(num, lang)
+                }
+            };
+            let range = if hi > lo {
+                format!("{}–{}", text(a), text(b))
+            } else {
+                text(lo)
+            };
+            h.start("span", "fb-heat-item", &[]);
+            h.leaf(
+                "span",
+                &format!("fb-heat-swatch fb-heat fb-heat-{k}"),
+                &[("aria-hidden", "true")],
+                "",
+            );
+            h.text(&range);
+            h.end("span");
+            if hi <= lo {
+                break;
+            }
+        }
+        h.end("div");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(json: &str) -> (FactBox, String) {
+        let doc = format!(r#"{{"version": 1, "boxes": [{json}]}}"#);
+        let b = crate::load(&doc, None, Lang::Vi).unwrap().remove(0).unwrap();
+        let html = crate::markup::fact_box(&b);
+        (b, html)
+    }
+
+    #[test]
+    fn ranks_share_ties_and_leave_empty_cells_out() {
+        let (b, _) = table(
+            r#"{"id": "t", "kind": "table", "title": "T",
+                "columns": [{"key": "a", "label": "A"}, {"key": "v", "label": "V"}],
+                "rows": [{"a": "x", "v": 3}, {"a": "y", "v": null}, {"a": "z", "v": 1}, {"a": "w", "v": 3}]}"#,
+        );
+        let crate::model::Body::Table(t) = &b.body else { panic!() };
+        assert_eq!(ranks(&t.rows, 1), [Some(1), None, Some(0), Some(1)]);
+        assert_eq!(order(&ranks(&t.rows, 1), false), [0, 3, 2, 1]);
+        assert_eq!(order(&ranks(&t.rows, 1), true), [2, 0, 3, 1]);
+        assert_eq!(ranks(&t.rows, 0), [Some(1), Some(2), Some(3), Some(0)]);
+    }
+
+    #[test]
+    fn numbers_are_written_as_every_box_writes_them() {
+        let (_, html) = table(
+            r#"{"id": "t", "kind": "table", "title": "T",
+                "columns": [{"key": "tinh", "label": "Tỉnh"},
+                            {"key": "ty_le", "label": "Tỉ lệ", "unit": "%", "bars": true},
+                            {"key": "hang", "label": "Hạng", "ranks": true},
+                            {"key": "tk", "label": "Tài khoản", "scale": "million"},
+                            {"key": "doi", "label": "Thay đổi", "signed": true, "unit": "bậc"},
+                            {"key": "dk", "label": "2030", "status": "forecast", "unit": "tỷ USD"}],
+                "rows": [{"tinh": "Hà Nội", "ty_le": 78.5, "hang": 3, "tk": 16400000, "doi": 16,
+                          "dk": [90, 200]},
+                         {"tinh": "Huế", "ty_le": {"value": 40, "status": "estimate"}, "hang": 5,
+                          "tk": null, "doi": -2, "dk": {"value": 50, "qualifier": "khoảng"}}]}"#,
+        );
+        for expected in [
+            ">78,5%<", ">hạng 3<", ">16,4 triệu<", ">+16 bậc<", ">−2 bậc<", ">90–200 tỷ USD<",
+            ">40% (ước tính)<", ">khoảng 50 tỷ USD<", "2030 (dự báo)", "fb-minibar-bar",
+            ">không có số liệu<", "<th scope=\"row\" data-v=\"0\"><span class=\"fb-cell\">Hà Nội",
+        ] {
+            // Numbers keep their words with no-break spaces.
+            let html = html.replace('\u{a0}', " ");
+            assert!(html.contains(expected), "{expected}: {html}");
+        }
+    }
+}
