@@ -170,12 +170,13 @@ dist: setup-rust setup-npm $(FACTBOX)
 	    echo "})();"; } > target/factbox.studio.js
 	@# The glue is wrapped in a factory (newGlue) so that the loader can start a fresh wasm
 	@# instance, with fresh glue state, after a trap.
-	node_modules/.bin/terser target/factbox.full.js --compress --mangle --ecma 2019 \
+	@# Two compress passes: 60 B less gzip than one (measured 2026-12-07), a third adds nothing.
+	node_modules/.bin/terser target/factbox.full.js --compress passes=2 --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) | MIT OR Apache-2.0 */" --output dist/factbox.js
 	@# The studio's copy: the same, with the developers' API (prerender, check) and engine
 	@# (factbox_dev: prerender with fonts) that readers' pages leave out; only studio.html
 	@# loads it.
-	node_modules/.bin/terser target/factbox.studio.js --compress --mangle --ecma 2019 \
+	node_modules/.bin/terser target/factbox.studio.js --compress passes=2 --mangle --ecma 2019 \
 	  --preamble "/*! factbox $(VERSION) (studio) | MIT OR Apache-2.0 */" --output dist/factbox-studio.js
 	@# The studio (dist/studio.html): its own wasm, the `studio` feature, which has the
 	@# studio's exports instead of the widget's (readers never download it). Its own target
@@ -221,7 +222,7 @@ schema:
 	node www/schema/doc-tables.mjs
 
 golden:
-	UPDATE_GOLDEN=1 cargo test --test golden --test render
+	UPDATE_GOLDEN=1 cargo test --test golden --test render --test table
 
 ## Tests.
 test: setup test-native test-fuzz test-wasm test-e2e

@@ -918,11 +918,11 @@ impl What {
             .to_owned(),
             What::SortNeedsDirection { sort } => if vi {
                 format!(
-                    "\"sort\": \"{sort}\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true"
+                    "{sort} cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true"
                 )
             } else {
                 format!(
-                    "\"sort\": \"{sort}\" needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true"
+                    "{sort} needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true"
                 )
             },
             What::DuplicateId { id } => if vi {

@@ -453,6 +453,17 @@ impl BarChart {
     }
 }
 
+impl Table {
+    /// The rows, in the order first shown.
+    pub fn rows(&self) -> &[TableRow] {
+        &self.rows
+    }
+    /// The columns, in reading order.
+    pub fn columns(&self) -> &[TableColumn] {
+        &self.columns
+    }
+}
+
 impl LineChart {
     /// The series, in the order given.
     pub fn series(&self) -> &[LineSeries] {

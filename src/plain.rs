@@ -63,6 +63,17 @@ pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> Stri
             }
             h.end("ul");
         }
+        // The table itself, whole: every row, its headings, numbers as the box writes them.
+        Body::Table(t) => {
+            h.start("table", "", &[]);
+            h.start("thead", "", &[]).start("tr", "", &[]);
+            for c in &t.columns {
+                h.leaf("th", "", &[("scope", "col")], &crate::table::heading(c, lang));
+            }
+            h.end("tr").end("thead");
+            crate::markup::table_body(&mut h, &crate::table::rows(t, lang));
+            h.end("table");
+        }
         body => {
             let rows = crate::describe::rows(b);
             let label = crate::describe::label(b, &rows);

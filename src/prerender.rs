@@ -329,7 +329,7 @@ fn static_css_for(family: &str) -> String {
         ".fb-static{container-type:inline-size}\
          .fb-svg{display:none;width:100%;height:auto;overflow:visible}\
          .fb-w0{display:block}\
-         .fb-action[data-fb-later]{visibility:hidden}",
+         [data-fb-later]{visibility:hidden}",
     );
     for (k, &w) in WIDTHS.iter().enumerate().skip(1) {
         css.push_str(&format!(
@@ -394,7 +394,7 @@ mod tests {
             // The chart at each width in the template, and once in the plain version
             // after it (for where the template is removed or never attached).
             let (template, plain) = html.split_once("</template>").expect("a template");
-            let svgs = template.matches("<svg").count();
+            let svgs = template.matches("<svg xmlns").count();
             assert!(svgs == 0 || svgs == WIDTHS.len(), "{}: {svgs}", p.id);
             assert!(
                 plain.starts_with("<div class=\"factbox-plain\""),

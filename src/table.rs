@@ -197,14 +197,12 @@ fn mini_bar(h: &mut Html, v: Value, lo: f64, hi: f64) {
     };
     h.raw(&format!(
         "<svg class=\"fb-minibar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"{class}\" x=\"{}\" y=\"0\" width=\"{}\" height=\"8\"/><rect class=\"fb-minibar-zero\" x=\"{}\" y=\"0\" width=\"0.8\" height=\"8\"/></svg>",
-        round2(a),
-        round2((b - a).max(0.6)),
-        round2((zero - 0.4).max(0.0)),
+        // In tenths, written by the SVG writer's own digits (f64's formatter would add
+        // kilobytes to every reader's download).
+        crate::svg::px(a),
+        crate::svg::px((b - a).max(0.6)),
+        crate::svg::px((zero - 0.4).max(0.0)),
     ));
-}
-
-fn round2(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
 }
 
 /// The whole table: the tools (search, count), the scrolling `<table>`, the "Xem thêm"

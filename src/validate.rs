@@ -24,6 +24,24 @@ use crate::spec::{
 };
 use crate::suggest::nearest;
 
+/// A value's fix (`"value": 78.5, "unit": "%"`, see [`crate::json::value_fix`]) as a
+/// table cell writes it: the unit and the sign are the column's, so a cell is its number
+/// alone (`78.5`), or an object when it has its own status or qualifier.
+fn cell_fix(fix: &str) -> String {
+    let kept: Vec<&str> = fix
+        .split(", \"")
+        .filter(|part| {
+            let name = part.trim_start_matches('"');
+            !name.starts_with("unit\"") && !name.starts_with("signed\"")
+        })
+        .collect();
+    let fields = kept.join(", \"");
+    match fields.strip_prefix("\"value\": ") {
+        Some(value) if kept.len() == 1 => value.to_owned(),
+        _ => format!("{{{fields}}}"),
+    }
+}
+
 /// A table row's name: its first cell as text (a number as written).
 fn row_label(row: &TableRow, columns: &[TableColumn]) -> String {
     match row.cells.first() {
@@ -886,7 +904,7 @@ impl Validator {
                 self.push(
                     &self.at.field("sort"),
                     What::SortNeedsDirection {
-                        sort: word.to_owned(),
+                        sort: format!("\"sort\": \"{word}\""),
                     },
                 );
                 SortOrder::None
@@ -1062,7 +1080,7 @@ impl Validator {
                             What::TextInNumbers {
                                 column: column.label.clone(),
                                 text: t.clone(),
-                                fix: crate::json::value_fix(t),
+                                fix: crate::json::value_fix(t).map(|f| cell_fix(&f)),
                             },
                         );
                         TableCell::Empty
@@ -1168,7 +1186,7 @@ impl Validator {
                     self.push(
                         &at.field("order"),
                         What::SortNeedsDirection {
-                            sort: word.to_owned(),
+                            sort: format!("\"order\": \"{word}\""),
                         },
                     );
                     return None;

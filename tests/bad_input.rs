@@ -31,6 +31,14 @@ fn messages(text: &str, lang: Lang) -> Vec<String> {
     }
 }
 
+/// A table box of a province column and a percentage column, with `extra` fields of the
+/// box and these rows.
+fn table_doc(extra: &str, rows: &str) -> String {
+    doc(&format!(
+        r#"{{"id": "t", "kind": "table", "title": "T", "columns": [{{"key": "tinh", "label": "Tỉnh"}}, {{"key": "ty_le", "label": "Tỉ lệ", "unit": "%"}}]{extra}, "rows": [{rows}]}}"#
+    ))
+}
+
 /// A line box whose one series has `points`.
 fn line_doc(points: &str) -> String {
     doc(&format!(
@@ -1137,6 +1145,66 @@ fn rows() -> Vec<Row> {
             text: line_doc(r#"{"date": "2030", "value": [200, 90], "status": "forecast"}"#),
             en: &["boxes[0].series[0].points[0].value, line 1, column 130: a range is written smaller number first: [90, 200] instead of [200, 90]"],
             vi: &["boxes[0].series[0].points[0].value, dòng 1, cột 130: khoảng viết số nhỏ trước: [90, 200] thay cho [200, 90]"],
+        },
+        Row {
+            name: "a table's number typed as the article writes it",
+            text: table_doc("", r#"{"tinh": "Hà Nội", "ty_le": "78,5%"}"#),
+            en: &["boxes[0].rows[0].ty_le, line 1, column 202: the column “Tỉ lệ” holds numbers: write 78.5 instead of the text “78,5%” (or null where there is no figure)"],
+            vi: &["boxes[0].rows[0].ty_le, dòng 1, cột 202: cột “Tỉ lệ” là cột số: viết 78.5 thay cho chữ “78,5%” (hoặc null nếu không có số liệu)"],
+        },
+        Row {
+            name: "a word in a table's column of numbers",
+            text: table_doc("", r#"{"tinh": "Hà Nội", "ty_le": "chưa có"}"#),
+            en: &["boxes[0].rows[0].ty_le, line 1, column 202: the column “Tỉ lệ” holds numbers: write a JSON number (without quotes), or null where there is no figure; found the text “chưa có”"],
+            vi: &["boxes[0].rows[0].ty_le, dòng 1, cột 202: cột “Tỉ lệ” là cột số: viết một số JSON (không có dấu ngoặc kép), hoặc null nếu không có số liệu; ở đây là chữ “chưa có”"],
+        },
+        Row {
+            name: "a table row with a misspelt column key",
+            text: table_doc("", r#"{"tinh": "Hà Nội", "tyle": 78.5}"#),
+            en: &["boxes[0].rows[0].tyle, line 1, column 201: unknown field `tyle`: did you mean `ty_le`?"],
+            vi: &["boxes[0].rows[0].tyle, dòng 1, cột 201: không có trường `tyle`: có phải ý bạn là `ty_le`?"],
+        },
+        Row {
+            name: "a table row without its first cell",
+            text: table_doc("", r#"{"ty_le": 78.5}"#),
+            en: &["boxes[0].rows[0], line 1, column 174: the required field `tinh` is missing"],
+            vi: &["boxes[0].rows[0], dòng 1, cột 174: thiếu trường bắt buộc `tinh`"],
+        },
+        Row {
+            name: "a table cell that is true",
+            text: table_doc("", r#"{"tinh": "Hà Nội", "ty_le": true}"#),
+            en: &["boxes[0].rows[0].ty_le, line 1, column 205: expected a number, a range [low, high], text or null, found true"],
+            vi: &["boxes[0].rows[0].ty_le, dòng 1, cột 205: cần một số, một khoảng [thấp, cao], chữ hoặc null, nhưng ở đây là true"],
+        },
+        Row {
+            name: "two table columns with one key",
+            text: doc(r#"{"id": "t", "kind": "table", "title": "T", "columns": [{"key": "a", "label": "A"}, {"key": "a", "label": "B"}], "rows": [{"a": "x"}]}"#),
+            en: &["boxes[0].columns[1].key, line 1, column 117: the column key `a` appears twice: each column needs a `key` of its own"],
+            vi: &["boxes[0].columns[1].key, dòng 1, cột 117: khóa cột `a` xuất hiện hai lần: mỗi cột cần một `key` riêng"],
+        },
+        Row {
+            name: "a table column keyed highlight",
+            text: doc(r#"{"id": "t", "kind": "table", "title": "T", "columns": [{"key": "a", "label": "A"}, {"key": "highlight", "label": "B"}], "rows": [{"a": "x"}]}"#),
+            en: &["boxes[0].columns[1].key, line 1, column 117: `highlight` is the field a row marks itself with: give the column another `key`"],
+            vi: &["boxes[0].columns[1].key, dòng 1, cột 117: `highlight` là trường một hàng dùng để tự đánh dấu: đặt cho cột một `key` khác"],
+        },
+        Row {
+            name: "mini bars on a column of ranks",
+            text: doc(r#"{"id": "t", "kind": "table", "title": "T", "columns": [{"key": "a", "label": "A"}, {"key": "h", "label": "Hạng", "ranks": true, "bars": true}], "rows": [{"a": "x", "h": 3}]}"#),
+            en: &["boxes[0].columns[1].bars, line 1, column 162: mini bars are lengths from zero, and ranks are places: remove `bars` (`heat` works with ranks)"],
+            vi: &["boxes[0].columns[1].bars, dòng 1, cột 162: thanh nhỏ đo độ dài từ 0, còn thứ hạng là vị trí: bỏ `bars` (`heat` dùng được với thứ hạng)"],
+        },
+        Row {
+            name: "a table sorted by a column it does not have",
+            text: table_doc(r#", "sort": {"column": "tyle"}"#, r#"{"tinh": "Hà Nội", "ty_le": 78.5}"#),
+            en: &["boxes[0].sort.column, line 1, column 184: “tyle” is not allowed here: did you mean `ty_le`?"],
+            vi: &["boxes[0].sort.column, dòng 1, cột 184: giá trị “tyle” không hợp lệ: có phải ý bạn là `ty_le`?"],
+        },
+        Row {
+            name: "a table sorted best first by a column with no direction",
+            text: table_doc(r#", "sort": {"column": "ty_le", "order": "best"}"#, r#"{"tinh": "Hà Nội", "ty_le": 78.5}"#),
+            en: &["boxes[0].sort.order, line 1, column 202: \"order\": \"best\" needs to know which values are better: add \"better\": \"higher\" or \"lower\", or \"ranks\": true"],
+            vi: &["boxes[0].sort.order, dòng 1, cột 202: \"order\": \"best\" cần biết giá trị nào tốt hơn: thêm \"better\": \"higher\" hoặc \"lower\", hoặc \"ranks\": true"],
         },
         Row {
             name: "an unknown billion word",

@@ -201,6 +201,84 @@ function toggleSeries(host, figure, buttons, button) {
   }).catch(function (e) { console.error('factbox: the legend could not redraw the chart', e); });
 }
 
+/* A table box: sorting by any column (its header's button: the first press as the button's
+   data-first says, the next reverses), a search that ignores case, tones and spaces ("ha
+   noi" and "hanoi" find "Hà Nội"), and pages of rows ("Xem thêm"). Every row is in the
+   markup, shown until this runs; each cell's data-v is its rank in its column (the wasm
+   ordered them, Vietnamese collation included), so sorting here compares numbers only.
+   Equal ranks keep the order the rows were written in; empty cells go last either way. */
+function foldText(s) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/\u0111/gi, 'd').toLowerCase();
+}
+
+function attachTable(box) {
+  if (box.__fb) return;
+  box.__fb = 1;
+  var tbody = box.querySelector('tbody');
+  var rows = [].slice.call(tbody.rows);
+  var heads = [].slice.call(box.querySelectorAll('thead th'));
+  var page = +box.getAttribute('data-page');
+  var input = box.querySelector('input');
+  var count = box.querySelector('.fb-count');
+  var more = box.querySelector('.fb-more');
+  var col = -1, dir, query = '', shown, folded;
+  rows.forEach(function (r, i) { r.__fbI = i; });
+  function show(reset) {
+    if (reset) shown = page || 1e9;
+    var list = rows.filter(function (r, i) {
+      if (!query) return 1;
+      folded = folded || rows.map(function (x) { return foldText(x.textContent); });
+      return folded[i].indexOf(query) >= 0;
+    });
+    if (col >= 0) {
+      var key = function (r) {
+        var v = r.cells[col].getAttribute('data-v');
+        return v === null ? Infinity : dir === 'ascending' ? +v : -v;
+      };
+      list.sort(function (a, b) { return key(a) - key(b) || a.__fbI - b.__fbI; });
+    }
+    var n = Math.min(list.length, shown);
+    rows.forEach(function (r) { r.hidden = 1; });
+    list.forEach(function (r, i) { r.hidden = i >= n; });
+    tbody.append.apply(tbody, list);
+    if (count) {
+      count.textContent = box.getAttribute(query ? 'data-found' : 'data-shown')
+        .replace('{n}', query ? list.length : n).replace('{total}', rows.length);
+    }
+    if (more) {
+      more.parentNode.hidden = list.length <= n;
+      more.textContent = box.getAttribute('data-more').replace('{n}', Math.min(page, list.length - n));
+    }
+  }
+  heads.forEach(function (th, c) {
+    var b = th.querySelector('button');
+    if (th.getAttribute('aria-sort')) { col = c; dir = th.getAttribute('aria-sort'); }
+    b.disabled = 0;
+    b.onclick = function () {
+      dir = col === c ? (dir === 'ascending' ? 'descending' : 'ascending') : b.getAttribute('data-first');
+      col = c;
+      heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', dir);
+      show();
+    };
+  });
+  if (input) {
+    input.disabled = 0;
+    input.oninput = function () { query = foldText(input.value); show(1); };
+  }
+  if (more) {
+    more.disabled = 0;
+    more.onclick = function () {
+      shown += page;
+      show();
+      // The button gone with the last page: the keyboard goes on in the table.
+      if (more.parentNode.hidden) box.querySelector('[tabindex]').focus();
+    };
+  }
+  box.querySelectorAll('[data-fb-later]').forEach(function (e) { e.removeAttribute('data-fb-later'); });
+  show(1);
+}
+
 /* Makes every box in `root` (an element's shadow root) interactive. Safe to call again
    after the root's content was replaced. */
 function attach(root, host) {
@@ -209,6 +287,8 @@ function attach(root, host) {
     (function (figure) {
       var chart = figure.querySelector('.fb-chart');
       if (chart) attachChart(chart);
+      var table = figure.querySelector('.fb-table');
+      if (table) attachTable(table);
       var buttons = Array.prototype.slice.call(figure.querySelectorAll('.fb-legend-item'));
       buttons.forEach(function (b) {
         b.addEventListener('click', function () { toggleSeries(host, figure, buttons, b); });

@@ -142,6 +142,72 @@ fn figures(
     y
 }
 
+/// A table's first page of rows as a grid, its header in bold, numbers right-aligned, each
+/// text cut to its column; then how many rows the image leaves out (the page has them all).
+fn table(
+    shapes: &mut Vec<Shape>,
+    b: &FactBox,
+    t: &crate::model::Table,
+    measure: &dyn Measure,
+    mut y: f64,
+    width: f64,
+) -> f64 {
+    use crate::layout::{Anchor, Baseline, TextItem};
+    const HEAD: Font = Font::bold(12.0);
+    const ROW: f64 = 24.0;
+    let n = t.columns.len().max(1);
+    // The first column, which names the rows, gets twice a column's room.
+    let unit = width / (n as f64 + 1.0);
+    let left = |c: usize| PAD + if c == 0 { 0.0 } else { unit * (c as f64 + 1.0) };
+    let right = |c: usize| PAD + unit * (c as f64 + 2.0);
+    let cell = |shapes: &mut Vec<Shape>, c: usize, text: &str, y: f64, font: Font, paint: Paint| {
+        let room = if c == 0 { 2.0 * unit } else { unit } - 8.0;
+        let text = if measure.width(text, font) <= room {
+            text.to_owned()
+        } else {
+            crate::text::ellipsize(measure, text, font, room)
+        };
+        let w = measure.width(&text, font);
+        let numeric = t.columns.get(c).is_some_and(|col| col.numbers.is_some());
+        let (x, anchor) = if numeric && c > 0 {
+            (right(c) - 4.0, Anchor::End)
+        } else {
+            (left(c), Anchor::Start)
+        };
+        shapes.push(Shape::Text(TextItem::new(text, x, y, w, font, anchor, Baseline::Top, paint)));
+    };
+    for (c, col) in t.columns.iter().enumerate() {
+        cell(shapes, c, &crate::table::heading(col, b.lang), y, HEAD, Paint::Muted);
+    }
+    y += ROW;
+    let rule = |shapes: &mut Vec<Shape>, y: f64| {
+        shapes.push(Shape::Rect {
+            rect: Rect { x: PAD, y: y - 6.0, w: width, h: 1.0 },
+            paint: Paint::Grid,
+        });
+    };
+    rule(shapes, y);
+    let shown = if t.page_size == 0 { t.rows.len() } else { t.page_size.min(t.rows.len()) };
+    for row in t.rows.iter().take(shown) {
+        for (c, (col, value)) in t.columns.iter().zip(&row.cells).enumerate() {
+            let font = if row.highlight { Font::bold(13.0) } else { Font::regular(13.0) };
+            let paint = if row.highlight { Paint::Highlight } else { Paint::Text };
+            let text = crate::table::cell_text(col, value, b.lang).unwrap_or_else(|| "–".to_owned());
+            cell(shapes, c, &text, y, font, paint);
+        }
+        y += ROW;
+    }
+    if shown < t.rows.len() {
+        let more = t.rows.len() - shown;
+        let text = match b.lang {
+            Lang::Vi => format!("… và {more} dòng nữa (xem trong trang)"),
+            Lang::En => format!("… and {more} more rows (on the page)"),
+        };
+        y = paragraph(shapes, measure, &text, y, width, SMALL, Paint::Muted);
+    }
+    y + 8.0
+}
+
 /// The sentence a chart shows under it in the page, if any: a target met or missed, or
 /// the part of a share the chart leaves out.
 pub fn status(body: &Body, lang: Lang) -> Option<String> {
@@ -216,6 +282,7 @@ pub fn card(b: &FactBox, width: f64, measure: &dyn Measure) -> Scene {
     y += 12.0;
     match &b.body {
         Body::Figures(list) => y = figures(&mut shapes, b, list, measure, y, inner),
+        Body::Table(t) => y = table(&mut shapes, b, t, measure, y, inner),
         body => {
             if let Some(scene) = layout::chart(body, inner, b.lang, measure, &[]) {
                 shapes.extend(scene.shapes.into_iter().map(|s| shifted(s, PAD, y)));

@@ -33,7 +33,7 @@ pub struct Built {
 /// table gives (a qualifier deleted from a cell is gone from the box). Any other field the
 /// table gives (a unit, a title from the header) is set but never removed, so what the
 /// journalist typed in the form stays.
-const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "status", "target", "total"];
+const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "status", "target", "total", "columns", "rows"];
 /// The same, for one item of a list (a bar, a point, a part…).
 const ITEM_OWNED: &[&str] = &["value", "qualifier", "status", "signed", "from", "to", "points"];
 
@@ -215,6 +215,12 @@ pub fn suggest(t: &Table) -> Suggestion {
     }
     if t.rows.len() == 1 {
         return pick("figures", Why::OneRow);
+    }
+    // More than two columns (a label and several values, or several texts): a table
+    // shows them all, where a chart would keep one.
+    let filled = |col: usize| t.rows.iter().filter(|r| r.get(col).is_some_and(|i| i.cell != Cell::Empty)).count();
+    if (0..t.columns.len()).filter(|&c| filled(c) > 1).count() > 2 {
+        return pick("table", Why::Columns);
     }
     if let Some(&col) = s.numbers.first() {
         let cells = numbers(t, col);
@@ -419,9 +425,76 @@ pub fn build(t: &Table, kind: &str) -> Built {
             f.insert("series".into(), Value::Array(series));
         }
         "progress" => build_progress(t, &s, ranks_named, f, flags, places),
+        "table" => build_table(t, f, flags, places),
         _ => {}
     }
     b
+}
+
+/// A table: a column per column of the sheet (its key made from its title), a row per
+/// row; a number cell as its number, or with what it says of itself (`{"value": 36,
+/// "status": "estimate"}`); a column's unit and scale from its cells, and `signed` when
+/// one of them was written with its sign (`+16`), so that no sign is dropped.
+fn build_table(t: &Table, f: &mut Map<String, Value>, flags: &mut Vec<Flag>, places: &mut Vec<(String, At)>) {
+    let mut keys: Vec<String> = Vec::new();
+    let mut columns = Vec::new();
+    for col in 0..t.columns.len() {
+        let title = t.title(col);
+        let base = crate::suggest::slug(title).map_or_else(|| format!("cot_{}", col + 1), |s| s.replace('-', "_"));
+        let mut key = base.clone();
+        let mut n = 2;
+        while keys.contains(&key) || key == "highlight" {
+            key = format!("{base}_{n}");
+            n += 1;
+        }
+        keys.push(key.clone());
+        let mut c = Map::new();
+        c.insert("key".into(), json!(key));
+        let label = if title.is_empty() { words::column_name(col) } else { title.to_owned() };
+        c.insert("label".into(), json!(label));
+        place(places, format!("columns[{col}].label"), t.title_at(col));
+        if t.columns.get(col) == Some(&Column::Numbers) {
+            let cells = numbers(t, col);
+            let refs: Vec<_> = cells.iter().flatten().collect();
+            let (unit, scale) = common(&refs, flags);
+            let readings: Vec<&Reading> = refs.iter().map(|(r, _, _)| r).collect();
+            put_format(&mut c, unit, scale, &readings);
+            if refs.iter().any(|(_, n, _)| n.signed) {
+                c.insert("signed".into(), json!(true));
+            }
+            if words::is_rank(title) {
+                c.insert("ranks".into(), json!(true));
+            }
+        }
+        columns.push(Value::Object(c));
+    }
+    let mut rows = Vec::new();
+    for (r, row) in t.rows.iter().enumerate() {
+        let mut o = Map::new();
+        for (col, item) in row.iter().enumerate() {
+            let Some(key) = keys.get(col) else { continue };
+            let value = match &item.cell {
+                Cell::Empty => continue,
+                Cell::Text(text) => json!(text),
+                Cell::Date { written, .. } => json!(written),
+                Cell::Number(n) => {
+                    let Some(reading) = t.number(n) else { continue };
+                    let mut v = Map::new();
+                    put_value(&mut v, Slot::Value, &(reading, n, item.at), flags);
+                    if v.len() == 1 {
+                        v.remove("value").unwrap_or(Value::Null)
+                    } else {
+                        Value::Object(v)
+                    }
+                }
+            };
+            place(places, format!("rows[{r}].{key}"), Some(item.at));
+            o.insert(key.clone(), value);
+        }
+        rows.push(Value::Object(o));
+    }
+    f.insert("columns".into(), Value::Array(columns));
+    f.insert("rows".into(), Value::Array(rows));
 }
 
 /// A value and its target: from one row (`Đạt | Mục tiêu`) or two labelled rows.
@@ -514,6 +587,8 @@ pub fn apply(old: &Value, kind: &str, built: &Built) -> Value {
     }
     for (k, v) in &built.fields {
         let merged = match (before.get(k), v) {
+            // A table's rows are the sheet's, whole: a row has no name to follow.
+            (_, rows) if k == "rows" => rows.clone(),
             (Some(Value::Array(olds)), Value::Array(news)) => Value::Array(
                 news.iter()
                     .enumerate()
@@ -532,7 +607,58 @@ pub fn apply(old: &Value, kind: &str, built: &Built) -> Value {
         };
         b.insert(k.clone(), merged);
     }
+    if kind == "table" {
+        keep_keys(&mut b, &before);
+    }
     Value::Object(b)
+}
+
+/// A table's columns keep the keys they had (a column is followed by its label, as an
+/// item is), and so do the cells of every row: pasting the sheet again does not rename
+/// what a `sort` or the form refers to.
+fn keep_keys(b: &mut Map<String, Value>, before: &Map<String, Value>) {
+    let key = |c: &Value| c.get("key").and_then(Value::as_str).map(str::to_owned);
+    let olds = before.get("columns").and_then(Value::as_array).cloned().unwrap_or_default();
+    let mut renames: Vec<(String, String)> = Vec::new();
+    if let Some(Value::Array(columns)) = b.get_mut("columns") {
+        let taken: Vec<String> = olds.iter().filter_map(key).collect();
+        for c in columns.iter_mut() {
+            let label = c.get("label").cloned();
+            let old = olds.iter().find(|o| o.get("label") == label.as_ref()).and_then(key);
+            if let (Some(old), Some(new)) = (old, key(c)) {
+                if old != new && taken.contains(&old) {
+                    c["key"] = json!(old.clone());
+                    renames.push((new, old));
+                }
+            }
+        }
+    }
+    if let Some(Value::Array(rows)) = b.get_mut("rows").filter(|_| !renames.is_empty()) {
+        for row in rows.iter_mut() {
+            let Value::Object(cells) = row else { continue };
+            let moved: Vec<(String, Value)> = renames
+                .iter()
+                .filter_map(|(new, old)| cells.remove(new).map(|v| (old.clone(), v)))
+                .collect();
+            cells.extend(moved);
+        }
+    }
+    // A row the form highlighted stays so, found by its name (its first cell).
+    let first = |m: &Map<String, Value>| {
+        m.get("columns").and_then(Value::as_array).and_then(|c| c.first()).and_then(key)
+    };
+    if let (Some(name_key), Some(Value::Array(old_rows))) = (first(before), before.get("rows")) {
+        let old_rows = old_rows.clone();
+        if let Some(Value::Array(rows)) = b.get_mut("rows") {
+            for row in rows.iter_mut() {
+                let name = row.get(&name_key).cloned();
+                let was = old_rows.iter().find(|o| name.is_some() && o.get(&name_key) == name.as_ref());
+                if let Some(h) = was.and_then(|o| o.get("highlight")) {
+                    row["highlight"] = h.clone();
+                }
+            }
+        }
+    }
 }
 
 /// The old item that new item `n` (at `i`) continues: the one of the same label or name
@@ -714,6 +840,31 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
             }
             rows
         }
+        "table" => {
+            let columns = list("columns");
+            let mut rows = vec![columns.iter().map(|c| text(c.get("label"))).collect::<Vec<_>>()];
+            for r in list("rows") {
+                rows.push(
+                    columns
+                        .iter()
+                        .map(|c| {
+                            let unit = c.get("unit").and_then(Value::as_str).filter(|_| c.get("scale").is_none());
+                            let mut cell = match r.get(text(c.get("key")).as_str()) {
+                                Some(Value::String(t)) => return t.clone(),
+                                Some(Value::Object(o)) if o.contains_key("value") => Value::Object(o.clone()),
+                                Some(v) if !v.is_null() => json!({ "value": v }),
+                                _ => return String::new(),
+                            };
+                            if c.get("signed") == Some(&json!(true)) {
+                                cell["signed"] = json!(true);
+                            }
+                            value_cell(&cell, "value", unit, style, lang)
+                        })
+                        .collect(),
+                );
+            }
+            rows
+        }
         "progress" => {
             let unit = b.get("unit").and_then(Value::as_str);
             let mut header = vec![text(b.get("label"))];
@@ -754,6 +905,28 @@ mod tests {
         assert_eq!(k("Đạt\t31%\nMục tiêu\t30%"), "progress");
         assert_eq!(k("Tỉnh\tĐiểm\nHà Nội\t87,5\nHuế\t91,2\nĐà Nẵng\t93,1"), "bar");
         assert_eq!(k("City\tScore\nHanoi\t87.5\nHue\t91.2"), "bar");
+        // More than two columns: a table, every column kept, each cell as typed.
+        let sheet = "Tỉnh\tTỉ lệ\tHồ sơ\tTăng\nHà Nội\t78,5%\t1.200\t+16\nHuế\t36% (ước tính)\t\t-2";
+        assert_eq!(k(sheet), "table");
+        let b = build(&table(sheet), "table");
+        assert!(b.flags.is_empty(), "{:?}", b.flags);
+        assert_eq!(
+            Value::Object(b.fields.clone()),
+            json!({
+                "columns": [
+                    {"key": "tinh", "label": "Tỉnh"},
+                    {"key": "ti_le", "label": "Tỉ lệ", "unit": "%"},
+                    {"key": "ho_so", "label": "Hồ sơ"},
+                    {"key": "tang", "label": "Tăng", "signed": true}
+                ],
+                "rows": [
+                    {"tinh": "Hà Nội", "ti_le": {"$n": "78.5"}, "ho_so": {"$n": "1200"}, "tang": {"$n": "16"}},
+                    {"tinh": "Huế", "ti_le": {"value": {"$n": "36"}, "status": "estimate"}, "tang": {"$n": "-2"}}
+                ]
+            })
+        );
+        let place = b.places.iter().find(|(p, _)| p == "rows[1].ti_le").map(|(_, a)| (a.row, a.col));
+        assert_eq!(place, Some((2, 1)), "the cell is edited where it was pasted");
     }
 
     #[test]

@@ -147,6 +147,7 @@ pub enum Why {
     Target,
     Labels,
     NoNumbers,
+    Columns,
 }
 
 impl Why {
@@ -164,6 +165,8 @@ impl Why {
             (Why::Target, Lang::En) => "A value and a target: progress.",
             (Why::Labels, Lang::Vi) => "Một số cho mỗi nhãn: biểu đồ thanh.",
             (Why::Labels, Lang::En) => "A value for each label: a bar chart.",
+            (Why::Columns, Lang::Vi) => "Nhiều hơn hai cột: một bảng, sắp xếp và tìm được.",
+            (Why::Columns, Lang::En) => "More than two columns: a table readers can sort and search.",
             (Why::NoNumbers, Lang::Vi) => "Chưa có số: dán một bảng có số.",
             (Why::NoNumbers, Lang::En) => "No numbers yet: paste a table with numbers.",
         }
@@ -222,6 +225,11 @@ pub fn column(key: &str, lang: Lang) -> &'static str {
 /// A series without a title in the table.
 pub fn series_name(k: usize) -> String {
     format!("{}", k + 1)
+}
+
+/// A table's column without a title in the sheet: its place, as a series' name.
+pub fn column_name(k: usize) -> String {
+    series_name(k)
 }
 
 /// The JSON name of a scale.

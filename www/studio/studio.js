@@ -47,7 +47,8 @@ const WORDS = {
     kinds: {
       figures: ['Con số chính', 'Một đến sáu con số lớn'], bar: ['Biểu đồ thanh', 'Một giá trị cho mỗi nhãn'],
       'rank-change': ['Thay đổi thứ hạng', 'Hạng lúc đầu và lúc sau'], line: ['Biểu đồ đường', 'Giá trị theo thời gian'],
-      share: ['Cơ cấu', 'Các phần của một tổng'], progress: ['Tiến độ', 'Một giá trị so với mục tiêu']
+      share: ['Cơ cấu', 'Các phần của một tổng'], progress: ['Tiến độ', 'Một giá trị so với mục tiêu'],
+      table: ['Bảng', 'Nhiều cột, bạn đọc sắp xếp và tìm được']
     }
   },
   en: {
@@ -82,13 +83,14 @@ const WORDS = {
     kinds: {
       figures: ['Key figures', 'One to six large numbers'], bar: ['Bar chart', 'A value for each label'],
       'rank-change': ['Rank change', 'An earlier and a later rank'], line: ['Line chart', 'Values over time'],
-      share: ['Share', 'Parts of a whole'], progress: ['Progress', 'A value against a target']
+      share: ['Share', 'Parts of a whole'], progress: ['Progress', 'A value against a target'],
+      table: ['Table', 'Several columns readers can sort and search']
     }
   }
 };
-const KINDS = ['figures', 'bar', 'rank-change', 'line', 'share', 'progress'];
+const KINDS = ['figures', 'bar', 'rank-change', 'line', 'share', 'progress', 'table'];
 /* The lists a box's table fills; the form edits their items' other fields. */
-const DATA_LISTS = ['figures', 'bars', 'items', 'series', 'parts'];
+const DATA_LISTS = ['figures', 'bars', 'items', 'series', 'parts', 'columns', 'rows'];
 /* Fields every kind shares, shown first; the rest under "more options" unless required. */
 const MAIN = ['title', 'subtitle', 'source', 'unit', 'label', 'target_label', 'from_date', 'to_date', 'as_of', 'target_date', 'ranks', 'better'];
 /* The order a journalist fills a box in: words first, then the data, then the footer. */

@@ -1,0 +1,211 @@
+// A table box as readers use it: a 34-province table (tests/fixtures/provinces.json: real
+// names, made-up numbers) sorted by mouse and keyboard, searched without tones, paged with
+// "Xem thêm", at 360 and 1280 px, light and dark, axe clean; prerendered, it works with no
+// wasm and, with JavaScript off, shows every row.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, settleAll, root } from './helpers.mjs';
+
+let server;
+let browser;
+let snippet;
+before(async () => {
+  // The prerendered snippet, made as a newsroom makes it: `factbox render`.
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'factbox-table-'));
+  execFileSync(path.join(root, 'target', 'debug', 'factbox'),
+    ['render', 'tests/fixtures/provinces.json', '--out', out, '--no-script'], { cwd: root, stdio: 'ignore' });
+  snippet = fs.readFileSync(path.join(out, 'tinh-thanh.html'), 'utf8')
+    .replace('data-factbox="tests/fixtures/provinces.json#', 'data-factbox="/fixtures/provinces.json#');
+  fs.rmSync(out, { recursive: true, force: true });
+  const page = `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>factbox: prerendered table</title>
+<link rel="icon" href="data:,"></head><body><main><h1>Bảng</h1>${snippet}<p>Đoạn sau bảng.</p></main>
+<script src="/factbox.js" defer></script></body></html>`;
+  server = await serve({
+    route: (url, res) => {
+      if (url.pathname !== '/test/table-prerendered.html') return false;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+      return true;
+    },
+  });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const BOX = '#provinces, [data-factbox$="#tinh-thanh"]';
+
+/** The table's rows as the reader sees them: first cell and the rate, visible rows only. */
+function visibleRows(page) {
+  return page.locator(BOX).first().evaluate((host) => {
+    const rows = host.shadowRoot.querySelectorAll('tbody tr');
+    return [...rows].filter((r) => !r.hidden && r.offsetParent !== null).map((r) => ({
+      name: r.cells[0].textContent,
+      rate: r.cells[1].textContent,
+      files: r.cells[2].textContent,
+    }));
+  });
+}
+
+const count = (page) => page.locator(BOX).first().locator('.fb-count').textContent();
+const rate = (text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.'));
+
+async function axeViolations(page) {
+  await page.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
+
+for (const url of ['/test/table.html', '/test/table-prerendered.html']) {
+  test(`a 34-province table pages with "Xem thêm" and sorts by mouse (${url})`, async () => {
+    const { context, page, errors } = await open(browser, `${server.url}${url}`, { viewport: { width: 1280, height: 900 } });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    await settleAll(page);
+    const box = page.locator(BOX).first();
+    let rows = await visibleRows(page);
+    assert.equal(rows.length, 10);
+    assert.equal(rows[0].name, 'Hà Nội', 'no sort asked for: as written');
+    assert.equal(await count(page), 'Hiển thị 10/34 dòng');
+    const more = box.locator('.fb-more');
+    assert.equal(await more.textContent(), 'Xem thêm 10 dòng');
+    await more.click();
+    assert.equal((await visibleRows(page)).length, 20);
+    await more.click();
+    assert.equal(await more.textContent(), 'Xem thêm 4 dòng');
+    await more.click();
+    assert.equal((await visibleRows(page)).length, 34);
+    assert.equal(await more.isVisible(), false, 'no more rows, no button');
+    // The keyboard was on the button, which is gone: it goes on in the table.
+    assert.equal(await box.evaluate((h) => h.shadowRoot.activeElement?.className), 'fb-table-scroll');
+    // By name: A to Z as a Vietnamese dictionary has it, then Z to A.
+    const byName = box.locator('thead button', { hasText: 'Tỉnh, thành phố' });
+    await byName.click();
+    rows = await visibleRows(page);
+    assert.equal(rows[0].name, 'An Giang');
+    const names = rows.map((r) => r.name);
+    assert.ok(names.indexOf('Cà Mau') < names.indexOf('Cao Bằng') && names.indexOf('Cao Bằng') < names.indexOf('Cần Thơ'));
+    assert.ok(names.indexOf('Đồng Tháp') < names.indexOf('Gia Lai'), 'đ right after d');
+    assert.equal(await box.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
+    await byName.click();
+    assert.equal((await visibleRows(page))[0].name, 'Vĩnh Long');
+    assert.equal(await box.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+    // An empty cell goes last, whichever way its column is sorted.
+    const byFiles = box.locator('thead button', { hasText: 'Hồ sơ' });
+    await byFiles.click();
+    rows = await visibleRows(page);
+    assert.equal(rows.at(-1).name, 'Lạng Sơn');
+    assert.equal(rows.at(-1).files, '–không có số liệu');
+    await byFiles.click();
+    assert.equal((await visibleRows(page)).at(-1).name, 'Lạng Sơn');
+    if (url.includes('prerendered')) assert.deepEqual(wasm, [], 'a prerendered table needs no wasm');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the keyboard reaches every sort button and sorts best first, then reverses', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/test/table.html`, { viewport: { width: 1280, height: 900 } });
+  await settleAll(page);
+  const box = page.locator(BOX);
+  await box.locator('input[type=search]').focus();
+  const focused = () => box.evaluate((h) => {
+    const a = h.shadowRoot.activeElement;
+    return a ? `${a.tagName.toLowerCase()}:${a.textContent}` : '';
+  });
+  await page.keyboard.press('Tab');
+  assert.match(await focused(), /^div:/, 'the scrolling table takes the keyboard (arrow keys scroll it)');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'button:Tỉnh, thành phố');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'button:Tỉ lệ trực tuyến');
+  // `better: higher`: the first press puts the highest rate first.
+  await page.keyboard.press('Enter');
+  let rates = (await visibleRows(page)).map((r) => rate(r.rate));
+  assert.deepEqual(rates, [...rates].sort((a, b) => b - a));
+  assert.equal(rates.length, 10);
+  await page.keyboard.press('Space');
+  rates = (await visibleRows(page)).map((r) => rate(r.rate));
+  assert.deepEqual(rates, [...rates].sort((a, b) => a - b));
+  // Ranks: best (1) first.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'button:Xếp hạng');
+  await page.keyboard.press('Enter');
+  assert.deepEqual((await box.evaluate((h) => [...h.shadowRoot.querySelectorAll('tbody tr:not([hidden]) td:last-child')].slice(0, 3).map((c) => c.textContent))),
+    ['hạng\u00a01', 'hạng\u00a02', 'hạng\u00a03']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the search ignores case, tones and spaces, counts what it finds, and gives every row back', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/test/table.html`, { viewport: { width: 1280, height: 900 } });
+  await settleAll(page);
+  const input = page.locator(BOX).locator('input[type=search]');
+  for (const q of ['ha noi', 'HANOI', 'Hà Nội', 'hà nội']) {
+    await input.fill(q);
+    assert.deepEqual((await visibleRows(page)).map((r) => r.name), ['Hà Nội'], q);
+    assert.equal(await count(page), '1/34 dòng khớp', q);
+  }
+  await input.fill('dak lak');
+  assert.deepEqual((await visibleRows(page)).map((r) => r.name), ['Đắk Lắk']);
+  await input.fill('đồng');
+  assert.deepEqual((await visibleRows(page)).map((r) => r.name), ['Lâm Đồng', 'Đồng Nai', 'Đồng Tháp'], 'a word anywhere in the row');
+  await input.fill('không có tỉnh này');
+  assert.equal((await visibleRows(page)).length, 0);
+  assert.equal(await count(page), '0/34 dòng khớp');
+  await input.fill('');
+  assert.equal((await visibleRows(page)).length, 10);
+  assert.equal(await count(page), 'Hiển thị 10/34 dòng');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const width of [360, 1280]) {
+  for (const scheme of ['light', 'dark']) {
+    test(`at ${width} px, ${scheme}: the page never scrolls sideways, the first column stays, axe clean`, async () => {
+      const { context, page, errors } = await open(browser, `${server.url}/test/table.html`, {
+        viewport: { width, height: 800 }, colorScheme: scheme, deviceScaleFactor: 2,
+      });
+      await settleAll(page);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways page scroll');
+      const box = page.locator(BOX);
+      const scroller = box.locator('.fb-table-scroll');
+      const wide = await scroller.evaluate((s) => s.scrollWidth > s.clientWidth);
+      if (width === 360) {
+        assert.ok(wide, 'on a phone the table scrolls inside the box');
+        await scroller.evaluate((s) => { s.scrollLeft = 400; });
+        const [first, edge] = await Promise.all([
+          box.locator('tbody th').first().boundingBox(),
+          scroller.boundingBox(),
+        ]);
+        assert.ok(Math.abs(first.x - edge.x) < 1, `the row names stay in view (${first.x} vs ${edge.x})`);
+        await scroller.evaluate((s) => { s.scrollLeft = 0; });
+      }
+      fs.mkdirSync(path.join(root, 'target', 'screenshots'), { recursive: true });
+      await box.screenshot({ path: path.join(root, 'target', 'screenshots', `table-${width}-${scheme}.png`) });
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('with JavaScript off the prerendered table shows every row, and its readable copy holds them too', async () => {
+  const { context, page } = await open(browser, `${server.url}/test/table-prerendered.html`, {
+    viewport: { width: 1280, height: 900 }, javaScriptEnabled: false,
+  });
+  const shown = await page.locator(BOX).evaluate((h) => [...h.shadowRoot.querySelectorAll('tbody tr')].filter((r) => r.offsetParent !== null).length);
+  assert.equal(shown, 34);
+  await context.close();
+  // The plain version after the template (for sanitizers, RSS and e-mail).
+  const plain = snippet.split('</template>')[1];
+  assert.equal((plain.match(/<tr>/g) || []).length, 35);
+  for (const name of ['Hà Nội', 'An Giang', 'TP Hồ Chí Minh']) assert.ok(plain.includes(name), name);
+});

@@ -1,0 +1,174 @@
+//! The table box natively: its order (Vietnamese collation, sorts by value and by rank,
+//! empty cells last), its markup (every row, the tools the script brings to life), its
+//! plain version and CSV, and its cost growing with the rows, not faster.
+//!
+//! `tests/fixtures/provinces.json` is test data: the 34 provinces' real names with made-up
+//! numbers, as the end-to-end tests use it too.
+
+use factbox::model::Body;
+use factbox::{FactBox, Lang, load};
+
+fn provinces() -> FactBox {
+    let text = std::fs::read_to_string("tests/fixtures/provinces.json").unwrap();
+    load(&text, None, Lang::Vi).unwrap().remove(0).unwrap()
+}
+
+/// The first cell of each body row, in order, from a box's markup.
+fn row_names(html: &str) -> Vec<String> {
+    let body = html.split("<tbody>").nth(1).unwrap().split("</tbody>").next().unwrap();
+    body.split("<th scope=\"row\"")
+        .skip(1)
+        .map(|r| {
+            let cell = r.split("<span class=\"fb-cell\">").nth(1).unwrap();
+            cell.split('<').next().unwrap().to_owned()
+        })
+        .collect()
+}
+
+/// The `data-v` ranks of column `c` (0: the row headers) in row order.
+fn ranks(html: &str, c: usize) -> Vec<Option<u32>> {
+    let body = html.split("<tbody>").nth(1).unwrap().split("</tbody>").next().unwrap();
+    body.split("<tr")
+        .skip(1)
+        .map(|row| {
+            let cell = row.split(['<']).filter(|t| t.starts_with("th ") || t.starts_with("td")).nth(c).unwrap();
+            cell.split("data-v=\"").nth(1).map(|v| v.split('"').next().unwrap().parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn a_34_province_table_in_the_order_asked_for() {
+    let b = provinces();
+    let Body::Table(t) = b.body() else { panic!("a table") };
+    let html = factbox::markup::fact_box(&b);
+    let names = row_names(&html);
+    assert_eq!(names.len(), 34);
+    // No sort asked for: rows as written.
+    assert_eq!(names[0], "Hà Nội");
+    assert_eq!(names[33], "An Giang");
+    // The script sorts by data-v: the name column's ranks are Vietnamese dictionary order.
+    let by_name = ranks(&html, 0);
+    let mut ordered: Vec<(u32, &str)> = by_name.iter().zip(&names).map(|(r, n)| (r.unwrap(), n.as_str())).collect();
+    ordered.sort();
+    let ordered: Vec<&str> = ordered.into_iter().map(|(_, n)| n).collect();
+    let at = |n: &str| ordered.iter().position(|x| *x == n).unwrap();
+    assert_eq!(ordered[0], "An Giang");
+    // Letters before tones, and ă, â, đ letters of their own: a < ă < â, d < đ < e.
+    assert!(at("Cà Mau") < at("Cao Bằng") && at("Cao Bằng") < at("Cần Thơ"));
+    assert!(at("Đồng Tháp") < at("Gia Lai"));
+    assert!(at("Đà Nẵng") < at("Đắk Lắk"));
+    assert!(at("Đắk Lắk") < at("Điện Biên"));
+    assert!(at("Điện Biên") < at("Đồng Nai"));
+    assert!(at("Hà Nội") < at("Hà Tĩnh") && at("Hà Tĩnh") < at("Hải Phòng"));
+    // The empty cell (row 6's files) has no rank and so always sorts last.
+    assert_eq!(ranks(&html, 2)[5], None);
+    assert_eq!(t.rows().len(), 34);
+    // More than ten rows: the search field and "Xem thêm", held unseen until the script.
+    assert!(html.contains("<input type=\"search\""));
+    assert!(html.contains(">Xem thêm 10 dòng</button>"));
+    assert!(html.contains("data-page=\"10\""));
+    assert!(html.contains(">Hiển thị 34/34 dòng<"), "without the script, every row");
+    assert_eq!(html.matches("data-fb-later").count(), 2);
+    // The estimate says so in its cell; the ranks column has heat and its key.
+    assert!(html.contains("% (ước tính)</span>"));
+    assert_eq!(html.matches("class=\"fb-heat-item\"").count(), 5);
+}
+
+#[test]
+fn sorting_follows_the_column_and_its_direction() {
+    let text = std::fs::read_to_string("tests/fixtures/provinces.json").unwrap();
+    let cases = [
+        (r#""sort": {"column": "hang"}"#, "ascending", 1),
+        (r#""sort": {"column": "ty_le"}"#, "descending", 1),
+        (r#""sort": {"column": "ty_le", "order": "worst"}"#, "ascending", 34),
+        (r#""sort": {"column": "tinh"}"#, "ascending", 0),
+    ];
+    for (sort, aria, _) in cases {
+        let doc = text.replacen("\"rows\":", &format!("{sort}, \"rows\":"), 1);
+        let b = load(&doc, None, Lang::Vi).unwrap().remove(0).unwrap();
+        let html = factbox::markup::fact_box(&b);
+        assert!(html.contains(&format!("aria-sort=\"{aria}\"")), "{sort}");
+        let Body::Table(t) = b.body() else { panic!() };
+        let names = row_names(&html);
+        match sort {
+            s if s.contains("hang") || (s.contains("ty_le") && !s.contains("worst")) => {
+                // Best first: the first row is rank 1, and so has the best rate.
+                let html_ranks = ranks(&html, 3);
+                assert_eq!(html_ranks[0], Some(0), "{sort}");
+            }
+            s if s.contains("worst") => assert_eq!(ranks(&html, 3)[0], Some(33), "{sort}"),
+            _ => assert_eq!(names[0], "An Giang"),
+        }
+        assert_eq!(t.rows().len(), 34);
+    }
+}
+
+#[test]
+fn javascript_off_readers_and_spreadsheets_get_every_row() {
+    let b = provinces();
+    let plain = factbox::plain::plain(&b);
+    for name in ["Hà Nội", "An Giang", "TP Hồ Chí Minh", "Đắk Lắk"] {
+        assert!(plain.contains(name), "{name}");
+    }
+    assert_eq!(plain.matches("<tr>").count(), 35, "a heading row and 34 rows");
+    assert!(plain.contains("<th scope=\"col\">Tỉ lệ trực tuyến</th>"));
+    let csv = factbox::csv::csv(&b);
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 35);
+    assert_eq!(
+        lines[0],
+        "\u{feff}Tỉnh, thành phố,Tỉ lệ trực tuyến (%),Tỉ lệ trực tuyến (trạng thái),Hồ sơ,Xếp hạng"
+            .replace("Tỉnh, thành phố", "\"Tỉnh, thành phố\"")
+    );
+    assert!(lines[8].contains(",ước tính,"), "{}", lines[8]);
+}
+
+/// A table of `rows` rows and six columns.
+fn big(rows: usize, cell: &str) -> String {
+    let row = format!(
+        r#"{{"a": "Hàng", "b": {cell}, "c": 2.5, "d": "x", "e": 4, "f": null}}"#
+    );
+    let rows: Vec<String> = (0..rows).map(|i| row.replace("Hàng", &format!("Hàng {i}"))).collect();
+    format!(
+        r#"{{"version": 1, "boxes": [{{"id": "t", "kind": "table", "title": "T", "columns": [{{"key": "a", "label": "A"}}, {{"key": "b", "label": "B", "bars": true}}, {{"key": "c", "label": "C", "heat": true}}, {{"key": "d", "label": "D"}}, {{"key": "e", "label": "E", "ranks": true}}, {{"key": "f", "label": "F", "unit": "%"}}], "rows": [{}]}}]}}"#,
+        rows.join(",")
+    )
+}
+
+#[test]
+fn limits_hold_at_ten_and_a_hundred_times() {
+    // 2,000 rows (the limit) are drawn whole.
+    let b = load(&big(2000, "1"), None, Lang::Vi).unwrap().remove(0).unwrap();
+    assert_eq!(row_names(&factbox::markup::fact_box(&b)).len(), 2000);
+    // Ten and a hundred times that: one message, not one per row.
+    for n in [20_000, 200_000] {
+        let failure = load(&big(n, "1"), None, Lang::Vi).map(|mut v| v.remove(0));
+        let problems = match failure {
+            Ok(Err(f)) => f.problems,
+            Err(f) => f.problems,
+            Ok(Ok(_)) => panic!("{n} rows accepted"),
+        };
+        assert_eq!(problems.len(), 1, "{n}: {:?}", problems.iter().map(|p| p.message(Lang::En)).collect::<Vec<_>>());
+        let message = problems[0].message(Lang::En);
+        assert!(message.contains("more than the 2000") || message.contains("more than the 2.0 MB"), "{n}: {message}");
+    }
+    // 2,000 rows each with a word where a number stands: a bounded list of messages.
+    let f = load(&big(2000, "\"n/a\""), None, Lang::Vi).unwrap().remove(0).unwrap_err();
+    assert_eq!(f.problems.len(), factbox::error::SHOWN_PROBLEMS + 1);
+}
+
+#[test]
+fn the_demo_table_matches_its_golden_markup() {
+    for (file, lang) in [("www/data/egov-vn.json", "vi"), ("www/data/egov-en.json", "en")] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let b = load(&text, Some("bang-xep-hang"), Lang::Vi).unwrap().remove(0).unwrap();
+        let html = factbox::markup::fact_box(&b);
+        let golden = format!("tests/golden/bang-xep-hang-{lang}.html");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&golden, &html).unwrap();
+        }
+        let want = std::fs::read_to_string(&golden).expect("run `make golden` to write it");
+        assert_eq!(html, want, "{golden}: `make golden` rewrites it; look at the difference");
+    }
+}
