@@ -453,10 +453,10 @@ impl FromNode for TableRow {
         // Sorted names find a repeated key in n log n, however many a hostile row has.
         let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();
         keys.sort_unstable();
-        if let Some(twice) = keys.windows(2).find(|w| w[0] == w[1]) {
+        if let Some(&[twice, _]) = keys.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
             return Err(error(
                 What::DuplicateField {
-                    field: twice[0].to_owned(),
+                    field: twice.to_owned(),
                 },
                 last(node),
             ));

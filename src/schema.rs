@@ -32,7 +32,17 @@ const KIND_SCHEMAS: &[&str] = &[
     "LineBoxSchema",
     "ShareBoxSchema",
     "ProgressBoxSchema",
+    "TableBoxSchema",
 ];
+
+/// "The box kind: `figures`, `bar`, … or `table`.", from [`KINDS`].
+fn kinds_in_words() -> String {
+    let names: Vec<String> = KINDS.iter().map(|k| format!("`{k}`")).collect();
+    match names.split_last() {
+        Some((last, rest)) => format!("The box kind: {} or {last}.", rest.join(", ")),
+        None => String::new(),
+    }
+}
 
 /// The JSON Schema of a version-1 document, pretty-printed, ending in a newline.
 pub fn json() -> String {
@@ -63,7 +73,7 @@ fn refine(schema: &mut Value) {
             "required": ["kind"],
             "properties": {
                 "kind": {
-                    "description": "The box kind: `figures`, `bar`, `rank-change`, `line`, `share` or `progress`.",
+                    "description": kinds_in_words(),
                     "enum": KINDS
                 }
             },
@@ -109,7 +119,8 @@ fn refine(schema: &mut Value) {
 /// definition name means the document itself; an empty property, the whole definition.
 fn constraints() -> Vec<(&'static str, &'static str, Value)> {
     use crate::model::{
-        FIGURES_RANGE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS, MAX_SERIES, SHARE_RANGE, limits,
+        FIGURES_RANGE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS, MAX_SERIES, SHARE_RANGE, TABLE_COLUMNS,
+        TABLE_ROWS, limits,
     };
     let mut locales: Vec<Value> = crate::format::Lang::codes().map(Value::from).collect();
     locales.push(Value::Null);
@@ -168,6 +179,39 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
             "ProgressBoxSchema",
             "target_label",
             optional(limits::BAR_LABEL),
+        ),
+        (
+            "TableBoxSchema",
+            "columns",
+            list(*TABLE_COLUMNS.start(), *TABLE_COLUMNS.end()),
+        ),
+        (
+            "TableBoxSchema",
+            "rows",
+            list(*TABLE_ROWS.start(), *TABLE_ROWS.end()),
+        ),
+        (
+            "Column",
+            "key",
+            json!({ "pattern": ID_PATTERN, "not": { "const": "highlight" } }),
+        ),
+        ("Column", "label", text(limits::LABEL)),
+        ("Column", "unit", optional(limits::UNIT)),
+        ("Column", "qualifier", optional(limits::QUALIFIER)),
+        ("Column", "decimals", places.clone()),
+        ("Column", "out_of", json!({ "minimum": 1 })),
+        ("CellValue", "qualifier", optional(limits::QUALIFIER)),
+        // A column of ranks is lower-is-better and has no mini bars.
+        (
+            "Column",
+            "",
+            json!({ "allOf": [{
+                "if": { "properties": { "ranks": { "const": true } }, "required": ["ranks"] },
+                "then": { "properties": {
+                    "better": { "not": { "const": "higher" } },
+                    "bars": { "not": { "const": true } }
+                } }
+            }] }),
         ),
     ];
     // The fields every box shares, and those several kinds have.

@@ -627,7 +627,9 @@ fn keep_keys(b: &mut Map<String, Value>, before: &Map<String, Value>) {
             let old = olds.iter().find(|o| o.get("label") == label.as_ref()).and_then(key);
             if let (Some(old), Some(new)) = (old, key(c)) {
                 if old != new && taken.contains(&old) {
-                    c["key"] = json!(old.clone());
+                    if let Value::Object(o) = c {
+                        o.insert("key".into(), json!(old.clone()));
+                    }
                     renames.push((new, old));
                 }
             }
@@ -653,8 +655,8 @@ fn keep_keys(b: &mut Map<String, Value>, before: &Map<String, Value>) {
             for row in rows.iter_mut() {
                 let name = row.get(&name_key).cloned();
                 let was = old_rows.iter().find(|o| name.is_some() && o.get(&name_key) == name.as_ref());
-                if let Some(h) = was.and_then(|o| o.get("highlight")) {
-                    row["highlight"] = h.clone();
+                if let (Some(h), Value::Object(r)) = (was.and_then(|o| o.get("highlight")), &mut *row) {
+                    r.insert("highlight".into(), h.clone());
                 }
             }
         }
@@ -855,8 +857,8 @@ pub fn table_of(b: &Value, style: Style, lang: Lang) -> Vec<Vec<String>> {
                                 Some(v) if !v.is_null() => json!({ "value": v }),
                                 _ => return String::new(),
                             };
-                            if c.get("signed") == Some(&json!(true)) {
-                                cell["signed"] = json!(true);
+                            if let (Some(true), Value::Object(o)) = (c.get("signed").and_then(Value::as_bool), &mut cell) {
+                                o.insert("signed".into(), json!(true));
                             }
                             value_cell(&cell, "value", unit, style, lang)
                         })

@@ -19,7 +19,7 @@ const COMMON = ['id', 'kind', 'title', 'subtitle', 'note', 'source', 'byline', '
 
 // What a list of a $defs type is called in the tables (each has its own table below it).
 const NAMES = { AnyBox: 'boxes', Figure: 'figures', Bar: 'bars', RankItem: 'items', Series: 'series',
-  Point: 'points', Annotation: 'annotations', Part: 'parts' };
+  Point: 'points', Annotation: 'annotations', Part: 'parts', Column: 'columns', TableRow: 'rows' };
 const def = (name) => (name === 'Document' ? schema : schema.$defs[name]);
 const refName = (ref) => ref.replace('#/$defs/', '');
 
@@ -83,8 +83,9 @@ for (const [k, d] of Object.entries(schema.$defs).filter(([k]) => /BoxSchema$/.t
 }
 
 const text = fs.readFileSync(doc, 'utf8');
-const made = text.replace(/(<!-- schema: ([^>]+?) -->\n)[\s\S]*?(\n<!-- \/schema -->)/g,
-  (_, open, spec, close) => `${open}${table(spec)}${close}`);
+// A block may be empty (a new marker pair): the table then fills it.
+const made = text.replace(/(<!-- schema: ([^>]+?) -->\n)[\s\S]*?(<!-- \/schema -->)/g,
+  (_, open, spec, close) => `${open}${table(spec)}\n${close}`);
 if (process.argv.includes('--check')) {
   if (made !== text) {
     console.error(`${doc}: the field tables differ from the schema; run node www/schema/doc-tables.mjs`);
