@@ -214,12 +214,59 @@ fn growth_projected_and_refused(c: &mut Criterion) {
     group.finish();
 }
 
+/// A table of `n` rows and six columns (text, a percentage with bars, a count, a rank with
+/// heat, a text, a signed change), as a province table has them.
+fn table(n: usize) -> String {
+    let rows: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"tinh": "Tỉnh số {i}", "ty_le": {}.{}, "ho_so": {}, "hang": {}, "vung": "Vùng {}", "doi": {}}}"#,
+                (i * 37) % 100,
+                i % 10,
+                (i * 7919) % 100_000,
+                i + 1,
+                i % 6,
+                (i % 21) as i64 - 10
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"version": 1, "boxes": [{{"id": "t", "kind": "table", "title": "Bảng",
+            "columns": [{{"key": "tinh", "label": "Tỉnh"}},
+                        {{"key": "ty_le", "label": "Tỉ lệ", "unit": "%", "bars": true}},
+                        {{"key": "ho_so", "label": "Hồ sơ"}},
+                        {{"key": "hang", "label": "Hạng", "ranks": true, "heat": true}},
+                        {{"key": "vung", "label": "Vùng"}},
+                        {{"key": "doi", "label": "Thay đổi", "signed": true}}],
+            "rows": [{}]}}]}}"#,
+        rows.join(",")
+    )
+}
+
+/// A table box from its text to its whole markup (what the wasm returns for the page),
+/// and each step, at 10 to 2,000 rows (the limit): reading and checking, then the markup
+/// with every cell's rank for sorting.
+fn growth_table(c: &mut Criterion) {
+    let mut group = c.benchmark_group("growth/table");
+    for n in [10, 100, 1000, 2000] {
+        let text = table(n);
+        group.bench_with_input(BenchmarkId::new("parse+validate", n), &text, |bench, t| {
+            bench.iter(|| valid(black_box(t)))
+        });
+        let b = valid(&text);
+        group.bench_with_input(BenchmarkId::new("markup", n), &b, |bench, b| {
+            bench.iter(|| factbox::markup::fact_box(black_box(b)).len())
+        });
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(std::time::Duration::from_millis(500))
         .measurement_time(std::time::Duration::from_secs(2))
         .sample_size(20);
-    targets = kinds, growth, growth_projected_and_refused
+    targets = kinds, growth, growth_projected_and_refused, growth_table
 }
 criterion_main!(benches);

@@ -1125,6 +1125,8 @@ pub struct Words {
     pub rows_found: &'static str,
     /// The button that shows the next page of rows: `{n}`, how many more.
     pub more_rows: &'static str,
+    /// What shows every row where the script has not run: `{n}`, how many rows in all.
+    pub all_rows: &'static str,
     /// An empty cell: no figure.
     pub no_figure: &'static str,
     /// A table's sort buttons, for screen readers: `{column}` is the heading.
@@ -1157,6 +1159,7 @@ impl Lang {
                 rows_shown: "Hiển thị {n}/{total} dòng",
                 rows_found: "{n}/{total} dòng khớp",
                 more_rows: "Xem thêm {n} dòng",
+                all_rows: "Xem tất cả {n} dòng",
                 no_figure: "không có số liệu",
                 sort_by: "Sắp xếp theo {column}",
                 heat_key: "Màu ô theo giá trị",
@@ -1181,6 +1184,7 @@ impl Lang {
                 rows_shown: "Showing {n} of {total} rows",
                 rows_found: "{n} of {total} rows match",
                 more_rows: "Show {n} more",
+                all_rows: "Show all {n} rows",
                 no_figure: "no figure",
                 sort_by: "Sort by {column}",
                 heat_key: "Cell colour by value",

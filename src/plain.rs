@@ -65,6 +65,8 @@ pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> Stri
         }
         // The table itself, whole: every row, its headings, numbers as the box writes them.
         Body::Table(t) => {
+            // Scrolling sideways in its own box on a phone, not the page.
+            h.start("div", "", &[("style", "overflow-x:auto")]);
             h.start("table", "", &[]);
             h.start("thead", "", &[]).start("tr", "", &[]);
             for c in &t.columns {
@@ -72,7 +74,7 @@ pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> Stri
             }
             h.end("tr").end("thead");
             crate::markup::table_body(&mut h, &crate::table::rows(t, lang));
-            h.end("table");
+            h.end("table").end("div");
         }
         body => {
             let rows = crate::describe::rows(b);

@@ -299,7 +299,14 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
     h.start("tbody", "", &[]);
     let mut rank_text = String::new();
     for (r, row) in table.rows.iter().enumerate() {
-        h.start("tr", if row.highlight { "fb-hl" } else { "" }, &[]);
+        let over = paged && r >= table.page_size;
+        let class = match (row.highlight, over) {
+            (true, true) => "fb-hl fb-over",
+            (true, false) => "fb-hl",
+            (false, true) => "fb-over",
+            (false, false) => "",
+        };
+        h.start("tr", class, &[]);
         for (c, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
             rank_text.clear();
             let rank = ranks.get(c).and_then(|k| k.get(r)).copied().flatten();
@@ -351,15 +358,16 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
     }
     h.end("tbody").end("table").end("div");
     if paged {
-        let more = (total - table.page_size).min(table.page_size).to_string();
-        h.start("p", "fb-table-more", &[("data-fb-later", "")]);
-        h.leaf(
-            "button",
-            "fb-more",
-            &[("type", "button"), ("disabled", "")],
-            &words.more_rows.replace("{n}", &more),
-        );
-        h.end("p");
+        // Before (or without) the script, where the browser runs scripts, the rows past the
+        // first page are hidden by CSS from the first paint, so that the script taking
+        // over moves nothing; this box then shows them all with no script at all (a
+        // checkbox that CSS reads), and the script turns it into "Xem thêm 10 dòng".
+        // Where scripts are off, every row shows and the control does not.
+        h.start("p", "fb-table-more", &[]);
+        h.start("label", "fb-more", &[]);
+        h.start("input", "fb-sr", &[("type", "checkbox")]);
+        h.text(&words.all_rows.replace("{n}", &total_text));
+        h.end("label").end("p");
     }
     heat_key(h, table, lang);
     h.end("div");

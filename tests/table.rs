@@ -66,10 +66,12 @@ fn a_34_province_table_in_the_order_asked_for() {
     assert_eq!(t.rows().len(), 34);
     // More than ten rows: the search field and "Xem thêm", held unseen until the script.
     assert!(html.contains("<input type=\"search\""));
-    assert!(html.contains(">Xem thêm 10 dòng</button>"));
     assert!(html.contains("data-page=\"10\""));
     assert!(html.contains(">Hiển thị 34/34 dòng<"), "without the script, every row");
-    assert_eq!(html.matches("data-fb-later").count(), 2);
+    assert_eq!(html.matches("data-fb-later").count(), 1, "the search, unseen until the script");
+    // Rows past the first page are marked for CSS, and a checkbox shows them all.
+    assert_eq!(html.matches("<tr class=\"fb-over\"").count(), 24);
+    assert!(html.contains("<input class=\"fb-sr\" type=\"checkbox\">Xem tất cả 34 dòng</label>"));
     // The estimate says so in its cell; the ranks column has heat and its key.
     assert!(html.contains("% (ước tính)</span>"));
     assert_eq!(html.matches("class=\"fb-heat-item\"").count(), 5);

@@ -220,7 +220,9 @@ function attachTable(box) {
   var page = +box.getAttribute('data-page');
   var input = box.querySelector('input');
   var count = box.querySelector('.fb-count');
-  var more = box.querySelector('.fb-more');
+  // The "all rows" checkbox of the markup becomes the "Xem thêm" button.
+  var holder = box.querySelector('.fb-table-more');
+  var more = holder && document.createElement('button');
   var col = -1, dir, query = '', shown, folded;
   rows.forEach(function (r, i) { r.__fbI = i; });
   function show(reset) {
@@ -267,7 +269,9 @@ function attachTable(box) {
     input.oninput = function () { query = foldText(input.value); show(1); };
   }
   if (more) {
-    more.disabled = 0;
+    more.type = 'button';
+    more.className = 'fb-more';
+    holder.replaceChildren(more);
     more.onclick = function () {
       shown += page;
       show();
@@ -275,8 +279,9 @@ function attachTable(box) {
       if (more.parentNode.hidden) box.querySelector('[tabindex]').focus();
     };
   }
-  box.querySelectorAll('[data-fb-later]').forEach(function (e) { e.removeAttribute('data-fb-later'); });
   show(1);
+  box.querySelectorAll('[data-fb-later]').forEach(function (e) { e.removeAttribute('data-fb-later'); });
+  rows.forEach(function (r) { r.classList.remove('fb-over'); });
 }
 
 /* Makes every box in `root` (an element's shadow root) interactive. Safe to call again

@@ -74,7 +74,7 @@ test('the demo works under a strict Content Security Policy', async () => {
     await page.exposeFunction('__cspViolation', (v) => violations.push(v));
     await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
     const n = await settleAll(page);
-    assert.equal(n, 12);
+    assert.equal(n, 13);
     const states = await page.$$eval('[data-factbox]', (els) => els.map((e) => e.getAttribute('data-factbox-state')));
     assert.ok(states.every((s) => s === 'ready'), JSON.stringify(states));
     // The boxes are styled (their stylesheet was not blocked) and charts are drawn.

@@ -79,6 +79,11 @@ test('DOMPurify-cleaned snippets: without JavaScript every box reads as its plai
         text: plain && plain.innerText,
         figures: plain ? plain.querySelectorAll('li').length : 0,
         chart: r ? { w: r.width, h: r.height, right: r.right } : null,
+        // A table box's plain version is its table, whole (in a box of its own width).
+        table: plain && plain.querySelector(':scope > div > table')
+          ? { rows: plain.querySelectorAll(':scope > div > table > tbody > tr').length,
+            right: plain.querySelector(':scope > div').getBoundingClientRect().right }
+          : null,
         template: el.querySelector('template')?.content.querySelector('figure.fb .fb-title')?.textContent,
       };
     }));
@@ -87,7 +92,8 @@ test('DOMPurify-cleaned snippets: without JavaScript every box reads as its plai
       assert.equal(b.shadow, false, 'the template stays inert');
       assert.ok(b.visible, `${b.template}: the plain version is shown`);
       assert.equal(b.title, b.template, 'the same title as the box');
-      assert.ok(b.figures > 0 || b.chart, `${b.title}: figures or a chart`);
+      assert.ok(b.figures > 0 || b.chart || b.table?.rows > 0, `${b.title}: figures, a chart or a table`);
+      if (b.table) assert.ok(b.table.right <= width, `${b.title}: the table scrolls within the ${width} px column`);
       if (b.chart) {
         assert.ok(b.chart.w > 200 && b.chart.h > 40, `${b.title}: the drawing is shown (${b.chart.w}×${b.chart.h})`);
         assert.ok(b.chart.right <= width, `${b.title}: the drawing fits the ${width} px column`);
@@ -114,7 +120,7 @@ test('DOMPurify-cleaned snippets: with factbox.js each box is attached whole and
   const boxes = await page.$$eval('[data-factbox]', (els) => els.map((el) => ({
     figure: el.shadowRoot?.querySelector('figure.fb') !== null,
     plainShown: el.querySelector(':scope > .factbox-plain').checkVisibility(),
-    drawing: [...el.shadowRoot.querySelectorAll('svg.fb-svg')].some((s) => s.getBoundingClientRect().width > 300),
+    drawing: [...el.shadowRoot.querySelectorAll('svg.fb-svg, .fb-table table')].some((s) => s.getBoundingClientRect().width > 300),
     kind: el.getAttribute('data-factbox-kind'),
     // DOMPurify drops the CSV link's data: URL: the link is hidden, not dead.
     deadLinks: [...el.shadowRoot.querySelectorAll('a.fb-action')]

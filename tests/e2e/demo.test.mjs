@@ -96,11 +96,11 @@ test('every box of the demo page becomes ready, with no console error', async ()
     viewport: { width: 1280, height: 900 },
   });
   const n = await settleAll(page);
-  assert.equal(n, 12);
+  assert.equal(n, 13);
   const states = await page.$$eval('[data-factbox]', (els) =>
     els.map((e) => [e.getAttribute('data-factbox-state'), e.getAttribute('data-factbox-kind')]));
   const kinds = new Set(states.map((s) => s[1]));
-  assert.deepEqual([...kinds].sort(), ["bar", "figures", "line", "progress", "rank-change", "share"]);
+  assert.deepEqual([...kinds].sort(), ["bar", "figures", "line", "progress", "rank-change", "share", "table"]);
   assert.ok(states.every((s) => s[0] === "ready"), JSON.stringify(states));
   const numbers = await page.locator('[data-factbox] >> .fb-number').allTextContents();
   // A no-break space keeps the number with its scale word.

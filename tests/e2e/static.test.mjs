@@ -85,6 +85,8 @@ function staticView(page) {
       label: svg?.getAttribute('aria-label') || '',
       role: svg?.getAttribute('role') || '',
       table: !!root?.querySelector('details table'),
+      // A table box: its rows on screen (with no script, every one of them).
+      rows: root ? [...root.querySelectorAll('.fb-table tbody tr')].filter(shown).length : 0,
       smallest: sizes.length ? Math.min(...sizes) : null,
       inside: svg ? svg.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5 : true,
       height: el.getBoundingClientRect().height,
@@ -104,12 +106,16 @@ for (const [width, scheme] of [[360, 'light'], [360, 'dark'], [1280, 'light'], [
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${server.url}/prerendered.html`);
     const boxes = await staticView(page);
-    assert.equal(boxes.length, 12);
+    assert.equal(boxes.length, 13);
     for (const b of boxes) {
       assert.ok(b.title.length > 10, `${b.id}: title`);
       assert.ok(b.height > 150, `${b.id}: height ${b.height}`);
       assert.ok(b.plain && !b.plainShown, `${b.id}: the plain version is there, hidden`);
       if (b.numbers > 0) continue;  // a key-figure box
+      if (b.rows > 0) {
+        assert.equal(b.rows, 5, `${b.id}: the table box's every row`);
+        continue;
+      }
       assert.equal(b.svgs, 1, `${b.id}: one drawing shows`);
       assert.equal(b.role, 'img', b.id);
       assert.ok(b.label.length > 40, `${b.id}: text alternative`);
@@ -204,8 +210,9 @@ for (const width of [360, 1280]) {
     assert.equal(drawn, 9);
     assert.equal(requests.filter((p) => p.endsWith('egov-vn.json')).length, 1);
     // The image button, kept in place invisibly until now, is there.
-    const buttons = await page.$$eval('[data-factbox]', (els) => els.map((e) =>
-      getComputedStyle(e.shadowRoot.querySelectorAll('.fb-action')[1]).visibility));
+    const buttons = await page.$$eval('[data-factbox]', (els) => els.filter((e) => e.shadowRoot.querySelector('button.fb-action'))
+      .map((e) => getComputedStyle(e.shadowRoot.querySelector('button.fb-action')).visibility));
+    assert.equal(buttons.length, 12, 'every box but the table has an image button');
     assert.ok(buttons.every((v) => v === 'visible'), buttons.join());
     // Mouse: a tooltip over a bar.
     const sel = '[data-factbox$="#xep-hang-asean"]';

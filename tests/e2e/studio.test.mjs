@@ -440,7 +440,7 @@ test('the snippet, pasted into a fresh page with factbox.js, shows what the prev
 test('JSON, SVG and PNG downloads; an existing file opens with every box editable', async () => {
   const { context, page } = await studio();
   await page.setInputFiles('#file', path.join(root, 'www', 'data', 'egov-vn.json'));
-  await page.waitForFunction(() => document.querySelectorAll('#box-list li').length === 12);
+  await page.waitForFunction(() => document.querySelectorAll('#box-list li').length === 13);
   await page.getByRole('button', { name: /Nhiều nước láng giềng tăng hạng/ }).click();
   assert.equal(await kindChecked(page), 'rank-change');
   const row = await page.$$eval('#grid tbody tr', (rows) => rows.map((r) => [...r.querySelectorAll('input')].map((i) => i.value)));

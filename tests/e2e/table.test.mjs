@@ -25,11 +25,14 @@ before(async () => {
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>factbox: prerendered table</title>
 <link rel="icon" href="data:,"></head><body><main><h1>Bảng</h1>${snippet}<p>Đoạn sau bảng.</p></main>
 <script src="/factbox.js" defer></script></body></html>`;
+  // The same page with the script taken out, as a CMS that strips scripts leaves it.
+  const stripped = page.replace('<script src="/factbox.js" defer></script>', '');
   server = await serve({
     route: (url, res) => {
-      if (url.pathname !== '/test/table-prerendered.html') return false;
+      const body = { '/test/table-prerendered.html': page, '/test/table-no-script.html': stripped }[url.pathname];
+      if (!body) return false;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page);
+      res.end(body);
       return true;
     },
   });
@@ -208,4 +211,76 @@ test('with JavaScript off the prerendered table shows every row, and its readabl
   const plain = snippet.split('</template>')[1];
   assert.equal((plain.match(/<tr>/g) || []).length, 35);
   for (const name of ['Hà Nội', 'An Giang', 'TP Hồ Chí Minh']) assert.ok(plain.includes(name), name);
+});
+
+test('without its script a prerendered table shows its first page and a working "show all"', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/test/table-no-script.html`, { viewport: { width: 1280, height: 900 } });
+  const box = page.locator(BOX);
+  await box.locator('.fb-table tbody tr').first().waitFor();
+  assert.equal((await visibleRows(page)).length, 10, 'the first page, as the script would show it');
+  const all = box.locator('.fb-more');
+  assert.equal(await all.textContent(), 'Xem tất cả 34 dòng');
+  await all.click();
+  assert.equal((await visibleRows(page)).length, 34);
+  assert.equal(await all.isVisible(), false);
+  // And by keyboard: the checkbox inside the label takes Tab and Space.
+  await page.reload();
+  await box.locator('.fb-table tbody tr').first().waitFor();
+  await box.locator('.fb-more input').focus();
+  await page.keyboard.press('Space');
+  assert.equal((await visibleRows(page)).length, 34);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a prerendered table taken over by a slow script moves nothing on the page', async () => {
+  const { context, page, errors } = await open(browser, 'about:blank', { viewport: { width: 1280, height: 900 } });
+  // factbox.js arrives a second after the page has painted, as on a slow connection.
+  await page.route('**/factbox.js', async (route) => { await new Promise((r) => setTimeout(r, 1000)); await route.continue(); });
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}/test/table-prerendered.html`);
+  const box = page.locator(BOX);
+  await page.waitForFunction(() => document.querySelector('[data-factbox]').getAttribute('data-factbox-state') === 'ready');
+  await page.waitForTimeout(300);
+  assert.equal((await visibleRows(page)).length, 10);
+  assert.equal(await box.locator('.fb-more').textContent(), 'Xem thêm 10 dòng');
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the row limit, and ten and a hundred times it, in the page: drawn, or refused with one message', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/test/table.html`, { viewport: { width: 1280, height: 900 } });
+  await settleAll(page);
+  const result = await page.evaluate(async () => {
+    const doc = (n) => JSON.stringify({ version: 1, boxes: [{ id: 't', kind: 'table', title: 'T',
+      columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B', bars: true }, { key: 'c', label: 'C', heat: true }],
+      rows: Array.from({ length: n }, (_, i) => ({ a: `Hàng ${i}`, b: i % 97, c: (i * 31) % 1000 })) }] });
+    const out = {};
+    for (const n of [2000, 20000, 200000]) {
+      const el = document.createElement('div');
+      document.querySelector('main').appendChild(el);
+      try {
+        await factbox.render(el, doc(n), { lazy: false, quiet: true });
+        out[n] = { rows: el.shadowRoot.querySelectorAll('tbody tr').length };
+      } catch (e) {
+        out[n] = { codes: (e.problems || []).map((p) => p.code) };
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(result[2000], { rows: 2000 });
+  assert.deepEqual(result[20000], { codes: ['too-many'] });
+  assert.deepEqual(result[200000], { codes: ['file-too-large'] });
+  // The province table beside them still works.
+  await page.locator(BOX).locator('thead button').first().click();
+  assert.equal((await visibleRows(page))[0].name, 'An Giang');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
