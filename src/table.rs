@@ -176,8 +176,9 @@ fn heat_step(v: f64, lo: f64, hi: f64, lower_better: bool) -> usize {
     step.min(HEAT_STEPS - 1)
 }
 
-/// A mini bar from zero, in a 100 × 8 drawing: where zero stands and where the value
-/// ends (a range: its two ends, drawn as a band).
+/// A mini bar from zero, in a 100 × 8 drawing: the value's bar (a range: a lighter band
+/// between its ends) and, where the column has values below zero, the zero line. As small
+/// as a drawing can be: a table of 1,000 rows has 1,000 of them, and the page parses each.
 fn mini_bar(h: &mut Html, v: Value, lo: f64, hi: f64) {
     let lo = lo.min(0.0);
     let hi = hi.max(0.0);
@@ -190,19 +191,23 @@ fn mini_bar(h: &mut Html, v: Value, lo: f64, hi: f64) {
         let end = x(v.low().value());
         (zero.min(end), zero.max(end))
     };
-    let class = if v.is_range() {
-        "fb-minibar-range"
-    } else {
-        "fb-minibar-bar"
-    };
-    h.raw(&format!(
-        "<svg class=\"fb-minibar\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\" focusable=\"false\"><rect class=\"{class}\" x=\"{}\" y=\"0\" width=\"{}\" height=\"8\"/><rect class=\"fb-minibar-zero\" x=\"{}\" y=\"0\" width=\"0.8\" height=\"8\"/></svg>",
-        // In tenths, written by the SVG writer's own digits (f64's formatter would add
-        // kilobytes to every reader's download).
-        crate::svg::px(a),
-        crate::svg::px((b - a).max(0.6)),
-        crate::svg::px((zero - 0.4).max(0.0)),
-    ));
+    // In tenths, written by the SVG writer's own digits (f64's formatter would add
+    // kilobytes to every reader's download).
+    let (a, w) = (crate::svg::px(a), crate::svg::px((b - a).max(0.6)));
+    h.raw("<svg class=\"fb-mb\" viewBox=\"0 0 100 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect");
+    if v.is_range() {
+        h.raw(" class=\"fb-mr\"");
+    }
+    if a != "0" {
+        h.raw(" x=\"").raw(&a).raw("\"");
+    }
+    h.raw(" width=\"").raw(&w).raw("\" height=\"8\"/>");
+    if lo < 0.0 {
+        h.raw("<rect class=\"fb-mz\" x=\"")
+            .raw(&crate::svg::px((zero - 0.4).max(0.0)))
+            .raw("\" width=\"0.8\" height=\"8\"/>");
+    }
+    h.raw("</svg>");
 }
 
 /// The whole table: the tools (search, count), the scrolling `<table>`, the "Xem thêm"
@@ -325,7 +330,7 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
             if let (Some(n), Some(v), Some((lo, hi, _))) = (numbers, value, extent) {
                 if n.heat {
                     let step = heat_step(v.middle(), lo, hi, n.measure.lower_is_better());
-                    class.push_str(&format!(" fb-heat fb-heat-{step}"));
+                    class.push_str(&format!(" fb-heat-{step}"));
                 }
             }
             let tag = if c == 0 { "th" } else { "td" };
@@ -335,10 +340,10 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
             h.start(tag, class.trim(), &attrs);
             match cell_text(column, cell, lang) {
                 Some(text) => {
-                    h.leaf("span", "fb-cell", &[], &text);
+                    h.text(&text);
                 }
                 None => {
-                    h.leaf("span", "fb-cell", &[("aria-hidden", "true")], "–");
+                    h.leaf("span", "", &[("aria-hidden", "true")], "–");
                     h.leaf("span", "fb-sr", &[], words.no_figure);
                 }
             }
@@ -346,8 +351,9 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
                 if n.bars {
                     match value {
                         Some(v) => mini_bar(h, v, lo, hi),
+                        // An empty cell keeps the bar's room, so the numbers align.
                         None => {
-                            h.raw("<svg class=\"fb-minibar\" viewBox=\"0 0 100 8\" aria-hidden=\"true\" focusable=\"false\"></svg>");
+                            h.raw("<span class=\"fb-mb\"></span>");
                         }
                     }
                 }
@@ -412,7 +418,7 @@ fn heat_key(h: &mut Html, table: &Table, lang: Lang) {
             h.start("span", "fb-heat-item", &[]);
             h.leaf(
                 "span",
-                &format!("fb-heat-swatch fb-heat fb-heat-{k}"),
+                &format!("fb-heat-swatch fb-heat-{k}"),
                 &[("aria-hidden", "true")],
                 "",
             );
@@ -468,8 +474,8 @@ mod tests {
         );
         for expected in [
             ">78,5%<", ">hạng 3<", ">16,4 triệu<", ">+16 bậc<", ">−2 bậc<", ">90–200 tỷ USD<",
-            ">40% (ước tính)<", ">khoảng 50 tỷ USD<", "2030 (dự báo)", "fb-minibar-bar",
-            ">không có số liệu<", "<th scope=\"row\" data-v=\"0\"><span class=\"fb-cell\">Hà Nội",
+            ">40% (ước tính)<", ">khoảng 50 tỷ USD<", "2030 (dự báo)", "<rect width=\"100\" height=\"8\"/>",
+            ">không có số liệu<", "<th scope=\"row\" data-v=\"0\">Hà Nội<",
         ] {
             // Numbers keep their words with no-break spaces.
             let html = html.replace('\u{a0}', " ");

@@ -223,26 +223,18 @@ function attachTable(box) {
   // The "all rows" checkbox of the markup becomes the "Xem thêm" button.
   var holder = box.querySelector('.fb-table-more');
   var more = holder && document.createElement('button');
-  var col = -1, dir, query = '', shown, folded;
-  rows.forEach(function (r, i) { r.__fbI = i; });
-  function show(reset) {
-    if (reset) shown = page || 1e9;
-    var list = rows.filter(function (r, i) {
-      if (!query) return 1;
-      folded = folded || rows.map(function (x) { return foldText(x.textContent); });
-      return folded[i].indexOf(query) >= 0;
-    });
-    if (col >= 0) {
-      var key = function (r) {
-        var v = r.cells[col].getAttribute('data-v');
-        return v === null ? Infinity : dir === 'ascending' ? +v : -v;
-      };
-      list.sort(function (a, b) { return key(a) - key(b) || a.__fbI - b.__fbI; });
-    }
+  var col = -1, dir, query = '', shown = page || 1e9, folded, keys = [];
+  rows.forEach(function (r, i) { r.__fbI = i; r.__fbOff = r.classList.contains('fb-over'); });
+  box.setAttribute('data-fb-on', '');
+  // Each column's ranks, read from the markup once (Infinity: an empty cell, always last).
+  function ranks(c) {
+    return keys[c] || (keys[c] = rows.map(function (r) {
+      var v = r.cells[c] && r.cells[c].getAttribute('data-v');
+      return v === null || v === undefined ? Infinity : +v;
+    }));
+  }
+  function texts() {
     var n = Math.min(list.length, shown);
-    rows.forEach(function (r) { r.hidden = 1; });
-    list.forEach(function (r, i) { r.hidden = i >= n; });
-    tbody.append.apply(tbody, list);
     if (count) {
       count.textContent = box.getAttribute(query ? 'data-found' : 'data-shown')
         .replace('{n}', query ? list.length : n).replace('{total}', rows.length);
@@ -250,6 +242,39 @@ function attachTable(box) {
     if (more) {
       more.parentNode.hidden = list.length <= n;
       more.textContent = box.getAttribute('data-more').replace('{n}', Math.min(page, list.length - n));
+    }
+    return n;
+  }
+  var list = rows;
+  function show(reset) {
+    if (reset) shown = page || 1e9;
+    list = rows.filter(function (r, i) {
+      if (!query) return 1;
+      folded = folded || rows.map(function (x) { return foldText(x.textContent); });
+      return folded[i].indexOf(query) >= 0;
+    });
+    if (col >= 0) {
+      var k = ranks(col);
+      var sign = dir === 'ascending' ? 1 : -1;
+      list.sort(function (a, b) {
+        var x = k[a.__fbI], y = k[b.__fbI];
+        return (x === y ? 0 : x === Infinity ? 1 : y === Infinity ? -1 : (x - y) * sign) || a.__fbI - b.__fbI;
+      });
+    }
+    var n = texts();
+    // A row not shown has the markup's class for it (`fb-over`); only the rows whose state
+    // changes are touched, and the order only when it changed.
+    list.forEach(function (r, i) { r.__fbOn = i < n; });
+    rows.forEach(function (r) {
+      if (r.__fbOff === !!r.__fbOn) r.classList.toggle('fb-over', r.__fbOff = !r.__fbOn);
+      r.__fbOn = 0;
+    });
+    // In a fragment: moving 1,000 rows so takes 4 ms, one by one 11.
+    var from = rows.length - list.length;
+    if (list.some(function (r, i) { return tbody.rows[from + i] !== r; })) {
+      var f = document.createDocumentFragment();
+      list.forEach(function (r) { f.appendChild(r); });
+      tbody.appendChild(f);
     }
   }
   heads.forEach(function (th, c) {
@@ -279,9 +304,10 @@ function attachTable(box) {
       if (more.parentNode.hidden) box.querySelector('[tabindex]').focus();
     };
   }
-  show(1);
+  // The rows past the first page are hidden by their class already: a table of 2,000
+  // rows is taken over without touching one.
+  texts();
   box.querySelectorAll('[data-fb-later]').forEach(function (e) { e.removeAttribute('data-fb-later'); });
-  rows.forEach(function (r) { r.classList.remove('fb-over'); });
 }
 
 /* Makes every box in `root` (an element's shadow root) interactive. Safe to call again
