@@ -338,6 +338,7 @@ fn static_css_for(family: &str) -> String {
             k - 1
         ));
     }
+    css.push_str(&crate::table::bar_rules());
     css
 }
 
