@@ -12,7 +12,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 STAMP := target/.stamps
 
 .PHONY: help install setup setup-rust setup-browser setup-npm setup-fonts setup-fuzz dist pkg demo test \
-        test-native test-wasm test-e2e test-fuzz fuzz bench lint schema golden clean setup-sites
+        test-native test-wasm test-e2e test-fuzz fuzz bench lint schema golden clean setup-sites setup-wordpress
 
 help:
 	@echo "make demo    build dist/ and serve it at http://127.0.0.1:$(PORT)"
@@ -42,6 +42,18 @@ setup-browser:
 	fi
 
 setup-npm: node_modules/.package-lock.json
+
+# WordPress's sanitizer for tests/e2e/cms.test.mjs: PHP, and WordPress's own kses.php
+# from Debian's package, unpacked into target/ (not installed: no web server, no
+# database), once.
+WORDPRESS := target/wordpress/usr/share/wordpress/wp-includes/kses.php
+setup-wordpress: $(WORDPRESS)
+
+$(WORDPRESS):
+	@command -v php >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y php-cli; }
+	mkdir -p target/wordpress
+	cd target/wordpress && rm -f wordpress_*.deb && apt-get download wordpress && dpkg -x wordpress_*.deb .
+	@touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -258,7 +270,7 @@ test-wasm: setup-rust setup-browser
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test web
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test studio_web --features studio
 
-test-e2e: dist pkg setup-browser setup-sites
+test-e2e: dist pkg setup-browser setup-sites setup-wordpress
 	node --test tests/e2e/
 
 # The framework sites of tests/e2e/sites.test.mjs (Astro, Eleventy): their sources copied

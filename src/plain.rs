@@ -28,6 +28,18 @@ pub fn plain(b: &FactBox) -> String {
 
 /// [`plain`] with the drawing's text measured and set as `drawing` says.
 pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> String {
+    plain_with(b, drawing, None)
+}
+
+/// The plain version for a sanitizer that keeps no SVG (WordPress's, for authors without
+/// `unfiltered_html`, keeps the text of the elements it removes, so a drawing's labels
+/// would be left as loose words): the chart as an `<img>` of the box's PNG at `image`,
+/// its text alternative as the image's `alt`.
+pub fn plain_imaged(b: &FactBox, drawing: &crate::prerender::Drawing<'_>, image: &str) -> String {
+    plain_with(b, drawing, Some(image))
+}
+
+fn plain_with(b: &FactBox, drawing: &crate::prerender::Drawing<'_>, image: Option<&str>) -> String {
     let lang = b.lang;
     let words = lang.words();
     let mut h = Html::default();
@@ -66,7 +78,7 @@ pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> Stri
         // The table itself, whole: every row, its headings, numbers as the box writes them.
         Body::Table(t) => {
             // Scrolling sideways in its own box on a phone, not the page.
-            h.start("div", "", &[("style", "overflow-x:auto")]);
+            h.start("div", "", &[("style", "overflow:auto")]);
             h.start("table", "", &[]);
             h.start("thead", "", &[]).start("tr", "", &[]);
             for c in &t.columns {
@@ -79,7 +91,11 @@ pub fn plain_drawn(b: &FactBox, drawing: &crate::prerender::Drawing<'_>) -> Stri
         body => {
             let rows = crate::describe::rows(b);
             let label = crate::describe::label(b, &rows);
-            if let Some(scene) = crate::layout::chart(body, WIDTH, lang, drawing.measure, &[]) {
+            if let Some(src) = image {
+                h.start("p", "", &[]);
+                h.start("img", "", &[("src", src), ("alt", &label), ("style", "max-width:100%;height:auto")]);
+                h.end("p");
+            } else if let Some(scene) = crate::layout::chart(body, WIDTH, lang, drawing.measure, &[]) {
                 let mut theme = Theme::light();
                 drawing.family.clone_into(&mut theme.font_family);
                 let mut escaped = String::new();

@@ -143,6 +143,12 @@ pub struct Prerendered {
     /// The whole box as one standalone SVG image (title, figures or chart, notes and
     /// source), in literal colours, for RSS, newsletters, Apple News and social cards.
     pub svg: String,
+    /// The snippet for a CMS whose sanitizer keeps no `<template>`, `<style>`, `<svg>` or
+    /// `<script>` and leaves their text behind (WordPress for authors without
+    /// `unfiltered_html`): the element with only the plain version inside, its chart an
+    /// `<img>` of the box's PNG (`ID.png`, beside the data file), and no script — the site
+    /// loads factbox.js, which then draws the box live from the data file.
+    pub cms: String,
 }
 
 /// Every box of `json` (or the one `pick` names) written ahead of time; a box with
@@ -241,7 +247,35 @@ fn one(
         id: b.id.clone(),
         html: h.finish(),
         svg: image_drawn(b, options.width, options.scheme == Scheme::Dark, drawing),
+        cms: cms_snippet(b, &attrs, options, drawing),
     }
+}
+
+/// See [`Prerendered::cms`]. The image is `ID.png` in the data file's folder (the page's
+/// folder for inline data), where `factbox render` writes it for upload with the file.
+fn cms_snippet(
+    b: &FactBox,
+    attrs: &[(&str, &str)],
+    options: &Options<'_>,
+    drawing: &Drawing<'_>,
+) -> String {
+    let folder = match options.data {
+        Data::File(url) => url.rfind('/').map_or("", |i| url.get(..=i).unwrap_or("")),
+        Data::Inline => "",
+    };
+    let image = format!("{folder}{}.png", b.id);
+    // Inline data cannot ride along: the sanitizer removes the script element holding it.
+    let attrs: Vec<(&str, &str)> = attrs
+        .iter()
+        .copied()
+        .filter(|(name, _)| options.data != Data::Inline || *name != "data-factbox")
+        .collect();
+    let mut h = Html::default();
+    h.start("div", "", &attrs);
+    h.raw(&crate::plain::plain_imaged(b, drawing, &image));
+    h.end("div");
+    h.raw("\n");
+    h.finish()
 }
 
 /// The whole box as one standalone SVG image `width` CSS pixels wide (title, figures or

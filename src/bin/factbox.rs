@@ -34,8 +34,11 @@ USAGE
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
                  [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
       Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
-      snippet with the box prerendered inside it), DIR/ID.svg and DIR/ID.png (the whole
-      box as an image, the PNG at twice --width, default 640).
+      snippet with the box prerendered inside it), DIR/ID.cms.html (the same for a CMS
+      that strips templates, styles, SVG and scripts, as WordPress does for authors: the
+      box's text and table, its chart as ID.png, uploaded beside FILE; the site loads
+      factbox.js), DIR/ID.svg and DIR/ID.png (the whole box as an image, the PNG at twice
+      --width, default 640).
       --inline    put the JSON inside the snippet (one paste, no file to host)
       --script    the URL of factbox.js in the snippet (default factbox.js)
       --no-script no script tag (the page loads factbox itself, e.g. the npm module's
@@ -286,13 +289,14 @@ USAGE
                 }
             };
             let written = write(&out, &p.id, "html", p.html.as_bytes())
+                .and_then(|()| write(&out, &p.id, "cms.html", p.cms.as_bytes()))
                 .and_then(|()| write(&out, &p.id, "svg", p.svg.as_bytes()))
                 .and_then(|()| {
                     let png = png(&p.svg, &fontdb)?;
                     write(&out, &p.id, "png", &png)
                 });
             match written {
-                Ok(()) => eprintln!("factbox: wrote {0}.html, {0}.svg, {0}.png", p.id),
+                Ok(()) => eprintln!("factbox: wrote {0}.html, {0}.cms.html, {0}.svg, {0}.png", p.id),
                 Err(message) => {
                     println!("{message}");
                     good = false;

@@ -366,7 +366,7 @@ fn fail_with(code: &str, url: &str, status: u16, amount: u32, view: &JsValue) ->
 }
 
 /// The boxes of `json` (or the one `pick` names) written ahead of time, byte for byte as
-/// `factbox render` writes them (see `crate::prerender`): `[{id, html, svg}]`. `options`
+/// `factbox render` writes them (see `crate::prerender`): `[{id, html, svg, cms}]`. `options`
 /// (checked by `www/api.js`): `{data: URL | null (inline), theme: 'auto' | 'light' |
 /// 'dark', lang: 'vi' | 'en', width, script}`. Throws the problems when the document or
 /// any box is broken: a snippet is never made of what the widget would refuse. (Only in
@@ -469,6 +469,7 @@ fn prerender_with(
             set(&o, "id", &JsValue::from_str(&p.id));
             set(&o, "html", &JsValue::from_str(&p.html));
             set(&o, "svg", &JsValue::from_str(&p.svg));
+            set(&o, "cms", &JsValue::from_str(&p.cms));
             JsValue::from(o)
         })
         .collect())

@@ -9,7 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, root } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, open, settleAll, root } from './helpers.mjs';
 
 const snippets = path.join(root, 'target', 'prerendered');
 const shots = path.join(root, 'target', 'screenshots', 'e2e');
@@ -39,7 +40,7 @@ after(async () => {
 
 // The demo's snippets, each sanitized by DOMPurify 3 with its default configuration.
 async function sanitized() {
-  const names = fs.readdirSync(snippets).filter((n) => n.endsWith('.html')).sort();
+  const names = fs.readdirSync(snippets).filter((n) => n.endsWith('.html') && !n.endsWith('.cms.html')).sort();
   assert.ok(names.length >= 12, `the demo's snippets in ${snippets}`);
   const raw = names.map((n) => fs.readFileSync(path.join(snippets, n), 'utf8'));
   const { context, page } = await open(browser, `${server.url}/index.html`);
@@ -146,4 +147,73 @@ test('DOMPurify-cleaned snippets: with factbox.js each box is attached whole and
   assert.deepEqual(wasm, [], 'no wasm for boxes that are in the page');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// WordPress, for authors without `unfiltered_html` (wp_kses_post, from Debian's WordPress
+// package: make setup-wordpress): it removes <template>, <style>, <svg> and <script> but
+// keeps their text, so the template snippet would leave its stylesheet and its chart's
+// labels as loose words. The `.cms.html` snippet (the element, the plain version with the
+// chart as its PNG, no script) passes through unchanged; the site loads factbox.js (as a
+// theme or plugin does), which draws each box live from its data file.
+const wordpress = path.join(root, 'target', 'wordpress', 'usr', 'share', 'wordpress');
+const kses = (html) => execFileSync('php', [path.join(root, 'tests', 'cms', 'kses.php'), wordpress], { input: html, encoding: 'utf8' });
+
+test('WordPress: the template snippet leaks its styles as text; the .cms.html snippet passes whole, reads without JavaScript and is drawn live with it', async () => {
+  const leaked = kses(fs.readFileSync(path.join(snippets, 'xep-hang-asean.html'), 'utf8'));
+  assert.match(leaked, /:host\{all:initial/, 'what WordPress leaves of a template: its stylesheet as text');
+  const ids = JSON.parse(fs.readFileSync(path.join(root, 'www', 'data', 'egov-vn.json'), 'utf8')).boxes.map((b) => b.id);
+  const cms = ids.map((id) => fs.readFileSync(path.join(snippets, `${id}.cms.html`), 'utf8'));
+  const filtered = cms.map(kses);
+  filtered.forEach((f, k) => assert.equal(f, cms[k], `${ids[k]}: WordPress keeps the .cms.html snippet as it is`));
+  // The images, beside the data file as the snippet expects them.
+  const pngs = (url, res) => {
+    const m = url.pathname.match(/^\/data\/([a-z0-9-]+)\.png$/);
+    if (!m) return false;
+    res.writeHead(200, { 'content-type': 'image/png' });
+    res.end(fs.readFileSync(path.join(snippets, `${m[1]}.png`)));
+    return true;
+  };
+  const wp = await serve({ route: (url, res) => {
+    if (pngs(url, res)) return true;
+    if (!built.has(url.pathname)) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(built.get(url.pathname));
+    return true;
+  } });
+  try {
+    built.set('/wp-nojs.html', article(filtered, false));
+    built.set('/wp.html', article(filtered, true));
+    for (const width of [360, 1280]) {
+      const { context, page, errors } = await open(browser, `${wp.url}/wp-nojs.html`, { javaScriptEnabled: false, viewport: { width, height: 900 } });
+      const boxes = await page.$$eval('[data-factbox]', (els) => els.map((el) => ({
+        title: el.querySelector('strong')?.textContent,
+        text: el.innerText,
+        images: [...el.querySelectorAll('img')].map((i) => ({ ok: i.complete && i.naturalWidth > 0, right: i.getBoundingClientRect().right, alt: i.alt.length })),
+        rows: el.querySelectorAll('table tbody tr').length,
+      })));
+      assert.equal(boxes.length, ids.length);
+      for (const b of boxes) {
+        assert.ok(b.title && b.title.length > 10, 'the title');
+        assert.doesNotMatch(b.text, /\{|:host|fb-/, `${b.title}: no stylesheet or class names as text`);
+        assert.ok(b.rows > 0 || b.text.match(/\d/), `${b.title}: its numbers`);
+        for (const i of b.images) {
+          assert.ok(i.ok, `${b.title}: its chart's image loads`);
+          assert.ok(i.right <= width, `${b.title}: the image fits the ${width} px column`);
+          assert.ok(i.alt > 40, `${b.title}: the image says what the chart shows`);
+        }
+      }
+      assert.equal(boxes.filter((b) => b.images.length).length, 9, 'every chart as its image');
+      await page.screenshot({ path: path.join(shots, `wordpress-nojs-${width}.png`), fullPage: width === 360 });
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+    const { context, page, errors } = await open(browser, `${wp.url}/wp.html`, { viewport: { width: 1280, height: 900 } });
+    await settleAll(page);
+    const states = await page.$$eval('[data-factbox]', (els) => els.map((e) => [e.getAttribute('data-factbox-state'), !!e.shadowRoot?.querySelector('figure.fb'), e.querySelector('.factbox-plain').checkVisibility()]));
+    assert.ok(states.every(([s, figure, plainShown]) => s === 'ready' && figure && !plainShown), JSON.stringify(states));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await wp.close();
+  }
 });

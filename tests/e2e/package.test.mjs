@@ -138,7 +138,7 @@ test('npx factbox render writes the native command\'s snippets and images byte f
     const native = path.join(root, 'target', 'debug', 'factbox');
     execFileSync(native, ['render', 'data/egov-vn.json', '--out', 'native'], { cwd: dir, stdio: 'ignore' });
     const written = fs.readdirSync(path.join(dir, 'npm')).sort();
-    assert.equal(written.length, 2 * DEMO_BOXES, written.join());  // a snippet and an SVG each
+    assert.equal(written.length, 3 * DEMO_BOXES, written.join());  // two snippets and an SVG each
     for (const f of written) {
       assert.ok(fs.readFileSync(path.join(dir, 'npm', f)).equals(fs.readFileSync(path.join(dir, 'native', f))), f);
     }

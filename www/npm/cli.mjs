@@ -16,8 +16,10 @@ const USAGE = `factbox ${version}
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
                  [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
       Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
-      snippet with the box prerendered inside it) and DIR/ID.svg (the whole box as an
-      image, --width CSS pixels wide, default 640).
+      snippet with the box prerendered inside it), DIR/ID.cms.html (the same for a CMS
+      that strips templates, styles, SVG and scripts, as WordPress does for authors: its
+      chart is ID.png beside FILE, which the native command writes) and DIR/ID.svg (the
+      whole box as an image, --width CSS pixels wide, default 640).
       --inline    put the JSON inside the snippet (one paste, no file to host)
       --script    the URL of factbox.js in the snippet (default factbox.js)
       --no-script no script tag (the page imports the module and calls hydrate())
@@ -109,8 +111,9 @@ async function runRender(args) {
   fs.mkdirSync(out, { recursive: true });
   for (const b of boxes) {
     fs.writeFileSync(path.join(out, `${b.id}.html`), b.html);
+    fs.writeFileSync(path.join(out, `${b.id}.cms.html`), b.cms);
     fs.writeFileSync(path.join(out, `${b.id}.svg`), b.svg);
-    console.error(`factbox: wrote ${b.id}.html, ${b.id}.svg`);
+    console.error(`factbox: wrote ${b.id}.html, ${b.id}.cms.html, ${b.id}.svg`);
   }
   return true;
 }

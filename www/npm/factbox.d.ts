@@ -93,6 +93,10 @@ export interface Prerendered {
   html: string;
   /** The whole box as a standalone SVG image. */
   svg: string;
+  /** The snippet for a CMS that strips templates, styles, SVG and scripts (WordPress for
+   *  authors): the box's text and table, its chart as `ID.png` beside the data file; the
+   *  site loads factbox, which draws the box live. */
+  cms: string;
 }
 
 /** Writes the boxes of a document ahead of time, byte for byte as `factbox render` does;
