@@ -52,7 +52,9 @@ setup-wordpress: $(WORDPRESS)
 $(WORDPRESS):
 	@command -v php >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y php-cli; }
 	mkdir -p target/wordpress
-	cd target/wordpress && rm -f wordpress_*.deb && apt-get download wordpress && dpkg -x wordpress_*.deb .
+	cd target/wordpress && rm -f wordpress_*.deb && \
+	  { apt-get download wordpress || { apt-get update && apt-get download wordpress; }; } && \
+	  dpkg -x wordpress_*.deb .
 	@touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
