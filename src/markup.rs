@@ -89,16 +89,23 @@ impl Html {
 /// Escapes the five characters that could end a text or an attribute value, or begin
 /// markup.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The runs between the five characters are copied whole (a table of 1,000 rows is
+    // mostly such runs): a char at a time took a tenth of the markup's time in the wasm.
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(text.get(start..i).unwrap_or_default());
+        out.push_str(entity);
+        start = i + 1;
     }
+    out.push_str(text.get(start..).unwrap_or_default());
 }
 
 fn yes_no(b: bool) -> &'static str {
