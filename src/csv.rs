@@ -125,11 +125,13 @@ fn cell(out: &mut String, c: &Cell) {
     if formula {
         out.push('\'');
     }
-    for ch in text.chars() {
-        if ch == '"' {
-            out.push('"');
-        }
-        out.push(ch);
+    // Quotes doubled; the rest copied whole (a char at a time was most of a large table's
+    // CSV in the wasm).
+    let mut parts = text.split('"');
+    out.push_str(parts.next().unwrap_or_default());
+    for part in parts {
+        out.push_str("\"\"");
+        out.push_str(part);
     }
     if quote {
         out.push('"');
