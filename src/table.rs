@@ -414,18 +414,18 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
         h.text(&words.all_rows.replace("{n}", &total_text));
         h.end("label").end("p");
     }
-    heat_key(h, table, lang);
+    heat_key(h, table, &extents, lang);
     h.end("div");
 }
 
 /// The key of each column with heat colours: its heading, then a swatch per step with the
 /// values it stands for, palest first.
-fn heat_key(h: &mut Html, table: &Table, lang: Lang) {
+fn heat_key(h: &mut Html, table: &Table, extents: &[Option<(f64, f64, u8)>], lang: Lang) {
     for (c, column) in table.columns.iter().enumerate() {
         let Some(n) = column.numbers.as_ref().filter(|n| n.heat) else {
             continue;
         };
-        let Some((lo, hi, decimals)) = extent(table, c) else {
+        let Some((lo, hi, decimals)) = extents.get(c).copied().flatten() else {
             continue;
         };
         h.start("div", "fb-heat-key", &[]);
