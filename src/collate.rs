@@ -93,14 +93,18 @@ fn letter(c: char) -> Option<(u32, u32, bool)> {
 /// The key that orders `text`: its letters without tones and case, then (where those are
 /// equal) the tones, then the case. Keys compare as slices.
 pub fn key(text: &str) -> Vec<u32> {
-    let mut primary = Vec::with_capacity(text.len());
-    let mut tones = Vec::new();
-    let mut cases = Vec::new();
+    // Sized once: a table of 1,000 rows makes a key per text cell, and growing three
+    // vectors a push at a time was half the time of its ranks.
+    let mut primary = Vec::with_capacity(3 * text.len() + 2);
+    let mut tones = Vec::with_capacity(text.len());
+    let mut cases = Vec::with_capacity(text.len());
+    let mut digits = Vec::new();
     let mut chars = text.trim().chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_ascii_digit() {
             // A run of digits as a number: its length (without leading zeros) first.
-            let mut digits = vec![c];
+            digits.clear();
+            digits.push(c);
             while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
                 digits.push(d);
                 chars.next();

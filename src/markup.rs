@@ -123,8 +123,13 @@ pub fn fact_box(b: &FactBox) -> String {
     crate::prerender::figure(b, &[])
 }
 
-/// The `<figure>` of a valid box with the given drawings (see [`fact_box`]).
-pub(crate) fn fact_box_with(b: &FactBox, drawings: impl Fn(&str) -> String) -> String {
+/// The `<figure>` of a valid box with the given drawings (see [`fact_box`]), a table's
+/// rows as `rows` says.
+pub(crate) fn fact_box_with(
+    b: &FactBox,
+    rows: crate::table::Rows,
+    drawings: impl Fn(&str) -> String,
+) -> String {
     let mut h = Html::default();
     let lang = b.lang;
     h.start(
@@ -151,7 +156,7 @@ pub(crate) fn fact_box_with(b: &FactBox, drawings: impl Fn(&str) -> String) -> S
             }
             h.end("dl");
         }
-        Body::Table(table) => crate::table::markup(&mut h, b, table),
+        Body::Table(table) => crate::table::markup(&mut h, b, table, rows),
         body => {
             legend(&mut h, body);
             let rows = crate::describe::rows(b);
@@ -163,7 +168,7 @@ pub(crate) fn fact_box_with(b: &FactBox, drawings: impl Fn(&str) -> String) -> S
             data_table(&mut h, b, &rows);
         }
     }
-    footer(&mut h, b);
+    footer(&mut h, b, rows);
     h.end("figure");
     h.finish()
 }
@@ -339,11 +344,19 @@ fn figure_item(h: &mut Html, f: &Figure, lang: Lang) {
     h.end("div");
 }
 
+/// The address of the box's CSV download: its data as a `data:` URL.
+pub fn csv_address(b: &FactBox) -> String {
+    format!(
+        "{CSV_PREFIX}{}",
+        crate::csv::percent_encoded(&crate::csv::csv(b))
+    )
+}
+
 /// The footer: note, source (linked), byline, date, and the two downloads: the CSV link
 /// and the image button (`.fb-action`, in that order), whose handlers the widget attaches.
 /// `prerendered`: the CSV written out (no widget writes it on demand) and the image
 /// button invisible (`data-fb-later`) until the widget takes the box over.
-fn footer(h: &mut Html, b: &FactBox) {
+fn footer(h: &mut Html, b: &FactBox, rows: crate::table::Rows) {
     let words = b.lang.words();
     h.start("div", "fb-foot", &[]);
     if let Some(note) = &b.note {
@@ -379,12 +392,17 @@ fn footer(h: &mut Html, b: &FactBox) {
         h.end("p");
     }
     // The CSV is a download link (a data: URL, which any CSP allows), written out: it
-    // works without any script. The image is drawn on demand by the script.
+    // works without any script. The image is drawn on demand by the script. A table
+    // drawn in the browser a page first gets its CSV with the rest of its rows (the
+    // address of a 1,000-row table's is 78 kB, which writing cost more than the first
+    // page): until then the address is empty, in its place so that setting it makes the
+    // prerendered markup.
     h.start("p", "fb-actions", &[]);
-    let href = format!(
-        "{CSV_PREFIX}{}",
-        crate::csv::percent_encoded(&crate::csv::csv(b))
-    );
+    let href = if crate::table::comes_later(b, rows) {
+        String::new()
+    } else {
+        csv_address(b)
+    };
     h.leaf(
         "a",
         "fb-action",

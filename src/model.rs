@@ -308,6 +308,9 @@ pub struct Table {
     pub(crate) page_size: usize,
     /// The column the rows are sorted by, and whether ascending.
     pub(crate) sorted: Option<(usize, bool)>,
+    /// Each column's ranks and extent, worked out once, when the markup first needs them
+    /// (a box drawn in the browser writes its rows in several calls).
+    pub(crate) derived: crate::table::Derived,
 }
 
 /// One column: its key, heading and what its cells are.

@@ -25,6 +25,7 @@ use crate::markup::{self, Html};
 use crate::model::FactBox;
 use crate::render::Theme;
 use crate::svg::{Colors, scene_svg};
+use crate::table::Rows;
 use crate::text::Estimate;
 use crate::validate::{Failure, Loaded, load};
 
@@ -224,7 +225,7 @@ fn one(
     h.raw("<style>");
     h.raw(css);
     h.raw("</style>");
-    h.raw(&markup::fact_box_with(b, |label: &str| {
+    h.raw(&markup::fact_box_with(b, Rows::All, |label: &str| {
         drawings_with(b, label, &[], drawing.measure)
     }));
     h.end("template");
@@ -308,7 +309,14 @@ pub fn image_drawn(b: &FactBox, width: f64, dark: bool, drawing: &Drawing<'_>) -
 /// (the same markup, byte for byte): its chart drawn at each of [`WIDTHS`], with the line
 /// series `hidden` (by the legend) left out.
 pub fn figure(b: &FactBox, hidden: &[bool]) -> String {
-    markup::fact_box_with(b, |label: &str| drawings(b, label, hidden))
+    markup::fact_box_with(b, Rows::All, |label: &str| drawings(b, label, hidden))
+}
+
+/// The `<figure>` of `b` as the widget first shows it in the browser: [`figure`], but a
+/// paged table holds its first page of rows only, the rest added by the script from
+/// [`crate::table::rows_from`]; once they are in, the markup is [`figure`]'s, byte for byte.
+pub fn figure_live(b: &FactBox) -> String {
+    markup::fact_box_with(b, Rows::FirstPage, |label: &str| drawings(b, label, &[]))
 }
 
 /// The chart of `b` at each of [`WIDTHS`], as the `<svg>` elements of a box, each with the

@@ -10,6 +10,13 @@ use std::cmp::Ordering;
 /// The indices of `keys` in ascending order (by `f64::total_cmp`), equal keys keeping
 /// their original order: a bottom-up merge sort.
 pub fn order(keys: &[f64]) -> Vec<usize> {
+    // Keys in order already (a table's ranks, the column it is sorted by): nothing moves.
+    if keys.windows(2).all(|w| match w {
+        [a, b] => a.total_cmp(b) != Ordering::Greater,
+        _ => true,
+    }) {
+        return (0..keys.len()).collect();
+    }
     let key = |i: usize| keys.get(i).copied().unwrap_or(0.0);
     order_by(keys.len(), &|a, b| key(a).total_cmp(&key(b)))
 }

@@ -98,7 +98,14 @@ pub fn ranks(rows: &[TableRow], c: usize) -> Vec<Option<u32>> {
             }
         })
     };
-    let sorted = crate::sort::order_by(rows.len(), &cmp);
+    // A column of numbers sorts by value alone, empty cells (infinity) last: comparing
+    // plain numbers is a fraction of the general comparison's time.
+    let sorted = if numbers.iter().any(Option::is_some) {
+        let keys: Vec<f64> = numbers.iter().map(|n| n.unwrap_or(f64::INFINITY)).collect();
+        crate::sort::order(&keys)
+    } else {
+        crate::sort::order_by(rows.len(), &cmp)
+    };
     let mut out = vec![None; rows.len()];
     let mut rank = 0u32;
     let mut previous: Option<usize> = None;
@@ -251,24 +258,27 @@ fn push_decimal(out: &mut String, n: u32) {
 /// The whole table: the tools (search, count), the scrolling `<table>`, the "Xem thêm"
 /// button and the heat colours' key. `b` is the box, for its title (the table's caption)
 /// and language.
-pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
+pub fn markup(h: &mut Html, b: &FactBox, table: &Table, written: Rows) {
     let lang = b.lang;
     let words = lang.words();
     let total = table.rows.len();
-    let paged = table.page_size > 0 && total > table.page_size;
+    let paged = paged(table);
     let searchable = total > crate::model::TABLE_PAGE;
     let page = table.page_size.to_string();
     let total_text = total.to_string();
-    h.start(
-        "div",
-        "fb-table",
-        &[
-            ("data-page", if paged { &page } else { "0" }),
-            ("data-shown", words.rows_shown),
-            ("data-found", words.rows_found),
-            ("data-more", words.more_rows),
-        ],
-    );
+    let mut attrs = vec![
+        ("data-page", if paged { page.as_str() } else { "0" }),
+        ("data-rows", total_text.as_str()),
+        ("data-shown", words.rows_shown),
+        ("data-found", words.rows_found),
+        ("data-more", words.more_rows),
+    ];
+    if comes_later(b, written) {
+        // The script asks for the rest by the box's id, and takes this attribute away
+        // once they are all in: the markup is then the prerendered box's, byte for byte.
+        attrs.push(("data-fb-rest", &b.id));
+    }
+    h.start("div", "fb-table", &attrs);
     if searchable {
         // Held in place, unseen, until the script makes it work: nothing moves then.
         h.start("div", "fb-table-tools", &[("data-fb-later", "")]);
@@ -336,12 +346,110 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
         h.end("button").end("th");
     }
     h.end("tr").end("thead");
-    // Per column: its ranks for sorting, its extent for bars and heat.
-    let ranks: Vec<Vec<Option<u32>>> = (0..table.columns.len()).map(|c| ranks(&table.rows, c)).collect();
-    let extents: Vec<Option<(f64, f64, u8)>> = (0..table.columns.len()).map(|c| extent(table, c)).collect();
+    let columns = Columns::of(table);
     h.start("tbody", "", &[]);
+    let end = if comes_later(b, written) { table.page_size } else { total };
+    body_rows(h, table, columns, 0..end, lang);
+    h.end("tbody").end("table").end("div");
+    if paged {
+        // Before (or without) the script, where the browser runs scripts, the rows past the
+        // first page are hidden by CSS from the first paint, so that the script taking
+        // over moves nothing; this box then shows them all with no script at all (a
+        // checkbox that CSS reads), and the script turns it into "Xem thêm 10 dòng".
+        // Where scripts are off, every row shows and the control does not.
+        h.start("p", "fb-table-more", &[]);
+        h.start("label", "fb-more", &[]);
+        h.start("input", "fb-sr", &[("type", "checkbox")]);
+        h.text(&words.all_rows.replace("{n}", &total_text));
+        h.end("label").end("p");
+    }
+    heat_key(h, table, &columns.extents, lang);
+    h.end("div");
+}
+
+
+/// Which of a table's rows its markup holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rows {
+    /// Every row: a prerendered box, which must read whole with JavaScript off.
+    All,
+    /// The first page only, the table marked `data-fb-rest` and its CSV link's address
+    /// left empty: a box drawn in the browser, whose script asks for the rest
+    /// ([`rows_from`], [`crate::markup::csv_address`]) while the reader looks at the first
+    /// page, or at once when they sort, search, ask for more or for the CSV. A table of
+    /// 1,000 rows is then on screen after ten rows are written and parsed, not a thousand.
+    FirstPage,
+}
+
+/// Whether box `b` written with `rows` leaves rows (and its CSV) for later: a paged table
+/// drawn [`Rows::FirstPage`].
+pub fn comes_later(b: &FactBox, rows: Rows) -> bool {
+    match &b.body {
+        crate::model::Body::Table(t) => rows == Rows::FirstPage && paged(t),
+        _ => false,
+    }
+}
+
+/// Whether `table` shows its rows a page at a time.
+fn paged(table: &Table) -> bool {
+    table.page_size > 0 && table.rows.len() > table.page_size
+}
+
+/// What every row's cells need from their whole column: its ranks (for sorting) and its
+/// extent (for bars and heat colours).
+#[derive(Debug, Clone)]
+struct Columns {
+    ranks: Vec<Vec<Option<u32>>>,
+    extents: Vec<Option<(f64, f64, u8)>>,
+}
+
+impl Columns {
+    /// `table`'s, worked out on first use and kept with it: sorting a text column by
+    /// Vietnamese collation is most of the cost of a chunk of rows.
+    fn of(table: &Table) -> &Columns {
+        table.derived.0.get_or_init(|| {
+            let n = table.columns.len();
+            Columns {
+                ranks: (0..n).map(|c| ranks(&table.rows, c)).collect(),
+                extents: (0..n).map(|c| extent(table, c)).collect(),
+            }
+        })
+    }
+}
+
+/// A table's [`Columns`], kept once worked out. Derived from the rows alone, so two
+/// tables are equal whether or not either has worked them out yet.
+#[derive(Debug, Clone, Default)]
+pub struct Derived(std::cell::OnceCell<Columns>);
+
+impl PartialEq for Derived {
+    fn eq(&self, _: &Derived) -> bool {
+        true
+    }
+}
+
+/// The `<tr>` elements of the rows `from..to` of box `b`'s table (fewer past its end), as
+/// its markup holds them: what a box drawn with [`Rows::FirstPage`] adds to its `<tbody>`.
+/// Empty when `b` is no table.
+pub fn rows_from(b: &FactBox, from: usize, to: usize) -> String {
+    let crate::model::Body::Table(table) = &b.body else {
+        return String::new();
+    };
+    let to = to.min(table.rows.len());
+    let mut h = Html::default();
+    if from < to {
+        body_rows(&mut h, table, Columns::of(table), from..to, b.lang);
+    }
+    h.finish()
+}
+
+/// The rows `range` of `table`, each a `<tr>`; those past the first page of a paged table
+/// carry `fb-over`, hidden until the reader asks for them.
+fn body_rows(h: &mut Html, table: &Table, columns: &Columns, range: std::ops::Range<usize>, lang: Lang) {
+    let words = lang.words();
+    let paged = paged(table);
     let mut rank_text = String::new();
-    for (r, row) in table.rows.iter().enumerate() {
+    for (r, row) in table.rows.iter().enumerate().skip(range.start).take(range.len()) {
         let over = paged && r >= table.page_size;
         let class = match (row.highlight, over) {
             (true, true) => "fb-hl fb-over",
@@ -352,7 +460,7 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
         h.start("tr", class, &[]);
         for (c, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
             rank_text.clear();
-            let rank = ranks.get(c).and_then(|k| k.get(r)).copied().flatten();
+            let rank = columns.ranks.get(c).and_then(|k| k.get(r)).copied().flatten();
             let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(2);
             if let Some(k) = rank {
                 push_decimal(&mut rank_text, k);
@@ -364,7 +472,7 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
                 TableCell::Value { value, .. } => Some(*value),
                 _ => None,
             };
-            let extent = extents.get(c).copied().flatten();
+            let extent = columns.extents.get(c).copied().flatten();
             if let (Some(n), Some(v), Some((lo, hi, _))) = (numbers, value, extent) {
                 if n.heat {
                     let step = heat_step(v.middle(), lo, hi, n.measure.lower_is_better());
@@ -401,21 +509,6 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table) {
         }
         h.end("tr");
     }
-    h.end("tbody").end("table").end("div");
-    if paged {
-        // Before (or without) the script, where the browser runs scripts, the rows past the
-        // first page are hidden by CSS from the first paint, so that the script taking
-        // over moves nothing; this box then shows them all with no script at all (a
-        // checkbox that CSS reads), and the script turns it into "Xem thêm 10 dòng".
-        // Where scripts are off, every row shows and the control does not.
-        h.start("p", "fb-table-more", &[]);
-        h.start("label", "fb-more", &[]);
-        h.start("input", "fb-sr", &[("type", "checkbox")]);
-        h.text(&words.all_rows.replace("{n}", &total_text));
-        h.end("label").end("p");
-    }
-    heat_key(h, table, &extents, lang);
-    h.end("div");
 }
 
 /// The key of each column with heat colours: its heading, then a swatch per step with the

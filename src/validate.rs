@@ -966,6 +966,7 @@ impl Validator {
             rows: Vec::new(),
             page_size: 0,
             sorted: None,
+            derived: crate::table::Derived::default(),
         };
         // Beyond the limits the count says all there is to say: checking 200,000 rows
         // cell by cell would only bury it.
@@ -1144,6 +1145,7 @@ impl Validator {
             rows,
             page_size,
             sorted,
+            derived: crate::table::Derived::default(),
         }
     }
 

@@ -227,6 +227,10 @@ fn reference_rounding_matches_intl_on_halves() {
     assert_eq!(reference::fixed(-2.5, 0, Lang::En), "−3");
     assert_eq!(reference::fixed(2.4999, 0, Lang::En), "2");
     assert_eq!(reference::plain(-1234.5, 1), "-1234.5");
+    // Past 64 bits the digits come from 128-bit arithmetic, the same way.
+    assert_eq!(reference::plain(3e19, 0), "30000000000000000000");
+    assert_eq!(reference::plain(2e19, 1), "20000000000000000000.0");
+    assert_eq!(reference::plain(-0.004, 2), "0.00");
     assert_eq!(reference::date(2024, 8, None, Lang::Vi), "8/2024");
     assert_eq!(reference::date(2019, 12, Some(9), Lang::En), "9 Dec 2019");
 }

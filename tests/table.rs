@@ -126,6 +126,46 @@ fn javascript_off_readers_and_spreadsheets_get_every_row() {
     assert!(lines[8].contains(",ước tính,"), "{}", lines[8]);
 }
 
+/// A box drawn in the browser holds its first page of rows, is marked for the rest and
+/// its CSV link waits for its address; the rest, asked for in any chunks, and the address
+/// make it the prerendered box byte for byte.
+#[test]
+fn a_live_table_is_its_first_page_then_the_prerendered_box() {
+    let b = provinces();
+    let whole = factbox::prerender::figure(&b, &[]);
+    let live = factbox::prerender::figure_live(&b);
+    assert!(live.contains(" data-fb-rest=\"tinh-thanh\""), "{live}");
+    assert_eq!(row_names(&live).len(), 10, "the first page");
+    assert!(!live.contains("data:text/csv"));
+    assert_eq!(row_names(&whole).len(), 34);
+    assert!(!whole.contains("data-fb-rest"));
+    for chunk in [1, 7, 24, 1000] {
+        let mut rest = String::new();
+        let mut from = 10;
+        loop {
+            let more = factbox::table::rows_from(&b, from, from + chunk);
+            if more.is_empty() {
+                break;
+            }
+            from += chunk;
+            rest.push_str(&more);
+        }
+        let filled = live
+            .replace(" data-fb-rest=\"tinh-thanh\"", "")
+            .replace("</tbody>", &format!("{rest}</tbody>"))
+            .replace(
+                "<a class=\"fb-action\" href=\"\"",
+                &format!("<a class=\"fb-action\" href=\"{}\"", factbox::markup::csv_address(&b)),
+            );
+        assert_eq!(filled, whole, "in chunks of {chunk}");
+    }
+    assert_eq!(factbox::table::rows_from(&b, 34, 50), "");
+    assert_eq!(factbox::table::rows_from(&b, 40, 30), "");
+    // A table of one page is written whole: nothing comes later.
+    let small = load(include_str!("../www/data/egov-vn.json"), Some("bang-xep-hang"), Lang::Vi).unwrap().remove(0).unwrap();
+    assert_eq!(factbox::prerender::figure_live(&small), factbox::prerender::figure(&small, &[]));
+}
+
 /// A table of `rows` rows and six columns.
 fn big(rows: usize, cell: &str) -> String {
     let row = format!(

@@ -340,6 +340,13 @@ function put(el, got, opts) {
     style.textContent = got.style;
     root.prepend(style);
   }
+  if (got.rows) {
+    root.querySelectorAll('[data-fb-rest]').forEach(function (t) {
+      var id = t.getAttribute('data-fb-rest');
+      t.__fbRows = function (from, to) { return got.rows(id, from, to); };
+      t.__fbCsv = function () { return got.csv(id); };
+    });
+  }
   attach(root, el);
   if (got.kinds) el.setAttribute('data-factbox-kind', got.kinds);
   else el.removeAttribute('data-factbox-kind');
@@ -434,7 +441,13 @@ function show(el, job, opts) {
     // something already is shown again at once.
     return whenNear(el, opts.lazy && !shown.has(el)).then(function () {
       if (generations.get(el) !== gen) return null;
-      return settle(el, gen, opts, function (wb) { return docOf(wb, text, lang).show(job.pick, view); });
+      return settle(el, gen, opts, function (wb) {
+        var got = docOf(wb, text, lang).show(job.pick, view);
+        // A paged table comes with its first page of rows: the rest when asked for.
+        got.rows = function (id, from, to) { return docOf(wb, text, lang).rows(id, from, to); };
+        got.csv = function (id) { return docOf(wb, text, lang).csv(id); };
+        return got;
+      });
     });
   };
   if (job.url === undefined) return draw(job.text);

@@ -11,6 +11,7 @@
 
 var TIP_GAP = 10;      // px between a tooltip and the mark it points at, above it
 var TIP_BELOW = 18;    // px from the mark to a tooltip placed below it (no room above)
+var TABLE_CHUNK = 100; // rows a live table adds per idle moment: about 3 ms each
 var IMAGE_SCALE = 2;   // the PNG has twice the CSS pixels: sharp when shared or printed
 var showing = new Map();  // drawing -> its tooltip, while it has an active mark
 
@@ -215,16 +216,61 @@ function attachTable(box) {
   if (box.__fb) return;
   box.__fb = 1;
   var tbody = box.querySelector('tbody');
-  var rows = [].slice.call(tbody.rows);
+  var rows, folded, keys;
   var heads = [].slice.call(box.querySelectorAll('thead th'));
   var page = +box.getAttribute('data-page');
+  var total = +box.getAttribute('data-rows');
   var input = box.querySelector('input');
   var count = box.querySelector('.fb-count');
   // The "all rows" checkbox of the markup becomes the "Xem thêm" button.
   var holder = box.querySelector('.fb-table-more');
   var more = holder && document.createElement('button');
-  var col = -1, dir, query = '', shown = page || 1e9, folded, keys = [];
-  rows.forEach(function (r, i) { r.__fbI = i; r.__fbOff = r.classList.contains('fb-over'); });
+  var col = -1, dir, query = '', shown = page || 1e9;
+  // A box the wasm has just drawn holds its first page of rows (`data-fb-rest`): the rest
+  // come from the wasm a chunk at a time while the reader looks at the first page, or all
+  // at once as soon as the reader sorts, searches or asks for more.
+  var rest = box.hasAttribute('data-fb-rest') && box.__fbRows;
+  // Its CSV link's address comes with the rest, or when the link is pressed first.
+  var csv = rest && box.closest('figure').querySelector('a.fb-action[download]');
+  if (csv) csv.addEventListener('click', all);
+  function adopt() {
+    rows = [].slice.call(tbody.rows);
+    rows.forEach(function (r, i) { r.__fbI = i; r.__fbOff = r.classList.contains('fb-over'); });
+    keys = [];
+    folded = null;
+    list = rows;
+  }
+  function fill(upTo) {
+    if (!rest) return;
+    var from = tbody.rows.length;
+    var got = '';
+    try {
+      if (from < total) got = rest(from, upTo);
+    } catch (e) {
+      // The engine failed (a trap): the table keeps the rows it has.
+      console.error('factbox:', e);
+    }
+    if (got) tbody.insertAdjacentHTML('beforeend', got);
+    if (!got || tbody.rows.length >= total) {
+      rest = null;
+      box.removeAttribute('data-fb-rest');
+      if (csv) {
+        csv.removeEventListener('click', all);
+        try {
+          csv.setAttribute('href', box.__fbCsv());
+        } catch (e) {
+          console.error('factbox:', e);
+          csv.hidden = true;
+        }
+      }
+      adopt();
+    } else if (upTo < total) {
+      idle(function () { fill(tbody.rows.length + TABLE_CHUNK); });
+    }
+  }
+  function all() { fill(total); }
+  adopt();
+  if (rest) idle(function () { fill(tbody.rows.length + TABLE_CHUNK); });
   box.setAttribute('data-fb-on', '');
   // Each column's ranks, read from the markup once (Infinity: an empty cell, always last).
   function ranks(c) {
@@ -234,19 +280,22 @@ function attachTable(box) {
     }));
   }
   function texts() {
-    var n = Math.min(list.length, shown);
+    // Until the rest of a live table's rows are in, the rows not there yet count too.
+    var length = rest ? total : list.length;
+    var n = Math.min(length, shown);
     if (count) {
       count.textContent = box.getAttribute(query ? 'data-found' : 'data-shown')
-        .replace('{n}', query ? list.length : n).replace('{total}', rows.length);
+        .replace('{n}', query ? list.length : n).replace('{total}', total);
     }
     if (more) {
-      more.parentNode.hidden = list.length <= n;
-      more.textContent = box.getAttribute('data-more').replace('{n}', Math.min(page, list.length - n));
+      more.parentNode.hidden = length <= n;
+      more.textContent = box.getAttribute('data-more').replace('{n}', Math.min(page, length - n));
     }
     return n;
   }
-  var list = rows;
+  var list;
   function show(reset) {
+    all();
     if (reset) shown = page || 1e9;
     list = rows.filter(function (r, i) {
       if (!query) return 1;
@@ -333,7 +382,7 @@ function attach(root, host) {
       // A sanitizer that drops data: URLs (DOMPurify's defaults) leaves the CSV link
       // with no address: hidden rather than a link that does nothing.
       var csv = figure.querySelector('a.fb-action[download]');
-      if (csv && !csv.getAttribute('href')) csv.hidden = true;
+      if (csv && !csv.getAttribute('href') && !figure.querySelector('[data-fb-rest]')) csv.hidden = true;
     })(figures[f]);
   }
 }

@@ -258,6 +258,25 @@ impl Doc {
         shown.to_js()
     }
 
+    /// The `<tr>` rows `from..to` of the table of box `id`, which a box shown with its first
+    /// page of rows only (`data-fb-rest`) adds to its `<tbody>`; empty past its last row or
+    /// when there is no such table.
+    pub fn rows(&self, id: &str, from: u32, to: u32) -> String {
+        match self.find(id) {
+            Some(Ok(b)) => crate::table::rows_from(b, from as usize, to as usize),
+            _ => String::new(),
+        }
+    }
+
+    /// The address of the CSV download of box `id` (see `rows`); empty when there is no
+    /// such box.
+    pub fn csv(&self, id: &str) -> String {
+        match self.find(id) {
+            Some(Ok(b)) => crate::markup::csv_address(b),
+            _ => String::new(),
+        }
+    }
+
     /// The drawings of the chart of box `id` with the line series `hidden` (by index) left
     /// out, for the legend's toggles; empty when there is no such chart.
     pub fn drawings(&self, id: &str, hidden: Vec<u32>) -> String {
@@ -305,7 +324,7 @@ impl Doc {
     }
 
     fn one(&self, shown: &mut Shown, b: &FactBox) {
-        shown.html.push_str(&prerender::figure(b, &[]));
+        shown.html.push_str(&prerender::figure_live(b));
         if !shown.kinds.contains(&b.kind()) {
             shown.kinds.push(b.kind());
         }

@@ -255,6 +255,63 @@ test('a prerendered table taken over by a slow script moves nothing on the page'
   await context.close();
 });
 
+test('a live table of 1,000 rows drawn a page first: sorted, searched and paged at once, over every row', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}/test/table.html`, { viewport: { width: 1280, height: 900 } });
+  await settleAll(page);
+  const result = await page.evaluate(async () => {
+    const text = JSON.stringify({ version: 1, boxes: [{ id: 'big', kind: 'table', title: 'T',
+      columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B', unit: '%' }],
+      rows: Array.from({ length: 1000 }, (_, i) => ({ a: `Hàng ${i}`, b: (i * 37) % 1000 })) }] });
+    const out = {};
+    const first = (el) => el.shadowRoot.querySelector('tbody tr:not(.fb-over) th').textContent;
+    const rows = (el) => el.shadowRoot.querySelectorAll('tbody tr').length;
+    const box = async () => {
+      const el = document.createElement('div');
+      document.querySelector('main').appendChild(el);
+      await factbox.render(el, text, { lazy: false, quiet: true });
+      return el;
+    };
+    // Each straight after the draw, before the rest has come in.
+    let el = await box();
+    out.drawn = rows(el);
+    el.shadowRoot.querySelectorAll('thead button')[1].click();  // B, largest first
+    out.sorted = { first: first(el), rows: rows(el), rest: el.shadowRoot.querySelector('[data-fb-rest]') !== null };
+    el = await box();
+    const input = el.shadowRoot.querySelector('input');
+    input.value = 'hang 999';
+    input.dispatchEvent(new Event('input'));
+    out.found = { first: first(el), count: el.shadowRoot.querySelector('.fb-count').textContent };
+    el = await box();
+    for (let k = 0; k < 3; k++) el.shadowRoot.querySelector('.fb-table-more button').click();
+    out.paged = { shown: el.shadowRoot.querySelectorAll('tbody tr:not(.fb-over)').length, rows: rows(el),
+      count: el.shadowRoot.querySelector('.fb-count').textContent };
+    return out;
+  });
+  assert.equal(result.drawn, 10);
+  // 999 × 37 % 1000 = 963 … the largest, 999, is row 27 (27 × 37 = 999).
+  assert.deepEqual(result.sorted, { first: 'Hàng 27', rows: 1000, rest: false });
+  assert.deepEqual(result.found, { first: 'Hàng 999', count: '1/1000 dòng khớp' });
+  assert.deepEqual(result.paged, { shown: 40, rows: 1000, count: 'Hiển thị 40/1000 dòng' });
+  // The CSV pressed straight after the draw holds every row.
+  const [download, before] = await Promise.all([page.waitForEvent('download'), page.evaluate(async () => {
+    const el = document.createElement('div');
+    document.querySelector('main').appendChild(el);
+    await factbox.render(el, JSON.stringify({ version: 1, boxes: [{ id: 'c', kind: 'table', title: 'T',
+      columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }],
+      rows: Array.from({ length: 1000 }, (_, i) => ({ a: `Hàng ${i}`, b: i })) }] }), { lazy: false, quiet: true });
+    const link = el.shadowRoot.querySelector('a.fb-action');
+    const state = { href: link.getAttribute('href'), hidden: link.hidden };
+    link.click();
+    return state;
+  })]);
+  assert.deepEqual(before, { href: '', hidden: false });
+  const lines = fs.readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+  assert.equal(lines.length, 1001);
+  assert.equal(lines[1000], 'Hàng 999,999');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the row limit, and ten and a hundred times it, in the page: drawn, or refused with one message', async () => {
   const { context, page, errors } = await open(browser, `${server.url}/test/table.html`, { viewport: { width: 1280, height: 900 } });
   await settleAll(page);
@@ -268,14 +325,21 @@ test('the row limit, and ten and a hundred times it, in the page: drawn, or refu
       document.querySelector('main').appendChild(el);
       try {
         await factbox.render(el, doc(n), { lazy: false, quiet: true });
-        out[n] = { rows: el.shadowRoot.querySelectorAll('tbody tr').length };
+        const table = el.shadowRoot.querySelector('.fb-table');
+        const rows = () => el.shadowRoot.querySelectorAll('tbody tr').length;
+        // Drawn with its first page; the rest come while the reader looks at it.
+        out[n] = { first: rows(), count: el.shadowRoot.querySelector('.fb-count').textContent,
+          more: el.shadowRoot.querySelector('.fb-table-more button').textContent };
+        while (table.hasAttribute('data-fb-rest')) await new Promise((r) => setTimeout(r, 20));
+        out[n].rows = rows();
+        out[n].hidden = el.shadowRoot.querySelectorAll('tbody tr.fb-over').length;
       } catch (e) {
         out[n] = { codes: (e.problems || []).map((p) => p.code) };
       }
     }
     return out;
   });
-  assert.deepEqual(result[2000], { rows: 2000 });
+  assert.deepEqual(result[2000], { first: 10, count: 'Hiển thị 10/2000 dòng', more: 'Xem thêm 10 dòng', rows: 2000, hidden: 1990 });
   assert.deepEqual(result[20000], { codes: ['too-many'] });
   assert.deepEqual(result[200000], { codes: ['file-too-large'] });
   // The province table beside them still works.
