@@ -245,6 +245,10 @@ pub enum What {
     },
     /// A link that is not `http://` or `https://`.
     BadUrl { text: String },
+    /// A live data address that is neither `https://` nor a path on the article's site.
+    BadDataUrl { text: String },
+    /// A live data refresh outside [`crate::model::REFRESH`] seconds.
+    Refresh { found: u32 },
     /// A language factbox does not have.
     UnknownLocale {
         value: String,
@@ -378,6 +382,8 @@ impl What {
             What::DuplicateId { .. } => "duplicate-id",
             What::BadDate { .. } => "bad-date",
             What::BadUrl { .. } => "bad-url",
+            What::BadDataUrl { .. } => "bad-data-url",
+            What::Refresh { .. } => "bad-refresh",
             What::UnknownLocale { .. } => "unknown-locale",
             What::UnknownHighlight { .. } => "unknown-highlight",
             What::DuplicateLabel { .. } => "duplicate-label",
@@ -948,6 +954,25 @@ impl What {
                     quote(text)
                 ),
             },
+            What::BadDataUrl { text } => if vi {
+                format!(
+                    "địa chỉ dữ liệu {} phải bắt đầu bằng https:// hoặc là một đường dẫn trên chính trang báo (data/so-lieu.csv): trình duyệt không đọc dữ liệu qua http:// từ một trang https",
+                    quote(text)
+                )
+            } else {
+                format!(
+                    "the data address {} must start with https:// or be a path on the article's own site (data/figures.csv): browsers do not read data over http:// from an https page",
+                    quote(text)
+                )
+            },
+            What::Refresh { found } => {
+                let (lo, hi) = (crate::model::REFRESH.start(), crate::model::REFRESH.end());
+                if vi {
+                    format!("`refresh` là {found} giây: cần từ {lo} đến {hi} giây (một ngày), hoặc bỏ đi để đọc dữ liệu một lần")
+                } else {
+                    format!("`refresh` is {found} seconds: it must be {lo} to {hi} seconds (a day), or left out to read the data once")
+                }
+            }
             What::BadUrl { text } => if vi {
                 format!("liên kết {} phải bắt đầu bằng https:// hoặc http://", quote(text))
             } else {

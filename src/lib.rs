@@ -42,6 +42,10 @@ pub mod fontfile;
 pub mod format;
 pub(crate) mod json;
 pub mod layout;
+// Live data, read as the studio reads a sheet: natively (the `factbox` command) and in the
+// editors' engine that a page with live boxes loads, never in the readers' widget.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod live;
 pub mod markup;
 pub mod model;
 pub mod page;

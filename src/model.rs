@@ -128,6 +128,10 @@ pub const MAX_BARS: usize = 100;
 /// The largest magnitude of any value; beyond it numbers stop being exact and readable.
 pub const MAX_ABS_VALUE: f64 = 1e15;
 
+/// Seconds between two reads of a box's live data: often enough for an election night,
+/// not so often that a thousand readers make a spreadsheet's server refuse them.
+pub const REFRESH: std::ops::RangeInclusive<u32> = 30..=86_400;
+
 /// Longest texts, in characters, by what they are.
 pub mod limits {
     pub const TITLE: usize = 160;
@@ -158,7 +162,18 @@ pub struct FactBox {
     pub(crate) source: Option<SourceLink>,
     pub(crate) byline: Option<String>,
     pub(crate) as_of: Option<PartialDate>,
+    /// Where its values are read from while the article is open, if anywhere.
+    pub(crate) data: Option<LiveData>,
     pub(crate) body: Body,
+}
+
+/// A box's live data source, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LiveData {
+    /// `https://…`, or a path on the article's own site.
+    pub(crate) url: String,
+    /// Seconds between reads, within [`REFRESH`]; `None`: read once.
+    pub(crate) refresh: Option<u32>,
 }
 
 /// Where the figures come from.

@@ -19,7 +19,7 @@
 use crate::error::{Expected, RangeReason, What};
 use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
-    Amount, Better, BillionWord, BoxHead, Cell, CellValue, ChangeStyle, Defaults, Document,
+    Amount, Better, BillionWord, BoxHead, Cell, CellValue, ChangeStyle, DataSource, Defaults, Document,
     Number, Orientation, RankSort, Scale, ShareDisplay, SortOrder, Source, Status, TableRow,
 };
 use crate::suggest::nearest;
@@ -509,6 +509,7 @@ pub fn head(node: &Node<'_>) -> Read<BoxHead<()>> {
         as_of: opt text,
         locale: opt text,
         alt: opt text,
+        data: opt one::<DataSource>,
     })
 }
 

@@ -312,11 +312,29 @@ pub struct BoxHead<K> {
     /// by screen readers after the description factbox writes from the data.
     #[serde(default)]
     pub alt: Option<String>,
+    /// Live data: the box's values read from a CSV or JSON at a URL, and read again while
+    /// the article is open. The box's own values are shown until the data is read, and
+    /// whenever it cannot be (marked as possibly out of date).
+    #[serde(default)]
+    pub data: Option<DataSource>,
+}
+
+spec! {
+    /// Where a box's values are read from while the article is open.
+    pub struct DataSource {
+        /// A spreadsheet published to the web as CSV, a CSV file or a JSON API:
+        /// `https://…`, or a path on the article's own site (`data/live.csv`).
+        pub url: String = req text,
+        /// Seconds between reads while the article is open and the box on screen (at
+        /// least 30, at most 86400); without it, the data is read once, when the box is
+        /// shown.
+        pub refresh: Option<u32> = opt count,
+    }
 }
 
 /// The JSON names of [`BoxHead`]'s fields.
 pub const HEAD_FIELDS: &[&str] = &[
-    "id", "kind", "title", "subtitle", "note", "source", "byline", "as_of", "locale", "alt",
+    "id", "kind", "title", "subtitle", "note", "source", "byline", "as_of", "locale", "alt", "data",
 ];
 
 impl<K> BoxHead<K> {
@@ -332,6 +350,7 @@ impl<K> BoxHead<K> {
             as_of: self.as_of.as_deref(),
             locale: self.locale.as_deref(),
             alt: self.alt.as_deref(),
+            data: self.data.as_ref(),
         }
     }
 }
@@ -348,6 +367,7 @@ pub struct Common<'a> {
     pub as_of: Option<&'a str>,
     pub locale: Option<&'a str>,
     pub alt: Option<&'a str>,
+    pub data: Option<&'a DataSource>,
 }
 
 box_spec! {

@@ -14,7 +14,7 @@ use crate::model::{
     LineChart, LinePoint, LineSeries, MAX_ABS_VALUE, MAX_BARS, MAX_POINTS, MAX_RANK_ITEMS,
     MAX_SERIES, Measure, ProgressChart, RankChart, RankRow, ReferenceLine, SHARE_RANGE, ShareChart,
     SharePart, SourceLink, TABLE_COLUMNS, TABLE_PAGE, TABLE_ROWS, Table, TableCell, TableColumn,
-    TableRow, NumberColumn, limits,
+    TableRow, NumberColumn, limits, LiveData, REFRESH,
 };
 use crate::parse::{self, BoxSpec, KindSpec, RawDocument};
 use crate::path::{JsonPath, Lazy, Where};
@@ -648,6 +648,7 @@ impl Validator {
             Some(d) => self.date(d, &self.at.field("as_of")),
             None => defaults.as_of,
         };
+        let data = c.data.and_then(|d| self.live_data(d, &self.at.field("data")));
         let body = match &spec.body {
             KindSpec::Figures(b) => Body::Figures(self.figures(b)),
             KindSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
@@ -667,8 +668,36 @@ impl Validator {
             source,
             byline,
             as_of,
+            data,
             body,
         }
+    }
+
+    /// A live data source: an `https://` address or a path on the article's site (never
+    /// `http://`, which an https page may not read, nor another scheme), and a refresh
+    /// within [`REFRESH`].
+    fn live_data(&mut self, d: &spec::DataSource, path: &JsonPath) -> Option<LiveData> {
+        let url = d.url.trim();
+        let lower = url.to_ascii_lowercase();
+        let scheme = lower.split_once(':').filter(|(s, _)| s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)));
+        let ok = !url.is_empty()
+            && !url.chars().any(char::is_whitespace)
+            && !lower.starts_with("//")
+            && match scheme {
+                Some(("https", rest)) => rest.strip_prefix("//").is_some_and(|r| !r.starts_with('/') && !r.is_empty()),
+                Some(_) => false,
+                None => true,
+            };
+        let url_path = path.field("url");
+        if !ok {
+            self.push(&url_path, What::BadDataUrl { text: url.to_owned() });
+        } else if url.chars().count() > limits::URL {
+            self.push(&url_path, What::TooLong { max: limits::URL, found: url.chars().count() });
+        }
+        if let Some(r) = d.refresh.filter(|r| !REFRESH.contains(r)) {
+            self.push(&path.field("refresh"), What::Refresh { found: r });
+        }
+        ok.then(|| LiveData { url: url.to_owned(), refresh: d.refresh })
     }
 
     fn figures(&mut self, spec: &spec::FiguresBox) -> Vec<Figure> {

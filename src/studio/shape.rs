@@ -33,7 +33,7 @@ pub struct Built {
 /// table gives (a qualifier deleted from a cell is gone from the box). Any other field the
 /// table gives (a unit, a title from the header) is set but never removed, so what the
 /// journalist typed in the form stays.
-const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "status", "target", "total", "columns", "rows"];
+pub(crate) const OWNED: &[&str] = &["figures", "bars", "items", "series", "parts", "value", "qualifier", "status", "target", "total", "columns", "rows"];
 /// The same, for one item of a list (a bar, a point, a part…).
 const ITEM_OWNED: &[&str] = &["value", "qualifier", "status", "signed", "from", "to", "points"];
 

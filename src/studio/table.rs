@@ -79,6 +79,13 @@ pub const MAX_COLUMNS: usize = 50;
 /// Excel), `;`. Quotes (`"…"`, `""` for a quote inside) may hold separators and line
 /// breaks. Blank lines are dropped.
 pub fn split(text: &str, csv: bool) -> Vec<Vec<String>> {
+    split_counted(text, csv).0
+}
+
+/// [`split`], with each row's line in the text (1-based: where it starts, so a quoted
+/// cell's line breaks count) and how many rows there were before [`MAX_ROWS`] cut them:
+/// live data says where a cell is, and refuses a sheet too long rather than cut it.
+pub fn split_counted(text: &str, csv: bool) -> (Vec<Vec<String>>, Vec<usize>, usize) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or_default();
     let sep = if text.contains('\t') || !csv {
@@ -89,12 +96,18 @@ pub fn split(text: &str, csv: bool) -> Vec<Vec<String>> {
         ','
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
     let mut at_start = true;
+    let mut line = 1;
+    let mut row_line = 1;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
         if quoted {
             if c == '"' {
                 if chars.peek() == Some(&'"') {
@@ -121,6 +134,8 @@ pub fn split(text: &str, csv: bool) -> Vec<Vec<String>> {
             '\n' => {
                 row.push(std::mem::take(&mut cell));
                 rows.push(std::mem::take(&mut row));
+                lines.push(row_line);
+                row_line = line;
                 at_start = true;
             }
             c => {
@@ -132,16 +147,23 @@ pub fn split(text: &str, csv: bool) -> Vec<Vec<String>> {
     if !cell.is_empty() || !row.is_empty() {
         row.push(cell);
         rows.push(row);
+        lines.push(row_line);
     }
-    rows.retain(|r| r.iter().any(|c| !c.trim().is_empty()));
+    let (mut rows, mut lines): (Vec<Vec<String>>, Vec<usize>) = rows
+        .into_iter()
+        .zip(lines)
+        .filter(|(r, _)| r.iter().any(|c| !c.trim().is_empty()))
+        .unzip();
+    let count = rows.len();
     rows.truncate(MAX_ROWS);
+    lines.truncate(MAX_ROWS);
     for r in &mut rows {
         r.truncate(MAX_COLUMNS);
         while r.last().is_some_and(|c| c.trim().is_empty()) {
             r.pop();
         }
     }
-    rows
+    (rows, lines, count)
 }
 
 impl Table {
