@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 
 use crate::error::Problem;
 use crate::format::Lang;
-use crate::studio::cell::Style;
+use crate::studio::cell::{Cell, Style};
 use crate::studio::shape;
 use crate::studio::table::{At, Flag, Table, split_counted};
 use crate::studio::words::Issue;
@@ -265,7 +265,7 @@ pub fn merge(text: &str, id: &str, data: &str, lang: Lang) -> Result<Merged, Vec
     let table = Table::read(&grid.rows, None, style);
     // Nothing, or one row of words: a header alone (a sheet emptied for the next count).
     let words_only = |row: &Vec<String>| {
-        row.iter().all(|c| matches!(crate::studio::cell::Cell::read(c), crate::studio::cell::Cell::Text(_) | crate::studio::cell::Cell::Empty))
+        row.iter().all(|c| matches!(Cell::read(c), Cell::Text(_) | Cell::Empty))
     };
     if table.rows.is_empty() || (grid.rows.len() == 1 && grid.rows.iter().all(words_only)) {
         return Err(vec![Fault::Empty]);
@@ -274,6 +274,21 @@ pub fn merge(text: &str, id: &str, data: &str, lang: Lang) -> Result<Merged, Vec
     let header: Vec<String> = table.header.clone().unwrap_or_default();
     let title_of = |col: usize| header.get(col).cloned().unwrap_or_default();
     let mut faults = gone(&kind, &old, &header);
+    // A row with a label and an empty value would be left out of a bar, share, rank or
+    // figures box: said, at its first empty cell. (A line's empty cell is a date without
+    // a point, a table's a cell without a figure: both shown as such.)
+    if !matches!(kind.as_str(), "line" | "table") {
+        let used: Vec<bool> = (0..header.len().max(table.rows.first().map_or(0, Vec::len)))
+            .map(|c| table.rows.iter().any(|r| r.get(c).is_some_and(|i| !matches!(i.cell, Cell::Empty))))
+            .collect();
+        for row in &table.rows {
+            let filled = row.iter().any(|i| !matches!(i.cell, Cell::Empty));
+            let empty = row.iter().find(|i| matches!(i.cell, Cell::Empty) && used.get(i.at.col).copied().unwrap_or(false));
+            if let (true, Some(i)) = (filled, empty) {
+                faults.push(Fault::Cell { line: line_of(i.at), column: i.at.col, title: title_of(i.at.col), issue: Issue::EmptyCell });
+            }
+        }
+    }
     let built = shape::build(&table, &kind);
     for Flag { at, issue } in table.flags.iter().chain(&built.flags) {
         if issue.is_note() {
@@ -342,6 +357,22 @@ pub fn load_with(text: &str, id: &str, data: &str, lang: Lang) -> Result<crate::
             Fault::Box { line: place.map(|p| p.0), column: place.map(|p| p.1), problem: Box::new(problem) }
         })
         .collect())
+}
+
+/// The boxes of document `text` that read live data: each one's place in `boxes`, id and
+/// data address. Empty for a document that does not parse (its reader says why).
+pub fn sources(text: &str) -> Vec<(usize, String, String)> {
+    let Ok(document) = doc::open(text) else { return Vec::new() };
+    let Some(boxes) = document.get("boxes").and_then(Value::as_array) else { return Vec::new() };
+    boxes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let id = b.get("id")?.as_str()?;
+            let url = b.get("data")?.get("url")?.as_str()?;
+            Some((i, id.to_owned(), url.trim().to_owned()))
+        })
+        .collect()
 }
 
 /// A document with a box's items taken from its data (see [`merge`]).

@@ -80,6 +80,17 @@ fn a_word_where_a_number_was_is_said_with_its_row_and_column() {
 }
 
 #[test]
+fn an_empty_value_is_said_not_dropped() {
+    let csv = "Tỉnh,Tỉ lệ\nHà Nội,\"78,5\"\nHuế,\nĐà Nẵng,\"61,25\"\n";
+    let f = faults(BAR, csv);
+    assert_eq!(f.iter().map(Fault::code).collect::<Vec<_>>(), ["empty-cell"]);
+    assert!(f[0].message(Lang::Vi).starts_with("dòng 3, cột B (“Tỉ lệ”): Ô trống"), "{}", f[0].message(Lang::Vi));
+    // In a line an empty cell is a month without a point: drawn as a gap, not refused.
+    let csv = "Tháng,Tài khoản,Hồ sơ\n2024-01,\"10,5\",\"3,2\"\n2024-02,,\"3,9\"\n";
+    assert!(load_with(LINE, "tai-khoan", csv, Lang::Vi).is_ok());
+}
+
+#[test]
 fn a_number_the_sheets_style_cannot_read_is_refused_not_guessed() {
     // `78.5` in a Vietnamese sheet whose other numbers say `,` is the decimal mark.
     let csv = "Tỉnh,Tỉ lệ\nHà Nội,\"78,5\"\nHuế,61.25\n";
@@ -218,4 +229,39 @@ fn the_data_source_is_checked() {
     let f = factbox::load(&with(r#""data": {"url": "https://x.org/a.csv", "refresh": 5}"#), None, Lang::Vi).expect("document").remove(0).expect_err("refused");
     let m = f.problems[0].message(Lang::Vi);
     assert!(m.contains("từ 30 đến 86400"), "{m}");
+}
+
+/// `factbox check` reads each live box's data and says what is wrong with it, at its row
+/// and column; `factbox render` prerenders the box with the data as it is now.
+#[test]
+fn the_command_reads_the_data_once() {
+    use std::process::Command;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target").join("live-command");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("data")).expect("folder");
+    let json = dir.join("data").join("live.json");
+    std::fs::write(&json, BAR.replace("https://docs.google.com/spreadsheets/d/e/x/pub?output=csv", "ho-so.csv")).expect("write");
+    let csv = dir.join("data").join("ho-so.csv");
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_factbox")).args(args).current_dir(&dir).output().expect("factbox runs");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    std::fs::write(&csv, "\u{feff}Tỉnh,Tỉ lệ\r\nHà Nội,\"78,5\"\r\nHuế,chưa có\r\n").expect("write");
+    let (code, said) = run(&["check", "data/live.json"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(said.trim(), "data/live.json: boxes[0].data.url: ho-so.csv: dòng 3, cột B (“Tỉ lệ”): Chữ trong một cột số: thay bằng số, hoặc để trống nếu không có số liệu.");
+    let (code, _) = run(&["render", "data/live.json", "--out", "out"]);
+    assert_eq!(code, Some(1), "no snippet of data that cannot be read");
+    assert!(!dir.join("out").join("ho-so.html").exists());
+    std::fs::write(&csv, "Tỉnh,Tỉ lệ\r\nHà Nội,\"78,5\"\r\nHuế,\"61,25\"\r\n").expect("write");
+    assert_eq!(run(&["check", "data/live.json"]), (Some(0), String::new()));
+    let (code, _) = run(&["render", "data/live.json", "--out", "out"]);
+    assert_eq!(code, Some(0));
+    let snippet = std::fs::read_to_string(dir.join("out").join("ho-so.html")).expect("snippet");
+    assert!(snippet.contains("61,25%") && !snippet.contains(">60%<"), "the data as it is now");
+    // The data gone: said, with where it was looked for.
+    std::fs::remove_file(&csv).expect("remove");
+    let (code, said) = run(&["check", "data/live.json"]);
+    assert_eq!(code, Some(1));
+    assert!(said.starts_with("data/live.json: boxes[0].data.url: data/ho-so.csv: cannot read it"), "{said}");
 }

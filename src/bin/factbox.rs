@@ -29,7 +29,9 @@ factbox — check and prerender fact boxes
 USAGE
   factbox check FILE... [--lang vi|en]
       Prints every problem as FILE:LINE:COLUMN: message (the widget's messages) and
-      exits with 1 when any box is broken, 0 when all are good.
+      exits with 1 when any box is broken, 0 when all are good. A box with live data
+      (\"data\": {\"url\": …}) has its data read and checked too: an https:// address,
+      or a path from the JSON file's folder (from the current folder if it starts with /).
 
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
                  [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
@@ -38,7 +40,8 @@ USAGE
       that strips templates, styles, SVG and scripts, as WordPress does for authors: the
       box's text and table, its chart as ID.png, uploaded beside FILE; the site loads
       factbox.js), DIR/ID.svg and DIR/ID.png (the whole box as an image, the PNG at twice
-      --width, default 640).
+      --width, default 640). A box with live data is written with its data as it is
+      now, read once; the page then reads it again as the box asks.
       --inline    put the JSON inside the snippet (one paste, no file to host)
       --script    the URL of factbox.js in the snippet (default factbox.js)
       --no-script no script tag (the page loads factbox itself, e.g. the npm module's
@@ -135,6 +138,74 @@ USAGE
         }
     }
 
+    /// The most bytes of live data read: a box's data is at most a sheet of
+    /// [`factbox::live::MAX_ROWS`] rows, and the document's own limit is the same size.
+    const MAX_DATA_BYTES: u64 = factbox::MAX_DOCUMENT_BYTES as u64;
+
+    /// A box's live data, read once for `factbox check` and `factbox render`: an
+    /// `https://` address, or a path read from the JSON file's folder (a path that starts
+    /// with `/`, from the current folder, which stands for the site's root).
+    fn fetch(file: &str, url: &str) -> Result<String, String> {
+        if url.starts_with("https://") {
+            let response = ureq::get(url)
+                .call()
+                .map_err(|e| format!("{url}: cannot read it: {e}"))?;
+            let mut body = response.into_body();
+            let bytes = body
+                .with_config()
+                .limit(MAX_DATA_BYTES)
+                .read_to_vec()
+                .map_err(|e| format!("{url}: cannot read it: {e}"))?;
+            return String::from_utf8(bytes).map_err(|e| {
+                format!("{url}: not UTF-8 text (byte {})", e.utf8_error().valid_up_to() + 1)
+            });
+        }
+        let path = match url.strip_prefix('/') {
+            Some(rooted) => PathBuf::from(rooted),
+            None => Path::new(file).parent().unwrap_or(Path::new("")).join(url),
+        };
+        let shown = path.display().to_string();
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() > MAX_DATA_BYTES) {
+            return Err(format!("{shown}: larger than {} MB", MAX_DATA_BYTES >> 20));
+        }
+        read(&shown)
+    }
+
+    /// Reads each live box's data into `text`: the document with those boxes' values
+    /// from their data, or `None` after printing what is wrong (where the data is, and
+    /// the row and column of the data where that is known).
+    fn with_live_data(file: &str, text: &str, pick: Option<&str>, lang: Option<Lang>) -> Option<String> {
+        let mut merged = text.to_owned();
+        let mut good = true;
+        for (index, id, url) in factbox::live::sources(text) {
+            if pick.is_some_and(|p| p != id) {
+                continue;
+            }
+            let lang = lang.unwrap_or_default();
+            let place = format!("{file}: boxes[{index}].data.url");
+            let data = match fetch(file, &url) {
+                Ok(d) => d,
+                Err(message) => {
+                    println!("{place}: {message}");
+                    good = false;
+                    continue;
+                }
+            };
+            if let Err(faults) = factbox::live::load_with(&merged, &id, &data, lang) {
+                for f in faults {
+                    println!("{place}: {url}: {}", f.message(lang));
+                }
+                good = false;
+                continue;
+            }
+            match factbox::live::merge(&merged, &id, &data, lang) {
+                Ok(m) => merged = m.text,
+                Err(_) => good = false,
+            }
+        }
+        good.then_some(merged)
+    }
+
     fn check(args: &[String]) -> Result<bool, Usage> {
         let mut files = Vec::new();
         let mut forced = None;
@@ -173,6 +244,8 @@ USAGE
                             good = false;
                         }
                     }
+                    // Each live box's data, read now and checked as the page will.
+                    good &= with_live_data(file, &text, None, forced).is_some();
                 }
             }
         }
@@ -265,6 +338,26 @@ USAGE
         let drawing = match (&metrics, &family) {
             (Some(m), Some(f)) => m.drawing(f),
             _ => prerender::Drawing::default(),
+        };
+        // A live box is prerendered with its data as it is now. The merged document is
+        // written anew, so problems of the file itself are said first, at their lines in
+        // the file.
+        let text = if factbox::live::sources(&text).is_empty() {
+            text
+        } else {
+            if let Ok(results) = factbox::load(&text, pick, default_lang) {
+                let broken: Vec<Failure> = results.into_iter().filter_map(Result::err).collect();
+                for failure in &broken {
+                    report(file, failure, None);
+                }
+                if !broken.is_empty() {
+                    return Ok(false);
+                }
+            }
+            match with_live_data(file, &text, pick, Some(default_lang)) {
+                Some(merged) => merged,
+                None => return Ok(false),
+            }
         };
         let results = match prerender::prerender_drawn(&text, pick, &options, &drawing) {
             Ok(r) => r,

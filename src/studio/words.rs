@@ -36,6 +36,8 @@ pub enum Issue {
     UnreadNumber,
     /// The cell's spelling of "tỷ"/"tỉ" differs from the file's (`billion_word`).
     BillionSpelling { typed: String, file: String },
+    /// An empty cell in a row that has others (live data: the row would be left out).
+    EmptyCell,
 }
 
 /// Where one exact number must stand.
@@ -68,6 +70,7 @@ impl Issue {
             Issue::NotExact { .. } => "not-exact",
             Issue::UnreadNumber => "unread-number",
             Issue::BillionSpelling { .. } => "billion-spelling",
+            Issue::EmptyCell => "empty-cell",
         }
     }
 
@@ -131,6 +134,8 @@ impl Issue {
             Issue::UnreadNumber => "This cell has a number that could not be read, so it is not used: write it like 36, 90–200, about 13–14%, 36 (estimate), +16% or estimated 36 billion USD.".into(),
             Issue::BillionSpelling { typed, file } if vi => format!("Ô viết “{typed}” nhưng tệp dùng “{file}” cho mọi hộp (Chữ “tỉ” trong phần cài đặt của tệp): chọn một cách viết cho cả tệp."),
             Issue::BillionSpelling { typed, file } => format!("The cell writes “{typed}” but the file spells it “{file}” in every box (Word for billion, in the file's settings): choose one spelling for the file."),
+            Issue::EmptyCell if vi => "Ô trống trong một dòng có số liệu: hộp không bỏ dòng nào mà không nói. Ghi số liệu, hoặc xoá cả dòng.".into(),
+            Issue::EmptyCell => "An empty cell in a row of figures: the box leaves no row out without saying so. Write the figure, or delete the whole row.".into(),
             Issue::CurrencyFirst { sign } if vi => format!("Dấu “{sign}” đứng trước số: hộp viết đơn vị sau số (1.234 {sign}). Nếu muốn, ghi đơn vị bằng chữ ở trường Đơn vị, ví dụ “đô la Mỹ”."),
             Issue::CurrencyFirst { sign } => format!("“{sign}” stands before the numbers: a box writes the unit after them (1,234 {sign}). To read better, write the unit in words in the Unit field, e.g. “US dollars”."),
         }
