@@ -119,14 +119,15 @@ WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_
 
 # Three builds of the one facade (src/web/mod.rs), the same exports and glue: the readers'
 # (no features: no messages, image or prerender); the editors' (`editor`: messages and
-# the image), which factbox.js fetches only when a box fails or an image is asked for; and
+# the image, and `live`: the reader of live data), which factbox.js fetches only when a box
+# fails, an image is asked for or a box has live data; and
 # the developers' (`dev`, the default: also prerender with fonts), for the npm package
 # and the studio's script.
 dist: setup-rust setup-npm $(FACTBOX)
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
-	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features editor
+	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features editor,live
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(DEV_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
 	rm -rf dist
@@ -260,7 +261,7 @@ lint:
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 	@# The readers' build (no features) and the editors' (`editor` without `dev`).
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features editor -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features editor,live -- -D warnings
 	@# The studio's build (its wasm face instead of the widget's).
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features studio -- -D warnings
 	@# The field tables of www/docs/format.md are the schema's (make schema rewrites them).

@@ -211,6 +211,38 @@ pub mod reference {
     }
 }
 
+/// A moment as a reader reads it under a live box: `07:05 7/12/2026` (Vietnamese) or
+/// `07:05, 7 Dec 2026`, at `offset` minutes from UTC (the reader's clock, or the
+/// newsroom's for a prerendered box). `ms`: milliseconds since 1970 (JavaScript's
+/// `Date.now()`).
+pub fn clock(ms: f64, offset: i32, lang: Lang) -> String {
+    #[allow(clippy::cast_possible_truncation)]
+    let minutes = (ms / 60_000.0).floor() as i64 + i64::from(offset);
+    let days = minutes.div_euclid(1440);
+    let of_day = minutes.rem_euclid(1440);
+    let (hour, minute) = (of_day / 60, of_day % 60);
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let date = reference::date(
+        i32::try_from(year).unwrap_or(0),
+        u8::try_from(month).unwrap_or(1),
+        u8::try_from(day).ok(),
+        lang,
+    );
+    match lang {
+        Lang::Vi => format!("{hour:02}:{minute:02} {date}"),
+        Lang::En => format!("{hour:02}:{minute:02}, {date}"),
+    }
+}
+
 /// Writes `value` with as many decimals as it has (up to `max`), for `lang`.
 pub fn format_auto(value: f64, max: u8, lang: Lang) -> String {
     format_fixed(value, auto_decimals(value, max), lang)
@@ -1142,6 +1174,10 @@ pub struct Words {
     pub sort_by: &'static str,
     /// Under a table with heat colours: what they mean.
     pub heat_key: &'static str,
+    /// Under a box with live data, when it was read: `{time}` is filled in.
+    pub updated: &'static str,
+    /// The same, when the last reads failed and the box shows older figures.
+    pub stale: &'static str,
 }
 
 impl Lang {
@@ -1172,6 +1208,8 @@ impl Lang {
                 no_figure: "không có số liệu",
                 sort_by: "Sắp xếp theo {column}",
                 heat_key: "Màu ô theo giá trị",
+                updated: "Cập nhật lúc {time}",
+                stale: "Có thể chưa cập nhật: số liệu đọc được lần cuối lúc {time}",
             },
             Lang::En => Words {
                 source: "Source",
@@ -1197,6 +1235,8 @@ impl Lang {
                 no_figure: "no figure",
                 sort_by: "Sort by {column}",
                 heat_key: "Cell colour by value",
+                updated: "Updated {time}",
+                stale: "May be out of date: the figures were last read {time}",
             },
         }
     }

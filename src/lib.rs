@@ -44,7 +44,7 @@ pub(crate) mod json;
 pub mod layout;
 // Live data, read as the studio reads a sheet: natively (the `factbox` command) and in the
 // editors' engine that a page with live boxes loads, never in the readers' widget.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "live"))]
 pub mod live;
 pub mod markup;
 pub mod model;
@@ -61,7 +61,7 @@ pub(crate) mod sort;
 pub mod spec;
 // The studio's engine: native (tested, and the `factbox` command's neighbour) and in the
 // studio's own wasm, never in the readers' widget.
-#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio", feature = "live"))]
 pub mod studio;
 pub(crate) mod suggest;
 pub mod svg;

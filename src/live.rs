@@ -126,6 +126,15 @@ impl Fault {
         }
     }
 
+    /// The data's line and column (0-based) of the cell at fault, where one is.
+    pub fn place(&self) -> Option<(usize, usize)> {
+        match self {
+            Fault::Cell { line, column, .. } => Some((*line, *column)),
+            Fault::Box { line: Some(line), column, .. } => Some((*line, column.unwrap_or(0))),
+            _ => None,
+        }
+    }
+
     /// A stable name for scripts and tests.
     pub fn code(&self) -> &'static str {
         match self {
@@ -340,10 +349,16 @@ pub fn merge(text: &str, id: &str, data: &str, lang: Lang) -> Result<Merged, Vec
 /// the box, or everything wrong with it — with the data, at its line and column, or with
 /// the box those values make.
 pub fn load_with(text: &str, id: &str, data: &str, lang: Lang) -> Result<crate::FactBox, Vec<Fault>> {
+    checked(text, id, data, lang).map(|(b, _)| b)
+}
+
+/// [`load_with`], with the document that has the box's values from its data (see
+/// [`merge`]), to show or to read again.
+pub fn checked(text: &str, id: &str, data: &str, lang: Lang) -> Result<(crate::FactBox, String), Vec<Fault>> {
     let merged = merge(text, id, data, lang)?;
     let failure = match crate::load(&merged.text, Some(id), lang) {
         Ok(mut boxes) => match boxes.pop() {
-            Some(Ok(b)) => return Ok(b),
+            Some(Ok(b)) => return Ok((b, merged.text)),
             Some(Err(f)) => f,
             None => return Err(Vec::new()),
         },

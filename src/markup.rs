@@ -123,13 +123,37 @@ pub fn fact_box(b: &FactBox) -> String {
     crate::prerender::figure(b, &[])
 }
 
-/// The `<figure>` of a valid box with the given drawings (see [`fact_box`]), a table's
-/// rows as `rows` says.
+/// How a box is written beyond its document: a table's rows, and when a box with live
+/// data read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Writing {
+    pub rows: crate::table::Rows,
+    /// When the box's live data was read; `None` for a box whose data was not read (it
+    /// shows its own values).
+    pub read_at: Option<ReadAt>,
+}
+
+/// A moment, as [`crate::format::clock`] takes it: milliseconds since 1970 and the
+/// reader's (or the newsroom's) minutes from UTC.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReadAt {
+    pub ms: f64,
+    pub offset: i32,
+}
+
+impl Writing {
+    /// Every row, no reading time: a box as its document alone says it.
+    pub const WHOLE: Writing = Writing { rows: crate::table::Rows::All, read_at: None };
+}
+
+/// The `<figure>` of a valid box with the given drawings (see [`fact_box`]), written as
+/// `how` says.
 pub(crate) fn fact_box_with(
     b: &FactBox,
-    rows: crate::table::Rows,
+    how: Writing,
     drawings: impl Fn(&str) -> String,
 ) -> String {
+    let rows = how.rows;
     let mut h = Html::default();
     let lang = b.lang;
     h.start(
@@ -168,7 +192,7 @@ pub(crate) fn fact_box_with(
             data_table(&mut h, b, &rows);
         }
     }
-    footer(&mut h, b, rows);
+    footer(&mut h, b, how);
     h.end("figure");
     h.finish()
 }
@@ -356,7 +380,8 @@ pub fn csv_address(b: &FactBox) -> String {
 /// and the image button (`.fb-action`, in that order), whose handlers the widget attaches.
 /// `prerendered`: the CSV written out (no widget writes it on demand) and the image
 /// button invisible (`data-fb-later`) until the widget takes the box over.
-fn footer(h: &mut Html, b: &FactBox, rows: crate::table::Rows) {
+fn footer(h: &mut Html, b: &FactBox, how: Writing) {
+    let rows = how.rows;
     let words = b.lang.words();
     h.start("div", "fb-foot", &[]);
     if let Some(note) = &b.note {
@@ -390,6 +415,15 @@ fn footer(h: &mut Html, b: &FactBox, rows: crate::table::Rows) {
             h.leaf("span", "fb-asof", &[], &text);
         }
         h.end("p");
+    }
+    // A box with live data says when it was read, on a line of its own that is always
+    // there, so that marking it out of date (the script swaps in `data-stale`, with the
+    // same time) moves nothing.
+    if let (Some(_), Some(at)) = (&b.data, how.read_at) {
+        let time = crate::format::clock(at.ms, at.offset, b.lang);
+        let updated = words.updated.replace("{time}", &time);
+        let stale = words.stale.replace("{time}", &time);
+        h.leaf("p", "fb-live", &[("data-stale", &stale)], &updated);
     }
     // The CSV is a download link (a data: URL, which any CSP allows), written out: it
     // works without any script. The image is drawn on demand by the script. A table

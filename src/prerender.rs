@@ -114,6 +114,9 @@ pub struct Options<'a> {
     pub width: f64,
     /// The URL of factbox.js in the script tag; empty for no script tag.
     pub script: &'a str,
+    /// When the live data of the document's live boxes was read (see
+    /// [`markup::Writing`]); `None` when it was not.
+    pub read_at: Option<markup::ReadAt>,
 }
 
 /// The default URL of the script in a snippet: factbox.js beside the article.
@@ -131,6 +134,7 @@ impl Default for Options<'_> {
             lang: Lang::Vi,
             width: DEFAULT_WIDTH,
             script: DEFAULT_SCRIPT,
+            read_at: None,
         }
     }
 }
@@ -225,7 +229,8 @@ fn one(
     h.raw("<style>");
     h.raw(css);
     h.raw("</style>");
-    h.raw(&markup::fact_box_with(b, Rows::All, |label: &str| {
+    let how = markup::Writing { rows: Rows::All, read_at: options.read_at };
+    h.raw(&markup::fact_box_with(b, how, |label: &str| {
         drawings_with(b, label, &[], drawing.measure)
     }));
     h.end("template");
@@ -309,14 +314,16 @@ pub fn image_drawn(b: &FactBox, width: f64, dark: bool, drawing: &Drawing<'_>) -
 /// (the same markup, byte for byte): its chart drawn at each of [`WIDTHS`], with the line
 /// series `hidden` (by the legend) left out.
 pub fn figure(b: &FactBox, hidden: &[bool]) -> String {
-    markup::fact_box_with(b, Rows::All, |label: &str| drawings(b, label, hidden))
+    markup::fact_box_with(b, markup::Writing::WHOLE, |label: &str| drawings(b, label, hidden))
 }
 
 /// The `<figure>` of `b` as the widget first shows it in the browser: [`figure`], but a
 /// paged table holds its first page of rows only, the rest added by the script from
 /// [`crate::table::rows_from`]; once they are in, the markup is [`figure`]'s, byte for byte.
-pub fn figure_live(b: &FactBox) -> String {
-    markup::fact_box_with(b, Rows::FirstPage, |label: &str| drawings(b, label, &[]))
+/// `read_at`: when a box with live data read it (see [`markup::Writing`]).
+pub fn figure_live(b: &FactBox, read_at: Option<markup::ReadAt>) -> String {
+    let how = markup::Writing { rows: Rows::FirstPage, read_at };
+    markup::fact_box_with(b, how, |label: &str| drawings(b, label, &[]))
 }
 
 /// The chart of `b` at each of [`WIDTHS`], as the `<svg>` elements of a box, each with the

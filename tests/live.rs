@@ -265,3 +265,24 @@ fn the_command_reads_the_data_once() {
     assert_eq!(code, Some(1));
     assert!(said.starts_with("data/live.json: boxes[0].data.url: data/ho-so.csv: cannot read it"), "{said}");
 }
+
+#[test]
+fn the_updated_line_says_when_on_the_readers_clock() {
+    use factbox::format::clock;
+    assert_eq!(clock(0.0, 0, Lang::Vi), "00:00 1/1/1970");
+    // 2024-02-29 23:59:30 UTC, in Hà Nội (UTC+7) and in English at UTC−3:30.
+    let ms = 1_709_251_170_000.0;
+    assert_eq!(clock(ms, 420, Lang::Vi), "06:59 1/3/2024");
+    assert_eq!(clock(ms, -210, Lang::En), "20:29, 29 Feb 2024");
+    assert_eq!(clock(-60_000.0, 0, Lang::En), "23:59, 31 Dec 1969");
+    // In the box: a line always there, its out-of-date wording ready beside it.
+    let csv = "Tỉnh,Tỉ lệ\nHà Nội,\"78,5\"\n";
+    let b = load_with(BAR, "ho-so", csv, Lang::Vi).expect("read");
+    let at = factbox::markup::ReadAt { ms, offset: 420 };
+    let html = factbox::prerender::figure_live(&b, Some(at));
+    assert!(html.contains("<p class=\"fb-live\" data-stale=\"Có thể chưa cập nhật: số liệu đọc được lần cuối lúc 06:59 1/3/2024\">Cập nhật lúc 06:59 1/3/2024</p>"), "{html}");
+    // A box without live data has no such line, whatever the time.
+    let plain = factbox::load(&BAR.replace(r#""data": {"url": "https://docs.google.com/spreadsheets/d/e/x/pub?output=csv", "refresh": 60},"#, ""), None, Lang::Vi)
+        .expect("document").remove(0).expect("box");
+    assert!(!factbox::prerender::figure_live(&plain, Some(at)).contains("fb-live"));
+}

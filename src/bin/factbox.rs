@@ -35,6 +35,7 @@ USAGE
 
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
                  [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
+                 [--utc-offset +HH:MM]
       Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
       snippet with the box prerendered inside it), DIR/ID.cms.html (the same for a CMS
       that strips templates, styles, SVG and scripts, as WordPress does for authors: the
@@ -49,6 +50,8 @@ USAGE
       --theme     auto (the reader's colour scheme, default) or a fixed one; the images
                   are light unless dark is asked for
       --lang      the language of boxes whose file does not say (default vi)
+      --utc-offset the clock of a live box's “updated” line, e.g. +07:00 (the default,
+                  Vietnam's); the page writes the reader's own at its next read
       --font      the site's font, a TTF/OTF file (repeatable: a regular and a bold):
                   the charts are laid out with its widths and name it first (the page
                   must load it; readers without it get Arial's metrics' fonts), and the
@@ -191,16 +194,14 @@ USAGE
                     continue;
                 }
             };
-            if let Err(faults) = factbox::live::load_with(&merged, &id, &data, lang) {
-                for f in faults {
-                    println!("{place}: {url}: {}", f.message(lang));
+            match factbox::live::checked(&merged, &id, &data, lang) {
+                Ok((_, text)) => merged = text,
+                Err(faults) => {
+                    for f in faults {
+                        println!("{place}: {url}: {}", f.message(lang));
+                    }
+                    good = false;
                 }
-                good = false;
-                continue;
-            }
-            match factbox::live::merge(&merged, &id, &data, lang) {
-                Ok(m) => merged = m.text,
-                Err(_) => good = false,
             }
         }
         good.then_some(merged)
@@ -261,6 +262,7 @@ USAGE
         let mut inline = false;
         let mut script = prerender::DEFAULT_SCRIPT.to_owned();
         let mut fonts = Vec::new();
+        let mut utc_offset = VIETNAM;
         let mut it = args.iter();
         while let Some(arg) = it.next() {
             match arg.as_str() {
@@ -289,6 +291,12 @@ USAGE
                 "--script" => script = value(&mut it, "--script")?.to_owned(),
                 "--no-script" => script.clear(),
                 "--font" => fonts.push(PathBuf::from(value(&mut it, "--font")?)),
+                "--utc-offset" => {
+                    let v = value(&mut it, "--utc-offset")?;
+                    utc_offset = offset(v).ok_or_else(|| {
+                        Usage(format!("--utc-offset is +HH:MM or -HH:MM, e.g. +07:00, not `{v}`"))
+                    })?;
+                }
                 flag if flag.starts_with("--") => {
                     return Err(Usage(format!("unknown option `{flag}`")));
                 }
@@ -309,7 +317,7 @@ USAGE
                 return Ok(false);
             }
         };
-        let options = Options {
+        let mut options = Options {
             data: if inline {
                 Data::Inline
             } else {
@@ -319,6 +327,7 @@ USAGE
             lang: default_lang,
             width,
             script: &script,
+            read_at: None,
         };
         // With --font, the drawings are laid out with that font's widths and name it.
         let metrics = if fonts.is_empty() {
@@ -342,7 +351,17 @@ USAGE
         // A live box is prerendered with its data as it is now. The merged document is
         // written anew, so problems of the file itself are said first, at their lines in
         // the file.
-        let text = if factbox::live::sources(&text).is_empty() {
+        let live = !factbox::live::sources(&text).is_empty();
+        // The moment the data is read, for the box's "updated" line, on the newsroom's
+        // clock (the page writes the reader's own at its next read).
+        let read_at = live.then(|| factbox::markup::ReadAt {
+            ms: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+            offset: utc_offset,
+        });
+        options.read_at = read_at;
+        let text = if !live {
             text
         } else {
             if let Ok(results) = factbox::load(&text, pick, default_lang) {
@@ -397,6 +416,22 @@ USAGE
             }
         }
         Ok(good)
+    }
+
+    /// Vietnam's clock, UTC+7, in minutes: the time a live box's "updated" line gives
+    /// unless `--utc-offset` says another.
+    const VIETNAM: i32 = 7 * 60;
+
+    /// `+07:00` (or `-03:30`, `+7`) in minutes from UTC.
+    fn offset(text: &str) -> Option<i32> {
+        let (sign, rest) = match text.as_bytes().first()? {
+            b'+' => (1, &text[1..]),
+            b'-' => (-1, &text[1..]),
+            _ => return None,
+        };
+        let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+        let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+        ((0..=14).contains(&h) && (0..60).contains(&m)).then_some(sign * (h * 60 + m))
     }
 
     fn write(dir: &Path, id: &str, ext: &str, bytes: &[u8]) -> Result<(), String> {

@@ -101,6 +101,9 @@ struct View {
     shown: bool,
     source: Option<String>,
     lang: Lang,
+    /// When a box's live data was read (`now`: `Date.now()`; `offset`: the reader's
+    /// minutes from UTC), for its "updated" line.
+    read_at: Option<crate::markup::ReadAt>,
 }
 
 impl View {
@@ -114,6 +117,11 @@ impl View {
                     .and_then(|s| s.as_string())
                     .unwrap_or_default(),
             ),
+            read_at: get(v, "now").and_then(|n| n.as_f64()).map(|ms| crate::markup::ReadAt {
+                ms,
+                #[allow(clippy::cast_possible_truncation)]
+                offset: get(v, "offset").and_then(|o| o.as_f64()).unwrap_or(0.0) as i32,
+            }),
         }
     }
 
@@ -230,7 +238,7 @@ impl Doc {
         };
         match pick.as_deref() {
             Some(id) => match self.find(id) {
-                Some(Ok(b)) => self.one(&mut shown, b),
+                Some(Ok(b)) => self.one(&mut shown, b, view.read_at),
                 Some(Err(failure)) => shown.fail(&view, failure, Some(&self.text)),
                 // No box, or more than one, has that id: read for that id alone, which says
                 // so (with the ids there are).
@@ -239,7 +247,7 @@ impl Doc {
                     Ok(results) => {
                         for r in &results {
                             match r {
-                                Ok(b) => self.one(&mut shown, b),
+                                Ok(b) => self.one(&mut shown, b, view.read_at),
                                 Err(f) => shown.fail(&view, f, Some(&self.text)),
                             }
                         }
@@ -249,7 +257,7 @@ impl Doc {
             None => {
                 for r in boxes {
                     match r {
-                        Ok(b) => self.one(&mut shown, b),
+                        Ok(b) => self.one(&mut shown, b, view.read_at),
                         Err(f) => shown.fail(&view, f, Some(&self.text)),
                     }
                 }
@@ -323,11 +331,49 @@ impl Doc {
         first
     }
 
-    fn one(&self, shown: &mut Shown, b: &FactBox) {
-        shown.html.push_str(&prerender::figure_live(b));
+    fn one(&self, shown: &mut Shown, b: &FactBox, read_at: Option<crate::markup::ReadAt>) {
+        shown.html.push_str(&prerender::figure_live(b, read_at));
         if !shown.kinds.contains(&b.kind()) {
             shown.kinds.push(b.kind());
         }
+    }
+}
+
+/// Box `id` of document `text` with its values read from `data`, the text of its live
+/// data (`lang`: the page's): `{text}`, the document with them, to show; or `{faults:
+/// [{code, message, line, column}]}`, what is wrong with the data, in the document's
+/// language (`line` and `column` where a cell is at fault, both 1-based). The readers'
+/// build has no reader of live data and gives `null`: a page with live boxes loads the
+/// editors' engine, which has it.
+#[wasm_bindgen]
+pub fn merge(text: &str, id: &str, data: &str, lang: &str) -> JsValue {
+    #[cfg(feature = "live")]
+    {
+        let lang = crate::page::lang_of(lang);
+        let out = js_sys::Object::new();
+        match crate::live::checked(text, id, data, lang) {
+            Ok((_, merged)) => set(&out, "text", &JsValue::from_str(&merged)),
+            Err(faults) => {
+                let list = js_sys::Array::new();
+                for f in &faults {
+                    let o = js_sys::Object::new();
+                    set(&o, "code", &JsValue::from_str(f.code()));
+                    set(&o, "message", &JsValue::from_str(&f.message(lang)));
+                    if let Some((line, column)) = f.place() {
+                        set(&o, "line", &JsValue::from(u32::try_from(line).unwrap_or(0)));
+                        set(&o, "column", &JsValue::from(u32::try_from(column + 1).unwrap_or(0)));
+                    }
+                    list.push(&o);
+                }
+                set(&out, "faults", &list);
+            }
+        }
+        out.into()
+    }
+    #[cfg(not(feature = "live"))]
+    {
+        let _ = (text, id, data, lang);
+        JsValue::NULL
     }
 }
 
@@ -455,6 +501,7 @@ fn prerender_with(
             .and_then(|v| v.as_f64())
             .unwrap_or(prerender::DEFAULT_WIDTH),
         script: &script,
+        read_at: None,
     };
     // With fonts, the drawings are laid out with the site's font and name it.
     let fonts = fonts_of(options_js);
