@@ -131,6 +131,8 @@ pub struct Writing {
     /// When the box's live data was read; `None` for a box whose data was not read (it
     /// shows its own values).
     pub read_at: Option<ReadAt>,
+    /// The box's live data could not be read: it shows its own values, and says so.
+    pub unread: bool,
 }
 
 /// A moment, as [`crate::format::clock`] takes it: milliseconds since 1970 and the
@@ -143,7 +145,7 @@ pub struct ReadAt {
 
 impl Writing {
     /// Every row, no reading time: a box as its document alone says it.
-    pub const WHOLE: Writing = Writing { rows: crate::table::Rows::All, read_at: None };
+    pub const WHOLE: Writing = Writing { rows: crate::table::Rows::All, read_at: None, unread: false };
 }
 
 /// The `<figure>` of a valid box with the given drawings (see [`fact_box`]), written as
@@ -416,14 +418,29 @@ fn footer(h: &mut Html, b: &FactBox, how: Writing) {
         }
         h.end("p");
     }
-    // A box with live data says when it was read, on a line of its own that is always
-    // there, so that marking it out of date (the script swaps in `data-stale`, with the
-    // same time) moves nothing.
-    if let (Some(_), Some(at)) = (&b.data, how.read_at) {
-        let time = crate::format::clock(at.ms, at.offset, b.lang);
-        let updated = words.updated.replace("{time}", &time);
-        let stale = words.stale.replace("{time}", &time);
-        h.leaf("p", "fb-live", &[("data-stale", &stale)], &updated);
+    // A box with live data says when it was read, on a line that holds both of its
+    // wordings in one place (CSS shows one): marking the box out of date (the script
+    // adds `fb-stale`) moves nothing, at any width, however each wording wraps.
+    let (now, old) = match (&b.data, how.read_at) {
+        (Some(_), Some(at)) => {
+            let time = crate::format::clock(at.ms, at.offset, b.lang);
+            (words.updated.replace("{time}", &time), Some(words.stale.replace("{time}", &time)))
+        }
+        (Some(_), None) if how.unread => (String::new(), None),
+        _ => (String::new(), Some(String::new())),
+    };
+    match old {
+        Some(old) if !now.is_empty() => {
+            h.start("p", "fb-live", &[]);
+            h.leaf("span", "", &[], &now).leaf("span", "", &[], &old);
+            h.end("p");
+        }
+        None => {
+            h.start("p", "fb-live fb-stale", &[]);
+            h.leaf("span", "", &[], "").leaf("span", "", &[], words.unread);
+            h.end("p");
+        }
+        Some(_) => {}
     }
     // The CSV is a download link (a data: URL, which any CSP allows), written out: it
     // works without any script. The image is drawn on demand by the script. A table

@@ -229,7 +229,7 @@ fn one(
     h.raw("<style>");
     h.raw(css);
     h.raw("</style>");
-    let how = markup::Writing { rows: Rows::All, read_at: options.read_at };
+    let how = markup::Writing { rows: Rows::All, read_at: options.read_at, unread: false };
     h.raw(&markup::fact_box_with(b, how, |label: &str| {
         drawings_with(b, label, &[], drawing.measure)
     }));
@@ -321,8 +321,9 @@ pub fn figure(b: &FactBox, hidden: &[bool]) -> String {
 /// paged table holds its first page of rows only, the rest added by the script from
 /// [`crate::table::rows_from`]; once they are in, the markup is [`figure`]'s, byte for byte.
 /// `read_at`: when a box with live data read it (see [`markup::Writing`]).
-pub fn figure_live(b: &FactBox, read_at: Option<markup::ReadAt>) -> String {
-    let how = markup::Writing { rows: Rows::FirstPage, read_at };
+/// `unread`: its live data could not be read (it shows its own values, and says so).
+pub fn figure_live(b: &FactBox, read_at: Option<markup::ReadAt>, unread: bool) -> String {
+    let how = markup::Writing { rows: Rows::FirstPage, read_at, unread };
     markup::fact_box_with(b, how, |label: &str| drawings(b, label, &[]))
 }
 

@@ -279,10 +279,14 @@ fn the_updated_line_says_when_on_the_readers_clock() {
     let csv = "Tỉnh,Tỉ lệ\nHà Nội,\"78,5\"\n";
     let b = load_with(BAR, "ho-so", csv, Lang::Vi).expect("read");
     let at = factbox::markup::ReadAt { ms, offset: 420 };
-    let html = factbox::prerender::figure_live(&b, Some(at));
-    assert!(html.contains("<p class=\"fb-live\" data-stale=\"Có thể chưa cập nhật: số liệu đọc được lần cuối lúc 06:59 1/3/2024\">Cập nhật lúc 06:59 1/3/2024</p>"), "{html}");
+    let html = factbox::prerender::figure_live(&b, Some(at), false);
+    assert!(html.contains("<p class=\"fb-live\"><span>Cập nhật lúc 06:59 1/3/2024</span><span>Có thể đã cũ: đọc lần cuối 06:59 1/3/2024</span></p>"), "{html}");
+    // Its data never read: its own values, said to be possibly out of date.
+    let unread = factbox::prerender::figure_live(&b, None, true);
+    assert!(unread.contains("<p class=\"fb-live fb-stale\"><span></span><span>Có thể đã cũ: chưa đọc được số liệu mới</span></p>"), "{unread}");
+    assert!(!factbox::prerender::figure_live(&b, None, false).contains("fb-live"));
     // A box without live data has no such line, whatever the time.
     let plain = factbox::load(&BAR.replace(r#""data": {"url": "https://docs.google.com/spreadsheets/d/e/x/pub?output=csv", "refresh": 60},"#, ""), None, Lang::Vi)
         .expect("document").remove(0).expect("box");
-    assert!(!factbox::prerender::figure_live(&plain, Some(at)).contains("fb-live"));
+    assert!(!factbox::prerender::figure_live(&plain, Some(at), false).contains("fb-live"));
 }

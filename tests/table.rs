@@ -133,7 +133,7 @@ fn javascript_off_readers_and_spreadsheets_get_every_row() {
 fn a_live_table_is_its_first_page_then_the_prerendered_box() {
     let b = provinces();
     let whole = factbox::prerender::figure(&b, &[]);
-    let live = factbox::prerender::figure_live(&b, None);
+    let live = factbox::prerender::figure_live(&b, None, false);
     assert!(live.contains(" data-fb-rest=\"tinh-thanh\""), "{live}");
     assert_eq!(row_names(&live).len(), 10, "the first page");
     assert!(!live.contains("data:text/csv"));
@@ -163,7 +163,7 @@ fn a_live_table_is_its_first_page_then_the_prerendered_box() {
     assert_eq!(factbox::table::rows_from(&b, 40, 30), "");
     // A table of one page is written whole: nothing comes later.
     let small = load(include_str!("../www/data/egov-vn.json"), Some("bang-xep-hang"), Lang::Vi).unwrap().remove(0).unwrap();
-    assert_eq!(factbox::prerender::figure_live(&small, None), factbox::prerender::figure(&small, &[]));
+    assert_eq!(factbox::prerender::figure_live(&small, None, false), factbox::prerender::figure(&small, &[]));
 }
 
 /// A table of `rows` rows and six columns.

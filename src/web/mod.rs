@@ -104,6 +104,8 @@ struct View {
     /// When a box's live data was read (`now`: `Date.now()`; `offset`: the reader's
     /// minutes from UTC), for its "updated" line.
     read_at: Option<crate::markup::ReadAt>,
+    /// The live data could not be read: boxes with live data say so.
+    unread: bool,
 }
 
 impl View {
@@ -122,6 +124,7 @@ impl View {
                 #[allow(clippy::cast_possible_truncation)]
                 offset: get(v, "offset").and_then(|o| o.as_f64()).unwrap_or(0.0) as i32,
             }),
+            unread: get(v, "unread").and_then(|u| u.as_bool()) == Some(true),
         }
     }
 
@@ -238,7 +241,7 @@ impl Doc {
         };
         match pick.as_deref() {
             Some(id) => match self.find(id) {
-                Some(Ok(b)) => self.one(&mut shown, b, view.read_at),
+                Some(Ok(b)) => self.one(&mut shown, b, &view),
                 Some(Err(failure)) => shown.fail(&view, failure, Some(&self.text)),
                 // No box, or more than one, has that id: read for that id alone, which says
                 // so (with the ids there are).
@@ -247,7 +250,7 @@ impl Doc {
                     Ok(results) => {
                         for r in &results {
                             match r {
-                                Ok(b) => self.one(&mut shown, b, view.read_at),
+                                Ok(b) => self.one(&mut shown, b, &view),
                                 Err(f) => shown.fail(&view, f, Some(&self.text)),
                             }
                         }
@@ -257,7 +260,7 @@ impl Doc {
             None => {
                 for r in boxes {
                     match r {
-                        Ok(b) => self.one(&mut shown, b, view.read_at),
+                        Ok(b) => self.one(&mut shown, b, &view),
                         Err(f) => shown.fail(&view, f, Some(&self.text)),
                     }
                 }
@@ -331,8 +334,8 @@ impl Doc {
         first
     }
 
-    fn one(&self, shown: &mut Shown, b: &FactBox, read_at: Option<crate::markup::ReadAt>) {
-        shown.html.push_str(&prerender::figure_live(b, read_at));
+    fn one(&self, shown: &mut Shown, b: &FactBox, view: &View) {
+        shown.html.push_str(&prerender::figure_live(b, view.read_at, view.unread));
         if !shown.kinds.contains(&b.kind()) {
             shown.kinds.push(b.kind());
         }
