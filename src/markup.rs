@@ -370,6 +370,30 @@ fn figure_item(h: &mut Html, f: &Figure, lang: Lang) {
     h.end("div");
 }
 
+/// A box with live data says when it was read, on a line that holds both of its wordings
+/// in one place (CSS shows one): marking the box out of date (the script adds `fb-stale`)
+/// moves nothing, at any width, however each wording wraps. Only where live data is read
+/// (the `live` feature: natively, the editors' engine): the readers' widget never draws a
+/// live box.
+#[cfg(feature = "live")]
+fn live_line(h: &mut Html, b: &FactBox, how: Writing) {
+    if b.data.is_none() {
+        return;
+    }
+    let words = b.lang.words();
+    let (class, now, old) = match how.read_at {
+        Some(at) => {
+            let time = crate::format::clock(at.ms, at.offset, b.lang);
+            ("fb-live", words.updated.replace("{time}", &time), words.stale.replace("{time}", &time))
+        }
+        None if how.unread => ("fb-live fb-stale", String::new(), words.unread.to_owned()),
+        None => return,
+    };
+    h.start("p", class, &[]);
+    h.leaf("span", "", &[], &now).leaf("span", "", &[], &old);
+    h.end("p");
+}
+
 /// The address of the box's CSV download: its data as a `data:` URL.
 pub fn csv_address(b: &FactBox) -> String {
     format!(
@@ -418,30 +442,8 @@ fn footer(h: &mut Html, b: &FactBox, how: Writing) {
         }
         h.end("p");
     }
-    // A box with live data says when it was read, on a line that holds both of its
-    // wordings in one place (CSS shows one): marking the box out of date (the script
-    // adds `fb-stale`) moves nothing, at any width, however each wording wraps.
-    let (now, old) = match (&b.data, how.read_at) {
-        (Some(_), Some(at)) => {
-            let time = crate::format::clock(at.ms, at.offset, b.lang);
-            (words.updated.replace("{time}", &time), Some(words.stale.replace("{time}", &time)))
-        }
-        (Some(_), None) if how.unread => (String::new(), None),
-        _ => (String::new(), Some(String::new())),
-    };
-    match old {
-        Some(old) if !now.is_empty() => {
-            h.start("p", "fb-live", &[]);
-            h.leaf("span", "", &[], &now).leaf("span", "", &[], &old);
-            h.end("p");
-        }
-        None => {
-            h.start("p", "fb-live fb-stale", &[]);
-            h.leaf("span", "", &[], "").leaf("span", "", &[], words.unread);
-            h.end("p");
-        }
-        Some(_) => {}
-    }
+    #[cfg(feature = "live")]
+    live_line(h, b, how);
     // The CSV is a download link (a data: URL, which any CSP allows), written out: it
     // works without any script. The image is drawn on demand by the script. A table
     // drawn in the browser a page first gets its CSV with the rest of its rows (the
