@@ -129,12 +129,12 @@ dist: setup-rust setup-npm $(FACTBOX)
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features editor,live
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
-	  --out-dir $(DEV_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD)
+	  --out-dir $(DEV_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features dev
 	rm -rf dist
 	mkdir -p dist
 	cp -r www/. dist/
 	@# Build scripts and the README's pictures are not for newsrooms to upload.
-	rm -rf dist/docs dist/loader.js dist/api.js dist/dev-api.js dist/interact.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
+	rm -rf dist/docs dist/loader.js dist/api.js dist/dev-api.js dist/interact.js dist/live.js dist/script-head.js dist/npm dist/shorten-imports.mjs dist/precompress.mjs dist/prerender-page.mjs dist/img
 	@# The demo article again, its boxes prerendered by the `factbox` command (static-first:
 	@# on screen before any script, taken over by factbox.js). Run from www/ so that the
 	@# snippets point at data/… as the page does.
@@ -166,7 +166,15 @@ dist: setup-rust setup-npm $(FACTBOX)
 	cargo run --quiet --example loader_constants > target/loader-constants.js
 	@# Each wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
 	@# it forever; factbox.js, whose address journalists paste, names them and stays short-lived.
+	@# The live data part (www/live.js): its own file, loaded only by a page with a box that
+	@# reads live data, registering itself for factbox.js to take.
+	{ echo "(function () {"; echo "'use strict';"; cat www/live.js; \
+	  echo "window.__factboxLive = liveFactory;"; echo "})();"; } > target/factbox.live.js
+	node_modules/.bin/terser target/factbox.live.js --compress passes=2 --mangle --ecma 2019 \
+	  --preamble "/*! factbox $(VERSION) live data | MIT OR Apache-2.0 */" --output target/factbox_live.js
 	@hash=$$(sha256sum target/factbox_bg.wasm | cut -c1-12); \
+	  lhash=$$(sha256sum target/factbox_live.js | cut -c1-12); \
+	  cp target/factbox_live.js dist/factbox_live.$$lhash.js; \
 	  ehash=$$(sha256sum target/factbox_editor.wasm | cut -c1-12); \
 	  dhash=$$(sha256sum target/factbox_dev.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
@@ -176,9 +184,13 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; \
 	    cat target/loader-constants.js www/api.js www/interact.js; } > target/factbox.core.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
+	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" \
+	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
+	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" \
+	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_dev.$$dhash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/dev-api.js www/loader.js; \
 	    echo "window.factbox.prerender = prerender; window.factbox.check = check;"; \
@@ -214,15 +226,17 @@ pkg: dist
 	@# Developers' builds keep every message and prerender: the developers' wasm, under the
 	@# readers' name.
 	cp target/factbox_dev.wasm pkg/factbox_bg.wasm
+	@# The engine that reads live data, fetched only by a page with a live box.
+	cp target/factbox_editor.wasm pkg/factbox_editor.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
-	cat www/npm/head.js target/factbox.core.js www/dev-api.js www/npm/foot.js > pkg/factbox.js
+	cat www/npm/head.js target/factbox.core.js www/live.js www/dev-api.js www/npm/foot.js > pkg/factbox.js
 	@# The same for Node (the "node" export condition): local files read from the disk.
-	cat www/npm/head-node.js target/factbox.core.js www/dev-api.js www/npm/foot.js > pkg/factbox.node.js
+	cat www/npm/head-node.js target/factbox.core.js www/live.js www/dev-api.js www/npm/foot.js > pkg/factbox.node.js
 	cp www/npm/factbox.d.ts www/npm/README.md www/npm/cli.mjs LICENSE-MIT LICENSE-APACHE pkg/
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
 	@# The script-tag build too, for sites without a bundler (it hydrates by itself).
 	mkdir -p pkg/script
-	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_editor.*.wasm pkg/script/
+	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_editor.*.wasm dist/factbox_live.*.js pkg/script/
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
 	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json
 	cd pkg && npm pack --silent --pack-destination ../target >/dev/null

@@ -39,8 +39,11 @@ function usage(code, message) {
 // and instantiated with fresh glue (newGlue) whenever the instance before has trapped.
 
 var engines = {};  // URL -> { compiled, ready, docs }
-function startWasm(editor) {
-  var url = editor ? EDITOR_URL : WASM_URL;
+// `which`: nothing for the readers' engine, true for the editors', 'live' for the one that
+// reads live data (the editors' engine of the script tag; a file of its own in the npm
+// package, whose editors' engine is the developers').
+function startWasm(which) {
+  var url = which === 'live' ? LIVE_ENGINE_URL : which ? EDITOR_URL : WASM_URL;
   var e = engines[url] || (engines[url] = { compiled: null, ready: null, docs: new Map() });
   if (!e.compiled) {
     var bytes = function () {
@@ -442,14 +445,22 @@ function show(el, job, opts) {
     // something already is shown again at once.
     return whenNear(el, opts.lazy && !shown.has(el)).then(function () {
       if (generations.get(el) !== gen) return null;
-      var sources = liveSources(text, job);
-      if (sources.length) return showLive(el, gen, job, opts, view, text, lang, sources);
-      return settle(el, gen, opts, function (wb) {
+      var normally = function () {
+        return settle(el, gen, opts, function (wb) {
         var got = docOf(wb, text, lang).show(job.pick, view);
         // A paged table comes with its first page of rows: the rest when asked for.
         got.rows = function (id, from, to) { return docOf(wb, text, lang).rows(id, from, to); };
         got.csv = function (id) { return docOf(wb, text, lang).csv(id); };
         return got;
+        });
+      };
+      if (!mayBeLive(text)) return normally();
+      return showLive(el, gen, job, opts, view, text, lang).then(function (got) {
+        return got === undefined ? normally() : got;
+      }, function (e) {
+        // The live part could not be loaded: the box's own values, as without it.
+        if (!opts.quiet) console.error('factbox:', e && e.message ? e.message : e);
+        return normally();
       });
     });
   };
@@ -461,268 +472,39 @@ function show(el, job, opts) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Live data: boxes whose values are read from a URL (`"data": {"url", "refresh"}`, a
-// published spreadsheet's CSV, a CSV on the site, a JSON API) and read again every
-// `refresh` seconds while the article is open, the tab visible and the box near the
-// screen. The editors' engine reads the data into the document (src/live.rs: the studio's
-// sheet reader) and checks it; the box is then drawn as any other. A read that fails (no
-// network, an error status, a web page instead of data, a cell the box cannot take) never
-// blanks a box: the last good one stays, its "updated" line marked out of date; editors
-// also see the exact cause under it, and the console says it.
+// Live data (www/live.js): a box whose values are read from a URL (`"data": {"url",
+// "refresh"}`). Its code is a part of its own, loaded only by a page that has such a box:
+// by the script tag, as factbox_live.<hash>.js beside factbox.js (LIVE_URL); built into
+// the npm module. `liveCode()` resolves with its functions, given the ones of this file
+// it uses.
 
-var living = new Map();  // element -> its live state, while it reads live data
-var liveObserver = null;
-var BACKOFF_MAX = 8;      // after errors the wait doubles, up to 8 times `refresh`…
-var BACKOFF_CAP = 3600;   // …and no longer than an hour (unless `refresh` is longer)
+var live = null;  // the live part, once loaded
 
-// The boxes of `text` (those `job` picks) with live data at an address the page may read:
-// `https:`, or on the page's own origin (a path, resolved from the JSON file's address or,
-// for JSON in the page, from the page's). Others are left to the box's checks, which say
-// what is wrong with the address.
-function liveSources(text, job) {
-  if (text.indexOf('"data"') < 0) return [];
-  var doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return [];
-  }
-  var out = [];
-  (doc && Array.isArray(doc.boxes) ? doc.boxes : []).forEach(function (b) {
-    var d = b && b.data;
-    if (!d || typeof d.url !== 'string' || typeof b.id !== 'string') return;
-    if (job.pick && b.id !== job.pick) return;
-    var url;
-    try {
-      url = new URL(d.url.trim(), job.url || baseUrl());
-    } catch (e) {
-      return;
-    }
-    if (url.protocol !== 'https:' && url.origin !== location.origin) return;
-    out.push({ id: b.id, url: url.href, refresh: Number(d.refresh) || 0 });
-  });
-  return out;
+// Whether `text` may have a box with live data (a `"data":` field): only then is the
+// live part loaded, which reads the document to know.
+function mayBeLive(text) {
+  return /"data"\s*:/.test(text);
 }
 
-// A live box's data: like a document's file (timeout, size limit), never from the
-// browser's cache, and what came is the reader's to judge (a web page is named as such).
-function fetchData(url, seconds) {
-  var controller = typeof AbortController === 'function' ? new AbortController() : null;
-  var timer = setTimeout(function () { if (controller) controller.abort(); }, seconds * 1000);
-  var timedOut = function () { return controller && controller.signal.aborted; };
-  return fetch(url, { signal: controller ? controller.signal : undefined, cache: 'no-store', credentials: 'same-origin' })
-    .then(function (res) {
-      if (!res.ok) throw new LoadError('http', url, res.status);
-      var size = Number(res.headers.get('content-length'));
-      if (size > MAX_BYTES) {
-        var big = new LoadError('toolarge', url);
-        big.amount = Math.ceil(size / 1024);
-        throw big;
-      }
-      return res.text();
-    })
-    .then(function (text) {
-      if (text.length > MAX_BYTES) {
-        var big = new LoadError('toolarge', url);
-        big.amount = Math.ceil(text.length / 1024);
-        throw big;
-      }
-      return text;
-    })
-    .catch(function (e) {
-      if (e instanceof LoadError) throw e;
-      throw new LoadError(timedOut() ? 'timeout' : 'network', url);
-    })
-    .finally(function () { clearTimeout(timer); });
-}
-
-// Starts reading `el`'s live data (the first read shows the box), and keeps it read.
-function showLive(el, gen, job, opts, view, text, lang, sources) {
-  stopLive(el);
-  var every = 0;
-  sources.forEach(function (s) {
-    if (s.refresh > 0 && (!every || s.refresh < every)) every = s.refresh;
-  });
-  var state = {
-    el: el, gen: gen, job: job, opts: opts, view: view, text: text, lang: lang,
-    sources: sources, every: every, fails: 0, timer: 0, near: true, waiting: false, good: null
+function liveParts() {
+  return {
+    startWasm: startWasm, docOf: docOf, settle: settle, shown: shown, taken: taken,
+    told: told, generations: generations, editorView: editorView, baseUrl: baseUrl,
+    LoadError: LoadError, MAX_BYTES: MAX_BYTES
   };
-  living.set(el, state);
-  if (every && typeof IntersectionObserver === 'function') {
-    liveObserver = liveObserver || new IntersectionObserver(function (entries) {
-      entries.forEach(function (e) {
-        var s = living.get(e.target);
-        if (!s) return;
-        s.near = e.isIntersecting;
-        if (s.near && s.waiting) tick(s);
-      });
-    }, { rootMargin: '100% 0px' });
-    liveObserver.observe(el);
-  }
-  return readLive(state).then(function (got) {
-    schedule(state);
-    return got;
+}
+
+// Shows `text` in `el` through the live part when a box of it (as `job` picks) has live
+// data; resolves with null (nothing done) when none has.
+function showLive(el, gen, job, opts, view, text, lang) {
+  return liveCode().then(function (made) {
+    live = live || made(liveParts());
+    return live.show(el, gen, job, opts, view, text, lang);
   });
 }
 
 function stopLive(el) {
-  var state = living.get(el);
-  if (!state) return;
-  clearTimeout(state.timer);
-  living.delete(el);
-  if (liveObserver) liveObserver.unobserve(el);
-}
-
-// The next read, `refresh` seconds on (longer after errors).
-function schedule(state) {
-  clearTimeout(state.timer);
-  if (!state.every || living.get(state.el) !== state) return;
-  var wait = state.every * Math.min(BACKOFF_MAX, Math.pow(2, state.fails));
-  if (state.fails) wait = Math.min(wait, Math.max(state.every, BACKOFF_CAP));
-  state.timer = setTimeout(function () { tick(state); }, wait * 1000);
-}
-
-// A read that is due: made now, or, while the tab is hidden or the box far off-screen,
-// when it is seen again (no request meanwhile).
-function tick(state) {
-  var el = state.el;
-  if (living.get(el) !== state) return;
-  if (!el.isConnected || generations.get(el) !== state.gen) {
-    stopLive(el);
-    return;
-  }
-  if (document.hidden || !state.near) {
-    state.waiting = true;
-    return;
-  }
-  state.waiting = false;
-  readLive(state).then(function () { schedule(state); });
-}
-
-if (typeof document !== 'undefined') {
-  document.addEventListener('visibilitychange', function () {
-    if (document.hidden) return;
-    living.forEach(function (state) { if (state.waiting) tick(state); });
-  });
-}
-
-// Reads every live source of the element, the data read into the document by the
-// editors' engine; shows the result, or keeps the last good box marked out of date.
-function readLive(state) {
-  var el = state.el;
-  var reads = state.sources.map(function (s) {
-    return fetchData(s.url, state.opts.timeout).then(function (data) {
-      return { s: s, data: data };
-    }, function (e) {
-      return { s: s, error: e };
-    });
-  });
-  return Promise.all([Promise.all(reads), startWasm(true)]).then(function (all) {
-    var wb = all[1];
-    var merged = state.text;
-    var faults = [];
-    all[0].forEach(function (r) {
-      if (r.error) {
-        var e = r.error;
-        var said = wb.fail(e.code || 'network', e.url || r.s.url, e.status || 0, e.amount || state.opts.timeout, state.view);
-        faults.push({ id: r.s.id, url: r.s.url, code: e.code || 'network', status: e.status || 0,
-          message: said.problems.length ? said.problems[0].message : String(e.code) });
-        return;
-      }
-      var m;
-      try {
-        m = wb.merge(merged, r.s.id, r.data, state.lang);
-      } catch (err) {
-        m = { faults: [{ code: 'internal', message: String(err && err.message || err) }] };
-      }
-      if (m && m.faults) {
-        m.faults.forEach(function (f) {
-          faults.push({ id: r.s.id, url: r.s.url, code: f.code, line: f.line || null, column: f.column || null,
-            message: r.s.url + ': ' + f.message });
-        });
-      } else if (m && typeof m.text === 'string') {
-        merged = m.text;
-      }
-    });
-    if (living.get(el) !== state || generations.get(el) !== state.gen) return null;
-    var now = { now: Date.now(), offset: -new Date().getTimezoneOffset() };
-    if (!faults.length) {
-      state.fails = 0;
-      return presentLive(state, merged, now);
-    }
-    state.fails += 1;
-    if (!state.opts.quiet) {
-      faults.forEach(function (f) { console.error('factbox: live data of #' + f.id + ': ' + f.message); });
-    }
-    // No good box yet (neither read nor prerendered): the document's own values, said to
-    // be possibly out of date.
-    var first = !state.good && !taken.has(el) ? presentLive(state, state.text, { unread: true }) : Promise.resolve(shown.get(el) || null);
-    return first.then(function (got) {
-      markStale(el, faults);
-      // A box is on screen (the last good one, or its own values): it is ready.
-      if (el.shadowRoot && el.shadowRoot.querySelector('figure.fb')) el.setAttribute('data-factbox-state', 'ready');
-      return got;
-    });
-  });
-}
-
-// Shows `text` (the document with its data read in) in the element, unless it is what
-// it shows already: then only the "updated" line changes, so a reader reading it (a
-// tooltip open, a table sorted, the keyboard on a bar) loses nothing.
-function presentLive(state, text, extra) {
-  var el = state.el;
-  var view = Object.assign({}, state.view, extra);
-  if (text === state.good && el.shadowRoot && extra.now) {
-    return startWasm(true).then(function (wb) {
-      var got = docOf(wb, text, state.lang).show(state.job.pick, view);
-      var t = document.createElement('template');
-      t.innerHTML = got.html;
-      var fresh = t.content.querySelectorAll('.fb-live');
-      el.shadowRoot.querySelectorAll('.fb-live').forEach(function (line, i) {
-        if (fresh[i]) line.replaceWith(fresh[i]);
-      });
-      el.shadowRoot.querySelectorAll('.fb-live-cause').forEach(function (c) { c.remove(); });
-      told(el, 'ready', got);
-      return got;
-    });
-  }
-  if (extra.now) state.good = text;
-  return settle(el, state.gen, state.opts, function (wb) {
-    return docOf(wb, text, state.lang).show(state.job.pick, view);
-  }, true);
-}
-
-// Marks the live boxes whose data failed as possibly out of date (their "updated" line
-// shows its other wording, which says when they were last read); editors also see why,
-// under it.
-function markStale(el, faults) {
-  var root = el.shadowRoot;
-  if (!root) return;
-  var editor = editorView(el);
-  var ids = [];
-  faults.forEach(function (f) { if (ids.indexOf(f.id) < 0) ids.push(f.id); });
-  ids.forEach(function (id) {
-    var title = root.getElementById ? root.getElementById('fb-title-' + id) : null;
-    var figure = title ? title.closest('figure') : root.querySelector('figure.fb');
-    var line = figure && figure.querySelector('.fb-live');
-    if (!line) return;
-    line.classList.add('fb-stale');
-    var old = figure.querySelector('.fb-live-cause');
-    if (old) old.remove();
-    if (editor) {
-      var cause = document.createElement('p');
-      cause.className = 'fb-live-cause';
-      cause.textContent = faults.filter(function (f) { return f.id === id; })
-        .map(function (f) { return f.message; }).join(' · ');
-      line.after(cause);
-    }
-  });
-  el.dispatchEvent(new CustomEvent('factbox:stale', {
-    bubbles: true, composed: true,
-    detail: { problems: faults.map(function (f) {
-      return { id: f.id, path: '', line: f.line || null, column: f.column || null, code: f.code, message: f.message, url: f.url, status: f.status || 0 };
-    }) }
-  }));
+  if (live) live.stop(el);
 }
 
 // Resolves at once, or with `lazy` when `el` comes near the viewport: one observer for
@@ -880,8 +662,8 @@ function checkFresh(el) {
   text.then(function (t) {
     if (!hashes.has(t)) hashes.set(t, contentHash(canonicalText(t)));
     if (asked.has(el) || !el.isConnected) return;
-    // A box with live data is read live from here: the snippet was its data as it was.
-    if (liveSources(t, job).length) {
+    // A box with live data is read live from here (the snippet was its data as it was).
+    if (mayBeLive(t)) {
       mount(el);
       return;
     }

@@ -119,12 +119,16 @@ impl View {
                     .and_then(|s| s.as_string())
                     .unwrap_or_default(),
             ),
+            // Only the engine that reads live data draws live boxes.
+            #[cfg(feature = "live")]
             read_at: get(v, "now").and_then(|n| n.as_f64()).map(|ms| crate::markup::ReadAt {
                 ms,
                 #[allow(clippy::cast_possible_truncation)]
                 offset: get(v, "offset").and_then(|o| o.as_f64()).unwrap_or(0.0) as i32,
             }),
-            unread: get(v, "unread").and_then(|u| u.as_bool()) == Some(true),
+            #[cfg(not(feature = "live"))]
+            read_at: None,
+            unread: cfg!(feature = "live") && get(v, "unread").and_then(|u| u.as_bool()) == Some(true),
         }
     }
 

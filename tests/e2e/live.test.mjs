@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, root } from './helpers.mjs';
+import { serve, launch, root, sendFile } from './helpers.mjs';
 
 let server;
 let browser;
@@ -46,6 +46,10 @@ before(async () => {
     .replace('data-factbox="data/doc.json#ho-so"', 'data-factbox="/live/vi.json#ho-so" data-factbox-debug="off"');
   server = await serve({
     route(url, res) {
+      if (url.pathname.startsWith('/pkg/')) {
+        sendFile(res, path.join(root, 'pkg', path.basename(url.pathname)));
+        return true;
+      }
       if (!url.pathname.startsWith('/live/')) return false;
       requests.push({ path: url.pathname, at: Date.now() });
       const name = url.pathname.slice('/live/'.length);
@@ -64,6 +68,14 @@ before(async () => {
       } else if (name === 'en.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page('data-factbox="/live/en.json#ho-so" data-factbox-lazy="false"').replace('lang="vi"', 'lang="en"'));
+      } else if (name === 'module.html') {
+        // The npm module in a page, as a bundler serves it: no script tag.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page('').replace('<script src="/factbox.js"></script>', `<script type="module">
+          import { render } from '/pkg/factbox.js';
+          render(document.querySelector('#box'), '/live/vi.json#ho-so', { lazy: false })
+            .then(() => { document.querySelector('#box').setAttribute('data-factbox-state', 'ready'); });
+        </script>`));
       } else if (name === 'prerendered.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page('hidden').replace('<div id="box" hidden></div>', snippet.replace('<div ', '<div id="box" ')));
@@ -239,6 +251,16 @@ test('a prerendered live box is on screen before any read, and keeps its figures
   sheet = { status: 200, type: 'text/csv', body: CSV('81', '64') };
   const fresh = await later(p, 60, (x) => x.values[0] === 'Hà Nội81%');
   assert.equal(fresh.stale, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the npm module reads live data too, with the engine it ships for it', async () => {
+  sheet = { status: 200, type: 'text/csv', body: CSV('77', '66') };
+  const { context, page: p, errors } = await open('module.html');
+  const s = await later(p, 0, (x) => x.values.length === 2);
+  assert.deepEqual(s.values, ['Hà Nội77%', 'Huế66%']);
+  assert.match(s.line, /^Cập nhật lúc/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -36,10 +36,10 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
   assert.deepEqual(listed, [
     'package/LICENSE-APACHE', 'package/LICENSE-MIT', 'package/README.md', 'package/cli.mjs',
     'package/document.d.ts', 'package/factbox.d.ts', 'package/factbox.js', 'package/factbox.node.js',
-    'package/factbox_bg.wasm', 'package/package.json', 'package/schema.json',
-    // The script-tag build, for sites without a bundler.
+    'package/factbox_bg.wasm', 'package/factbox_editor.wasm', 'package/package.json', 'package/schema.json',
+    // The script-tag build, for sites without a bundler, with its live data part.
     'package/script/factbox.js',
-    ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => f.endsWith('.wasm')).map((f) => `package/script/${f}`).sort(),
+    ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => /\.wasm$|^factbox_live\.[0-9a-f]+\.js$/.test(f)).map((f) => `package/script/${f}`).sort(),
   ].sort());
   assert.equal(manifest.exports['.'].default, './factbox.js');
   // Node (and the server side of Astro, Eleventy, Vite SSR) gets the build that reads files.
@@ -50,6 +50,9 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
   // prerender with fonts), not a fourth build.
   const dist = fs.readdirSync(path.join(root, 'dist')).find((f) => /^factbox_dev\.[0-9a-f]+\.wasm$/.test(f));
   assert.ok(fs.readFileSync(path.join(pkg, 'factbox_bg.wasm')).equals(fs.readFileSync(path.join(root, 'dist', dist))));
+  // The engine that reads live data is dist/'s editors' engine, fetched only for live boxes.
+  const editors = fs.readdirSync(path.join(root, 'dist')).find((f) => /^factbox_editor\.[0-9a-f]+\.wasm$/.test(f));
+  assert.ok(fs.readFileSync(path.join(pkg, 'factbox_editor.wasm')).equals(fs.readFileSync(path.join(root, 'dist', editors))));
   const types = fs.readFileSync(path.join(pkg, 'document.d.ts'), 'utf8');
   for (const kind of ['FiguresBox', 'BarBox', 'RankChangeBox', 'LineBox', 'ShareBox', 'ProgressBox']) {
     assert.match(types, new RegExp(`export interface ${kind} \\{`));

@@ -11,6 +11,10 @@ const bundled = new URL('./factbox_bg.wasm', import.meta.url);
 const WASM_URL = bundled.protocol === 'file:' ? bundled
   : new URL(['.', 'factbox_bg.wasm'].join('/'), import.meta.url);
 const EDITOR_URL = WASM_URL;
+// Live data is read in pages, not in Node: the editors' engine beside this file.
+const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
 // file: URLs are read from the disk; anything else is fetched.
 const readLocal = (url) => readFile(fileURLToPath(url));
 const baseUrl = () => pathToFileURL(process.cwd() + '/').href;
+// The live data part is built into this module (liveFactory, www/live.js).
+const liveCode = () => Promise.resolve(liveFactory);
