@@ -53,7 +53,11 @@ before(async () => {
       if (!url.pathname.startsWith('/live/')) return false;
       requests.push({ path: url.pathname, at: Date.now() });
       const name = url.pathname.slice('/live/'.length);
-      if (name === 'ho-so.csv') {
+      if (name === 'ho-so.csv' && sheet.hang) {
+        // Takes the request and never answers.
+        res.writeHead(200, { 'content-type': 'text/csv' });
+        res.write('"Tỉnh, thành phố",Tỉ lệ\r\n');
+      } else if (name === 'ho-so.csv') {
         res.writeHead(sheet.status, { 'content-type': sheet.type, 'cache-control': 'no-store' });
         res.end(sheet.body);
       } else if (name === 'vi.json' || name === 'en.json') {
@@ -68,6 +72,11 @@ before(async () => {
       } else if (name === 'en.html') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page('data-factbox="/live/en.json#ho-so" data-factbox-lazy="false"').replace('lang="vi"', 'lang="en"'));
+      } else if (name === 'far.html') {
+        // The box three screens below the top.
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page('data-factbox="/live/vi.json#ho-so" data-factbox-lazy="false"')
+          .replace('<div id="box"', '<div style="height: 3000px"></div><div id="box"'));
       } else if (name === 'module.html') {
         // The npm module in a page, as a bundler serves it: no script tag.
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -261,6 +270,45 @@ test('the npm module reads live data too, with the engine it ships for it', asyn
   const s = await later(p, 0, (x) => x.values.length === 2);
   assert.deepEqual(s.values, ['Hà Nội77%', 'Huế66%']);
   assert.match(s.line, /^Cập nhật lúc/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a box far off-screen is not read until it comes near; a sheet that never answers is a timeout', async () => {
+  sheet = { status: 200, type: 'text/csv', body: CSV('78,5', '61,25') };
+  const { context, page: p, errors } = await open('far.html');
+  await later(p, 0, (x) => x.values.length === 2);
+  const reads = sheetReads();
+  await p.clock.runFor(5 * 60_000);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.equal(sheetReads(), reads, 'five minutes far below the screen: no request');
+  await p.evaluate(() => document.querySelector('#box').scrollIntoView());
+  await p.clock.runFor(500);
+  let s = await later(p, 0, () => sheetReads() > reads);
+  assert.equal(sheetReads(), reads + 1, 'read once it came near');
+  // The server takes the request and never answers: after the timeout, marked.
+  sheet = { hang: true };
+  s = await later(p, 30 + 20, (x) => x.stale);
+  assert.equal(s.stale, true);
+  assert.match(s.cause, /quá 20 giây/);
+  assert.deepEqual(s.values, ['Hà Nội78,5%', 'Huế61,25%']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a sheet of a hundred times the rows is refused with one message, the page answering', async () => {
+  sheet = { status: 200, type: 'text/csv', body: CSV('78,5', '61,25') };
+  const { context, page: p, errors } = await open('editor.html');
+  await later(p, 0, (x) => x.values.length === 2);
+  let big = '"Tỉnh, thành phố",Tỉ lệ\r\n';
+  for (let i = 0; i < 100_000; i++) big += `Tỉnh ${i},${i % 100}\r\n`;
+  sheet = { status: 200, type: 'text/csv', body: big };
+  const t0 = Date.now();
+  const s = await later(p, 30, (x) => x.stale);
+  assert.match(s.cause, /100001 dòng, nhiều nhất là 10000/);
+  assert.equal(s.cause.split(' · ').length, 1, 'one message');
+  // Read, refused and said within seconds of wall time (the page's clock is the test's).
+  assert.ok(Date.now() - t0 < 30_000, `${Date.now() - t0} ms`);
   assert.deepEqual(errors, []);
   await context.close();
 });
