@@ -238,6 +238,8 @@ const fb = { js: await sizes(path.join(dist, 'factbox.js')), wasm: await sizes(p
 const cj = await sizes(path.join(chartjsDir, 'chart.umd.min.js'));
 const editorFile = fs.readdirSync(dist).find((f) => /^factbox_editor\..*\.wasm$/.test(f));
 const editor = await sizes(path.join(dist, editorFile));
+const liveFile = fs.readdirSync(dist).find((f) => /^factbox_live\..*\.js$/.test(f));
+const livePart = await sizes(path.join(dist, liveFile));
 const shipped = (name) => fs.statSync(path.join(dist, `${name}.gz`)).size;
 const shippedTotal = shipped('factbox.js') + shipped(wasmFile);
 const total = (k) => fb.js[k] + fb.wasm[k];
@@ -267,7 +269,8 @@ servers with \`gzip_static\`); brotli 11 as in \`dist/*.br\`.
 | ${wasmFile} | ${fb.wasm.raw} | ${fb.wasm.gzip} | ${fb.wasm.zopfli} | ${fb.wasm.brotli} |
 | **factbox total** | ${total('raw')} | **${total('gzip')}** (${kb(total('gzip'))}) | **${total('zopfli')}** (${kb(total('zopfli'))}) | ${total('brotli')} (${kb(total('brotli'))}) |
 | Chart.js 4.6.1 \`chart.umd.min.js\` | ${cj.raw} | ${cj.gzip} (${kb(cj.gzip)}) | ${cj.zopfli} (${kb(cj.zopfli)}) | ${cj.brotli} (${kb(cj.brotli)}) |
-| (only when a box fails or an image is asked for) ${editorFile} | ${editor.raw} | ${editor.gzip} | ${editor.zopfli} | ${editor.brotli} |
+| (only when a box fails, an image is asked for or a box reads live data) ${editorFile} | ${editor.raw} | ${editor.gzip} | ${editor.zopfli} | ${editor.brotli} |
+| (only where a box reads live data) ${liveFile} | ${livePart.raw} | ${livePart.gzip} | ${livePart.zopfli} | ${livePart.brotli} |
 
 What a reader downloads: a page of **prerendered** boxes, factbox.js alone
 (**${fb.js.gzip} B** gzip -9): no wasm, no messages, through loading, hovering, tabbing and
