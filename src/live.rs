@@ -29,6 +29,9 @@ use crate::studio::doc;
 /// has at most 10,000 points).
 pub const MAX_ROWS: usize = crate::studio::table::MAX_ROWS;
 
+/// A box's own measures that its sheet may give but need not.
+const KEPT: &[&str] = &["total", "target"];
+
 /// The fields a sheet sets for all of a box's values that change what they mean.
 const MEANING: &[&str] = &["unit", "scale"];
 
@@ -325,9 +328,13 @@ pub fn merge(text: &str, id: &str, data: &str, lang: Lang) -> Result<Merged, Vec
     let mut made = shape::apply(&old, &kind, &built);
     if let Value::Object(m) = &mut made {
         // Fields the sheet gives that the box did not say are set (a unit read from
-        // `78,5%`); those the box says stay as they are (checked above).
+        // `78,5%`); those the box says stay as they are (checked above). A whole or a
+        // goal the sheet does not give (a share's `total`, a progress box's `target`)
+        // is the box's, kept: the sheet gives the values, not what they are measured
+        // against.
         for (k, v) in boxed {
-            if !shape::OWNED.contains(&k.as_str()) {
+            let kept = KEPT.contains(&k.as_str()) && !built.fields.contains_key(k);
+            if kept || !shape::OWNED.contains(&k.as_str()) {
                 m.insert(k.clone(), v.clone());
             }
         }

@@ -290,3 +290,21 @@ fn the_updated_line_says_when_on_the_readers_clock() {
         .expect("document").remove(0).expect("box");
     assert!(!factbox::prerender::figure_live(&plain, Some(at), false).contains("fb-live"));
 }
+
+/// COVID-19 counts as of 17 March 2021 (the seeds' figures): a share box whose parts come
+/// from the sheet keeps the total it says.
+#[test]
+fn a_share_keeps_its_total() {
+    let text = r#"{"version": 1, "boxes": [{"id": "covid", "kind": "share", "title": "2.560 ca mắc COVID-19",
+      "total": 2560, "data": {"url": "covid-19.csv", "refresh": 60},
+      "parts": [{"label": "Khỏi bệnh", "value": 2000}, {"label": "Đang điều trị", "value": 500}, {"label": "Tử vong", "value": 35}]}]}"#;
+    let csv = "Tình trạng,Số ca\r\nKhỏi bệnh,2.186\r\nĐang điều trị,339\r\nTử vong,35\r\n";
+    let merged = merge(text, "covid", csv, Lang::Vi).expect("merged").text;
+    let doc: serde_json::Value = serde_json::from_str(&merged).expect("JSON");
+    assert_eq!(doc["boxes"][0]["total"], 2560);
+    assert_eq!(doc["boxes"][0]["parts"][0]["value"], 2186);
+    let b = load_with(text, "covid", csv, Lang::Vi).expect("read");
+    let html = shown(&b);
+    assert!(html.contains("85,4%") && html.contains("2.186"), "{html}");
+}
+

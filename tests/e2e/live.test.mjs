@@ -312,3 +312,35 @@ test('a sheet of a hundred times the rows is refused with one message, the page 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** axe's violations on the page, by rule. */
+async function axeViolations(p) {
+  await p.addScriptTag({ path: path.join(root, 'node_modules', 'axe-core', 'axe.min.js') });
+  return p.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.length}`);
+  });
+}
+
+for (const [width, scheme] of [[360, 'light'], [1280, 'dark']]) {
+  test(`the demo's live page at ${width} px, ${scheme}: read from its CSV, the line under it, axe clean`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const p = await context.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await p.goto(`${server.url}/truc-tiep.html`);
+    await p.waitForFunction(() => {
+      const el = document.querySelector('[data-factbox]');
+      return el.getAttribute('data-factbox-state') === 'ready' && el.shadowRoot.querySelector('.fb-live');
+    });
+    const line = await p.evaluate(() => document.querySelector('[data-factbox]').shadowRoot.querySelector('.fb-live > span').textContent);
+    assert.match(line, /^Cập nhật lúc \d\d:\d\d \d+\/\d+\/\d{4}$/);
+    const text = await p.evaluate(() => document.querySelector('[data-factbox]').shadowRoot.textContent);
+    for (const figure of ['2.186', '339', '35', '85,4%']) assert.ok(text.includes(figure), figure);
+    assert.deepEqual(await axeViolations(p), []);
+    fs.mkdirSync(path.join(root, 'target', 'screenshots'), { recursive: true });
+    await p.screenshot({ path: path.join(root, 'target', 'screenshots', `live-demo-${width}-${scheme}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
