@@ -201,6 +201,18 @@ fn constraints() -> Vec<(&'static str, &'static str, Value)> {
         ("Column", "decimals", places.clone()),
         ("Column", "out_of", json!({ "minimum": 1 })),
         ("CellValue", "qualifier", optional(limits::QUALIFIER)),
+        // Live data: https://, or a path on the article's own site (no other scheme, no
+        // `//host`), read every 30 s to a day.
+        (
+            "DataSource",
+            "url",
+            json!({ "pattern": "^(https://[^\\s/?#]+[^\\s]*|(?![A-Za-z][A-Za-z0-9+.-]*:)(?!//)[^\\s]+)$", "maxLength": limits::URL }),
+        ),
+        (
+            "DataSource",
+            "refresh",
+            json!({ "minimum": crate::model::REFRESH.start(), "maximum": crate::model::REFRESH.end() }),
+        ),
         // A column of ranks is lower-is-better and has no mini bars.
         (
             "Column",

@@ -391,6 +391,20 @@ fn rows() -> Vec<Row> {
             ],
         },
         Row {
+            name: "live data over http",
+            text: doc(
+                r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "data": {"url": "http://example.org/x.csv", "refresh": 10}}"#,
+            ),
+            en: &[
+                "boxes[0].data.url, line 1, column 121: the data address “http://example.org/x.csv” must start with https:// or be a path on the article's own site (data/figures.csv): browsers do not read data over http:// from an https page",
+                "boxes[0].data.refresh, line 1, column 160: `refresh` is 10 seconds: it must be 30 to 86400 seconds (a day), or left out to read the data once",
+            ],
+            vi: &[
+                "boxes[0].data.url, dòng 1, cột 121: địa chỉ dữ liệu “http://example.org/x.csv” phải bắt đầu bằng https:// hoặc là một đường dẫn trên chính trang báo (data/so-lieu.csv): trình duyệt không đọc dữ liệu qua http:// từ một trang https",
+                "boxes[0].data.refresh, dòng 1, cột 160: `refresh` là 10 giây: cần từ 30 đến 86400 giây (một ngày), hoặc bỏ đi để đọc dữ liệu một lần",
+            ],
+        },
+        Row {
             name: "source as a number",
             text: doc(
                 r#"{"id": "a", "kind": "bar", "title": "T", "bars": [{"label": "A", "value": 1}], "source": 5}"#,

@@ -174,14 +174,15 @@ USAGE
         read(&shown)
     }
 
-    /// Reads each live box's data into `text`: the document with those boxes' values
-    /// from their data, or `None` after printing what is wrong (where the data is, and
+    /// Reads each live box's data (of those `only` names, if it is given) into `text`: the
+    /// document with those boxes' values from their data, or `None` after printing what is
+    /// wrong (where the data is, and
     /// the row and column of the data where that is known).
-    fn with_live_data(file: &str, text: &str, pick: Option<&str>, lang: Option<Lang>) -> Option<String> {
+    fn with_live_data(file: &str, text: &str, only: Option<&[String]>, lang: Option<Lang>) -> Option<String> {
         let mut merged = text.to_owned();
         let mut good = true;
         for (index, id, url) in factbox::live::sources(text) {
-            if pick.is_some_and(|p| p != id) {
+            if only.is_some_and(|ids| !ids.contains(&id)) {
                 continue;
             }
             let lang = lang.unwrap_or_default();
@@ -239,14 +240,19 @@ USAGE
                     good = false;
                 }
                 Ok(results) => {
+                    let mut checked = Vec::new();
                     for r in results {
-                        if let Err(failure) = r {
-                            report(file, &failure, forced);
-                            good = false;
+                        match r {
+                            Ok(b) => checked.push(b.id().to_owned()),
+                            Err(failure) => {
+                                report(file, &failure, forced);
+                                good = false;
+                            }
                         }
                     }
-                    // Each live box's data, read now and checked as the page will.
-                    good &= with_live_data(file, &text, None, forced).is_some();
+                    // Each good live box's data, read now and checked as the page will (a
+                    // box already refused, its address among its problems, is not read).
+                    good &= with_live_data(file, &text, Some(&checked), forced).is_some();
                 }
             }
         }
@@ -373,7 +379,8 @@ USAGE
                     return Ok(false);
                 }
             }
-            match with_live_data(file, &text, pick, Some(default_lang)) {
+            let picked: Option<Vec<String>> = pick.map(|p| vec![p.to_owned()]);
+            match with_live_data(file, &text, picked.as_deref(), Some(default_lang)) {
                 Some(merged) => merged,
                 None => return Ok(false),
             }

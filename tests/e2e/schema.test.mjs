@@ -63,6 +63,21 @@ test('ids and dates have the patterns factbox reads', () => {
   }
 });
 
+// A live data address and refresh are checked as factbox checks them (src/validate.rs).
+test('a live data address is https or a path on the site, read every 30 s to a day', () => {
+  const box = (data) => ({ version: 1, boxes: [{ id: 'a', kind: 'bar', title: 'T', bars: [{ label: 'A', value: 1 }], data }] });
+  for (const url of ['https://docs.google.com/spreadsheets/d/e/x/pub?output=csv', 'data/ho-so.csv', '/so-lieu/a.csv', 'ho-so.csv?v=2']) {
+    assert.ok(validate(box({ url })), url);
+  }
+  for (const url of ['http://example.org/a.csv', 'javascript:alert(1)', '//example.org/a.csv', 'data:text/csv,a', 'https://', '', 'a b.csv']) {
+    assert.ok(!validate(box({ url })), url);
+  }
+  assert.ok(validate(box({ url: 'a.csv', refresh: 30 })));
+  assert.ok(validate(box({ url: 'a.csv', refresh: 86400 })));
+  for (const refresh of [0, 5, 29, 86401, 1.5]) assert.ok(!validate(box({ url: 'a.csv', refresh })), String(refresh));
+  assert.ok(!validate(box({ link: 'a.csv' })));
+});
+
 // Every document of the bad-input table (tests/bad_input.rs writes them to
 // target/bad-input.json when `cargo test` runs, which `make test` does first) goes through
 // the schema. Which of them an editor catches while the journalist types is recorded in
