@@ -373,9 +373,9 @@ fn figure_item(h: &mut Html, f: &Figure, lang: Lang) {
 /// A box with live data says when it was read, on a line that holds both of its wordings
 /// in one place (CSS shows one): marking the box out of date (the script adds `fb-stale`)
 /// moves nothing, at any width, however each wording wraps. Only where live data is read
-/// (the `live` feature: natively, the editors' engine): the readers' widget never draws a
-/// live box.
-#[cfg(feature = "live")]
+/// or prerendered (the `live` and `dev` features: natively, the editors' and developers'
+/// engines): the readers' widget never draws a live box.
+#[cfg(any(feature = "live", feature = "dev"))]
 fn live_line(h: &mut Html, b: &FactBox, how: Writing) {
     if b.data.is_none() {
         return;
@@ -442,7 +442,7 @@ fn footer(h: &mut Html, b: &FactBox, how: Writing) {
         }
         h.end("p");
     }
-    #[cfg(feature = "live")]
+    #[cfg(any(feature = "live", feature = "dev"))]
     live_line(h, b, how);
     // The CSV is a download link (a data: URL, which any CSP allows), written out: it
     // works without any script. The image is drawn on demand by the script. A table

@@ -360,10 +360,18 @@ USAGE
         let live = !factbox::live::sources(&text).is_empty();
         // The moment the data is read, for the box's "updated" line, on the newsroom's
         // clock (the page writes the reader's own at its next read).
+        // `SOURCE_DATE_EPOCH` (seconds), where a build sets it, for the same snippet from
+        // the same data (and the same as `npx factbox render` writes).
+        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<f64>().ok());
         let read_at = live.then(|| factbox::markup::ReadAt {
-            ms: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+            ms: epoch.map_or_else(
+                || {
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+                },
+                |s| s * 1000.0,
+            ),
             offset: utc_offset,
         });
         options.read_at = read_at;

@@ -119,16 +119,16 @@ impl View {
                     .and_then(|s| s.as_string())
                     .unwrap_or_default(),
             ),
-            // Only the engine that reads live data draws live boxes.
-            #[cfg(feature = "live")]
+            // Only the engines that read live data (or prerender it) draw live boxes.
+            #[cfg(any(feature = "live", feature = "dev"))]
             read_at: get(v, "now").and_then(|n| n.as_f64()).map(|ms| crate::markup::ReadAt {
                 ms,
                 #[allow(clippy::cast_possible_truncation)]
                 offset: get(v, "offset").and_then(|o| o.as_f64()).unwrap_or(0.0) as i32,
             }),
-            #[cfg(not(feature = "live"))]
+            #[cfg(not(any(feature = "live", feature = "dev")))]
             read_at: None,
-            unread: cfg!(feature = "live") && get(v, "unread").and_then(|u| u.as_bool()) == Some(true),
+            unread: cfg!(any(feature = "live", feature = "dev")) && get(v, "unread").and_then(|u| u.as_bool()) == Some(true),
         }
     }
 
@@ -508,7 +508,13 @@ fn prerender_with(
             .and_then(|v| v.as_f64())
             .unwrap_or(prerender::DEFAULT_WIDTH),
         script: &script,
-        read_at: None,
+        // When the document's live data was read (`now`, ms since 1970, and `utcOffset`,
+        // minutes), for its boxes' "updated" line.
+        read_at: get(options, "now").and_then(|n| n.as_f64()).map(|ms| crate::markup::ReadAt {
+            ms,
+            #[allow(clippy::cast_possible_truncation)]
+            offset: get(options, "utcOffset").and_then(|o| o.as_f64()).unwrap_or(420.0) as i32,
+        }),
     };
     // With fonts, the drawings are laid out with the site's font and name it.
     let fonts = fonts_of(options_js);

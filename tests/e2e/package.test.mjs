@@ -101,6 +101,43 @@ function project() {
   return dir;
 }
 
+test('a live box: npx factbox render reads its data as the native command does, byte for byte; check says a bad cell the same', () => {
+  const dir = project();
+  try {
+    fs.writeFileSync(path.join(dir, 'data', 'live.json'), JSON.stringify({ version: 1, boxes: [{ id: 'ho-so', kind: 'bar',
+      title: 'Tỉ lệ hồ sơ trực tuyến', unit: '%', data: { url: 'ho-so.csv', refresh: 60 },
+      bars: [{ label: 'Hà Nội', value: 70, highlight: true }] }] }));
+    fs.writeFileSync(path.join(dir, 'data', 'ho-so.csv'), '\ufeff"Tỉnh, thành phố",Tỉ lệ\r\nHà Nội,"78,5"\r\nHuế,"61,25"\r\n');
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1709251170' };
+    const native = path.join(root, 'target', 'debug', 'factbox');
+    execFileSync('npx', ['factbox', 'render', 'data/live.json', '--out', 'npm'], { cwd: dir, stdio: 'ignore', env });
+    execFileSync(native, ['render', 'data/live.json', '--out', 'native'], { cwd: dir, stdio: 'ignore', env });
+    for (const f of ['ho-so.html', 'ho-so.cms.html', 'ho-so.svg']) {
+      assert.ok(fs.readFileSync(path.join(dir, 'npm', f)).equals(fs.readFileSync(path.join(dir, 'native', f))), f);
+    }
+    const snippet = fs.readFileSync(path.join(dir, 'npm', 'ho-so.html'), 'utf8');
+    assert.ok(snippet.includes('61,25%'), 'the data as it is now');
+    assert.ok(snippet.includes('<span>Cập nhật lúc 06:59 1/3/2024</span>'), 'read at SOURCE_DATE_EPOCH, on Vietnam\'s clock');
+    fs.writeFileSync(path.join(dir, 'data', 'ho-so.csv'), 'Tỉnh,Tỉ lệ\r\nHà Nội,"78,5"\r\nHuế,chưa có\r\n');
+    const run = (cmd) => {
+      try {
+        return { out: execFileSync(cmd[0], cmd.slice(1), { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }), code: 0 };
+      } catch (e) {
+        return { out: e.stdout, code: e.status };
+      }
+    };
+    const npm = run(['npx', 'factbox', 'check', 'data/live.json']);
+    assert.equal(npm.code, 1);
+    assert.deepEqual(npm, run([native, 'check', 'data/live.json']));
+    assert.match(npm.out, /^data\/live\.json: boxes\[0\]\.data\.url: ho-so\.csv: dòng 3, cột B \(“Tỉ lệ”\)/);
+    const npmRender = run(['npx', 'factbox', 'render', 'data/live.json', '--out', 'again']);
+    assert.equal(npmRender.code, 1);
+    assert.ok(!fs.existsSync(path.join(dir, 'again', 'ho-so.html')), 'no snippet of data that cannot be read');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('plain Node, no shim: prerender() from a path, an object and text; check(); options that are not known reject', () => {
   const dir = project();
   try {

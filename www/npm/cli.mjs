@@ -15,6 +15,7 @@ const USAGE = `factbox ${version}
 
   factbox render FILE[#ID] --out DIR [--width PX] [--theme auto|light|dark]
                  [--lang vi|en] [--inline] [--script URL | --no-script] [--font FILE]...
+                 [--utc-offset +HH:MM]
       Writes, for every box of FILE (or the one #ID names), DIR/ID.html (the embed
       snippet with the box prerendered inside it), DIR/ID.cms.html (the same for a CMS
       that strips templates, styles, SVG and scripts, as WordPress does for authors: its
@@ -27,6 +28,10 @@ const USAGE = `factbox ${version}
       --lang      the language of boxes whose file does not say (default vi)
       --font      the site's font, a TTF/OTF file (repeatable: regular and bold): the
                   charts are laid out with its widths and name it first
+      --utc-offset the clock of a live box's “updated” line, e.g. +07:00 (the default,
+                  Vietnam's); the page writes the reader's own at its next read
+      A box with live data ("data": {"url": …}) is written with its data as it is now,
+      read once (check reads and checks it too).
       PNG images: the native command writes them too (cargo install factbox, or make in
       the repository); in a page, the box's image button saves one.
 `;
@@ -83,6 +88,7 @@ async function runRender(args) {
       case '--script': options.script = value(args, i++, a); break;
       case '--no-script': options.script = false; break;
       case '--font': (options.font = options.font || []).push(value(args, i++, a)); break;
+      case '--utc-offset': options.utcOffset = value(args, i++, a); break;
       default:
         if (a.startsWith('--')) throw new Usage(`unknown option \`${a}\``);
         if (input !== undefined) throw new Usage(`one FILE at a time (got \`${input}\` and \`${a}\`)`);
