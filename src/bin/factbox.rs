@@ -51,7 +51,8 @@ USAGE
                   are light unless dark is asked for
       --lang      the language of boxes whose file does not say (default vi)
       --utc-offset the clock of a live box's “updated” line, e.g. +07:00 (the default,
-                  Vietnam's); the page writes the reader's own at its next read
+                  Vietnam's); the page writes the reader's own at its next read. The
+                  time is now, or SOURCE_DATE_EPOCH (seconds) where a build sets it
       --font      the site's font, a TTF/OTF file (repeatable: a regular and a bold):
                   the charts are laid out with its widths and name it first (the page
                   must load it; readers without it get Arial's metrics' fonts), and the
