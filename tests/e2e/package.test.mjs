@@ -162,7 +162,7 @@ test('plain Node, no shim: prerender() from a path, an object and text; check();
     assert.equal(r.boxes, DEMO_BOXES);
     assert.equal(r.src, '<div data-factbox="data/egov-vn.json#tie');
     assert.ok(r.noScript && r.inline);
-    assert.deepEqual(r.bad, ['bad-options', 'factbox.prerender: unknown option "widht" (the options are id, src, inline, theme, lang, width, script, font)']);
+    assert.deepEqual(r.bad, ['bad-options', 'factbox.prerender: unknown option "widht" (the options are id, src, inline, theme, lang, width, script, font, utcOffset)']);
     assert.equal(r.good, 0);
     assert.deepEqual(r.problem, ['value-as-text', 1, 104]);
     assert.equal(r.missing, 'network');

@@ -84,6 +84,10 @@ export interface PrerenderOptions {
   /** The site's font (a file's path in Node, a URL, or its bytes; or a regular and a bold):
    *  the charts are laid out with its widths and their text names it first. */
   font?: string | URL | Uint8Array | ArrayBuffer | Array<string | URL | Uint8Array | ArrayBuffer>;
+  /** The clock of a live box's "updated" line: `'+07:00'` (the default, Vietnam's), or
+   *  minutes from UTC. (A box with `data` is written with its data read now; the time is
+   *  `SOURCE_DATE_EPOCH` where a build sets it.) */
+  utcOffset?: string | number;
 }
 
 /** One box written ahead of time, as `factbox render` writes it. */
