@@ -15,7 +15,7 @@
 //! Nothing in the data becomes markup: it becomes the box's JSON, whose every string the
 //! markup writer escapes.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::Problem;
 use crate::format::Lang;
@@ -189,13 +189,19 @@ fn json_grid(text: &str, style: Style) -> Result<Grid, Fault> {
         let p = crate::parse::position_of(text, e.offset);
         Fault::Json { line: p.line, column: p.column }
     })?;
-    let value = doc_value(&node);
-    let list = match &value {
-        Value::Array(items) => items.clone(),
-        Value::Object(o) => match o.values().filter(|v| v.is_array()).collect::<Vec<_>>().as_slice() {
-            [Value::Array(items)] => items.clone(),
-            _ => return Err(Fault::NotRows),
-        },
+    let list = match doc::value(&node) {
+        Value::Array(items) => items,
+        // An object holding one list (`{"rows": […]}`, as APIs wrap them).
+        Value::Object(o) => {
+            let mut lists = o.into_iter().filter_map(|(_, v)| match v {
+                Value::Array(items) => Some(items),
+                _ => None,
+            });
+            match (lists.next(), lists.next()) {
+                (Some(items), None) => items,
+                _ => return Err(Fault::NotRows),
+            }
+        }
         _ => return Err(Fault::NotRows),
     };
     if list.len() > MAX_ROWS {
@@ -235,25 +241,6 @@ fn json_grid(text: &str, style: Style) -> Result<Grid, Fault> {
     // A JSON API's "line" is its row: the header first.
     let lines = (1..=rows.len()).collect();
     Ok(Grid { rows, lines })
-}
-
-/// A JSON node as the studio's value, numbers keeping their text.
-fn doc_value(node: &crate::json::Node<'_>) -> Value {
-    use crate::json::Kind;
-    match &node.kind {
-        Kind::Null => Value::Null,
-        Kind::Bool(b) => Value::Bool(*b),
-        Kind::Number(_, raw) => doc::num(raw),
-        Kind::Str(s) => Value::String(s.to_string()),
-        Kind::Array(items) => Value::Array(items.iter().map(doc_value).collect()),
-        Kind::Object(entries) => {
-            let mut m = Map::new();
-            for e in entries {
-                m.insert(e.key.to_string(), doc_value(&e.value));
-            }
-            Value::Object(m)
-        }
-    }
 }
 
 /// The document `text` with the items of box `id` taken from `data`, as JSON text, and

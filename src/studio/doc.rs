@@ -32,7 +32,8 @@ pub fn open(text: &str) -> Result<Value, usize> {
     Ok(value(&node))
 }
 
-fn value(node: &Node<'_>) -> Value {
+/// A JSON node as the studio's value, numbers keeping their text (see [`NUMBER`]).
+pub(crate) fn value(node: &Node<'_>) -> Value {
     match &node.kind {
         Kind::Null => Value::Null,
         Kind::Bool(b) => Value::Bool(*b),
