@@ -197,7 +197,9 @@ function LoadError(code, url, status) {
   this.status = status || 0;
 }
 
-function fetchText(url, seconds) {
+// `fresh`: a live box's data (www/live.js): never from the browser's cache, and what came
+// is the data reader's to judge (a web page is named as such there, with its fix).
+function fetchText(url, seconds, fresh) {
   if (local(url)) {
     return readLocal(url).then(function (buf) {
       if (buf.length > MAX_BYTES) {
@@ -215,7 +217,8 @@ function fetchText(url, seconds) {
   var controller = typeof AbortController === 'function' ? new AbortController() : null;
   var timer = setTimeout(function () { if (controller) controller.abort(); }, seconds * 1000);
   var timedOut = function () { return controller && controller.signal.aborted; };
-  return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin' })
+  return fetch(url, { signal: controller ? controller.signal : undefined, credentials: 'same-origin',
+    cache: fresh ? 'no-store' : 'default' })
     .catch(function () { throw new LoadError(timedOut() ? 'timeout' : 'network', url); })
     .then(function (res) {
       if (!res.ok) throw new LoadError('http', url, res.status);
@@ -229,7 +232,13 @@ function fetchText(url, seconds) {
       }
       var type = res.headers.get('content-type') || '';
       return res.text().then(function (text) {
-        if (/html/i.test(type) && /^\s*</.test(text)) throw new LoadError('notjson', url);
+        // Sent without its length (compressed, chunked): refused once it is known.
+        if (text.length > MAX_BYTES) {
+          var big = new LoadError('toolarge', url);
+          big.amount = Math.ceil(text.length / 1024);
+          throw big;
+        }
+        if (!fresh && /html/i.test(type) && /^\s*</.test(text)) throw new LoadError('notjson', url);
         return text;
       });
     })
@@ -490,7 +499,7 @@ function liveParts() {
   return {
     startWasm: startWasm, docOf: docOf, settle: settle, shown: shown, taken: taken,
     told: told, generations: generations, editorView: editorView, baseUrl: baseUrl,
-    LoadError: LoadError, MAX_BYTES: MAX_BYTES
+    fetchText: fetchText
   };
 }
 

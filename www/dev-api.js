@@ -161,7 +161,7 @@ function withLiveData(text, job, lang) {
       return Promise.reject(failed(s, 'must be https:// or a path beside the document', 'bad-data-url'));
     }
     var read = local(url) ? readLocal(url).then(function (b) { return new TextDecoder().decode(b); })
-      : fetchText(url.href, TIMEOUT_SECONDS);
+      : fetchText(url.href, TIMEOUT_SECONDS, true);
     return read.then(function (data) { return { s: s, data: data }; }, function (e) {
       throw failed(s, 'cannot read it (' + (e && (e.local || e.code || e.message) || e) + (e && e.status ? ' ' + e.status : '') + ')', 'data-unread');
     });

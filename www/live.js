@@ -11,7 +11,7 @@
 function liveFactory(k) {
 var startWasm = k.startWasm, docOf = k.docOf, settle = k.settle, shown = k.shown, taken = k.taken;
 var told = k.told, generations = k.generations, editorView = k.editorView, baseUrl = k.baseUrl;
-var LoadError = k.LoadError, MAX_BYTES = k.MAX_BYTES;
+var fetchText = k.fetchText;
 
 var living = new Map();  // element -> its live state, while it reads live data
 var liveObserver = null;
@@ -45,38 +45,6 @@ function liveSources(text, job) {
     out.push({ id: b.id, url: url.href, refresh: Number(d.refresh) || 0 });
   });
   return out;
-}
-
-// A live box's data: like a document's file (timeout, size limit), never from the
-// browser's cache, and what came is the reader's to judge (a web page is named as such).
-function fetchData(url, seconds) {
-  var controller = typeof AbortController === 'function' ? new AbortController() : null;
-  var timer = setTimeout(function () { if (controller) controller.abort(); }, seconds * 1000);
-  var timedOut = function () { return controller && controller.signal.aborted; };
-  return fetch(url, { signal: controller ? controller.signal : undefined, cache: 'no-store', credentials: 'same-origin' })
-    .then(function (res) {
-      if (!res.ok) throw new LoadError('http', url, res.status);
-      var size = Number(res.headers.get('content-length'));
-      if (size > MAX_BYTES) {
-        var big = new LoadError('toolarge', url);
-        big.amount = Math.ceil(size / 1024);
-        throw big;
-      }
-      return res.text();
-    })
-    .then(function (text) {
-      if (text.length > MAX_BYTES) {
-        var big = new LoadError('toolarge', url);
-        big.amount = Math.ceil(text.length / 1024);
-        throw big;
-      }
-      return text;
-    })
-    .catch(function (e) {
-      if (e instanceof LoadError) throw e;
-      throw new LoadError(timedOut() ? 'timeout' : 'network', url);
-    })
-    .finally(function () { clearTimeout(timer); });
 }
 
 // Starts reading `el`'s live data (the first read shows the box), and keeps it read;
@@ -156,7 +124,7 @@ document.addEventListener('visibilitychange', function () {
 function readLive(state) {
   var el = state.el;
   var reads = state.sources.map(function (s) {
-    return fetchData(s.url, state.opts.timeout).then(function (data) {
+    return fetchText(s.url, state.opts.timeout, true).then(function (data) {
       return { s: s, data: data };
     }, function (e) {
       return { s: s, error: e };
