@@ -308,3 +308,21 @@ fn a_share_keeps_its_total() {
     assert!(html.contains("85,4%") && html.contains("2.186"), "{html}");
 }
 
+
+/// A change written with its sign (`+16%`) in a bar would be drawn as the level 16%: said
+/// at its cell, never drawn unsigned. A fall keeps its minus and is drawn.
+#[test]
+fn a_sign_the_box_cannot_draw_is_said() {
+    let csv = "Chỉ tiêu,Giá trị\nTỷ trọng GDP,khoảng 13–14%\nGMV,36% (ước tính)\nTăng trưởng,+16%\n";
+    let f = faults(BAR, csv);
+    assert_eq!(f.iter().map(Fault::code).collect::<Vec<_>>(), ["sign-not-shown"], "{f:?}");
+    assert!(f[0].message(Lang::Vi).starts_with("dòng 4, cột B (“Giá trị”): Ô này là một thay đổi có dấu"), "{}", f[0].message(Lang::Vi));
+    // Without it, the range and the estimate are kept as written.
+    let csv = "Chỉ tiêu,Giá trị\nTỷ trọng GDP,khoảng 13–14%\nGMV,36% (ước tính)\nTăng trưởng,\"giảm 2,5%\"\n";
+    let b = load_with(BAR, "ho-so", csv, Lang::Vi).expect("read");
+    // (A qualifier and a status stay with their number by no-break spaces.)
+    let html = shown(&b).replace('\u{a0}', " ");
+    for written in ["khoảng 13–14%", "36% (ước tính)", "−2,5%"] {
+        assert!(html.contains(written), "{written}: {html}");
+    }
+}

@@ -99,6 +99,8 @@ enum Slot {
     Value,
     /// A part of a share: a qualifier only (a range would leave the sum unchecked).
     Part,
+    /// A table's cell: as a bar's, its sign held by its column (`signed`).
+    Cell,
 }
 
 /// A value cell into an object: its number (a range as `[low, high]`), and what the cell
@@ -107,14 +109,14 @@ enum Slot {
 fn put_value(into: &mut Map<String, Value>, slot: Slot, cell: &(Reading, &NumberCell, At), flags: &mut Vec<Flag>) {
     let (r, n, at) = cell;
     let value = match (&r.high, slot) {
-        (Some(high), Slot::Figure | Slot::Value) => json!([num(&r.text), num(high)]),
+        (Some(high), Slot::Figure | Slot::Value | Slot::Cell) => json!([num(&r.text), num(high)]),
         _ => num(&r.text),
     };
     into.insert("value".into(), value);
     if let Some(q) = &n.qualifier {
         into.insert("qualifier".into(), json!(q));
     }
-    if let (Some(s), Slot::Figure | Slot::Value) = (n.status, slot) {
+    if let (Some(s), Slot::Figure | Slot::Value | Slot::Cell) = (n.status, slot) {
         into.insert("status".into(), json!(s.name()));
     }
     if slot == Slot::Part && (r.high.is_some() || n.status.is_some()) {
@@ -122,6 +124,11 @@ fn put_value(into: &mut Map<String, Value>, slot: Slot, cell: &(Reading, &Number
     }
     if n.signed && slot == Slot::Figure {
         into.insert("signed".into(), json!(true));
+    }
+    // `+16%` in a bar, a point or a part would be drawn as 16%: a change said as a level.
+    // (A fall keeps its minus; a table's column holds the sign.)
+    if n.signed && matches!(slot, Slot::Value | Slot::Part) && !r.text.starts_with('-') {
+        flags.push(Flag { at: Some(*at), issue: Issue::SignNotShown });
     }
 }
 
@@ -480,7 +487,7 @@ fn build_table(t: &Table, f: &mut Map<String, Value>, flags: &mut Vec<Flag>, pla
                 Cell::Number(n) => {
                     let Some(reading) = t.number(n) else { continue };
                     let mut v = Map::new();
-                    put_value(&mut v, Slot::Value, &(reading, n, item.at), flags);
+                    put_value(&mut v, Slot::Cell, &(reading, n, item.at), flags);
                     if v.len() == 1 {
                         v.remove("value").unwrap_or(Value::Null)
                     } else {

@@ -38,6 +38,9 @@ pub enum Issue {
     BillionSpelling { typed: String, file: String },
     /// An empty cell in a row that has others (live data: the row would be left out).
     EmptyCell,
+    /// A change written with its sign (`+16%`, `tăng 16%`) where the box draws a level: the
+    /// sign would be lost.
+    SignNotShown,
 }
 
 /// Where one exact number must stand.
@@ -71,6 +74,7 @@ impl Issue {
             Issue::UnreadNumber => "unread-number",
             Issue::BillionSpelling { .. } => "billion-spelling",
             Issue::EmptyCell => "empty-cell",
+            Issue::SignNotShown => "sign-not-shown",
         }
     }
 
@@ -136,6 +140,8 @@ impl Issue {
             Issue::BillionSpelling { typed, file } => format!("The cell writes “{typed}” but the file spells it “{file}” in every box (Word for billion, in the file's settings): choose one spelling for the file."),
             Issue::EmptyCell if vi => "Ô trống trong một dòng có số liệu: hộp không bỏ dòng nào mà không nói. Ghi số liệu, hoặc xoá cả dòng.".into(),
             Issue::EmptyCell => "An empty cell in a row of figures: the box leaves no row out without saying so. Write the figure, or delete the whole row.".into(),
+            Issue::SignNotShown if vi => "Ô này là một thay đổi có dấu (+16% hoặc tăng 16%) nhưng loại hộp này vẽ mức, không vẽ dấu: số sẽ hiện là 16%, như một mức. Dùng hộp con số hoặc bảng (cột có dấu), hoặc viết số không dấu và nói thay đổi trong tiêu đề.".into(),
+            Issue::SignNotShown => "This cell is a change with its sign (+16% or up 16%) but this kind of box draws levels, not signs: it would show as 16%, a level. Use a figures box or a table (a signed column), or write the number without its sign and say it is a change in the title.".into(),
             Issue::CurrencyFirst { sign } if vi => format!("Dấu “{sign}” đứng trước số: hộp viết đơn vị sau số (1.234 {sign}). Nếu muốn, ghi đơn vị bằng chữ ở trường Đơn vị, ví dụ “đô la Mỹ”."),
             Issue::CurrencyFirst { sign } => format!("“{sign}” stands before the numbers: a box writes the unit after them (1,234 {sign}). To read better, write the unit in words in the Unit field, e.g. “US dollars”."),
         }
