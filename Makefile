@@ -167,7 +167,10 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# Each wasm gets a content-hashed name (factbox_bg.<hash>.wasm), so a server may cache
 	@# it forever; factbox.js, whose address journalists paste, names them and stays short-lived.
 	@# The live data part (www/live.js): its own file, loaded only by a page with a box that
-	@# reads live data, registering itself for factbox.js to take.
+	@# reads live data, registering itself for factbox.js to take. wasm-bindgen's glue is a
+	@# part of its own too (factbox_glue.<hash>.js, 2.6 kB gzip), fetched with the wasm: only
+	@# a box drawn in the page needs it, and a page of prerendered boxes then loads 8.7 kB of
+	@# code where it loaded 11.2 kB (the npm module keeps it inline: target/factbox.newglue.js).
 	{ echo "(function () {"; echo "'use strict';"; cat www/live.js; \
 	  echo "window.__factboxLive = liveFactory;"; echo "})();"; } > target/factbox.live.js
 	node_modules/.bin/terser target/factbox.live.js --compress passes=2 --mangle --ecma 2019 \
@@ -180,16 +183,23 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
 	  cp target/factbox_editor.wasm dist/factbox_editor.$$ehash.wasm; \
 	  cp target/factbox_dev.wasm dist/factbox_dev.$$dhash.wasm; \
-	  sed -i "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" dist/*.html; \
-	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; \
-	    cat target/loader-constants.js www/api.js www/interact.js; } > target/factbox.core.js; \
+	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; } \
+	    > target/factbox.newglue.js; \
+	  { echo "(function () {"; echo "'use strict';"; cat target/factbox.newglue.js; \
+	    echo "window.__factboxGlue = newGlue;"; echo "})();"; } > target/factbox.glue-part.js; \
+	  node_modules/.bin/terser target/factbox.glue-part.js --compress passes=2 --mangle --ecma 2019 \
+	    --preamble "/*! factbox $(VERSION) wasm-bindgen glue | MIT OR Apache-2.0 */" --output target/factbox_glue.js; \
+	  ghash=$$(sha256sum target/factbox_glue.js | cut -c1-12); \
+	  cp target/factbox_glue.js dist/factbox_glue.$$ghash.js; \
+	  sed -i -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" dist/*.html; \
+	  cat target/loader-constants.js www/api.js www/interact.js > target/factbox.core.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
-	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" \
+	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" \
 	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
-	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" \
+	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" \
 	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_dev.$$dhash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/dev-api.js www/loader.js; \
@@ -215,8 +225,11 @@ dist: setup-rust setup-npm $(FACTBOX)
 	node www/precompress.mjs dist
 	@echo "dist/: the editors' engine $$(cd dist && ls factbox_editor.*.wasm) $$(stat -c %s target/factbox_editor.wasm) B (gzip -9 $$(gzip -9c target/factbox_editor.wasm | wc -c)), fetched only when a box fails or an image is asked for"
 	@js=$$(gzip -9c dist/factbox.js | wc -c); wasm=$$(gzip -9c target/factbox_bg.wasm | wc -c); \
+	  glue=$$(gzip -9c target/factbox_glue.js | wc -c); \
 	  zjs=$$(stat -c %s dist/factbox.js.gz); zwasm=$$(stat -c %s dist/factbox_bg.*.wasm.gz); \
-	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip -9 $$js, zopfli $$zjs), $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip -9 $$wasm, zopfli $$zwasm); widget gzip -9 $$((js + wasm)) B, zopfli $$((zjs + zwasm)) B"
+	  zglue=$$(stat -c %s dist/factbox_glue.*.js.gz); \
+	  echo "dist/: factbox.js $$(stat -c %s dist/factbox.js) B (gzip -9 $$js, zopfli $$zjs): a prerendered page's code"; \
+	  echo "dist/: live boxes add $$(cd dist && ls factbox_glue.*.js) (gzip -9 $$glue, zopfli $$zglue) and $$(cd dist && ls factbox_bg.*.wasm) $$(stat -c %s target/factbox_bg.wasm) B (gzip -9 $$wasm, zopfli $$zwasm): gzip -9 $$((js + glue + wasm)) B, zopfli $$((zjs + zglue + zwasm)) B"
 
 ## The npm package, from the same wasm and glue as dist/ (the size-optimised build) and the
 ## same API (www/api.js), as an ES module: pkg/, and `npm pack` of it into target/.
@@ -229,14 +242,14 @@ pkg: dist
 	@# The engine that reads live data, fetched only by a page with a live box.
 	cp target/factbox_editor.wasm pkg/factbox_editor.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
-	cat www/npm/head.js target/factbox.core.js www/live.js www/dev-api.js www/npm/foot.js > pkg/factbox.js
+	cat www/npm/head.js target/factbox.newglue.js target/factbox.core.js www/live.js www/dev-api.js www/npm/foot.js > pkg/factbox.js
 	@# The same for Node (the "node" export condition): local files read from the disk.
-	cat www/npm/head-node.js target/factbox.core.js www/live.js www/dev-api.js www/npm/foot.js > pkg/factbox.node.js
+	cat www/npm/head-node.js target/factbox.newglue.js target/factbox.core.js www/live.js www/dev-api.js www/npm/foot.js > pkg/factbox.node.js
 	cp www/npm/factbox.d.ts www/npm/README.md www/npm/cli.mjs LICENSE-MIT LICENSE-APACHE pkg/
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
 	@# The script-tag build too, for sites without a bundler (it hydrates by itself).
 	mkdir -p pkg/script
-	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_editor.*.wasm dist/factbox_live.*.js pkg/script/
+	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_editor.*.wasm dist/factbox_live.*.js dist/factbox_glue.*.js pkg/script/
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
 	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json
 	cd pkg && npm pack --silent --pack-destination ../target >/dev/null

@@ -2,8 +2,9 @@
    the same on window.factbox (script tag) and in the npm package; and what is under it:
    fetching a file (one request per file, size limit, timeout, retry), starting the wasm
    (again after a trap), and turning the wasm's problems into a FactboxError.
-   Built inside one function scope after wasm-bindgen's glue (newGlue), the constants of
-   src/page.rs (MAX_BYTES, WORDS, VERSION...) and WASM_URL. No eval, no inline handlers, no
+   Built inside one function scope after the constants of src/page.rs (MAX_BYTES, WORDS,
+   VERSION...) and a head that says where the parts are (WASM_URL, glueCode(): wasm-bindgen's
+   glue, liveCode()). No eval, no inline handlers, no
    HTML from data. */
 
 
@@ -36,7 +37,7 @@ function usage(code, message) {
 // builds of it: the readers' (WASM_URL), and the editors' (EDITOR_URL: messages, the
 // image download, prerender), fetched only when a box fails or an image is asked for. In
 // the npm package both are the editors' build. Each is compiled once, while it downloads,
-// and instantiated with fresh glue (newGlue) whenever the instance before has trapped.
+// and instantiated with fresh glue (newGlue, from glueCode()) whenever the instance before has trapped.
 
 var engines = {};  // URL -> { compiled, ready, docs }
 // `which`: nothing for the readers' engine, true for the editors', 'live' for the one that
@@ -57,9 +58,11 @@ function startWasm(which) {
     e.compiled.catch(function () { e.compiled = null; });
   }
   if (!e.ready) {
-    var glue = newGlue();
-    e.ready = e.compiled.then(function (module) {
-      return glue({ module_or_path: module });
+    var glue = null;
+    // The glue (a part of its own in the script tag's build) loads while the wasm does.
+    e.ready = Promise.all([e.compiled, glueCode()]).then(function (got) {
+      glue = got[1]();
+      return glue({ module_or_path: got[0] });
     }).then(function () {
       // The stylesheet of every box, made once and adopted by every shadow root.
       if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {

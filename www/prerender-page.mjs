@@ -15,8 +15,9 @@ if (!out) {
 let count = 0;
 const html = readFileSync(page, 'utf8')
   // The boxes are on the page already: the widget is not needed before they are near the
-  // viewport (or the page is idle), so its wasm is not preloaded with the page.
+  // viewport (or the page is idle), so its wasm and glue are not preloaded with the page.
   .replace(/\n *<link rel="preload"[^>]*\.wasm"[^>]*>/, '')
+  .replace(/\n *<link rel="preload"[^>]*factbox_glue\.js"[^>]*>/, '')
   .replace(
   /<div data-factbox="[^"#]*#([^"]+)"><\/div>/g,
   (_, id) => {

@@ -11,26 +11,32 @@ var WASM_URL = new URL('factbox_bg.wasm', BASE_URL);
 var EDITOR_URL = new URL('factbox_editor.wasm', BASE_URL);
 // The engine that reads live data: the editors' (`make dist` names it).
 var LIVE_ENGINE_URL = new URL('factbox_live_engine.wasm', BASE_URL);
-// The live data part (www/live.js), loaded by a page with a box that reads live data.
+// The parts fetched only when needed, each a script that leaves one function on window
+// for this file to take: wasm-bindgen's glue (newGlue), which only a box drawn in the page
+// needs (a prerendered page never loads it), and the live data part (www/live.js), which
+// only a page with a box that reads live data needs.
+var GLUE_URL = new URL('factbox_glue.js', BASE_URL);
 var LIVE_URL = new URL('factbox_live.js', BASE_URL);
-var liveLoading = null;
-function liveCode() {
-  return liveLoading || (liveLoading = new Promise(function (resolve, reject) {
+var parts = {};
+function loadPart(url, name) {
+  return parts[name] || (parts[name] = new Promise(function (resolve, reject) {
     var s = document.createElement('script');
-    s.src = LIVE_URL;
+    s.src = url;
     s.onload = function () {
-      var made = window.__factboxLive;
-      delete window.__factboxLive;
+      var made = window[name];
+      delete window[name];
       if (made) resolve(made);
-      else reject(new Error('factbox: ' + LIVE_URL + ' is not the live data part'));
+      else reject(new Error('factbox: ' + url + ' is not the part of factbox it should be'));
     };
     s.onerror = function () {
-      liveLoading = null;
-      reject(new Error('factbox: could not load ' + LIVE_URL));
+      delete parts[name];
+      reject(new Error('factbox: could not load ' + url));
     };
     document.head.appendChild(s);
   }));
 }
+function glueCode() { return loadPart(GLUE_URL, '__factboxGlue'); }
+function liveCode() { return loadPart(LIVE_URL, '__factboxLive'); }
 // In a page every URL is fetched (the npm build for Node reads file: URLs from the disk).
 var readLocal = null;
 function baseUrl() { return document.baseURI; }

@@ -24,7 +24,8 @@ after(async () => {
 test('the widget is sent precompressed: .br and .gz beside each file decode to it exactly', async () => {
   const dist = path.join(root, 'dist');
   const wasm = fs.readdirSync(dist).find((n) => /^factbox_bg\.[0-9a-f]{12}\.wasm$/.test(n));
-  for (const name of ['factbox.js', wasm, 'index.html', 'data/egov-vn.json']) {
+  const glue = fs.readdirSync(dist).find((n) => /^factbox_glue\.[0-9a-f]{12}\.js$/.test(n));
+  for (const name of ['factbox.js', wasm, glue, 'index.html', 'data/egov-vn.json']) {
     const file = path.join(dist, name);
     const body = fs.readFileSync(file);
     assert.deepEqual(zlib.gunzipSync(fs.readFileSync(`${file}.gz`)), body, `${name}.gz`);

@@ -37,10 +37,13 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
     'package/LICENSE-APACHE', 'package/LICENSE-MIT', 'package/README.md', 'package/cli.mjs',
     'package/document.d.ts', 'package/factbox.d.ts', 'package/factbox.js', 'package/factbox.node.js',
     'package/factbox_bg.wasm', 'package/factbox_editor.wasm', 'package/package.json', 'package/schema.json',
-    // The script-tag build, for sites without a bundler, with its live data part.
+    // The script-tag build, for sites without a bundler, with its glue and live data parts.
     'package/script/factbox.js',
-    ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => /\.wasm$|^factbox_live\.[0-9a-f]+\.js$/.test(f)).map((f) => `package/script/${f}`).sort(),
+    ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => /\.wasm$|^factbox_(live|glue)\.[0-9a-f]+\.js$/.test(f)).map((f) => `package/script/${f}`).sort(),
   ].sort());
+  for (const part of [/^package\/script\/factbox_glue\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_live\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_bg\.[0-9a-f]{12}\.wasm$/]) {
+    assert.equal(listed.filter((f) => part.test(f)).length, 1, String(part));
+  }
   assert.equal(manifest.exports['.'].default, './factbox.js');
   // Node (and the server side of Astro, Eleventy, Vite SSR) gets the build that reads files.
   assert.equal(manifest.exports['.'].node, './factbox.node.js');

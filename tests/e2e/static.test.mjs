@@ -54,7 +54,7 @@ ${snippet}</main></body></html>`);
         sendFile(res, path.join(inlineDir, 'page.html'));
         return true;
       }
-      if (url.pathname === '/inline/factbox.js' || url.pathname.startsWith('/inline/factbox_bg.')) {
+      if (url.pathname === '/inline/factbox.js' || /^\/inline\/factbox_(bg|glue)\./.test(url.pathname)) {
         sendFile(res, path.join(root, 'dist', url.pathname.slice('/inline/'.length)));
         return true;
       }
@@ -237,10 +237,11 @@ for (const width of [360, 1280]) {
       return t.hidden ? null : t.textContent;
     });
     assert.ok(keyed, 'a tooltip by keyboard');
-    // Its data table opens, and no wasm was downloaded for any of it.
+    // Its data table opens, and no wasm (nor its glue) was downloaded for any of it:
+    // factbox.js is the only code.
     await page.locator(sel).locator('.fb-data summary').click();
     assert.equal(await page.locator(sel).locator('.fb-data table').isVisible(), true);
-    assert.deepEqual(requests.filter((p) => p.endsWith('.wasm')), []);
+    assert.deepEqual(requests.filter((p) => p.endsWith('.wasm') || p.endsWith('.js')), ['/factbox.js']);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -18,3 +18,5 @@ const readLocal = (url) => readFile(fileURLToPath(url));
 const baseUrl = () => pathToFileURL(process.cwd() + '/').href;
 // The live data part is built into this module (liveFactory, www/live.js).
 const liveCode = () => Promise.resolve(liveFactory);
+// So is wasm-bindgen's glue (newGlue).
+const glueCode = () => Promise.resolve(newGlue);

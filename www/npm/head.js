@@ -12,3 +12,5 @@ const readLocal = null;
 const baseUrl = () => document.baseURI;
 // The live data part is built into this module (liveFactory, www/live.js).
 const liveCode = () => Promise.resolve(liveFactory);
+// So is wasm-bindgen's glue (newGlue).
+const glueCode = () => Promise.resolve(newGlue);
