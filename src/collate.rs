@@ -92,6 +92,9 @@ fn letter(c: char) -> Option<(u32, u32, bool)> {
 
 /// The key that orders `text`: its letters without tones and case, then (where those are
 /// equal) the tones, then the case. Keys compare as slices.
+// Never inlined into the loop over a column's cells, so that the browser optimises it once
+// it is hot (see `Validator::table_row`).
+#[inline(never)]
 pub fn key(text: &str) -> Vec<u32> {
     // Sized once: a table of 1,000 rows makes a key per text cell, and growing three
     // vectors a push at a time was half the time of its ranks.

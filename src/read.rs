@@ -446,14 +446,29 @@ pub(crate) fn cell(node: &Node<'_>) -> Read<Cell> {
 /// to say, in validation), and `highlight`. A key given twice is refused, as in every
 /// object of the document.
 impl FromNode for TableRow {
+    // Never inlined into the loop over the rows, so that it is optimised once it is hot
+    // (see `Validator::table_row`).
+    #[inline(never)]
     fn from_node(node: &Node<'_>) -> Read<TableRow> {
         let Kind::Object(entries) = &node.kind else {
             return Err(wrong(node, Expected::Object));
         };
-        // Sorted names find a repeated key in n log n, however many a hostile row has.
-        let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();
-        keys.sort_unstable();
-        if let Some(&[twice, _]) = keys.windows(2).find(|w| matches!(w, [a, b] if a == b)) {
+        // A repeated key: a row of a few cells is checked pair by pair (no allocation, for
+        // each of up to 10,000 rows); a longer one by sorting its names, in n log n however
+        // many a hostile row has.
+        let twice = if entries.len() <= 16 {
+            entries.iter().enumerate().find_map(|(i, e)| {
+                entries.iter().skip(i + 1).any(|f| f.key == e.key).then_some(e.key.as_ref())
+            })
+        } else {
+            let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();
+            keys.sort_unstable();
+            keys.windows(2).find_map(|w| match w {
+                [a, b] if a == b => Some(*a),
+                _ => None,
+            })
+        };
+        if let Some(twice) = twice {
             return Err(error(
                 What::DuplicateField {
                     field: twice.to_owned(),

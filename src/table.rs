@@ -67,54 +67,50 @@ pub fn rows(table: &Table, lang: Lang) -> Vec<Vec<String>> {
 /// cell has none. Numbers are ordered by value (a range by its middle), text as
 /// [`crate::collate`] orders it.
 pub fn ranks(rows: &[TableRow], c: usize) -> Vec<Option<u32>> {
-    fn cell(r: &TableRow, c: usize) -> Option<&TableCell> {
-        r.cells.get(c)
+    let cell = |i: usize| rows.get(i).and_then(|r| r.cells.get(c));
+    let n = rows.len();
+    // A column holds values or texts, never both (validation empties the other kind). A
+    // column of numbers sorts by value alone (comparing plain numbers is a fraction of the
+    // general comparison's time), a column of texts by collation key; empty cells last.
+    if (0..n).any(|i| matches!(cell(i), Some(TableCell::Value { .. }))) {
+        let keys: Vec<f64> = (0..n)
+            .map(|i| match cell(i) {
+                Some(TableCell::Value { value, .. }) => value.middle(),
+                // Values are finite (validation): infinity is after every one of them.
+                _ => f64::INFINITY,
+            })
+            .collect();
+        let key = |i: usize| keys.get(i).copied().filter(|k| k.is_finite());
+        let sorted = crate::sort::order(&keys);
+        return ranked(n, &sorted, |a, b| key(a).zip(key(b)).map(|(x, y)| x.total_cmp(&y).is_eq()));
     }
-    let numbers: Vec<Option<f64>> = rows
-        .iter()
-        .map(|r| match cell(r, c) {
-            Some(TableCell::Value { value, .. }) => Some(value.middle()),
-            _ => None,
-        })
-        .collect();
-    let texts: Vec<Option<Vec<u32>>> = rows
-        .iter()
-        .map(|r| match cell(r, c) {
+    let keys: Vec<Option<Vec<u32>>> = (0..n)
+        .map(|i| match cell(i) {
             Some(TableCell::Text(t)) => Some(crate::collate::key(t)),
             _ => None,
         })
         .collect();
-    // Values before texts (a column holds one or the other), empty cells last.
-    let class = |i: usize| match (numbers.get(i).copied().flatten(), texts.get(i).and_then(Option::as_ref)) {
-        (Some(_), _) => 0,
-        (None, Some(_)) => 1,
-        (None, None) => 2,
-    };
-    let cmp = |a: usize, b: usize| {
-        class(a).cmp(&class(b)).then_with(|| {
-            match (numbers.get(a).copied().flatten(), numbers.get(b).copied().flatten()) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                _ => texts.get(a).cmp(&texts.get(b)),
-            }
-        })
-    };
-    // A column of numbers sorts by value alone, empty cells (infinity) last: comparing
-    // plain numbers is a fraction of the general comparison's time.
-    let sorted = if numbers.iter().any(Option::is_some) {
-        let keys: Vec<f64> = numbers.iter().map(|n| n.unwrap_or(f64::INFINITY)).collect();
-        crate::sort::order(&keys)
-    } else {
-        crate::sort::order_by(rows.len(), &cmp)
-    };
-    let mut out = vec![None; rows.len()];
+    let key = |i: usize| keys.get(i).and_then(Option::as_ref);
+    // `None` (an empty cell) after every text.
+    let sorted = crate::sort::order_by(n, &|a, b| match (key(a), key(b)) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (x, y) => x.is_none().cmp(&y.is_none()),
+    });
+    ranked(n, &sorted, |a, b| key(a).zip(key(b)).map(|(x, y)| x == y))
+}
+
+/// The ranks of `n` rows from their order, `sorted`: `same(a, b)` says whether two rows
+/// rank equal, or `None` when either is an empty cell (which have no rank, and come last).
+fn ranked(n: usize, sorted: &[usize], same: impl Fn(usize, usize) -> Option<bool>) -> Vec<Option<u32>> {
+    let mut out = vec![None; n];
     let mut rank = 0u32;
     let mut previous: Option<usize> = None;
-    for &i in &sorted {
-        if class(i) == 2 {
-            break;
-        }
-        if previous.is_some_and(|p| cmp(p, i) != std::cmp::Ordering::Equal) {
-            rank += 1;
+    for &i in sorted {
+        // (The first row is compared with itself: equal, unless it is an empty cell.)
+        match same(previous.unwrap_or(i), i) {
+            Some(true) => {}
+            Some(false) => rank += 1,
+            None => break,
         }
         if let Some(slot) = out.get_mut(i) {
             *slot = Some(rank);

@@ -1003,9 +1003,37 @@ impl Validator {
             return empty;
         }
         let keys: Vec<&str> = spec.columns.iter().map(|c| c.key.trim()).collect();
-        for i in crate::sort::duplicates(&keys) {
+        let repeated = crate::sort::duplicates(&keys);
+        for &i in &repeated {
             let key = keys.get(i).copied().unwrap_or_default().to_owned();
             self.push(&columns_at.index(i).field("key"), What::DuplicateKey { key });
+        }
+        // Which column each cell of each row is in, found once: the key as written, trimmed,
+        // tried first at the cell's own place (rows usually list their keys in the
+        // columns' order), so that 1,000 rows of six cells cost 6,000 lookups, not 36,000.
+        // A key given to two columns (refused above) is the first one's, as it always was.
+        let column_of = |i: usize, key: &str| -> Option<usize> {
+            let key = key.trim();
+            if repeated.is_empty() && keys.get(i).is_some_and(|k| *k == key) {
+                return Some(i);
+            }
+            keys.iter().position(|k| *k == key)
+        };
+        let placed: Vec<Vec<Option<usize>>> = spec
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().enumerate().map(|(i, (k, _))| column_of(i, k)).collect())
+            .collect();
+        // The columns some row gives a number in.
+        let mut valued = vec![false; n_columns];
+        for (row, places) in spec.rows.iter().zip(&placed) {
+            for ((_, cell), c) in row.cells.iter().zip(places) {
+                if let (spec::Cell::Value { .. }, Some(c)) = (cell, c) {
+                    if let Some(v) = valued.get_mut(*c) {
+                        *v = true;
+                    }
+                }
+            }
         }
         let mut columns = Vec::with_capacity(n_columns);
         for (i, c) in spec.columns.iter().enumerate() {
@@ -1035,12 +1063,8 @@ impl Validator {
                 || c.out_of.is_some()
                 || c.bars.is_some()
                 || c.heat.is_some();
-            let holds = said
-                || spec.rows.iter().any(|r| {
-                    r.cells
-                        .iter()
-                        .any(|(k, cell)| k.trim() == key && matches!(cell, spec::Cell::Value { .. }))
-                });
+            let first = keys.iter().position(|k| *k == key).unwrap_or(i);
+            let holds = said || valued.get(first).copied().unwrap_or(false);
             let numbers = holds.then(|| {
                 // The column's own fields are checked at the column's path.
                 let before = std::mem::replace(&mut self.at, at.clone());
@@ -1072,98 +1096,16 @@ impl Validator {
             });
         }
         let mut rows = Vec::with_capacity(n_rows);
-        for (r, row) in spec.rows.iter().enumerate() {
-            let at = Lazy::Index(&rows_at, r);
-            let mut cells = vec![TableCell::Empty; n_columns];
-            for (key, cell) in &row.cells {
-                let key = key.as_str();
-                let Some(c) = keys.iter().position(|k| *k == key.trim()) else {
-                    let mut expected: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
-                    expected.push("highlight".to_owned());
-                    self.push(
-                        &Lazy::Field(&at, key),
-                        What::UnknownField {
-                            field: key.to_owned(),
-                            suggestion: nearest(key, keys.iter().copied().chain(["highlight"]))
-                                .map(str::to_owned),
-                            expected,
-                        },
-                    );
-                    continue;
-                };
-                let Some(column) = columns.get(c) else {
-                    continue;
-                };
-                let path = Lazy::Field(&at, key);
-                let shown = match (cell, &column.numbers) {
-                    (spec::Cell::Empty, _) => TableCell::Empty,
-                    (spec::Cell::Text(t), None) => {
-                        if t.trim().is_empty() {
-                            TableCell::Empty
-                        } else {
-                            TableCell::Text(self.text(t, &path, limits::CELL))
-                        }
-                    }
-                    (spec::Cell::Text(t), Some(_)) => {
-                        self.push(
-                            &path,
-                            What::TextInNumbers {
-                                column: column.label.clone(),
-                                text: t.clone(),
-                                fix: crate::json::value_fix(t).map(|f| cell_fix(&f)),
-                            },
-                        );
-                        TableCell::Empty
-                    }
-                    (
-                        spec::Cell::Value {
-                            value,
-                            status,
-                            qualifier,
-                        },
-                        Some(numbers),
-                    ) => {
-                        let (format, measure) = (numbers.format.clone(), numbers.measure);
-                        let value = self.amount(value, status.or(numbers.status), &path);
-                        self.rank_value(value, measure, &path);
-                        if !measure.is_ranks() {
-                            self.printable_num(&format, value.low(), &path);
-                            if value.is_range() {
-                                self.printable_num(&format, value.high(), &path);
-                            }
-                        }
-                        let qualifier = self.opt_text(
-                            qualifier.as_deref(),
-                            &Lazy::Field(&path, "qualifier"),
-                            limits::QUALIFIER,
-                        );
-                        TableCell::Value { value, qualifier }
-                    }
-                    // A value makes its column one of numbers (above).
-                    (spec::Cell::Value { .. }, None) => TableCell::Empty,
-                };
-                if let Some(slot) = cells.get_mut(c) {
-                    *slot = shown;
-                }
-            }
-            // The first cell names the row, for screen readers and for `highlight`.
-            if matches!(cells.first(), Some(TableCell::Empty)) {
-                self.push(
-                    &at,
-                    What::MissingField {
-                        field: keys.first().copied().unwrap_or_default().to_owned(),
-                    },
-                );
-            }
-            rows.push(TableRow {
-                cells,
-                highlight: row.highlight.unwrap_or(false),
-            });
+        for (r, (row, places)) in spec.rows.iter().zip(&placed).enumerate() {
+            rows.push(self.table_row(row, places, &Lazy::Index(&rows_at, r), &keys, &columns));
         }
-        let labels: Vec<String> = rows.iter().map(|r| row_label(r, &columns)).collect();
-        let marked = self.highlight_labels(spec.highlight.as_ref(), &labels);
-        for (row, m) in rows.iter_mut().zip(marked) {
-            row.highlight |= m;
+        // The rows' labels, only to find the ones `highlight` names.
+        if spec.highlight.is_some() {
+            let labels: Vec<String> = rows.iter().map(|r| row_label(r, &columns)).collect();
+            let marked = self.highlight_labels(spec.highlight.as_ref(), &labels);
+            for (row, m) in rows.iter_mut().zip(marked) {
+                row.highlight |= m;
+            }
         }
         let sorted = spec.sort.as_ref().and_then(|s| self.table_sort(s, &columns, &mut rows));
         let page_size = spec
@@ -1175,6 +1117,108 @@ impl Validator {
             page_size,
             sorted,
             derived: crate::table::Derived::default(),
+        }
+    }
+
+    /// A table's row, checked cell by cell against its columns (`places`: the column of
+    /// each cell, or none). Its own function, never inlined into the loop over the rows:
+    /// the browser runs a wasm function in its baseline tier until a call to it returns
+    /// after it has become hot, so a loop over 1,000 rows inside one call would run in
+    /// the baseline tier throughout, where a call per row runs in optimised code soon.
+    #[inline(never)]
+    fn table_row(
+        &mut self,
+        row: &spec::TableRow,
+        places: &[Option<usize>],
+        at: &dyn Where,
+        keys: &[&str],
+        columns: &[TableColumn],
+    ) -> TableRow {
+        let n_columns = columns.len();
+        let mut cells = vec![TableCell::Empty; n_columns];
+        for ((key, cell), place) in row.cells.iter().zip(places) {
+            let key = key.as_str();
+            let Some(c) = *place else {
+                let mut expected: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
+                expected.push("highlight".to_owned());
+                self.push(
+                    &Lazy::Field(at, key),
+                    What::UnknownField {
+                        field: key.to_owned(),
+                        suggestion: nearest(key, keys.iter().copied().chain(["highlight"]))
+                            .map(str::to_owned),
+                        expected,
+                    },
+                );
+                continue;
+            };
+            let Some(column) = columns.get(c) else {
+                continue;
+            };
+            let path = Lazy::Field(at, key);
+            let shown = match (cell, &column.numbers) {
+                (spec::Cell::Empty, _) => TableCell::Empty,
+                (spec::Cell::Text(t), None) => {
+                    if t.trim().is_empty() {
+                        TableCell::Empty
+                    } else {
+                        TableCell::Text(self.text(t, &path, limits::CELL))
+                    }
+                }
+                (spec::Cell::Text(t), Some(_)) => {
+                    self.push(
+                        &path,
+                        What::TextInNumbers {
+                            column: column.label.clone(),
+                            text: t.clone(),
+                            fix: crate::json::value_fix(t).map(|f| cell_fix(&f)),
+                        },
+                    );
+                    TableCell::Empty
+                }
+                (
+                    spec::Cell::Value {
+                        value,
+                        status,
+                        qualifier,
+                    },
+                    Some(numbers),
+                ) => {
+                    let (format, measure) = (&numbers.format, numbers.measure);
+                    let value = self.amount(value, status.or(numbers.status), &path);
+                    self.rank_value(value, measure, &path);
+                    if !measure.is_ranks() {
+                        self.printable_num(format, value.low(), &path);
+                        if value.is_range() {
+                            self.printable_num(format, value.high(), &path);
+                        }
+                    }
+                    let qualifier = self.opt_text(
+                        qualifier.as_deref(),
+                        &Lazy::Field(&path, "qualifier"),
+                        limits::QUALIFIER,
+                    );
+                    TableCell::Value { value, qualifier }
+                }
+                // A value makes its column one of numbers (above).
+                (spec::Cell::Value { .. }, None) => TableCell::Empty,
+            };
+            if let Some(slot) = cells.get_mut(c) {
+                *slot = shown;
+            }
+        }
+        // The first cell names the row, for screen readers and for `highlight`.
+        if matches!(cells.first(), Some(TableCell::Empty)) {
+            self.push(
+                at,
+                What::MissingField {
+                    field: keys.first().copied().unwrap_or_default().to_owned(),
+                },
+            );
+        }
+        TableRow {
+            cells,
+            highlight: row.highlight.unwrap_or(false),
         }
     }
 
