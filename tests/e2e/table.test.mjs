@@ -143,6 +143,15 @@ test('the keyboard reaches every sort button and sorts best first, then reverses
   await page.keyboard.press('Enter');
   assert.deepEqual((await box.evaluate((h) => [...h.shadowRoot.querySelectorAll('tbody tr:not([hidden]) td:last-child')].slice(0, 3).map((c) => c.textContent))),
     ['hạng\u00a01', 'hạng\u00a02', 'hạng\u00a03']);
+  // Printed, every row shows, all 34 in the order sorted (the rows past the page are put
+  // in order once the page is idle after the press).
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 5000 })));
+  await page.emulateMedia({ media: 'print' });
+  const printed = await box.evaluate((h) => [...h.shadowRoot.querySelectorAll('tbody tr')]
+    .filter((r) => r.offsetParent !== null).map((r) => Number(r.cells[r.cells.length - 1].textContent.replace(/\D/g, ''))));
+  assert.equal(printed.length, 34);
+  assert.deepEqual(printed, [...printed].sort((a, b) => a - b));
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(errors, []);
   await context.close();
 });
