@@ -54,6 +54,31 @@ fn row_label(row: &TableRow, columns: &[TableColumn]) -> String {
     }
 }
 
+/// The column of each of `row`'s cells (`None`: no column has its key), and each column
+/// a cell gives a number in marked in `valued`. The key as written, trimmed, is tried first
+/// at the cell's own place (rows usually list their keys in the columns' order; `in_order`
+/// only when no two columns share a key). A call per row, never inlined into the loop over
+/// the rows, so that the browser optimises it once hot (see `Validator::table_row`).
+#[inline(never)]
+fn places(row: &spec::TableRow, keys: &[&str], in_order: bool, valued: &mut [bool]) -> Vec<Option<usize>> {
+    row.cells
+        .iter()
+        .enumerate()
+        .map(|(i, (key, cell))| {
+            let key = key.trim();
+            let c = if in_order && keys.get(i).is_some_and(|k| *k == key) {
+                Some(i)
+            } else {
+                keys.iter().position(|k| *k == key)
+            };
+            if let (spec::Cell::Value { .. }, Some(v)) = (cell, c.and_then(|c| valued.get_mut(c))) {
+                *v = true;
+            }
+            c
+        })
+        .collect()
+}
+
 /// Why a box (or a whole document) cannot be shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
@@ -1008,33 +1033,15 @@ impl Validator {
             let key = keys.get(i).copied().unwrap_or_default().to_owned();
             self.push(&columns_at.index(i).field("key"), What::DuplicateKey { key });
         }
-        // Which column each cell of each row is in, found once: the key as written, trimmed,
-        // tried first at the cell's own place (rows usually list their keys in the
-        // columns' order), so that 1,000 rows of six cells cost 6,000 lookups, not 36,000.
-        // A key given to two columns (refused above) is the first one's, as it always was.
-        let column_of = |i: usize, key: &str| -> Option<usize> {
-            let key = key.trim();
-            if repeated.is_empty() && keys.get(i).is_some_and(|k| *k == key) {
-                return Some(i);
-            }
-            keys.iter().position(|k| *k == key)
-        };
+        // Which column each cell of each row is in, found once (see `places`): 1,000 rows of
+        // six cells cost 6,000 lookups, not 36,000. A key given to two columns (refused
+        // above) is the first one's, as it always was.
+        let mut valued = vec![false; n_columns];
         let placed: Vec<Vec<Option<usize>>> = spec
             .rows
             .iter()
-            .map(|r| r.cells.iter().enumerate().map(|(i, (k, _))| column_of(i, k)).collect())
+            .map(|row| places(row, &keys, repeated.is_empty(), &mut valued))
             .collect();
-        // The columns some row gives a number in.
-        let mut valued = vec![false; n_columns];
-        for (row, places) in spec.rows.iter().zip(&placed) {
-            for ((_, cell), c) in row.cells.iter().zip(places) {
-                if let (spec::Cell::Value { .. }, Some(c)) = (cell, c) {
-                    if let Some(v) = valued.get_mut(*c) {
-                        *v = true;
-                    }
-                }
-            }
-        }
         let mut columns = Vec::with_capacity(n_columns);
         for (i, c) in spec.columns.iter().enumerate() {
             let at = columns_at.index(i);
