@@ -30,7 +30,8 @@ function loadPart(url, name) {
     };
     s.onerror = function () {
       delete parts[name];
-      reject(new Error('factbox: could not load ' + url));
+      reject(new Error('factbox: could not load ' + url + ': upload it beside factbox.js,'
+        + ' with the other factbox_* files of dist/'));
     };
     document.head.appendChild(s);
   }));

@@ -169,6 +169,22 @@ test('script in every text field is shown as text and never runs; links must be 
   await context.close();
 });
 
+test('a site that left out the wasm\'s glue: each live box names the file and says to upload it; a good box after it is uploaded', async () => {
+  const { context, page } = await open(browser, 'about:blank');
+  let missing = true;
+  await page.route(/\/factbox_glue\.[0-9a-f]{12}\.js$/, (r) => (missing ? r.fulfill({ status: 404, body: 'Not Found' }) : r.continue()));
+  await page.goto(`${server.url}/test/dynamic.html`);
+  const good = JSON.stringify({ version: 1, boxes: [{ id: 'a', kind: 'bar', title: 'T', bars: [{ label: 'A', value: 1 }] }] });
+  await add(page, [{ id: 'g1', src: '#', inline: good }]);
+  assert.equal(await settled(page, '#g1'), 'error');
+  assert.match(await shadowText(page, '#g1'), /factbox_glue\.[0-9a-f]{12}\.js: upload it beside factbox\.js/);
+  // Once it is there, the next box loads it (a failed load is not kept).
+  missing = false;
+  await add(page, [{ id: 'g2', src: '#', inline: good }]);
+  assert.equal(await settled(page, '#g2'), 'ready');
+  await context.close();
+});
+
 test('a wasm trap: that box says so, the instance is replaced, every other box still works', async () => {
   const { context, page } = await open(browser, 'about:blank');
   // Simulate a trap while the first instance builds box #three: the next call the wasm
