@@ -458,7 +458,11 @@ impl FromNode for TableRow {
         // many a hostile row has.
         let twice = if entries.len() <= 16 {
             entries.iter().enumerate().find_map(|(i, e)| {
-                entries.iter().skip(i + 1).any(|f| f.key == e.key).then_some(e.key.as_ref())
+                entries
+                    .iter()
+                    .skip(i + 1)
+                    .any(|f| f.key == e.key)
+                    .then_some(e.key.as_ref())
             })
         } else {
             let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();

@@ -82,7 +82,9 @@ pub fn ranks(rows: &[TableRow], c: usize) -> Vec<Option<u32>> {
             .collect();
         let key = |i: usize| keys.get(i).copied().filter(|k| k.is_finite());
         let sorted = crate::sort::order(&keys);
-        return ranked(n, &sorted, |a, b| key(a).zip(key(b)).map(|(x, y)| x.total_cmp(&y).is_eq()));
+        return ranked(n, &sorted, |a, b| {
+            key(a).zip(key(b)).map(|(x, y)| x.total_cmp(&y).is_eq())
+        });
     }
     let keys: Vec<Option<Vec<u32>>> = (0..n)
         .map(|i| match cell(i) {
@@ -101,7 +103,11 @@ pub fn ranks(rows: &[TableRow], c: usize) -> Vec<Option<u32>> {
 
 /// The ranks of `n` rows from their order, `sorted`: `same(a, b)` says whether two rows
 /// rank equal, or `None` when either is an empty cell (which have no rank, and come last).
-fn ranked(n: usize, sorted: &[usize], same: impl Fn(usize, usize) -> Option<bool>) -> Vec<Option<u32>> {
+fn ranked(
+    n: usize,
+    sorted: &[usize],
+    same: impl Fn(usize, usize) -> Option<bool>,
+) -> Vec<Option<u32>> {
     let mut out = vec![None; n];
     let mut rank = 0u32;
     let mut previous: Option<usize> = None;

@@ -60,7 +60,12 @@ fn row_label(row: &TableRow, columns: &[TableColumn]) -> String {
 /// only when no two columns share a key). A call per row, never inlined into the loop over
 /// the rows, so that the browser optimises it once hot (see `Validator::table_row`).
 #[inline(never)]
-fn places(row: &spec::TableRow, keys: &[&str], in_order: bool, valued: &mut [bool]) -> Vec<Option<usize>> {
+fn places(
+    row: &spec::TableRow,
+    keys: &[&str],
+    in_order: bool,
+    valued: &mut [bool],
+) -> Vec<Option<usize>> {
     row.cells
         .iter()
         .enumerate()
