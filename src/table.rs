@@ -348,10 +348,17 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table, written: Rows) {
         h.end("button").end("th");
     }
     h.end("tr").end("thead");
-    let columns = Columns::of(table);
+    let extents = extents_of(table);
     h.start("tbody", "", &[]);
-    let end = if comes_later(b, written) { table.page_size } else { total };
-    body_rows(h, table, columns, 0..end, lang);
+    // A box drawn in the browser shows its first page before any column is sorted: the
+    // ranks (`data-v`) of those rows come with the rest (see [`rows_from`]), which the
+    // script asks for before any sort.
+    let (end, ranks) = if comes_later(b, written) {
+        (table.page_size, None)
+    } else {
+        (total, Some(ranks_of(table)))
+    };
+    body_rows(h, table, ranks, &extents, 0..end, lang);
     h.end("tbody").end("table").end("div");
     if paged {
         // Before (or without) the script, where the browser runs scripts, the rows past the
@@ -365,7 +372,7 @@ pub fn markup(h: &mut Html, b: &FactBox, table: &Table, written: Rows) {
         h.text(&words.all_rows.replace("{n}", &total_text));
         h.end("label").end("p");
     }
-    heat_key(h, table, &columns.extents, lang);
+    heat_key(h, table, &extents, lang);
     h.end("div");
 }
 
@@ -379,7 +386,9 @@ pub enum Rows {
     /// left empty: a box drawn in the browser, whose script asks for the rest
     /// ([`rows_from`], [`crate::markup::csv_address`]) while the reader looks at the first
     /// page, or at once when they sort, search, ask for more or for the CSV. A table of
-    /// 1,000 rows is then on screen after ten rows are written and parsed, not a thousand.
+    /// 1,000 rows is then on screen after ten rows are written and parsed, not a thousand,
+    /// and before any column is sorted: the first page's ranks (`data-v`) come with the
+    /// rest.
     FirstPage,
 }
 
@@ -397,32 +406,30 @@ fn paged(table: &Table) -> bool {
     table.page_size > 0 && table.rows.len() > table.page_size
 }
 
-/// What every row's cells need from their whole column: its ranks (for sorting) and its
-/// extent (for bars and heat colours).
-#[derive(Debug, Clone)]
-struct Columns {
-    ranks: Vec<Vec<Option<u32>>>,
-    extents: Vec<Option<(f64, f64, u8)>>,
+/// Each column's ranks (see [`ranks`]), for the rows' `data-v`.
+type Ranks = Vec<Vec<Option<u32>>>;
+
+/// Each column's extent (see [`extent`]), for its bars and heat colours.
+type Extents = Vec<Option<(f64, f64, u8)>>;
+
+/// `table`'s ranks, worked out on first use and kept with it: sorting every column, a
+/// text column by Vietnamese collation, is most of the cost of a chunk of rows.
+fn ranks_of(table: &Table) -> &Ranks {
+    table
+        .derived
+        .0
+        .get_or_init(|| (0..table.columns.len()).map(|c| ranks(&table.rows, c)).collect())
 }
 
-impl Columns {
-    /// `table`'s, worked out on first use and kept with it: sorting a text column by
-    /// Vietnamese collation is most of the cost of a chunk of rows.
-    fn of(table: &Table) -> &Columns {
-        table.derived.0.get_or_init(|| {
-            let n = table.columns.len();
-            Columns {
-                ranks: (0..n).map(|c| ranks(&table.rows, c)).collect(),
-                extents: (0..n).map(|c| extent(table, c)).collect(),
-            }
-        })
-    }
+/// `table`'s extents: one pass over its rows, cheap enough to do for each chunk.
+fn extents_of(table: &Table) -> Extents {
+    (0..table.columns.len()).map(|c| extent(table, c)).collect()
 }
 
-/// A table's [`Columns`], kept once worked out. Derived from the rows alone, so two
-/// tables are equal whether or not either has worked them out yet.
+/// A table's ranks, kept once worked out. Derived from the rows alone, so two tables are
+/// equal whether or not either has worked them out yet.
 #[derive(Debug, Clone, Default)]
-pub struct Derived(std::cell::OnceCell<Columns>);
+pub struct Derived(std::cell::OnceCell<Ranks>);
 
 impl PartialEq for Derived {
     fn eq(&self, _: &Derived) -> bool {
@@ -431,8 +438,9 @@ impl PartialEq for Derived {
 }
 
 /// The `<tr>` elements of the rows `from..to` of box `b`'s table (fewer past its end), as
-/// its markup holds them: what a box drawn with [`Rows::FirstPage`] adds to its `<tbody>`.
-/// Empty when `b` is no table.
+/// its markup holds them: what a box drawn with [`Rows::FirstPage`] adds to its `<tbody>`,
+/// and the ranks of the first page it was drawn with (rows from 0). Empty when `b` is no
+/// table.
 pub fn rows_from(b: &FactBox, from: usize, to: usize) -> String {
     let crate::model::Body::Table(table) = &b.body else {
         return String::new();
@@ -440,14 +448,21 @@ pub fn rows_from(b: &FactBox, from: usize, to: usize) -> String {
     let to = to.min(table.rows.len());
     let mut h = Html::default();
     if from < to {
-        body_rows(&mut h, table, Columns::of(table), from..to, b.lang);
+        body_rows(&mut h, table, Some(ranks_of(table)), &extents_of(table), from..to, b.lang);
     }
     h.finish()
 }
 
 /// The rows `range` of `table`, each a `<tr>`; those past the first page of a paged table
 /// carry `fb-over`, hidden until the reader asks for them.
-fn body_rows(h: &mut Html, table: &Table, columns: &Columns, range: std::ops::Range<usize>, lang: Lang) {
+fn body_rows(
+    h: &mut Html,
+    table: &Table,
+    ranks: Option<&Ranks>,
+    extents: &Extents,
+    range: std::ops::Range<usize>,
+    lang: Lang,
+) {
     let words = lang.words();
     let paged = paged(table);
     let mut rank_text = String::new();
@@ -462,7 +477,7 @@ fn body_rows(h: &mut Html, table: &Table, columns: &Columns, range: std::ops::Ra
         h.start("tr", class, &[]);
         for (c, (column, cell)) in table.columns.iter().zip(&row.cells).enumerate() {
             rank_text.clear();
-            let rank = columns.ranks.get(c).and_then(|k| k.get(r)).copied().flatten();
+            let rank = ranks.and_then(|k| k.get(c)).and_then(|k| k.get(r)).copied().flatten();
             let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(2);
             if let Some(k) = rank {
                 push_decimal(&mut rank_text, k);
@@ -474,7 +489,7 @@ fn body_rows(h: &mut Html, table: &Table, columns: &Columns, range: std::ops::Ra
                 TableCell::Value { value, .. } => Some(*value),
                 _ => None,
             };
-            let extent = columns.extents.get(c).copied().flatten();
+            let extent = extents.get(c).copied().flatten();
             if let (Some(n), Some(v), Some((lo, hi, _))) = (numbers, value, extent) {
                 if n.heat {
                     let step = heat_step(v.middle(), lo, hi, n.measure.lower_is_better());

@@ -240,17 +240,35 @@ function attachTable(box) {
     folded = null;
     list = rows;
   }
+  // Its first page came without ranks (`data-v`), to be on screen sooner: they come with
+  // the first chunk, which starts again at row 0 and whose first rows lend their ranks to
+  // the rows on screen (the same elements stay: nothing on screen is replaced).
+  var unranked = !!rest;
   function fill(upTo) {
     if (!rest) return;
-    var from = tbody.rows.length;
+    var have = tbody.rows.length;
     var got = '';
     try {
-      if (from < total) got = rest(from, upTo);
+      if (unranked || have < total) got = rest(unranked ? 0 : have, upTo);
     } catch (e) {
       // The engine failed (a trap): the table keeps the rows it has.
       console.error('factbox:', e);
     }
-    if (got) tbody.insertAdjacentHTML('beforeend', got);
+    if (got && unranked) {
+      var fresh = document.createElement('tbody');
+      fresh.innerHTML = got;
+      [].forEach.call(tbody.rows, function (row, i) {
+        var from = fresh.rows[i];
+        if (from) [].forEach.call(row.cells, function (cell, c) {
+          var v = from.cells[c] && from.cells[c].getAttribute('data-v');
+          if (v !== null && v !== undefined) cell.setAttribute('data-v', v);
+        });
+      });
+      var newer = document.createDocumentFragment();
+      [].slice.call(fresh.rows, have).forEach(function (row) { newer.appendChild(row); });
+      tbody.appendChild(newer);
+      unranked = false;
+    } else if (got) tbody.insertAdjacentHTML('beforeend', got);
     if (!got || tbody.rows.length >= total) {
       rest = null;
       box.removeAttribute('data-fb-rest');

@@ -290,6 +290,17 @@ test('a live table of 1,000 rows drawn a page first: sorted, searched and paged 
     input.value = 'hang 999';
     input.dispatchEvent(new Event('input'));
     out.found = { first: first(el), count: el.shadowRoot.querySelector('.fb-count').textContent };
+    // Drawn before any column is sorted, its first page gets its ranks with the rest,
+    // on the same rows; then sorting works on them as on the rest.
+    el = await box();
+    const table = el.shadowRoot.querySelector('.fb-table');
+    const ranks = () => [].map.call(el.shadowRoot.querySelectorAll('tbody tr'), (r) => r.cells[1].getAttribute('data-v')).slice(0, 10);
+    const onScreen = el.shadowRoot.querySelector('tbody tr');
+    out.unranked = ranks();
+    while (table.hasAttribute('data-fb-rest')) await new Promise((r) => setTimeout(r, 20));
+    out.ranked = { ranks: ranks(), same: el.shadowRoot.querySelector('tbody tr') === onScreen, rows: rows(el) };
+    el.shadowRoot.querySelectorAll('thead button')[1].click();
+    out.ranked.first = first(el);
     el = await box();
     for (let k = 0; k < 3; k++) el.shadowRoot.querySelector('.fb-table-more button').click();
     out.paged = { shown: el.shadowRoot.querySelectorAll('tbody tr:not(.fb-over)').length, rows: rows(el),
@@ -300,6 +311,10 @@ test('a live table of 1,000 rows drawn a page first: sorted, searched and paged 
   // 999 × 37 % 1000 = 963 … the largest, 999, is row 27 (27 × 37 = 999).
   assert.deepEqual(result.sorted, { first: 'Hàng 27', rows: 1000, rest: false });
   assert.deepEqual(result.found, { first: 'Hàng 999', count: '1/1000 dòng khớp' });
+  assert.deepEqual(result.unranked, Array(10).fill(null));
+  // Column B holds 0 … 999 once each, so a row's rank is its value, i × 37 mod 1000.
+  assert.deepEqual(result.ranked, { ranks: Array.from({ length: 10 }, (_, i) => String((i * 37) % 1000)),
+    same: true, rows: 1000, first: 'Hàng 27' });
   assert.deepEqual(result.paged, { shown: 40, rows: 1000, count: 'Hiển thị 40/1000 dòng' });
   // The CSV pressed straight after the draw holds every row.
   const [download, before] = await Promise.all([page.waitForEvent('download'), page.evaluate(async () => {
