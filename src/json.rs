@@ -161,6 +161,9 @@ impl<'a> Reader<'a> {
         SyntaxError { syntax, offset }
     }
 
+    // Inlined even in the size-optimised wasm: a call for each byte read is most of the
+    // reader's time in the browser's first, unoptimised run of it.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -438,18 +441,12 @@ impl<'a> Reader<'a> {
 /// Written here, rather than with `str::parse`, because core's correctly rounded parser
 /// brings about 10 KB of tables into the wasm.
 pub fn number_value(raw: &str) -> Option<f64> {
-    let (negative, rest) = match raw.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, raw),
-    };
-    let (mantissa_text, exp_text) = match rest.find(['e', 'E']) {
-        Some(i) => (rest.get(..i)?, rest.get(i + 1..)?),
-        None => (rest, ""),
-    };
-    let (int_part, frac_part) = match mantissa_text.split_once('.') {
-        Some((a, b)) => (a, b),
-        None => (mantissa_text, ""),
-    };
+    let NumberText {
+        negative,
+        int: int_part,
+        fraction: frac_part,
+        exponent: exp_text,
+    } = NumberText::of(raw);
     let mut exponent: i64 = if exp_text.is_empty() {
         0
     } else {
@@ -478,6 +475,44 @@ pub fn number_value(raw: &str) -> Option<f64> {
         return None;
     }
     Some(if negative { -value } else { value })
+}
+
+/// A JSON number's text in its parts: `-12.50e+3` is negative, `12`, `50` and `+3`.
+pub(crate) struct NumberText<'a> {
+    pub negative: bool,
+    /// The digits before the point.
+    pub int: &'a str,
+    /// The digits after the point, if any.
+    pub fraction: &'a str,
+    /// The exponent after `e` or `E`, with its sign, if any.
+    pub exponent: &'a str,
+}
+
+impl<'a> NumberText<'a> {
+    /// The parts of `raw`, found byte by byte: this runs for every number of a document
+    /// (twice: for its value and for its places as written), and a `char` pattern would
+    /// decode UTF-8 where every byte of a number is ASCII.
+    pub(crate) fn of(raw: &'a str) -> NumberText<'a> {
+        let negative = raw.as_bytes().first() == Some(&b'-');
+        let rest = raw.get(usize::from(negative)..).unwrap_or_default();
+        let at = |b: u8| rest.bytes().position(|c| c == b || c == b.to_ascii_uppercase());
+        let e = at(b'e').unwrap_or(rest.len());
+        let mantissa = rest.get(..e).unwrap_or_default();
+        let exponent = rest.get(e + 1..).unwrap_or_default();
+        let (int, fraction) = match mantissa.bytes().position(|c| c == b'.') {
+            Some(p) => (
+                mantissa.get(..p).unwrap_or_default(),
+                mantissa.get(p + 1..).unwrap_or_default(),
+            ),
+            None => (mantissa, ""),
+        };
+        NumberText {
+            negative,
+            int,
+            fraction,
+            exponent,
+        }
+    }
 }
 
 fn parse_exponent(text: &str) -> Option<i64> {

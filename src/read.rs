@@ -89,14 +89,12 @@ pub(crate) fn amount(node: &Node<'_>) -> Read<Amount> {
 /// The decimal places and significant digits of a JSON number as written: `26.70` has 2
 /// places and 4 digits, `1.5e-3` has 4 places, `16400000` none and 8 digits.
 pub fn written(raw: &str) -> (u32, u32) {
-    let body = raw.trim_start_matches('-');
-    let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (
-            body.get(..i).unwrap_or_default(),
-            body.get(i + 1..).unwrap_or_default(),
-        ),
-        None => (body, ""),
-    };
+    let crate::json::NumberText {
+        int,
+        fraction: frac,
+        exponent,
+        ..
+    } = crate::json::NumberText::of(raw);
     let exponent: i64 = {
         let (negative, digits) = match exponent.as_bytes().first() {
             Some(b'-') => (true, exponent.get(1..).unwrap_or_default()),
@@ -108,7 +106,6 @@ pub fn written(raw: &str) -> (u32, u32) {
         });
         if negative { -e } else { e }
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let decimals = (frac.len() as i64 - exponent).clamp(0, 1000);
     // The digits from the first that is not a zero, counted without copying them (this
     // runs for every number of a document).

@@ -54,6 +54,18 @@ fn row_label(row: &TableRow, columns: &[TableColumn]) -> String {
     }
 }
 
+/// `s` without white space at either end, as `str::trim`, which is called for every key
+/// and text of a table's rows: when both ends are ASCII letters or signs (nearly always),
+/// there is nothing to trim and no character to decode.
+fn trimmed(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    if plain(s.as_bytes().first()) && plain(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// The column of each of `row`'s cells (`None`: no column has its key), and each column
 /// a cell gives a number in marked in `valued`. The key as written, trimmed, is tried first
 /// at the cell's own place (rows usually list their keys in the columns' order; `in_order`
@@ -70,7 +82,7 @@ fn places(
         .iter()
         .enumerate()
         .map(|(i, (key, cell))| {
-            let key = key.trim();
+            let key = trimmed(key);
             let c = if in_order && keys.get(i).is_some_and(|k| *k == key) {
                 Some(i)
             } else {
@@ -356,7 +368,7 @@ impl Validator {
 
     /// A required text: trimmed, non-empty, at most `max` characters.
     fn text(&mut self, text: &str, path: &dyn Where, max: usize) -> String {
-        let trimmed = text.trim();
+        let trimmed = trimmed(text);
         let len = trimmed.chars().count();
         if len == 0 {
             self.push(path, What::EmptyText);
@@ -368,7 +380,7 @@ impl Validator {
 
     /// An optional text: absent or blank means none.
     fn opt_text(&mut self, text: Option<&str>, path: &dyn Where, max: usize) -> Option<String> {
-        let t = text?.trim();
+        let t = trimmed(text?);
         if t.is_empty() {
             return None;
         }
@@ -1171,7 +1183,7 @@ impl Validator {
             let shown = match (cell, &column.numbers) {
                 (spec::Cell::Empty, _) => TableCell::Empty,
                 (spec::Cell::Text(t), None) => {
-                    if t.trim().is_empty() {
+                    if trimmed(t).is_empty() {
                         TableCell::Empty
                     } else {
                         TableCell::Text(self.text(t, &path, limits::CELL))
