@@ -236,9 +236,11 @@ dist: setup-rust setup-npm $(FACTBOX)
 pkg: dist
 	rm -rf pkg
 	mkdir -p pkg
-	@# Developers' builds keep every message and prerender: the developers' wasm, under the
-	@# readers' name.
-	cp target/factbox_dev.wasm pkg/factbox_bg.wasm
+	@# The readers' wasm draws good boxes, as the script tag's does; the developers' (every
+	@# message, prerender with fonts) is fetched only for a failed box, an image,
+	@# prerender() or check().
+	cp target/factbox_bg.wasm pkg/factbox_bg.wasm
+	cp target/factbox_dev.wasm pkg/factbox_dev.wasm
 	@# The engine that reads live data, fetched only by a page with a live box.
 	cp target/factbox_editor.wasm pkg/factbox_editor.wasm
 	@# The same glue, constants and API as dist/factbox.js (target/factbox.core.js), as a module.
@@ -253,7 +255,7 @@ pkg: dist
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
 	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json
 	cd pkg && npm pack --silent --pack-destination ../target >/dev/null
-	@echo "pkg/: factbox.js $$(gzip -9c pkg/factbox.js | wc -c) B gzip -9, factbox_bg.wasm $$(gzip -9c pkg/factbox_bg.wasm | wc -c) B gzip -9; target/factbox-$(VERSION).tgz"
+	@echo "pkg/: factbox.js $$(gzip -9c pkg/factbox.js | wc -c) B gzip -9, factbox_bg.wasm $$(gzip -9c pkg/factbox_bg.wasm | wc -c) B gzip -9 (factbox_dev.wasm $$(gzip -9c pkg/factbox_dev.wasm | wc -c) B, for failures, images, prerender and check); target/factbox-$(VERSION).tgz"
 
 demo: dist
 	@echo "factbox demo: http://127.0.0.1:$(PORT)/"

@@ -427,10 +427,13 @@ here; factbox.js's own longest task is in brackets.
 const viteFile = path.join(root, 'target', 'bench', 'vite.json');
 if (fs.existsSync(viteFile)) {
   const v = JSON.parse(fs.readFileSync(viteFile, 'utf8'));
-  // The engine that reads live data is emitted beside the app (the module names it), but
-  // a page fetches it only where a box reads live data: not what a reader of this app
+  // The engines that read live data and that write messages and prerender are emitted
+  // beside the app (the module names them), but a page fetches them only where a box reads
+  // live data, fails, or prerender() or check() is called: not what a reader of this app
   // downloads.
-  const onDemand = (f) => /^factbox_editor\./.test(f.file);
+  const onDemandWhy = (f) => (/^factbox_editor\./.test(f.file) ? 'only where a box reads live data'
+    : /^factbox_dev\./.test(f.file) ? 'only where a box fails, an image is asked for, or for prerender() and check()' : '');
+  const onDemand = (f) => onDemandWhy(f) !== '';
   const sum = (files, k) => files.reduce((t, f) => t + f[k], 0);
   const read = (k) => sum(v.sizes.with.filter((f) => !onDemand(f)), k) - sum(v.sizes.without, k);
   md += `
@@ -440,11 +443,12 @@ A minimal app that renders one box with \`import { render } from 'factbox'\` (th
 \`make pkg\`), against the same app without factbox (\`node benches/vite-bytes.mjs\`). factbox
 adds **${read('gzip')} B gzip -9** (${kb(read('gzip'))}; ${read('raw')} B raw) to what its readers
 download, and ${v.added.gzip} B (${kb(v.added.gzip)}) to the files the app puts on its server,
-with the engine that reads live data (fetched only by a page with a box that has \`data\`):
+with the engines fetched only when needed (the developers': messages and prerender; the one
+that reads live data):
 
 | file of the app with factbox | raw | gzip -9 |
 |---|---|---|
-${v.sizes.with.map((f) => `| ${f.file}${onDemand(f) ? ' (only where a box reads live data)' : ''} | ${f.raw} | ${f.gzip} |`).join('\n')}
+${v.sizes.with.map((f) => `| ${f.file}${onDemand(f) ? ` (${onDemandWhy(f)})` : ''} | ${f.raw} | ${f.gzip} |`).join('\n')}
 | the app's own code without factbox | ${v.sizes.without.reduce((s, f) => s + f.raw, 0)} | ${v.sizes.without.reduce((s, f) => s + f.gzip, 0)} |
 `;
 }

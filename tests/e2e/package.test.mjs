@@ -36,7 +36,7 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
   assert.deepEqual(listed, [
     'package/LICENSE-APACHE', 'package/LICENSE-MIT', 'package/README.md', 'package/cli.mjs',
     'package/document.d.ts', 'package/factbox.d.ts', 'package/factbox.js', 'package/factbox.node.js',
-    'package/factbox_bg.wasm', 'package/factbox_editor.wasm', 'package/package.json', 'package/schema.json',
+    'package/factbox_bg.wasm', 'package/factbox_dev.wasm', 'package/factbox_editor.wasm', 'package/package.json', 'package/schema.json',
     // The script-tag build, for sites without a bundler, with its glue and live data parts.
     'package/script/factbox.js',
     ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => /\.wasm$|^factbox_(live|glue)\.[0-9a-f]+\.js$/.test(f)).map((f) => `package/script/${f}`).sort(),
@@ -49,10 +49,11 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
   assert.equal(manifest.exports['.'].node, './factbox.node.js');
   assert.equal(manifest.bin.factbox, './cli.mjs');
   assert.equal(manifest.sideEffects, false);
-  // The same size-optimised wasm as dist/'s developers' engine (every message, and
-  // prerender with fonts), not a fourth build.
-  const dist = fs.readdirSync(path.join(root, 'dist')).find((f) => /^factbox_dev\.[0-9a-f]+\.wasm$/.test(f));
-  assert.ok(fs.readFileSync(path.join(pkg, 'factbox_bg.wasm')).equals(fs.readFileSync(path.join(root, 'dist', dist))));
+  // The same size-optimised wasm as dist/'s: the readers' engine, which draws good boxes,
+  // and the developers' (every message, and prerender with fonts), not a fourth build.
+  const distWasm = (name) => fs.readFileSync(path.join(root, 'dist', fs.readdirSync(path.join(root, 'dist')).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.wasm$`).test(f))));
+  assert.ok(fs.readFileSync(path.join(pkg, 'factbox_bg.wasm')).equals(distWasm('factbox_bg')));
+  assert.ok(fs.readFileSync(path.join(pkg, 'factbox_dev.wasm')).equals(distWasm('factbox_dev')));
   // The engine that reads live data is dist/'s editors' engine, fetched only for live boxes.
   const editors = fs.readdirSync(path.join(root, 'dist')).find((f) => /^factbox_editor\.[0-9a-f]+\.wasm$/.test(f));
   assert.ok(fs.readFileSync(path.join(pkg, 'factbox_editor.wasm')).equals(fs.readFileSync(path.join(root, 'dist', editors))));

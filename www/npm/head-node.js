@@ -4,13 +4,14 @@
 // and documents given by path, relative to the working directory. Nothing to configure.
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL, fileURLToPath } from 'node:url';
-// A bundler may rewrite that URL into its own asset address (Next.js's server build:
-// "/_next/static/media/…", which Node cannot read): then the package's own file, found from
-// this module's place (a name the bundler does not take for an asset).
-const bundled = new URL('./factbox_bg.wasm', import.meta.url);
-const WASM_URL = bundled.protocol === 'file:' ? bundled
-  : new URL(['.', 'factbox_bg.wasm'].join('/'), import.meta.url);
-const EDITOR_URL = WASM_URL;
+// A bundler may rewrite those URLs into its own asset addresses (Next.js's server build:
+// "/_next/static/media/…", which Node cannot read): then the package's own files, found
+// from this module's place (a name the bundler does not take for an asset). Node runs
+// prerender() and check(), with the developers' engine; the readers' is the browser's.
+const packaged = (bundled, name) => bundled.protocol === 'file:' ? bundled
+  : new URL(['.', name].join('/'), import.meta.url);
+const WASM_URL = packaged(new URL('./factbox_bg.wasm', import.meta.url), 'factbox_bg.wasm');
+const EDITOR_URL = packaged(new URL('./factbox_dev.wasm', import.meta.url), 'factbox_dev.wasm');
 // Live data is read in pages, not in Node: the editors' engine beside this file.
 const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
 // file: URLs are read from the disk; anything else is fetched.

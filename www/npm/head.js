@@ -1,9 +1,12 @@
 // factbox for bundlers and Node: the same API as the script tag's window.factbox.
 // Importing it touches no DOM (server-side rendering may import it); render() needs a
-// browser. The wasm beside this file is found the way Vite and webpack 5 both understand;
-// it is the editors' build (every message), so both engines are the one file.
+// browser. The wasm files beside this one are found the way Vite and webpack 5 both
+// understand: the readers' engine (factbox_bg.wasm), which draws good boxes, and the
+// developers' (factbox_dev.wasm: every message, prerender with fonts), which a page fetches
+// only when a box fails, an image is asked for, or prerender() or check() is called. An
+// app's readers download what the script tag's readers download.
 const WASM_URL = new URL('./factbox_bg.wasm', import.meta.url);
-const EDITOR_URL = WASM_URL;
+const EDITOR_URL = new URL('./factbox_dev.wasm', import.meta.url);
 // Live data is read by the editors' engine with its reader (the script tag's), a file of
 // its own: only a page with a box that reads live data fetches it.
 const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
