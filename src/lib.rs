@@ -31,8 +31,6 @@
     )
 )]
 
-// The wasm's allocator; its logic is plain Rust, tested natively.
-pub(crate) mod alloc;
 pub mod canonical;
 pub(crate) mod collate;
 pub(crate) mod css;
@@ -76,10 +74,12 @@ pub(crate) mod validate;
 #[cfg(all(target_arch = "wasm32", not(feature = "studio")))]
 pub mod web;
 
-/// The wasm's allocator (see `src/alloc.rs` for why not a general-purpose one).
+/// The wasm's allocator (see Cargo.toml for why talc).
+// SAFETY: `new_global` requires single-threaded wasm: the widget is built without the
+// atomics feature and runs on the page's one thread.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: alloc::Global = alloc::Global::new();
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 pub use error::{Category, Problem, What};
 pub use format::Lang;
