@@ -111,7 +111,7 @@ export function serve(options = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (failRoute(url, res)) return;
-    if (options.route && options.route(url, res)) return;
+    if (options.route && options.route(url, res, req)) return;
     let file;
     const headers = options.headers || {};
     if (url.pathname.startsWith('/fixtures/')) {
