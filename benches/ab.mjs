@@ -9,7 +9,8 @@
 // many pairs B was faster: about half means no difference.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open, sendFile, root } from '../tests/e2e/helpers.mjs';
+import { serve, launch, sendFile } from '../tests/e2e/helpers.mjs';
+import { tableDoc, openTablePage } from './table-page.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -22,11 +23,6 @@ for (const [k, d] of Object.entries(dirs)) {
     process.exit(2);
   }
 }
-
-// The benchmark's own table document, so that the numbers compare with BENCHMARKS.md's.
-const report = fs.readFileSync(path.join(root, 'benches', 'report.mjs'), 'utf8');
-const { tableDoc } = new Function(report.slice(report.indexOf('function tableDoc'),
-  report.indexOf('async function measureTable')) + '; return { tableDoc };')();
 
 // /a/... and /b/...: each build's files as they are (factbox.js finds its wasm beside it).
 const server = await serve({ route: (url, res, req) => {
@@ -43,17 +39,12 @@ const server = await serve({ route: (url, res, req) => {
 const browser = await launch();
 const median = (xs) => { const s = [...xs].sort((x, y) => x - y); const h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
 
-/** One fresh page of build `k`: the wasm started (a one-row table), then the big table:
- *  to its render resolved, and to the next frame painted. */
+/** One fresh page of build `k`, the wasm started (as in `make bench`), then the big table
+ *  (the benchmark's own document): to its render resolved, and to the next frame painted. */
 async function once(k, text) {
-  const { context, page, errors } = await open(browser, `${server.url}/${k}/table.html`, { viewport: { width: 1280, height: 900 } });
-  await page.waitForFunction(() => window.factbox && window.factbox.render);
+  const { context, page, errors } = await openTablePage(browser, `${server.url}/${k}/table.html`);
   const got = await page.evaluate(async (text) => {
     const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    const warm = document.createElement('div');
-    document.body.appendChild(warm);
-    await factbox.render(warm, '{"version": 1, "boxes": [{"id": "w", "kind": "table", "title": "W", "columns": [{"key": "a", "label": "A"}], "rows": [{"a": "x"}]}]}', { lazy: false });
-    warm.remove();
     const el = document.createElement('div');
     document.body.appendChild(el);
     const t0 = performance.now();

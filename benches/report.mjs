@@ -7,7 +7,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execSync } from 'node:child_process';
 import zopfli from '@gfx/zopfli';
-import { serve, launch, open, sendFile, root, dist, keepWasmMemory } from '../tests/e2e/helpers.mjs';
+import { serve, launch, sendFile, root, dist, keepWasmMemory } from '../tests/e2e/helpers.mjs';
+import { tableDoc, openTablePage } from './table-page.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -108,18 +109,6 @@ async function sizes(file) {
 
 /** A table of `n` rows and six columns, as a province table has them (text, a
  *  percentage with mini bars, a count, a rank with heat colours, a text, a signed change). */
-function tableDoc(n) {
-  const rows = Array.from({ length: n }, (_, i) => ({
-    tinh: `Tỉnh số ${i}`, ty_le: ((i * 37) % 100) + (i % 10) / 10, ho_so: (i * 7919) % 100000,
-    hang: i + 1, vung: `Vùng ${i % 6}`, doi: (i % 21) - 10,
-  }));
-  return JSON.stringify({ version: 1, boxes: [{ id: 't', kind: 'table', title: 'Bảng',
-    columns: [{ key: 'tinh', label: 'Tỉnh' }, { key: 'ty_le', label: 'Tỉ lệ', unit: '%', bars: true },
-      { key: 'ho_so', label: 'Hồ sơ' }, { key: 'hang', label: 'Hạng', ranks: true, heat: true },
-      { key: 'vung', label: 'Vùng' }, { key: 'doi', label: 'Thay đổi', signed: true }],
-    rows }] });
-}
-
 /** A table box of `n` rows, drawn by the wasm already started (a one-row table first):
  *  from the JSON text to the box on screen (render resolved and the next frame painted),
  *  the first table of that size and a second one (the wasm's code then compiled by the
@@ -127,14 +116,9 @@ function tableDoc(n) {
  *  second reverses), each from the press to the layout done (what the reader waits for
  *  before the next frame) and to the next frame painted. */
 async function measureTable(browser, n) {
-  const { context, page, errors } = await open(browser, `${server.url}/bench/table.html`, { viewport: { width: 1280, height: 900 } });
-  await page.waitForFunction(() => window.factbox && window.factbox.render);
+  const { context, page, errors } = await openTablePage(browser, `${server.url}/bench/table.html`);
   const r = await page.evaluate(async (text) => {
     const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    const warm = document.createElement('div');
-    document.body.appendChild(warm);
-    await factbox.render(warm, '{"version": 1, "boxes": [{"id": "w", "kind": "table", "title": "W", "columns": [{"key": "a", "label": "A"}], "rows": [{"a": "x"}]}]}', { lazy: false });
-    warm.remove();
     const drawn = [];
     const complete = [];
     let el;
