@@ -308,14 +308,17 @@ for (const n of SIZES) {
 const tipsOf = (which, key) => SIZES.flatMap((n) => results[n][which].flatMap((r) => r.tips[key]));
 const fShown = tipsOf('factbox', 'shown'); const fDrawn = tipsOf('factbox', 'drawn'); const cShown = tipsOf('chartjs', 'shown');
 budget.tipP95 = fShown.length ? pct(fShown, 95) : null;
+// Median and p95 of a list of times, or dashes when there are none (a run of one box has
+// no bar chart to hover).
+const tipCells = (xs, places) => xs.length ? `${median(xs).toFixed(places)} ms | ${pct(xs, 95).toFixed(places)} ms` : '– | –';
 md += `
 Tooltip latency, all runs together (from the pointer event to the tooltip on screen):
 
 | | samples | median | p95 |
 |---|---|---|---|
-| factbox: tooltip text shown | ${fShown.length} | ${median(fShown).toFixed(2)} ms | ${pct(fShown, 95).toFixed(2)} ms |
-| factbox: mark outlined (next frame done) | ${fDrawn.length} | ${median(fDrawn).toFixed(1)} ms | ${pct(fDrawn, 95).toFixed(1)} ms |
-| Chart.js: tooltip drawn (next frame done) | ${cShown.length} | ${cShown.length ? median(cShown).toFixed(1) : '–'} ms | ${cShown.length ? pct(cShown, 95).toFixed(1) : '–'} ms |
+| factbox: tooltip text shown | ${fShown.length} | ${tipCells(fShown, 2)} |
+| factbox: mark outlined (next frame done) | ${fDrawn.length} | ${tipCells(fDrawn, 1)} |
+| Chart.js: tooltip drawn (next frame done) | ${cShown.length} | ${tipCells(cShown, 1)} |
 
 ## A table box in the browser
 
