@@ -216,6 +216,7 @@ impl<'a> Reader<'a> {
         self.at - from
     }
 
+    #[inline(never)]
     fn number(&mut self) -> Result<Kind<'a>, SyntaxError> {
         let start = self.at;
         if self.peek() == Some(b'-') {
@@ -358,6 +359,7 @@ impl<'a> Reader<'a> {
         char::from_u32(code).ok_or_else(|| self.error(Syntax::InvalidEscape))
     }
 
+    #[inline(never)]
     fn array(&mut self, depth: usize) -> Result<Kind<'a>, SyntaxError> {
         self.at += 1;
         let mut items = Vec::new();
@@ -386,6 +388,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(never)]
     fn object(&mut self, depth: usize) -> Result<Kind<'a>, SyntaxError> {
         self.at += 1;
         let mut entries = Vec::new();
