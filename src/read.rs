@@ -20,7 +20,8 @@ use crate::error::{Expected, RangeReason, What};
 use crate::json::{self, DeError, Kind, Node, wrong_type as wrong};
 use crate::spec::{
     Amount, Better, BillionWord, BoxHead, Cell, CellValue, ChangeStyle, DataSource, Defaults, Document,
-    Number, Orientation, RankSort, Scale, ShareDisplay, SortOrder, Source, Status, TableRow,
+    Number, Orientation, RankSort, RowKey, Scale, ShareDisplay, SortOrder, Source, Status, TableRow,
+    TableRows, ROW_KEYS,
 };
 use crate::suggest::nearest;
 
@@ -439,58 +440,119 @@ pub(crate) fn cell(node: &Node<'_>) -> Read<Cell> {
     }
 }
 
+/// A table's rows, as written, with their keys written down once (see [`TableRows`]).
+pub(crate) fn table_rows(node: &Node<'_>) -> Read<TableRows> {
+    let Kind::Array(items) = &node.kind else {
+        return Err(wrong(node, Expected::List));
+    };
+    let mut keys: Vec<&str> = Vec::new();
+    let mut rows = Vec::with_capacity(items.len());
+    for item in items {
+        rows.push(table_row(item, &mut keys)?);
+    }
+    Ok(TableRows {
+        keys: keys.into_iter().map(str::to_owned).collect(),
+        rows,
+    })
+}
+
 /// A table's row: its cells by key, as written (which keys are columns is the table's
-/// to say, in validation), and `highlight`. A key given twice is refused, as in every
-/// object of the document.
-impl FromNode for TableRow {
-    // Never inlined into the loop over the rows, so that it is optimised once it is hot
-    // (see `Validator::table_row`).
-    #[inline(never)]
-    fn from_node(node: &Node<'_>) -> Read<TableRow> {
-        let Kind::Object(entries) = &node.kind else {
-            return Err(wrong(node, Expected::Object));
-        };
-        // A repeated key: a row of a few cells is checked pair by pair (no allocation, for
-        // each of up to 10,000 rows); a longer one by sorting its names, in n log n however
-        // many a hostile row has.
-        let twice = if entries.len() <= 16 {
-            entries.iter().enumerate().find_map(|(i, e)| {
-                entries
-                    .iter()
-                    .skip(i + 1)
-                    .any(|f| f.key == e.key)
-                    .then_some(e.key.as_ref())
-            })
-        } else {
-            let mut keys: Vec<&str> = entries.iter().map(|e| e.key.as_ref()).collect();
-            keys.sort_unstable();
-            keys.windows(2).find_map(|w| match w {
-                [a, b] if a == b => Some(*a),
-                _ => None,
-            })
-        };
-        if let Some(twice) = twice {
-            return Err(error(
-                What::DuplicateField {
-                    field: twice.to_owned(),
-                },
-                last(node),
-            ));
-        }
-        let mut row = TableRow {
-            cells: Vec::with_capacity(entries.len()),
-            highlight: None,
-        };
-        for entry in entries {
-            if entry.key == "highlight" {
-                if !matches!(entry.value.kind, Kind::Null) {
-                    row.highlight = Some(flag(&entry.value)?);
+/// to say, in validation), and `highlight`; a key not yet in `keys` is added to them. A
+/// key given twice is refused, as in every object of the document, before any of the
+/// row's cells is.
+// Never inlined into the loop over the rows, so that it is optimised once it is hot (see
+// `Validator::table_row`).
+#[inline(never)]
+fn table_row<'n>(node: &'n Node<'_>, keys: &mut Vec<&'n str>) -> Read<TableRow> {
+    let Kind::Object(entries) = &node.kind else {
+        return Err(wrong(node, Expected::Object));
+    };
+    let twice = |key: &str| {
+        error(
+            What::DuplicateField {
+                field: key.to_owned(),
+            },
+            last(node),
+        )
+    };
+    let mut row = TableRow {
+        cells: Vec::with_capacity(entries.len()),
+        highlight: None,
+    };
+    // The keys seen in this row, by their index in `keys`; a key past the first
+    // `ROW_KEYS` is compared with the others like it, which only a file no table can use
+    // has.
+    let mut seen = 0u64;
+    let mut texts: Vec<&str> = Vec::new();
+    let mut failed = None;
+    let mut place = 0;
+    for entry in entries {
+        let key: &'n str = &entry.key;
+        if key == "highlight" {
+            texts.push(key);
+            if !matches!(entry.value.kind, Kind::Null) {
+                match flag(&entry.value) {
+                    Ok(f) => row.highlight = Some(f),
+                    Err(e) => failed = failed.or(Some(e)),
                 }
-            } else {
-                row.cells.push((entry.key.to_string(), cell(&entry.value)?));
             }
+            continue;
         }
-        Ok(row)
+        // Rows usually give their keys in one order: the key at this cell's place first.
+        let i = place;
+        place += 1;
+        let found = if keys.get(i).is_some_and(|k| *k == key) {
+            Some(i)
+        } else {
+            keys.iter().position(|k| *k == key)
+        };
+        let index = match found {
+            Some(i) => Some(i),
+            None if keys.len() < ROW_KEYS => {
+                keys.push(key);
+                Some(keys.len() - 1)
+            }
+            None => None,
+        };
+        let key = match index.and_then(|i| u8::try_from(i).ok()) {
+            Some(i) => {
+                let bit = 1u64 << i;
+                if seen & bit != 0 {
+                    return Err(twice(key));
+                }
+                seen |= bit;
+                RowKey::Index(i)
+            }
+            None => {
+                texts.push(key);
+                RowKey::Text(key.to_owned())
+            }
+        };
+        match cell(&entry.value) {
+            Ok(cell) => row.cells.push((key, cell)),
+            Err(e) => failed = failed.or(Some(e)),
+        }
+    }
+    // The keys without an index, and `highlight`: one or two in a row, pair by pair; a
+    // hostile row's thousands by sorting them, in n log n.
+    let repeated = if texts.len() <= 16 {
+        texts
+            .iter()
+            .enumerate()
+            .find_map(|(i, k)| texts.iter().skip(i + 1).any(|l| l == k).then_some(*k))
+    } else {
+        texts.sort_unstable();
+        texts.windows(2).find_map(|w| match w {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
+    };
+    if let Some(key) = repeated {
+        return Err(twice(key));
+    }
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(row),
     }
 }
 

@@ -580,7 +580,7 @@ box_spec! {
         /// `{"tinh": "Hà Nội", "ty_le": 78.5}`. A cell is a number, a range `[90, 200]`,
         /// text, `null` (no figure: shown "–"), or `{"value": 36, "status": "estimate"}`.
         /// `"highlight": true` marks a row in the accent colour.
-        pub rows: Vec<TableRow> = req list_of::<TableRow>,
+        pub rows: TableRows = req table_rows,
         /// The order rows are shown in before a reader sorts: by which column, and how.
         /// Without it, rows are shown as given.
         #[serde(default)]
@@ -657,12 +657,59 @@ spec! {
     }
 }
 
-/// One row of a table: its cells by column key, and whether it is highlighted.
-// Read by hand (`crate::read::table_row`): its keys are the document's own column keys.
+/// How many distinct keys a table's rows are read with as numbers (see [`TableRows`]):
+/// far more than a table has columns, and few enough for a row's keys to be told apart by
+/// the bits of a `u64`.
+pub const ROW_KEYS: usize = 64;
+
+/// A table's rows as written, with their keys written down once: each distinct key (up to
+/// [`ROW_KEYS`] of them) in `keys`, and each cell with the index of its key there. A table
+/// of 1,000 rows has six keys, not 6,000 copies of them, and which column a key names is
+/// found once per key (in validation), not once per cell.
+#[derive(Debug, Default)]
+pub struct TableRows {
+    /// The rows' keys, each once, in the order they are first met.
+    pub keys: Vec<String>,
+    /// The rows, in the order written.
+    pub rows: Vec<TableRow>,
+}
+
+impl TableRows {
+    /// A cell's key as written.
+    pub fn key<'r>(&'r self, key: &'r RowKey) -> &'r str {
+        match key {
+            RowKey::Index(i) => self.keys.get(usize::from(*i)).map_or("", String::as_str),
+            RowKey::Text(text) => text,
+        }
+    }
+}
+
+impl JsonSchema for TableRows {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "TableRows".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<TableRow>>::json_schema(generator)
+    }
+}
+
+/// A cell's key: the index of one of [`TableRows::keys`], or, past the first
+/// [`ROW_KEYS`] distinct keys (a file no table can use), the key itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowKey {
+    Index(u8),
+    Text(String),
+}
+
+/// One row of a table: its cells by key, and whether it is highlighted.
+// Read by hand (`crate::read::table_rows`): its keys are the document's own column keys.
 #[derive(Debug, Default)]
 pub struct TableRow {
     /// The cells, with each cell's key, in the order written.
-    pub cells: Vec<(String, Cell)>,
+    pub cells: Vec<(RowKey, Cell)>,
     /// Draw this row in the accent colour.
     pub highlight: Option<bool>,
 }

@@ -66,34 +66,44 @@ fn trimmed(s: &str) -> &str {
     }
 }
 
-/// The column of each of `row`'s cells (`None`: no column has its key), and each column
-/// a cell gives a number in marked in `valued`. The key as written, trimmed, is tried first
-/// at the cell's own place (rows usually list their keys in the columns' order; `in_order`
-/// only when no two columns share a key). A call per row, never inlined into the loop over
-/// the rows, so that the browser optimises it once hot (see `Validator::table_row`).
-#[inline(never)]
-fn places(
-    row: &spec::TableRow,
-    keys: &[&str],
-    in_order: bool,
-    valued: &mut [bool],
-) -> Vec<Option<usize>> {
-    row.cells
-        .iter()
-        .enumerate()
-        .map(|(i, (key, cell))| {
-            let key = trimmed(key);
-            let c = if in_order && keys.get(i).is_some_and(|k| *k == key) {
-                Some(i)
-            } else {
-                keys.iter().position(|k| *k == key)
-            };
-            if let (spec::Cell::Value { .. }, Some(v)) = (cell, c.and_then(|c| valued.get_mut(c))) {
+/// Which column each key of a table's rows names (`None`: none), found once per distinct
+/// key, not once per cell: the key as written, trimmed, against the columns' keys (a key
+/// two columns share, which is refused, is the first one's).
+struct KeyColumns<'k> {
+    indexed: Vec<Option<usize>>,
+    columns: &'k [&'k str],
+}
+
+impl<'k> KeyColumns<'k> {
+    fn new(rows: &spec::TableRows, columns: &'k [&'k str]) -> KeyColumns<'k> {
+        let indexed = rows.keys.iter().map(|k| Self::find(columns, k)).collect();
+        KeyColumns { indexed, columns }
+    }
+
+    fn find(columns: &[&str], key: &str) -> Option<usize> {
+        let key = trimmed(key);
+        columns.iter().position(|c| *c == key)
+    }
+
+    /// Which of `n` columns a cell of `rows` gives a number in. Its own function, as
+    /// [`Validator::table_rows`] is.
+    #[inline(never)]
+    fn valued(&self, rows: &[spec::TableRow], n: usize) -> Vec<bool> {
+        let mut valued = vec![false; n];
+        for (key, cell) in rows.iter().flat_map(|r| &r.cells) {
+            if let (spec::Cell::Value { .. }, Some(v)) = (cell, self.of(key).and_then(|c| valued.get_mut(c))) {
                 *v = true;
             }
-            c
-        })
-        .collect()
+        }
+        valued
+    }
+
+    fn of(&self, key: &spec::RowKey) -> Option<usize> {
+        match key {
+            spec::RowKey::Index(i) => self.indexed.get(usize::from(*i)).copied().flatten(),
+            spec::RowKey::Text(key) => Self::find(self.columns, key),
+        }
+    }
 }
 
 /// Why a box (or a whole document) cannot be shown.
@@ -691,6 +701,9 @@ impl Validator {
             None => defaults.as_of,
         };
         let data = c.data.and_then(|d| self.live_data(d, &self.at.field("data")));
+        // Each kind's checks are a function of its own, never inlined here (see
+        // `Validator::table_rows`): a kind's loop over its items makes only that kind's
+        // function hot enough for the browser to optimise, not every kind's at once.
         let body = match &spec.body {
             KindSpec::Figures(b) => Body::Figures(self.figures(b)),
             KindSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
@@ -742,6 +755,7 @@ impl Validator {
         ok.then(|| LiveData { url: url.to_owned(), refresh: d.refresh })
     }
 
+    #[inline(never)]
     fn figures(&mut self, spec: &spec::FiguresBox) -> Vec<Figure> {
         let specs = &spec.figures;
         let n = specs.len();
@@ -890,6 +904,7 @@ impl Validator {
             .collect()
     }
 
+    #[inline(never)]
     fn bar_chart(&mut self, spec: &spec::BarBox) -> BarChart {
         let n = spec.bars.len();
         if n == 0 {
@@ -1027,9 +1042,10 @@ impl Validator {
         }
     }
 
+    #[inline(never)]
     fn table(&mut self, spec: &spec::TableBox) -> Table {
         let (columns_at, rows_at) = (self.at.field("columns"), self.at.field("rows"));
-        let (n_columns, n_rows) = (spec.columns.len(), spec.rows.len());
+        let (n_columns, n_rows) = (spec.columns.len(), spec.rows.rows.len());
         self.count(&columns_at, n_columns, *TABLE_COLUMNS.start(), *TABLE_COLUMNS.end());
         self.count(&rows_at, n_rows, *TABLE_ROWS.start(), *TABLE_ROWS.end());
         let empty = Table {
@@ -1050,15 +1066,10 @@ impl Validator {
             let key = keys.get(i).copied().unwrap_or_default().to_owned();
             self.push(&columns_at.index(i).field("key"), What::DuplicateKey { key });
         }
-        // Which column each cell of each row is in, found once (see `places`): 1,000 rows of
-        // six cells cost 6,000 lookups, not 36,000. A key given to two columns (refused
-        // above) is the first one's, as it always was.
-        let mut valued = vec![false; n_columns];
-        let placed: Vec<Vec<Option<usize>>> = spec
-            .rows
-            .iter()
-            .map(|row| places(row, &keys, repeated.is_empty(), &mut valued))
-            .collect();
+        // Which column each key names, found once per key; and the columns a cell gives a
+        // number in.
+        let key_columns = KeyColumns::new(&spec.rows, &keys);
+        let valued = key_columns.valued(&spec.rows.rows, n_columns);
         let mut columns = Vec::with_capacity(n_columns);
         for (i, c) in spec.columns.iter().enumerate() {
             let at = columns_at.index(i);
@@ -1119,10 +1130,7 @@ impl Validator {
                 numbers,
             });
         }
-        let mut rows = Vec::with_capacity(n_rows);
-        for (r, (row, places)) in spec.rows.iter().zip(&placed).enumerate() {
-            rows.push(self.table_row(row, places, &Lazy::Index(&rows_at, r), &keys, &columns));
-        }
+        let mut rows = self.table_rows(&spec.rows, &key_columns, &rows_at, &columns);
         // The rows' labels, only to find the ones `highlight` names.
         if spec.highlight.is_some() {
             let labels: Vec<String> = rows.iter().map(|r| row_label(r, &columns)).collect();
@@ -1144,8 +1152,31 @@ impl Validator {
         }
     }
 
-    /// A table's row, checked cell by cell against its columns (`places`: the column of
-    /// each cell, or none). Its own function, never inlined into the loop over the rows:
+    /// A table's rows, checked row by row. The loops over a table's rows and cells are
+    /// functions of their own, never inlined into [`Validator::fact_box`]: the browser
+    /// compiles a function again with its optimising compiler once the function has run
+    /// long enough, and a loop over 1,000 rows inside `fact_box` (which has every kind's
+    /// checks inlined: 38 kB of wasm) made it do so for the whole of `fact_box`, 11-16 ms
+    /// of compiling on a second thread, during the first draw, for code that the draw
+    /// itself never runs again.
+    #[inline(never)]
+    fn table_rows(
+        &mut self,
+        spec: &spec::TableRows,
+        key_columns: &KeyColumns<'_>,
+        rows_at: &JsonPath,
+        columns: &[TableColumn],
+    ) -> Vec<TableRow> {
+        let mut rows = Vec::with_capacity(spec.rows.len());
+        for (r, row) in spec.rows.iter().enumerate() {
+            let at = Lazy::Index(rows_at, r);
+            rows.push(self.table_row(row, spec, key_columns, &at, columns));
+        }
+        rows
+    }
+
+    /// A table's row, checked cell by cell against its columns (`key_columns`: the
+    /// column of each of `rows`' keys, or none). Its own function, never inlined into the loop over the rows:
     /// the browser runs a wasm function in its baseline tier until a call to it returns
     /// after it has become hot, so a loop over 1,000 rows inside one call would run in
     /// the baseline tier throughout, where a call per row runs in optimised code soon.
@@ -1153,16 +1184,18 @@ impl Validator {
     fn table_row(
         &mut self,
         row: &spec::TableRow,
-        places: &[Option<usize>],
+        rows: &spec::TableRows,
+        key_columns: &KeyColumns<'_>,
         at: &dyn Where,
-        keys: &[&str],
         columns: &[TableColumn],
     ) -> TableRow {
         let n_columns = columns.len();
+        let keys = key_columns.columns;
         let mut cells = vec![TableCell::Empty; n_columns];
-        for ((key, cell), place) in row.cells.iter().zip(places) {
-            let key = key.as_str();
-            let Some(c) = *place else {
+        for (key, cell) in &row.cells {
+            let place = key_columns.of(key);
+            let key = rows.key(key);
+            let Some(c) = place else {
                 let mut expected: Vec<String> = keys.iter().map(|k| (*k).to_owned()).collect();
                 expected.push("highlight".to_owned());
                 self.push(
@@ -1357,6 +1390,7 @@ impl Validator {
         }
     }
 
+    #[inline(never)]
     fn rank_chart(&mut self, spec: &spec::RankChangeBox) -> RankChart {
         self.count(&self.at.field("items"), spec.items.len(), 1, MAX_RANK_ITEMS);
         let from_date = self.date(&spec.from_date, &self.at.field("from_date"));
@@ -1431,6 +1465,7 @@ impl Validator {
         }
     }
 
+    #[inline(never)]
     fn line_chart(&mut self, spec: &spec::LineBox) -> LineChart {
         self.count(&self.at.field("series"), spec.series.len(), 1, MAX_SERIES);
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
@@ -1587,6 +1622,7 @@ impl Validator {
         }
     }
 
+    #[inline(never)]
     fn share_chart(&mut self, spec: &spec::ShareBox) -> ShareChart {
         self.count(
             &self.at.field("parts"),
@@ -1696,6 +1732,7 @@ impl Validator {
         }
     }
 
+    #[inline(never)]
     fn progress_chart(
         &mut self,
         spec: &spec::ProgressBox,

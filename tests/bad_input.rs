@@ -1179,6 +1179,18 @@ fn rows() -> Vec<Row> {
             vi: &["boxes[0].rows[0].tyle, dòng 1, cột 201: không có trường `tyle`: có phải ý bạn là `ty_le`?"],
         },
         Row {
+            name: "a table row with a column's key twice",
+            text: table_doc("", r#"{"tinh": "Hà Nội", "ty_le": 78.5, "tinh": "Huế"}"#),
+            en: &["boxes[0].rows[0], line 1, column 221: the field `tinh` appears twice"],
+            vi: &["boxes[0].rows[0], dòng 1, cột 221: trường `tinh` xuất hiện hai lần"],
+        },
+        Row {
+            name: "a table row highlighted twice",
+            text: table_doc("", r#"{"tinh": "Hà Nội", "highlight": true, "ty_le": 78.5, "highlight": false}"#),
+            en: &["boxes[0].rows[0], line 1, column 245: the field `highlight` appears twice"],
+            vi: &["boxes[0].rows[0], dòng 1, cột 245: trường `highlight` xuất hiện hai lần"],
+        },
+        Row {
             name: "a table row without its first cell",
             text: table_doc("", r#"{"ty_le": 78.5}"#),
             en: &["boxes[0].rows[0], line 1, column 174: the required field `tinh` is missing"],

@@ -222,6 +222,73 @@ fn limits_hold_at_ten_and_a_hundred_times() {
     assert_eq!(f.problems.len(), factbox::error::SHOWN_PROBLEMS + 1);
 }
 
+/// A table of three columns (a name, a number, a text) and `rows`, for the tests of how
+/// rows are read.
+fn three(rows: &str) -> String {
+    format!(
+        r#"{{"version": 1, "boxes": [{{"id": "t", "kind": "table", "title": "T", "columns": [{{"key": "ten", "label": "Tên"}}, {{"key": "so", "label": "Số"}}, {{"key": "ghi_chu", "label": "Ghi chú"}}], "rows": [{rows}]}}]}}"#
+    )
+}
+
+/// Every problem of a document that fails, in English.
+fn refusal(text: &str) -> Vec<String> {
+    match load(text, None, Lang::En) {
+        Ok(mut boxes) => match boxes.remove(0) {
+            Ok(_) => panic!("accepted"),
+            Err(f) => f.messages(),
+        },
+        Err(f) => f.messages(),
+    }
+}
+
+#[test]
+fn rows_give_their_keys_in_any_order() {
+    // Each row's keys in another order, one with spaces around a key, one without a cell
+    // and one with a null: every row's cells land in their columns.
+    let text = three(
+        r#"{"ten": "A", "so": 1, "ghi_chu": "x"},
+           {"ghi_chu": "y", "ten": "B", "so": 2},
+           {"so": 3, " ten ": "C"},
+           {"ten": "D", "highlight": true, "ghi_chu": "z", "so": null}"#,
+    );
+    let b = load(&text, None, Lang::Vi).unwrap().remove(0).unwrap();
+    let Body::Table(t) = b.body() else { panic!("a table") };
+    let rows = factbox::table::rows(t, Lang::Vi);
+    const NONE: &str = "– (không có số liệu)";
+    let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        cells,
+        [["A", "1", "x"], ["B", "2", "y"], ["C", "3", NONE], ["D", NONE, "z"]],
+        "{rows:?}"
+    );
+    let html = factbox::markup::fact_box(&b);
+    assert_eq!(html.matches("<tr class=\"fb-hl\"").count(), 1, "row D only");
+}
+
+#[test]
+fn a_row_with_thousands_of_keys_is_refused_in_few_words() {
+    // Rows read their first 64 distinct keys as numbers and the rest as text: a row of
+    // 20,000 keys (a pasted object, a file no table can use) is refused with a bounded
+    // list of messages, not one per key, and a key given twice among them is found.
+    let keys = |n: usize| (0..n).map(|i| format!(r#""k{i}": 1"#)).collect::<Vec<_>>().join(", ");
+    for n in [200, 2_000, 20_000] {
+        let messages = refusal(&three(&format!(r#"{{"ten": "A", {}}}"#, keys(n))));
+        assert!(messages.len() <= factbox::error::SHOWN_PROBLEMS + 1, "{n}: {}", messages.len());
+        assert!(messages[0].contains("unknown field `k0`"), "{n}: {messages:?}");
+        let doc = three(&format!(r#"{{"ten": "A", {}, "k{}": 2}}"#, keys(n), n - 1));
+        // Placed at the row's closing brace, as every repeated field is at its object's.
+        let column = doc.chars().count() - 4;
+        let expected = format!("boxes[0].rows[0], line 1, column {column}: the field `k{}` appears twice", n - 1);
+        assert_eq!(refusal(&doc), [expected]);
+    }
+    // The same key in two rows is no repetition; in a row after 64 keys were met, found.
+    let spread: Vec<String> = (0..100).map(|i| format!(r#"{{"ten": "A", "k{i}": 1}}"#)).collect();
+    let messages = refusal(&three(&spread.join(", ")));
+    let (last, first) = messages.split_last().unwrap();
+    assert!(first.iter().all(|m| m.contains("unknown field")), "{messages:?}");
+    assert!(last.starts_with("and 80 more problems"), "one per row: {last}");
+}
+
 #[test]
 fn the_demo_table_matches_its_golden_markup() {
     for (file, lang) in [("www/data/egov-vn.json", "vi"), ("www/data/egov-en.json", "en")] {
