@@ -97,6 +97,10 @@ setup-fonts:
 # minified (every reader downloads it; the readable sources are www/loader.js and the glue
 # in target/).
 WASM_OUT := target/wasm-nomodules
+# The kinds of box (src/spec.rs's KINDS; tests/kinds.rs checks this list against it): each
+# has a readers' engine of its own, factbox_bg_<kind>.<hash>.wasm, that a page whose boxes
+# are all of that kind fetches instead of the whole readers' engine (src/kinds.rs).
+KINDS := figures bar rank-change line share progress table
 EDITOR_OUT := target/wasm-editor
 DEV_OUT := target/wasm-dev
 STUDIO_OUT := target/wasm-studio
@@ -118,14 +122,21 @@ WASM_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=n
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 
 # Three builds of the one facade (src/web/mod.rs), the same exports and glue: the readers'
-# (no features: no messages, image or prerender); the editors' (`editor`: messages and
+# (`kinds` only: no messages, image or prerender; and the same for each kind alone, which a
+# page whose boxes are all of one kind fetches instead); the editors' (`editor`: messages and
 # the image, and `live`: the reader of live data), which factbox.js fetches only when a box
 # fails, an image is asked for or a box has live data; and
 # the developers' (`dev`, the default: also prerender with fonts), for the npm package
 # and the studio's script.
 dist: setup-rust setup-npm $(FACTBOX)
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
-	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features
+	  --out-dir $(WASM_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features kinds
+	@# The readers' engine of each kind: 10-15 s each, the standard library built once.
+	for k in $(KINDS); do \
+	  $(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack --quiet build --release --target no-modules \
+	    --out-dir target/wasm-kind-$$k --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features \
+	    --features kind-$$k || exit 1; \
+	done
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features editor,live
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
@@ -153,6 +164,13 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# One glue for all three: the builds must import and export the same names.
 	cmp target/factbox.glue.js target/factbox.editor-glue.js
 	cmp target/factbox.glue.js target/factbox.dev-glue.js
+	for k in $(KINDS); do \
+	  node www/shorten-imports.mjs target/wasm-kind-$$k/factbox_bg.wasm target/wasm-kind-$$k/factbox.js \
+	    target/factbox_bg_$$k.short.wasm target/factbox.$$k-glue.js >/dev/null && \
+	  cmp target/factbox.glue.js target/factbox.$$k-glue.js && \
+	  node_modules/.bin/wasm-opt $(WASM_OPT_FEATURES) $(WASM_OPT_PASSES) \
+	    target/factbox_bg_$$k.short.wasm -o target/factbox_bg_$$k.wasm || exit 1; \
+	done
 	@# Only binaryen passes that shrink the gzip, each measured: -Oz makes the file 8% smaller
 	@# raw but about 7 KB larger gzipped (it reorders and inlines functions, which
 	@# compresses worse).
@@ -181,6 +199,9 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  ehash=$$(sha256sum target/factbox_editor.wasm | cut -c1-12); \
 	  dhash=$$(sha256sum target/factbox_dev.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
+	  kinds=""; for k in $(KINDS); do khash=$$(sha256sum target/factbox_bg_$$k.wasm | cut -c1-12); \
+	    cp target/factbox_bg_$$k.wasm dist/factbox_bg_$$k.$$khash.wasm; \
+	    kinds="$$kinds\"$$k\":\"factbox_bg_$$k.$$khash.wasm\","; done; \
 	  cp target/factbox_editor.wasm dist/factbox_editor.$$ehash.wasm; \
 	  cp target/factbox_dev.wasm dist/factbox_dev.$$dhash.wasm; \
 	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; } \
@@ -194,11 +215,13 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  sed -i -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" dist/*.html; \
 	  cat target/loader-constants.js www/api.js www/interact.js > target/factbox.core.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
+	      -e "s|var KIND_FILES = {};|var KIND_FILES = {$${kinds%,}};|" \
 	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" \
 	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
+	      -e "s|var KIND_FILES = {};|var KIND_FILES = {$${kinds%,}};|" \
 	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" \
 	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_dev.$$dhash.wasm/g" www/script-head.js; \
@@ -251,7 +274,7 @@ pkg: dist
 	cp www/schema/factbox-v1.schema.json pkg/schema.json
 	@# The script-tag build too, for sites without a bundler (it hydrates by itself).
 	mkdir -p pkg/script
-	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_editor.*.wasm dist/factbox_live.*.js dist/factbox_glue.*.js pkg/script/
+	cp dist/factbox.js dist/factbox_bg.*.wasm dist/factbox_bg_*.wasm dist/factbox_editor.*.wasm dist/factbox_live.*.js dist/factbox_glue.*.js pkg/script/
 	node www/npm/schema-types.mjs www/schema/factbox-v1.schema.json > pkg/document.d.ts
 	sed "s/@VERSION@/$(VERSION)/" www/npm/package.json > pkg/package.json
 	cd pkg && npm pack --silent --pack-destination ../target >/dev/null
@@ -288,8 +311,10 @@ test-native: lint
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
-	@# The readers' build (no features) and the editors' (`editor` without `dev`).
-	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+	@# The readers' build (the kinds only; one kind, as each kind's engine is) and the
+	@# editors' (`editor` without `dev`).
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features kinds -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features kind-bar -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features editor,live -- -D warnings
 	@# The studio's build (its wasm face instead of the widget's).
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features studio -- -D warnings

@@ -236,6 +236,16 @@ const livePart = await sizes(path.join(dist, liveFile));
 const shipped = (name) => fs.statSync(path.join(dist, `${name}.gz`)).size;
 const shippedTotal = shipped('factbox.js') + shipped(glueFile) + shipped(wasmFile);
 const total = (k) => fb.js[k] + fb.glue[k] + fb.wasm[k];
+// The readers' engine of each kind (src/kinds.rs), which a page whose boxes are all of one
+// kind downloads instead of the whole one.
+const kindFiles = fs.readdirSync(dist).filter((f) => /^factbox_bg_[a-z-]+\.[0-9a-f]+\.wasm$/.test(f));
+const kinds = [];
+for (const f of kindFiles) {
+  const wasm = await sizes(path.join(dist, f));
+  const kind = f.replace(/^factbox_bg_/, '').replace(/\..*$/, '');
+  kinds.push({ kind, file: f, wasm, total: fb.js.gzip + fb.glue.gzip + wasm.gzip, shipped: shipped('factbox.js') + shipped(glueFile) + shipped(f) });
+}
+kinds.sort((a, b) => a.total - b.total);
 const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } };
 const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
 const chromium = sh('/usr/bin/chromium --version');
@@ -265,6 +275,14 @@ servers with \`gzip_static\`); brotli 11 as in \`dist/*.br\`.
 | Chart.js 4.6.1 \`chart.umd.min.js\` | ${cj.raw} | ${cj.gzip} (${kb(cj.gzip)}) | ${cj.zopfli} (${kb(cj.zopfli)}) | ${cj.brotli} (${kb(cj.brotli)}) |
 | (only when a box fails, an image is asked for or a box reads live data) ${editorFile} | ${editor.raw} | ${editor.gzip} | ${editor.zopfli} | ${editor.brotli} |
 | (only where a box reads live data) ${liveFile} | ${livePart.raw} | ${livePart.gzip} | ${livePart.zopfli} | ${livePart.brotli} |
+
+A page whose live boxes are all of one kind downloads that kind's engine instead of the
+whole readers' engine (\`factbox_bg_<kind>.<hash>.wasm\`; a page of several kinds, the whole
+one), gzip -9, with factbox.js and the glue:
+
+| kind | its engine | everything a reader downloads | Chart.js × | as shipped (zopfli) |
+|---|---|---|---|---|
+${kinds.map((k) => `| ${k.kind} | ${k.wasm.gzip} | **${k.total}** (${kb(k.total)}) | ${(k.total / cj.gzip).toFixed(2)} | ${k.shipped} |`).join('\n')}
 
 What a reader downloads: a page of **prerendered** boxes, factbox.js alone
 (**${fb.js.gzip} B** gzip -9): no wasm, no glue, no messages, through loading, hovering, tabbing and
@@ -357,6 +375,7 @@ md += `
 | budget | measured | met |
 |---|---|---|
 | widget download ≤ 85,000 B gzip -9 (Chart.js: ${kb(cj.gzip)}) | precompressed as shipped (zopfli): ${kb(shippedTotal)}; compressed per response (gzip -9): ${kb(total('gzip'))} | as shipped: ${shippedTotal <= 85000 ? 'yes' : 'no'}; per response: ${total('gzip') <= 85000 ? 'yes' : 'no'} |
+| the same, a page of boxes of one kind (gzip -9) | ${kinds.map((k) => `${k.kind} ${kb(k.total)}`).join(', ')} | ${kinds.filter((k) => k.total <= 85000).length} kinds of ${kinds.length}: ${kinds.filter((k) => k.total <= 85000).map((k) => k.kind).join(', ') || 'none'} |
 | 48 boxes drawn sooner than Chart.js draws 48 | ${ms(median(results[48]?.factbox.map((r) => r.ready) || [0]))} vs ${ms(median(results[48]?.chartjs.map((r) => r.ready) || [0]))} | ${budget.faster48 === null ? 'not run' : budget.faster48 ? 'yes' : 'no'} |
 | no main-thread task over 50 ms, up to ${Math.max(...SIZES)} boxes (eager and lazy pages) | ${longest(SIZES.flatMap((n) => [...results[n].factbox, ...results[n].lazy]))} | ${budget.longtask ? 'yes' : 'no'} |
 | tooltip within 16 ms of the pointer, p95 | ${budget.tipP95 === null ? '–' : budget.tipP95.toFixed(2) + ' ms'} | ${budget.tipP95 !== null && budget.tipP95 <= 16 ? 'yes' : 'no'} |

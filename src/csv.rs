@@ -218,7 +218,7 @@ pub fn csv(b: &FactBox) -> String {
         out.push_str("\r\n");
     };
     match &b.body {
-        Body::Figures(figures) => {
+        Body::Figures(figures, _) => {
             let extra = Extra::of(figures.iter().map(|f| f.value));
             header(&head_line(
                 pick(

@@ -79,7 +79,7 @@ fn summary(b: &FactBox) -> String {
     let lang = b.lang;
     let vi = lang == Lang::Vi;
     match &b.body {
-        Body::Figures(f) => count(f.len(), "số liệu", "figure", "figures", lang),
+        Body::Figures(f, _) => count(f.len(), "số liệu", "figure", "figures", lang),
         Body::Bar(chart) => {
             let mut parts = vec![count(chart.bars.len(), "mục", "item", "items", lang)];
             let (first, last) = ends(chart.measure, lang);
@@ -206,8 +206,8 @@ fn summary(b: &FactBox) -> String {
 /// The kind of chart, in words.
 fn kind_name(b: &FactBox) -> &'static str {
     match (&b.body, b.lang) {
-        (Body::Figures(_), Lang::Vi) => "Hộp số liệu",
-        (Body::Figures(_), Lang::En) => "Key figures",
+        (Body::Figures(..), Lang::Vi) => "Hộp số liệu",
+        (Body::Figures(..), Lang::En) => "Key figures",
         (Body::Bar(_), Lang::Vi) => "Biểu đồ cột",
         (Body::Bar(_), Lang::En) => "Bar chart",
         (Body::RankChange(_), Lang::Vi) => "Biểu đồ thay đổi thứ hạng",

@@ -180,6 +180,9 @@ pub enum What {
         kind: String,
         suggestion: Option<String>,
     },
+    /// A box `kind` this build of the engine does not draw (an engine of one kind, see
+    /// [`crate::kinds`], given a box of another).
+    KindNotBuilt { kind: String },
     /// A `version` other than the one this build reads.
     UnsupportedVersion { found: u64 },
     /// A list with fewer items than it needs.
@@ -355,6 +358,7 @@ impl What {
             What::NumberAsString { .. } => "number-as-string",
             What::UnknownValue { .. } => "unknown-value",
             What::UnknownKind { .. } => "unknown-kind",
+            What::KindNotBuilt { .. } => "kind-not-built",
             What::UnsupportedVersion { .. } => "unsupported-version",
             What::TooFew { .. } => "too-few",
             What::TooMany { .. } => "too-many",
@@ -422,7 +426,7 @@ impl What {
             What::Syntax(_) | What::EmptyDocument => Category::Syntax,
             What::Network { .. } | What::Timeout { .. } => Category::Network,
             What::Http { status, .. } if *status >= 500 => Category::Network,
-            What::Internal { .. } => Category::Internal,
+            What::Internal { .. } | What::KindNotBuilt { .. } => Category::Internal,
             // A 4xx answer, an HTML page or a file too large: the address or the file is
             // wrong, which trying again does not change.
             _ => Category::Data,
@@ -728,6 +732,13 @@ impl What {
                     list_names(expected)
                 ),
             },
+            What::KindNotBuilt { kind } => {
+                if vi {
+                    format!("bản factbox này chỉ vẽ một số loại hộp, không vẽ “{kind}”: hãy dùng factbox_bg.wasm, bản vẽ mọi loại")
+                } else {
+                    format!("this build of factbox draws some kinds of box only, not “{kind}”: use factbox_bg.wasm, which draws every kind")
+                }
+            }
             What::UnknownKind { kind, suggestion } => {
                 let kinds = crate::spec::KINDS
                     .iter()

@@ -125,8 +125,9 @@ pub mod reference {
     /// does: 2.675 (stored as 2.67499999…) gives 2.68.
     fn digits(value: f64, decimals: u8) -> (bool, String, String) {
         let d = u32::from(decimals.min(9));
-        let factor = 10u128.pow(d);
-        let exact = value.abs() * factor as f64;
+        let f = 10u64.pow(d);
+        #[allow(clippy::cast_precision_loss)]
+        let exact = value.abs() * f as f64;
         let floor = exact.floor();
         let frac = exact - floor;
         // A few units in the last place: how far a decimal half can be from 0.5 once
@@ -138,23 +139,58 @@ pub mod reference {
         } else {
             floor
         };
-        // 64-bit arithmetic where the number fits, as nearly every one does: 128-bit
-        // division is a library call in wasm, a tenth of a large table's time.
+        // 64-bit arithmetic where the number fits, as every number a box shows does (they
+        // are at most 1e15, with at most 6 places); a larger one, which only a message
+        // saying it is too large writes, by `whole_digits`.
         #[allow(clippy::cast_precision_loss)]
-        let (int, rest) = if scaled < u64::MAX as f64 {
+        let (int, frac) = if scaled < u64::MAX as f64 {
             let n = scaled as u64;
-            let f = 10u64.pow(d);
-            ((n / f).to_string(), n % f)
+            let frac = if d == 0 {
+                String::new()
+            } else {
+                format!("{:0width$}", n % f, width = d as usize)
+            };
+            ((n / f).to_string(), frac)
         } else {
-            let n = scaled as u128;
-            ((n / factor).to_string(), (n % factor) as u64)
-        };
-        let frac = if d == 0 {
-            String::new()
-        } else {
-            format!("{rest:0width$}", width = d as usize)
+            let all = whole_digits(scaled);
+            let (int, frac) = all.split_at_checked(all.len().saturating_sub(d as usize)).unwrap_or((&all, ""));
+            (int.to_owned(), frac.to_owned())
         };
         (value < 0.0 && scaled != 0.0, int, frac)
+    }
+
+    /// The decimal digits of `n`, a whole number from 2^64 to 2^128 held in an `f64`: its
+    /// 32-bit limbs divided by 10^9 at a time, in 64-bit steps. (128-bit integers would do
+    /// it in two lines, with 2.2 kB of library code in every reader's wasm for numbers no
+    /// box shows.) The limbs are exact: `n` has at most 53 significant bits, so each
+    /// remainder below a power of two is a float too.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn whole_digits(n: f64) -> String {
+        const UNITS: [f64; 4] = [79_228_162_514_264_337_593_543_950_336.0, 18_446_744_073_709_551_616.0, 4_294_967_296.0, 1.0];
+        const GROUP: u64 = 1_000_000_000;
+        let mut limbs = [0u64; 4];
+        let mut rest = n.min(3.4e38);
+        for (limb, unit) in limbs.iter_mut().zip(UNITS) {
+            let l = (rest / unit).floor();
+            *limb = l as u64;
+            rest -= l * unit;
+        }
+        // Groups of nine digits, the lowest first.
+        let mut groups = Vec::new();
+        while limbs.iter().any(|&l| l != 0) {
+            let mut r = 0;
+            for limb in &mut limbs {
+                let now = (r << 32) | *limb;
+                *limb = now / GROUP;
+                r = now % GROUP;
+            }
+            groups.push(r);
+        }
+        let mut out = groups.pop().unwrap_or(0).to_string();
+        for g in groups.iter().rev() {
+            out.push_str(&format!("{g:09}"));
+        }
+        out
     }
 
     /// `value` as JSON writes it, with `decimals` places.
@@ -571,18 +607,25 @@ impl NumberFormat {
     /// Worked out on the written digits as a whole number (exact for the 15 significant
     /// digits a number may have), not with a float tolerance, which loses the last digit of
     /// large numbers: 2142135088 in thousands is 2.142.135,088 nghìn.
-    // The cast is exact: |value| ≤ 1e15 and at most 6 places, so the whole number of its
-    // written digits is below 1e21, and integral.
+    // The cast is exact: the whole number of its written digits is integral, and below
+    // 2^64 (checked).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     fn exact_places(n: Num, scale: Scale) -> u8 {
         if scale == Scale::None {
             return n.decimals;
         }
-        let mut digits = (n.value.abs() * pow10(n.decimals)).round() as u128;
+        let digits = (n.value.abs() * pow10(n.decimals)).round();
         let mut places = n.decimals + scale.exponent();
-        if digits == 0 {
+        if digits == 0.0 {
             return 0;
         }
+        // Past 2^64 only a computed number with more digits than a float holds: its last
+        // digits are the float's, not the number's, so none is taken for a zero.
+        #[allow(clippy::cast_precision_loss)]
+        if digits >= u64::MAX as f64 {
+            return places;
+        }
+        let mut digits = digits as u64;
         while places > 0 && digits % 10 == 0 {
             digits /= 10;
             places -= 1;

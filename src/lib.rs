@@ -16,6 +16,10 @@
 //! assert!(matches!(boxes, Ok(ref b) if b.len() == 1 && b[0].is_ok()));
 //! ```
 
+// An engine of one kind (see `kinds`) leaves the other kinds' paths unreachable: on purpose,
+// so that the compiler drops them.
+#![cfg_attr(not(feature = "kinds"), allow(unreachable_code, unused_variables))]
+
 // Nothing in the library may panic on input: a panic in the wasm would take down every box
 // on the page. Tests may (a failed assertion is how they fail).
 #![cfg_attr(
@@ -41,6 +45,7 @@ pub mod error;
 pub mod fontfile;
 pub mod format;
 pub(crate) mod json;
+pub mod kinds;
 pub mod layout;
 // Live data, read as the studio reads a sheet: natively (the `factbox` command) and in the
 // editors' engine that a page with live boxes loads, never in the readers' widget.

@@ -175,7 +175,7 @@ pub(crate) fn fact_box_with(
     }
     h.end("figcaption");
     match &b.body {
-        Body::Figures(figures) => {
+        Body::Figures(figures, _) => {
             h.start("dl", "fb-figures", &[]);
             for f in figures {
                 figure_item(&mut h, f, lang);
@@ -648,7 +648,7 @@ mod tests {
                 let mut title = Html::default();
                 title.text(&b.title);
                 assert!(html.contains(&title.finish()), "{}", b.id);
-                let charted = !matches!(b.body, Body::Figures(_) | Body::Table(_));
+                let charted = !matches!(b.body, Body::Figures(..) | Body::Table(_));
                 assert_eq!(html.contains("<svg xmlns"), charted, "{}", b.id);
                 // The CSV and, for all but a table (whose data is its picture), the image.
                 let actions = if matches!(b.body, Body::Table(_)) { 1 } else { 2 };

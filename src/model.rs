@@ -187,7 +187,8 @@ pub struct SourceLink {
 /// What a box shows, by kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Body {
-    Figures(Vec<Figure>),
+    /// The figures, and the token of a build that draws them (see [`crate::kinds`]).
+    Figures(Vec<Figure>, crate::kinds::Figures),
     Bar(BarChart),
     RankChange(RankChart),
     Line(LineChart),
@@ -207,6 +208,8 @@ pub const SHARE_RANGE: std::ops::RangeInclusive<usize> = 2..=12;
 /// Ranks at two dates. Ranks are 1 or more, and at most `out_of` when it is given.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankChart {
+    /// Only a build that draws the kind can make one (see [`crate::kinds`]).
+    pub(crate) kind: crate::kinds::RankChange,
     pub(crate) from_date: PartialDate,
     pub(crate) to_date: PartialDate,
     pub(crate) items: Vec<RankRow>,
@@ -225,6 +228,8 @@ pub struct RankRow {
 /// Series over time; each series' points are in date order with no date twice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChart {
+    /// Only a build that draws the kind can make one (see [`crate::kinds`]).
+    pub(crate) kind: crate::kinds::Line,
     pub(crate) series: Vec<LineSeries>,
     pub(crate) annotations: Vec<LineAnnotation>,
     pub(crate) format: NumberFormat,
@@ -262,6 +267,8 @@ pub struct LineAnnotation {
 /// part was added where needed), unless `shortfall` says by how much they fall short.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareChart {
+    /// Only a build that draws the kind can make one (see [`crate::kinds`]).
+    pub(crate) kind: crate::kinds::Share,
     pub(crate) parts: Vec<SharePart>,
     pub(crate) total: Num,
     pub(crate) shortfall: Option<Num>,
@@ -293,6 +300,8 @@ pub struct SharePart {
 /// (the worst rank shown) to 1. Value and target lie on the scale.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressChart {
+    /// Only a build that draws the kind can make one (see [`crate::kinds`]).
+    pub(crate) kind: crate::kinds::Progress,
     pub(crate) value: Value,
     pub(crate) qualifier: Option<String>,
     pub(crate) label: String,
@@ -317,6 +326,8 @@ pub const TABLE_PAGE: usize = 10;
 /// column; a column of numbers holds no text (an empty cell is [`TableCell::Empty`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
+    /// Only a build that draws the kind can make one (see [`crate::kinds`]).
+    pub(crate) kind: crate::kinds::Table,
     pub(crate) columns: Vec<TableColumn>,
     pub(crate) rows: Vec<TableRow>,
     /// Rows shown before "Xem thêm"; 0: every row.
@@ -404,6 +415,8 @@ pub struct Comparison {
 /// A bar chart, its bars already in display order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
+    /// Only a build that draws the kind can make one (see [`crate::kinds`]).
+    pub(crate) kind: crate::kinds::Bar,
     pub(crate) bars: Vec<BarItem>,
     pub(crate) vertical: bool,
     pub(crate) reference: Option<ReferenceLine>,
@@ -445,7 +458,7 @@ impl FactBox {
     /// The kind, as written in the JSON `kind` field.
     pub fn kind(&self) -> &'static str {
         match self.body {
-            Body::Figures(_) => "figures",
+            Body::Figures(..) => "figures",
             Body::Bar(_) => "bar",
             Body::RankChange(_) => "rank-change",
             Body::Line(_) => "line",

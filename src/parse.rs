@@ -13,6 +13,7 @@
 
 use crate::error::{Expected, Position, Problem, What};
 use crate::json::{self, DeError, Kind, Node};
+use crate::kinds;
 use crate::path::JsonPath;
 use crate::read::{self, FromNode};
 use crate::spec::{
@@ -42,16 +43,30 @@ pub struct BoxSpec {
     pub body: KindSpec,
 }
 
-/// A kind's own fields.
+/// A kind's own fields, and the token of a build that draws the kind (see
+/// [`crate::kinds`]).
 #[derive(Debug)]
 pub enum KindSpec {
-    Figures(FiguresBox),
-    Bar(BarBox),
-    RankChange(RankChangeBox),
-    Line(LineBox),
-    Share(ShareBox),
-    Progress(ProgressBox),
-    Table(TableBox),
+    Figures(FiguresBox, kinds::Figures),
+    Bar(BarBox, kinds::Bar),
+    RankChange(RankChangeBox, kinds::RankChange),
+    Line(LineBox, kinds::Line),
+    Share(ShareBox, kinds::Share),
+    Progress(ProgressBox, kinds::Progress),
+    Table(TableBox, kinds::Table),
+}
+
+/// The token of `kind` when this build draws it, or the problem of a build that does not
+/// (an engine of one kind given another: the loader then draws the box with the editors'
+/// engine, which draws every kind). Checked before the box is read, so that a build
+/// without the kind has no reader for it.
+fn built<T: kinds::Token>(node: &Node<'_>, kind: &str) -> Result<T, DeError> {
+    T::get().ok_or_else(|| DeError {
+        what: What::KindNotBuilt {
+            kind: kind.to_owned(),
+        },
+        offset: node.get("kind").map(|k| k.end.saturating_sub(1)),
+    })
 }
 
 impl BoxSpec {
@@ -155,6 +170,8 @@ impl RawDocument<'_> {
 
     /// Parses box `index`: its shared fields, then its kind's own, after checking that it
     /// has no field that neither knows. Every unknown field is reported, not only the first.
+    // A kind's token is `()` in a build that draws it (see `crate::kinds`).
+    #[allow(clippy::let_unit_value)]
     pub fn parse_box(&self, index: usize) -> Result<BoxSpec, Vec<Problem>> {
         let at = JsonPath::root().field("boxes").index(index);
         let prefix = at.as_str().to_owned();
@@ -205,23 +222,32 @@ impl RawDocument<'_> {
         type BodyReader = fn(&Node<'_>) -> Result<KindSpec, DeError>;
         let (own, read_body): (&[&str], BodyReader) = match kind.as_str() {
             "figures" => (FiguresBox::FIELDS, |n| {
-                FiguresBox::from_node(n).map(KindSpec::Figures)
+                let built = built::<kinds::Figures>(n, "figures")?;
+                FiguresBox::from_node(n).map(|b| KindSpec::Figures(b, built))
             }),
-            "bar" => (BarBox::FIELDS, |n| BarBox::from_node(n).map(KindSpec::Bar)),
+            "bar" => (BarBox::FIELDS, |n| {
+                let built = built::<kinds::Bar>(n, "bar")?;
+                BarBox::from_node(n).map(|b| KindSpec::Bar(b, built))
+            }),
             "rank-change" => (RankChangeBox::FIELDS, |n| {
-                RankChangeBox::from_node(n).map(KindSpec::RankChange)
+                let built = built::<kinds::RankChange>(n, "rank-change")?;
+                RankChangeBox::from_node(n).map(|b| KindSpec::RankChange(b, built))
             }),
             "line" => (LineBox::FIELDS, |n| {
-                LineBox::from_node(n).map(KindSpec::Line)
+                let built = built::<kinds::Line>(n, "line")?;
+                LineBox::from_node(n).map(|b| KindSpec::Line(b, built))
             }),
             "share" => (ShareBox::FIELDS, |n| {
-                ShareBox::from_node(n).map(KindSpec::Share)
+                let built = built::<kinds::Share>(n, "share")?;
+                ShareBox::from_node(n).map(|b| KindSpec::Share(b, built))
             }),
             "progress" => (ProgressBox::FIELDS, |n| {
-                ProgressBox::from_node(n).map(KindSpec::Progress)
+                let built = built::<kinds::Progress>(n, "progress")?;
+                ProgressBox::from_node(n).map(|b| KindSpec::Progress(b, built))
             }),
             "table" => (TableBox::FIELDS, |n| {
-                TableBox::from_node(n).map(KindSpec::Table)
+                let built = built::<kinds::Table>(n, "table")?;
+                TableBox::from_node(n).map(|b| KindSpec::Table(b, built))
             }),
             _ => {
                 return Err(vec![Problem::at_path(

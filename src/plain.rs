@@ -51,7 +51,7 @@ fn plain_with(b: &FactBox, drawing: &crate::prerender::Drawing<'_>, image: Optio
         h.leaf("p", "", &[], subtitle);
     }
     match &b.body {
-        Body::Figures(figures) => {
+        Body::Figures(figures, _) => {
             h.start("ul", "", &[]);
             for f in figures {
                 let v = view(f, lang);

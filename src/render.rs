@@ -222,7 +222,10 @@ pub(crate) fn draw_shape<DB: DrawingBackend>(
                 let at = |t: f64| (px(x0 + (x1 - x0) * t / len), px(y0 + (y1 - y0) * t / len));
                 let mut t = 0.0;
                 while t < len {
-                    let in_cycle = phase % (dash + gap);
+                    // Not `%`: a float remainder is `fmod`, 2 kB of library code in the
+                    // wasm (128-bit division inside) for this one line.
+                    let period = dash + gap;
+                    let in_cycle = phase - (phase / period).floor() * period;
                     if in_cycle < dash {
                         let end = (t + dash - in_cycle).min(len);
                         backend.draw_path([at(t), at(end)], &style)?;

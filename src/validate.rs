@@ -674,6 +674,8 @@ impl Validator {
         }
     }
 
+    // A kind's token is `()` in a build that draws it (see `crate::kinds`).
+    #[allow(clippy::unit_arg)]
     fn fact_box(&mut self, spec: &BoxSpec, doc_lang: Lang, defaults: &Footer) -> FactBox {
         let c = spec.common();
         let lang = match c.locale {
@@ -705,13 +707,13 @@ impl Validator {
         // `Validator::table_rows`): a kind's loop over its items makes only that kind's
         // function hot enough for the browser to optimise, not every kind's at once.
         let body = match &spec.body {
-            KindSpec::Figures(b) => Body::Figures(self.figures(b)),
-            KindSpec::Bar(b) => Body::Bar(self.bar_chart(b)),
-            KindSpec::RankChange(b) => Body::RankChange(self.rank_chart(b)),
-            KindSpec::Line(b) => Body::Line(self.line_chart(b)),
-            KindSpec::Share(b) => Body::Share(self.share_chart(b)),
-            KindSpec::Progress(b) => Body::Progress(self.progress_chart(b, as_of)),
-            KindSpec::Table(b) => Body::Table(self.table(b)),
+            KindSpec::Figures(b, k) => Body::Figures(self.figures(b), *k),
+            KindSpec::Bar(b, k) => Body::Bar(self.bar_chart(b, *k)),
+            KindSpec::RankChange(b, k) => Body::RankChange(self.rank_chart(b, *k)),
+            KindSpec::Line(b, k) => Body::Line(self.line_chart(b, *k)),
+            KindSpec::Share(b, k) => Body::Share(self.share_chart(b, *k)),
+            KindSpec::Progress(b, k) => Body::Progress(self.progress_chart(b, as_of, *k)),
+            KindSpec::Table(b, k) => Body::Table(self.table(b, *k)),
         };
         FactBox {
             id,
@@ -905,7 +907,7 @@ impl Validator {
     }
 
     #[inline(never)]
-    fn bar_chart(&mut self, spec: &spec::BarBox) -> BarChart {
+    fn bar_chart(&mut self, spec: &spec::BarBox, kind: crate::kinds::Bar) -> BarChart {
         let n = spec.bars.len();
         if n == 0 {
             self.push(&self.at.field("bars"), What::TooFew { min: 1, found: 0 });
@@ -1029,6 +1031,7 @@ impl Validator {
             self.printable(&format, &written);
         }
         BarChart {
+            kind,
             bars,
             vertical,
             reference,
@@ -1043,12 +1046,13 @@ impl Validator {
     }
 
     #[inline(never)]
-    fn table(&mut self, spec: &spec::TableBox) -> Table {
+    fn table(&mut self, spec: &spec::TableBox, kind: crate::kinds::Table) -> Table {
         let (columns_at, rows_at) = (self.at.field("columns"), self.at.field("rows"));
         let (n_columns, n_rows) = (spec.columns.len(), spec.rows.rows.len());
         self.count(&columns_at, n_columns, *TABLE_COLUMNS.start(), *TABLE_COLUMNS.end());
         self.count(&rows_at, n_rows, *TABLE_ROWS.start(), *TABLE_ROWS.end());
         let empty = Table {
+            kind,
             columns: Vec::new(),
             rows: Vec::new(),
             page_size: 0,
@@ -1144,6 +1148,7 @@ impl Validator {
             .page_size
             .map_or(TABLE_PAGE, |n| usize::try_from(n).unwrap_or(usize::MAX));
         Table {
+            kind,
             columns,
             rows,
             page_size,
@@ -1391,7 +1396,7 @@ impl Validator {
     }
 
     #[inline(never)]
-    fn rank_chart(&mut self, spec: &spec::RankChangeBox) -> RankChart {
+    fn rank_chart(&mut self, spec: &spec::RankChangeBox, kind: crate::kinds::RankChange) -> RankChart {
         self.count(&self.at.field("items"), spec.items.len(), 1, MAX_RANK_ITEMS);
         let from_date = self.date(&spec.from_date, &self.at.field("from_date"));
         let to_date = self.date(&spec.to_date, &self.at.field("to_date"));
@@ -1458,6 +1463,7 @@ impl Validator {
         }
         let fallback = PartialDate::year_start(2000);
         RankChart {
+            kind,
             from_date: from_date.unwrap_or(fallback),
             to_date: to_date.unwrap_or(fallback),
             items,
@@ -1466,7 +1472,7 @@ impl Validator {
     }
 
     #[inline(never)]
-    fn line_chart(&mut self, spec: &spec::LineBox) -> LineChart {
+    fn line_chart(&mut self, spec: &spec::LineBox, kind: crate::kinds::Line) -> LineChart {
         self.count(&self.at.field("series"), spec.series.len(), 1, MAX_SERIES);
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, None);
         // Each point's value with where it stands (series, point); the paths are written
@@ -1609,6 +1615,7 @@ impl Validator {
             }
         }
         LineChart {
+            kind,
             series,
             annotations,
             format,
@@ -1623,7 +1630,7 @@ impl Validator {
     }
 
     #[inline(never)]
-    fn share_chart(&mut self, spec: &spec::ShareBox) -> ShareChart {
+    fn share_chart(&mut self, spec: &spec::ShareBox, kind: crate::kinds::Share) -> ShareChart {
         self.count(
             &self.at.field("parts"),
             spec.parts.len(),
@@ -1724,6 +1731,7 @@ impl Validator {
         );
         self.printable(&format, &written);
         ShareChart {
+            kind,
             parts,
             total,
             shortfall,
@@ -1737,6 +1745,7 @@ impl Validator {
         &mut self,
         spec: &spec::ProgressBox,
         as_of: Option<PartialDate>,
+        kind: crate::kinds::Progress,
     ) -> ProgressChart {
         // A target is reached from below unless the box says otherwise.
         let measure = self.measure(spec.better, spec.ranks, spec.out_of, Some(Better::Higher));
@@ -1812,6 +1821,7 @@ impl Validator {
             self.printable(&format, &written);
         }
         ProgressChart {
+            kind,
             value,
             qualifier: self.opt_text(
                 spec.qualifier.as_deref(),

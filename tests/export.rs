@@ -199,7 +199,7 @@ fn the_document_chooses_ti_or_ty() {
         )
     };
     let shown = |b: &FactBox| {
-        let factbox::model::Body::Figures(f) = b.body() else {
+        let factbox::model::Body::Figures(f, _) = b.body() else {
             panic!("figures")
         };
         factbox::layout::figures::view(&f[0], b.lang()).number

@@ -299,3 +299,20 @@ fn a_date_is_a_period() {
     assert_eq!(december.last_day(), year.last_day());
     assert_eq!(new_year.last_day(), year.last_day() + 1.0);
 }
+
+#[test]
+fn numbers_past_two_to_the_64_are_written_digit_for_digit() {
+    // Only messages write them ("the number … is too large to show"), from 64-bit steps
+    // rather than 128-bit division: every digit as Rust's own exact formatting has it.
+    use factbox::format::reference::plain;
+    for v in [1.8446744073709552e19, 1e20, 123_456_789_012_345_680_000_000.0, 2f64.powi(100), 3.0e38, 1.7e38] {
+        assert_eq!(plain(v, 0), format!("{v:.0}"), "{v:e}");
+    }
+    // With places, of the number times 10^places as a float (exact for these two).
+    for v in [2f64.powi(64), 2f64.powi(100)] {
+        assert_eq!(plain(-v, 3), format!("{:.3}", -v), "{v:e}");
+    }
+    // Below it, as before.
+    assert_eq!(plain(18_446_744_073_709_550_000.0, 0), format!("{:.0}", 18_446_744_073_709_550_000.0f64));
+    assert_eq!(plain(2.675, 2), "2.68");
+}

@@ -247,7 +247,7 @@ fn a_rank_figure_reads_as_a_rank() {
         "figures": [{"value": 86, "label": "Chính phủ điện tử",
         "compare": {"value": 88, "date": "2018"}}]}"#;
     let b = one(json, Lang::Vi);
-    let Body::Figures(figures) = b.body() else {
+    let Body::Figures(figures, _) = b.body() else {
         panic!("figures")
     };
     let v = layout::figures::view(&figures[0], Lang::Vi);
@@ -325,7 +325,7 @@ fn the_same_claims_in_english() {
         "figures": [{"value": 86, "label": "E-government",
         "compare": {"value": 88, "date": "2018"}}]}"#;
     let b = one(json, Lang::En);
-    let Body::Figures(figures) = b.body() else {
+    let Body::Figures(figures, _) = b.body() else {
         panic!("figures")
     };
     let v = layout::figures::view(&figures[0], Lang::En);

@@ -281,7 +281,7 @@ pub fn card(b: &FactBox, width: f64, measure: &dyn Measure) -> Scene {
     }
     y += 12.0;
     match &b.body {
-        Body::Figures(list) => y = figures(&mut shapes, b, list, measure, y, inner),
+        Body::Figures(list, _) => y = figures(&mut shapes, b, list, measure, y, inner),
         Body::Table(t) => y = table(&mut shapes, b, t, measure, y, inner),
         body => {
             if let Some(scene) = layout::chart(body, inner, b.lang, measure, &[]) {

@@ -102,7 +102,7 @@ pub fn chart(
     hidden: &[bool],
 ) -> Option<Scene> {
     Some(match body {
-        Body::Figures(_) | Body::Table(_) => return None,
+        Body::Figures(..) | Body::Table(_) => return None,
         Body::Bar(c) => bar::layout(c, width, lang, measure),
         Body::RankChange(c) => rank::layout(c, width, lang, measure),
         Body::Line(c) => line::layout(c, width, lang, measure, hidden),

@@ -12,6 +12,8 @@ const packaged = (bundled, name) => bundled.protocol === 'file:' ? bundled
   : new URL(['.', name].join('/'), import.meta.url);
 const WASM_URL = packaged(new URL('./factbox_bg.wasm', import.meta.url), 'factbox_bg.wasm');
 const EDITOR_URL = packaged(new URL('./factbox_dev.wasm', import.meta.url), 'factbox_dev.wasm');
+// The readers' engines of one kind are the script tag's (a bundler's app has one engine).
+const KIND_FILES = {};
 // Live data is read in pages, not in Node: the editors' engine beside this file.
 const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
 // file: URLs are read from the disk; anything else is fetched.

@@ -1,0 +1,121 @@
+// Which engine a page of live boxes downloads (src/kinds.rs, www/api.js's readersEngine):
+// the engine of the one kind its boxes are, else the whole readers' engine, never both for
+// one document; and a box drawn right whatever engine it meets.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, open, dist, sendFile } from './helpers.mjs';
+
+const bars = (id, n = 3) => ({ id, kind: 'bar', title: `Bar ${id}`, bars: Array.from({ length: n }, (_, i) => ({ label: `B${i}`, value: i + 1 })) });
+const line = (id) => ({ id, kind: 'line', title: `Line ${id}`, series: [{ name: 'A', points: [{ date: '2020', value: 1 }, { date: '2021', value: 3 }] }] });
+const table = (id) => ({ id, kind: 'table', title: `Table ${id}`, columns: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }], rows: [{ a: 'x', b: 1 }, { a: 'y', b: 2 }] });
+const DOCS = {
+  // Two bar charts and a line: a page that shows only the bars needs only the bars' engine.
+  '/data/mixed.json': { version: 1, boxes: [bars('b1'), bars('b2'), line('l1')] },
+  '/data/bars.json': { version: 1, boxes: [bars('b3'), bars('b4')] },
+  '/data/line.json': { version: 1, boxes: [line('l2')] },
+};
+const engine = (kind) => new RegExp(`^/factbox_bg${kind ? `_${kind}` : ''}\\.[0-9a-f]{12}\\.wasm$`);
+
+let server;
+let browser;
+// A route that serves another kind's engine in place of the bars' one, for the test of a
+// misread document.
+let swapBars = false;
+before(async () => {
+  server = await serve({
+    route: (url, res, req) => {
+      if (DOCS[url.pathname]) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(DOCS[url.pathname]));
+        return true;
+      }
+      if (swapBars && engine('bar').test(url.pathname)) {
+        const other = fs.readdirSync(dist).find((f) => /^factbox_bg_table\.[0-9a-f]{12}\.wasm$/.test(f));
+        sendFile(res, path.join(dist, other), {}, req);
+        return true;
+      }
+      return false;
+    },
+  });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+// A page with `embeds` (data-factbox addresses), drawn at once; the wasm files it asked
+// for, and each box's state and number of charts.
+async function pageOf(embeds) {
+  const { context, page } = await open(browser, `${server.url}/test/dynamic.html`);
+  const asked = [];
+  page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) asked.push(p); });
+  await page.waitForFunction(() => window.factbox && window.factbox.render);
+  await page.evaluate((list) => {
+    for (const address of list) {
+      const el = document.createElement('div');
+      el.setAttribute('data-factbox', address);
+      el.setAttribute('data-factbox-lazy', 'false');
+      document.getElementById('main').append(el);
+    }
+  }, embeds);
+  await page.waitForFunction((n) => [...document.querySelectorAll('[data-factbox]')].filter((e) => ['ready', 'error'].includes(e.getAttribute('data-factbox-state'))).length === n, embeds.length);
+  const boxes = await page.evaluate(() => [...document.querySelectorAll('[data-factbox]')].map((e) => [
+    e.getAttribute('data-factbox-state'), e.shadowRoot.querySelector('figure.fb h2, figure.fb .fb-title')?.textContent || '',
+  ]));
+  return { context, page, asked: [...new Set(asked)], boxes };
+}
+
+test('a page whose boxes are all bars downloads the bars\' engine, not the whole one', async () => {
+  const { context, asked, boxes } = await pageOf(['/data/mixed.json#b1', '/data/mixed.json#b2', '/data/bars.json']);
+  assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready', 'ready']);
+  assert.equal(asked.length, 1, asked.join(' '));
+  assert.match(asked[0], engine('bar'));
+  // Smaller than the whole readers' engine by more than a third.
+  const size = (re) => fs.statSync(path.join(dist, fs.readdirSync(dist).find((f) => re.test(`/${f}`)))).size;
+  assert.ok(size(engine('bar')) < size(engine()) * 0.65, `${size(engine('bar'))} vs ${size(engine())}`);
+  await context.close();
+});
+
+test('boxes of two kinds from one document: the whole engine, once', async () => {
+  const { context, asked, boxes } = await pageOf(['/data/mixed.json#b1', '/data/mixed.json#l1', '/data/bars.json']);
+  assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready', 'ready']);
+  assert.deepEqual(asked.length, 1, asked.join(' '));
+  assert.match(asked[0], engine());
+  await context.close();
+});
+
+test('documents of one kind each: each kind\'s engine; once the whole engine runs, it draws the rest', async () => {
+  const { context, page, asked, boxes } = await pageOf(['/data/bars.json', '/data/line.json']);
+  assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.deepEqual(asked.map((a) => engine('bar').test(a) ? 'bar' : engine('line').test(a) ? 'line' : a).sort(), ['bar', 'line']);
+  // A document of two kinds brings the whole engine; a table after it needs no other.
+  const later = [];
+  page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) later.push(p); });
+  const states = await page.evaluate(async (docs) => {
+    const out = [];
+    for (const doc of docs) {
+      const el = document.createElement('div');
+      document.getElementById('main').append(el);
+      const box = await window.factbox.render(el, doc, { lazy: false });
+      out.push(box.state);
+    }
+    return out;
+  }, [{ version: 1, boxes: [bars('m1'), line('m2')] }, { version: 1, boxes: [table('t1')] }]);
+  assert.deepEqual(states, ['ready', 'ready']);
+  assert.equal(later.length, 1, later.join(' '));
+  assert.match(later[0], engine());
+  await context.close();
+});
+
+test('an engine given a kind it does not draw: the box is drawn all the same, by the editors\' engine', async () => {
+  swapBars = true;
+  try {
+    const { context, asked, boxes } = await pageOf(['/data/bars.json']);
+    assert.deepEqual(boxes.map((b) => b[0]), ['ready']);
+    assert.ok(asked.some((a) => engine('bar').test(a)), asked.join(' '));
+    assert.ok(asked.some((a) => /^\/factbox_editor\.[0-9a-f]{12}\.wasm$/.test(a)), asked.join(' '));
+    await context.close();
+  } finally {
+    swapBars = false;
+  }
+});
