@@ -69,10 +69,11 @@ function startWasm(which) {
       glue = got[1]();
       return glue({ module_or_path: got[0] });
     }).then(function () {
-      // The stylesheet of every box, made once and adopted by every shadow root.
-      if (!sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(glue.style() + LIVE_CSS);
+      // The stylesheet of every box this engine draws (an engine of one kind has only its
+      // kind's rules), made once and adopted by every shadow root it draws.
+      if (!e.sheet && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+        e.sheet = new CSSStyleSheet();
+        e.sheet.replaceSync(glue.style() + LIVE_CSS);
       }
       glue.engine = e;
       return glue;
@@ -81,7 +82,6 @@ function startWasm(which) {
   }
   return e.ready;
 }
-var sheet = null;
 var failSheet = null;
 
 // The readers' engine for the boxes of `text` that the page shows (`picks`: their ids, or
@@ -394,6 +394,7 @@ function put(el, got, opts) {
     return got;
   }
   var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+  var sheet = got.engineSheet;
   if (sheet) root.adoptedStyleSheets = got.failed && got.sheet ? [sheet, got.sheet] : [sheet];
   root.innerHTML = got.html;
   if (!sheet) {
@@ -471,6 +472,7 @@ function settle(el, gen, opts, make, engine) {
           // Its words are in the editors' engine, fetched now.
           return resolve(settle(el, gen, opts, make, true));
         }
+        var sheet = got.engineSheet = wb.engine.sheet || null;
         got.style = sheet ? '' : wb.style() + (got.failed ? wb.failure_style() : '');
         if (got.failed && sheet) got.sheet = failureSheet(wb);
         resolve(put(el, got, opts));

@@ -43,11 +43,12 @@ pub fn editor() -> bool {
     cfg!(feature = "editor")
 }
 
-/// The stylesheet of every box, live or prerendered: adopted once into each box's shadow
-/// root by the script.
+/// The stylesheet of every box this engine draws, live or prerendered: adopted once into
+/// each box's shadow root by the script (one stylesheet per engine: an engine of one kind
+/// has only its kind's rules, see `crate::css::BUILD_STYLE`).
 #[wasm_bindgen]
 pub fn style() -> String {
-    format!("{}{}", crate::css::STYLE, prerender::static_css())
+    format!("{}{}", crate::css::BUILD_STYLE, prerender::static_css())
 }
 
 /// The stylesheet of a failed box's view, beside [`style`] (in the editors' build; the

@@ -91,17 +91,27 @@ test('documents of one kind each: each kind\'s engine; once the whole engine run
   // A document of two kinds brings the whole engine; a table after it needs no other.
   const later = [];
   page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) later.push(p); });
-  const states = await page.evaluate(async (docs) => {
+  const r = await page.evaluate(async (docs) => {
     const out = [];
+    let el;
     for (const doc of docs) {
-      const el = document.createElement('div');
+      el = document.createElement('div');
       document.getElementById('main').append(el);
       const box = await window.factbox.render(el, doc, { lazy: false });
       out.push(box.state);
     }
-    return out;
+    // Each engine's boxes adopt its own stylesheet: the bars' has no table rules, and the
+    // table drawn by the whole engine after it is styled as a table.
+    const rules = (host) => [...host.shadowRoot.adoptedStyleSheets[0].cssRules].map((x) => x.cssText).join('\n');
+    const barBox = document.querySelector('[data-factbox="/data/bars.json"]');
+    return {
+      states: out,
+      barHasTableRules: rules(barBox).includes('.fb-sort'),
+      tableHasTableRules: rules(el).includes('.fb-sort'),
+      sortCursor: getComputedStyle(el.shadowRoot.querySelector('.fb-sort')).cursor,
+    };
   }, [{ version: 1, boxes: [bars('m1'), line('m2')] }, { version: 1, boxes: [table('t1')] }]);
-  assert.deepEqual(states, ['ready', 'ready']);
+  assert.deepEqual(r, { states: ['ready', 'ready'], barHasTableRules: false, tableHasTableRules: true, sortCursor: 'pointer' });
   assert.equal(later.length, 1, later.join(' '));
   assert.match(later[0], engine());
   await context.close();
