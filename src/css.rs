@@ -120,11 +120,11 @@ pub const STYLE: &str = minified!("web/style.css", "web/table.css", "web/print.c
 /// The stylesheet of the boxes this build draws: [`STYLE`] without a table's rules in an
 /// engine of one kind that is not a table (see `crate::kinds`), 1.5 kB gzip less for it.
 #[cfg(feature = "kind-table")]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "studio"), allow(dead_code))]
 pub const BUILD_STYLE: &str = STYLE;
 /// The stylesheet of the boxes this build draws (see above).
 #[cfg(not(feature = "kind-table"))]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "studio"), allow(dead_code))]
 pub const BUILD_STYLE: &str = minified!("web/style.css", "web/print.css");
 
 /// What only a failed box shows (`src/web/live.css`): the views of its problems, written by
