@@ -110,6 +110,12 @@ function readersEngine(text, picks) {
   return found.length === 1 && KIND_LIST.indexOf(found[0]) >= 0 ? found[0] : undefined;
 }
 var KIND_LIST = Object.keys(KIND_FILES);
+function wantsWhole() {
+  if (!KIND_LIST.length) return true;
+  var links = document.querySelectorAll('link[rel="preload"][href]');
+  for (var i = 0; i < links.length; i++) if (links[i].href === String(WASM_URL)) return true;
+  return false;
+}
 // The ids of the boxes of `job`'s document that the page shows (null: every box).
 function picksOf(job) {
   if (job.url && wanted.has(job.url)) return wanted.get(job.url);
@@ -527,9 +533,10 @@ function show(el, job, opts) {
   };
   if (job.url === undefined) return draw(job.text);
   want(job.url, job.pick);
-  // Without engines per kind, the readers' engine compiles while the JSON downloads (with
-  // them, which one is known only from the JSON).
-  if (!KIND_LIST.length) startWasm();
+  // The readers' engine compiles while the JSON downloads when it is the one the page
+  // will use: without engines per kind, or when the page preloads it (the demo pages do:
+  // their documents have every kind). Otherwise which engine is known only from the JSON.
+  if (wantsWhole()) startWasm();
   return loadFile(job.url, opts.timeout).then(draw, function (e) {
     return failed(e.code || 'network', e.url || job.url, e.status, e.amount || opts.timeout);
   });

@@ -129,3 +129,43 @@ test('an engine given a kind it does not draw: the box is drawn all the same, by
     swapBars = false;
   }
 });
+
+test('a page that preloads the whole engine compiles it while its JSON downloads; others once the JSON says which', async () => {
+  // When the engine is compiled, against when the document's download ended.
+  const timing = async (url, embed) => {
+    const { context, page } = await open(browser, url);
+    // The data file slowed down, to see what the page does while it downloads.
+    await page.route(/\/data\/[a-z-]+\.json$/, async (r) => { await new Promise((t) => setTimeout(t, 400)); await r.continue(); });
+    await page.addInitScript(() => {
+      const compile = WebAssembly.compileStreaming;
+      window.__compiled = [];
+      WebAssembly.compileStreaming = function (source) {
+        window.__compiled.push(performance.now());
+        return compile.call(WebAssembly, source);
+      };
+    });
+    await page.reload();
+    await page.waitForFunction(() => window.factbox && window.factbox.render);
+    if (embed) {
+      await page.evaluate((address) => {
+        const el = document.createElement('div');
+        el.setAttribute('data-factbox', address);
+        el.setAttribute('data-factbox-lazy', 'false');
+        document.getElementById('main').append(el);
+      }, embed);
+    }
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-factbox]')].some((e) => e.getAttribute('data-factbox-state') === 'ready'));
+    const r = await page.evaluate(() => ({
+      compiled: window.__compiled[0],
+      json: performance.getEntriesByType('resource').find((e) => /\/data\/.*\.json/.test(e.name)).responseEnd,
+    }));
+    await context.close();
+    return r;
+  };
+  // The demo page preloads factbox_bg.<hash>.wasm: its data file has every kind, and the
+  // whole engine is compiled before the file is in.
+  const demo = await timing(`${server.url}/index.html`, null);
+  assert.ok(demo.compiled < demo.json, JSON.stringify(demo));
+  const bars = await timing(`${server.url}/test/dynamic.html`, '/data/bars.json');
+  assert.ok(bars.compiled > bars.json, JSON.stringify(bars));
+});
