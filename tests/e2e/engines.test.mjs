@@ -169,3 +169,22 @@ test('a page that preloads the whole engine compiles it while its JSON downloads
   const bars = await timing(`${server.url}/test/dynamic.html`, '/data/bars.json');
   assert.ok(bars.compiled > bars.json, JSON.stringify(bars));
 });
+
+test('the legend of a chart drawn by its kind\'s engine redraws with that engine, nothing more fetched', async () => {
+  const { context, page, asked, boxes } = await pageOf(['/data/egov-vn.json#lich-su-xep-hang', '/data/egov-vn.json#dich-vu-tich-hop']);
+  assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.equal(asked.length, 1, asked.join(' '));
+  assert.match(asked[0], engine('line'));
+  const later = [];
+  page.on('request', (r) => later.push(new URL(r.url()).pathname));
+  const box = page.locator('[data-factbox$="#lich-su-xep-hang"]');
+  const drawings = () => box.evaluate((el) => [...el.shadowRoot.querySelectorAll('svg.fb-svg')].map((s) => s.outerHTML).join(''));
+  const before = await drawings();
+  await box.locator('.fb-legend-item').nth(0).click();
+  await page.waitForFunction((b) => {
+    const el = document.querySelector('[data-factbox$="#lich-su-xep-hang"]');
+    return [...el.shadowRoot.querySelectorAll('svg.fb-svg')].map((s) => s.outerHTML).join('') !== b;
+  }, before);
+  assert.deepEqual(later.filter((p) => p.endsWith('.wasm')), []);
+  await context.close();
+});
