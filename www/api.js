@@ -95,19 +95,29 @@ var failSheet = null;
 var KIND_PARSE_BYTES = 256 * 1024;
 function readersEngine(text, picks) {
   if (!KIND_LIST.length || engines[WASM_URL] || text.length > KIND_PARSE_BYTES) return undefined;
-  var doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return undefined;
-  }
   var kinds = {};
-  var boxes = doc && Array.isArray(doc.boxes) ? doc.boxes : [];
-  boxes.forEach(function (b) {
-    if (b && (!picks || picks.has(String(b.id)))) kinds[b.kind] = true;
+  boxKinds(text).forEach(function (b) {
+    if (!picks || picks.has(b[0])) kinds[b[1]] = true;
   });
   var found = Object.keys(kinds);
   return found.length === 1 && KIND_LIST.indexOf(found[0]) >= 0 ? found[0] : undefined;
+}
+// Each box's [id, kind] in a document, read once however many boxes of the page show it
+// (the last DOCS_KEPT documents); none for a text that is not JSON.
+var boxKindsRead = new Map();
+function boxKinds(text) {
+  var got = boxKindsRead.get(text);
+  if (got) return got;
+  got = [];
+  try {
+    var doc = JSON.parse(text);
+    (doc && Array.isArray(doc.boxes) ? doc.boxes : []).forEach(function (b) {
+      if (b) got.push([String(b.id), b.kind]);
+    });
+  } catch (e) { /* not JSON: the whole engine, which says what is wrong */ }
+  if (boxKindsRead.size >= DOCS_KEPT) boxKindsRead.delete(boxKindsRead.keys().next().value);
+  boxKindsRead.set(text, got);
+  return got;
 }
 var KIND_LIST = Object.keys(KIND_FILES);
 function wantsWhole() {
