@@ -201,7 +201,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
 	  kinds=""; for k in $(KINDS); do khash=$$(sha256sum target/factbox_bg_$$k.wasm | cut -c1-12); \
 	    cp target/factbox_bg_$$k.wasm dist/factbox_bg_$$k.$$khash.wasm; \
-	    kinds="$$kinds\"$$k\":\"factbox_bg_$$k.$$khash.wasm\","; done; \
+	    kinds="$$kinds\"$$k\":\"$$khash\","; done; \
 	  cp target/factbox_editor.wasm dist/factbox_editor.$$ehash.wasm; \
 	  cp target/factbox_dev.wasm dist/factbox_dev.$$dhash.wasm; \
 	  { echo "function newGlue() {"; cat target/factbox.glue.js; echo; echo "return wasm_bindgen; }"; } \

@@ -178,7 +178,7 @@ try {
     }
   }
   for (const n of SIZES) {
-    results[n] = { factbox: [], chartjs: [], lazy: [] };
+    results[n] = { factbox: [], chartjs: [], lazy: [], unnamed: [] };
     for (let run = 0; run < RUNS; run++) {
       // Alternate which goes first, so neither always gets the warmer machine.
       const order = run % 2 ? ['chartjs', 'factbox'] : ['factbox', 'chartjs'];
@@ -191,6 +191,13 @@ try {
       const l = await measure(browser, 'factbox', n, '&lazy=1');
       results[n].lazy.push(l);
       process.stdout.write(`factbox lazy n=${n} run ${run + 1}: first screen ready ${l.ready.toFixed(0)} ms, longest task ${Math.max(0, ...l.longtasks).toFixed(0)} ms\n`);
+      // The same page with embeds that do not name their kind: which engine to fetch is
+      // known only once the JSON is in (the small pages, where that step shows).
+      if (n <= 8) {
+        const u = await measure(browser, 'factbox', n, '&named=0');
+        results[n].unnamed.push(u);
+        process.stdout.write(`factbox unnamed n=${n} run ${run + 1}: ready ${u.ready.toFixed(0)} ms\n`);
+      }
     }
   }
 } finally {
@@ -294,7 +301,8 @@ the editors' engine only where a box has a problem.
 
 Pages of N boxes from the demo file (\`benches/pages/\`), cycling through its 11 boxes (3 of
 them key figures, HTML text in both), 800 px wide; factbox draws them at once
-(\`data-factbox-lazy="false"\`), as Chart.js does; Chart.js gets the same JSON in one fetch,
+(\`data-factbox-lazy="false"\`), as Chart.js does, each embed naming its box's kind
+(\`data-factbox-kind\`, as the README's embed does: the engine is fetched while the JSON is); Chart.js gets the same JSON in one fetch,
 comparable charts, animations off. "Ready": from navigation to every box drawn. "Longest
 task": the longest main-thread task the \`longtask\` observer saw in a run, median over the
 runs and the worst run (it reports tasks over 50 ms only; "none" means no task over 50 ms). Tooltip: over the first bar chart at 30 places;
@@ -322,6 +330,13 @@ for (const n of SIZES) {
   const l = results[n].lazy;
   if (l.some((r) => r.longtasks.length)) budget.longtask = false;
   md += `| ${n} | ${spread(fr)} | ${spread(cr)} | ${(median(fr) / median(cr)).toFixed(2)} | ${longest(f)} | ${longest(c)} | ${kb(median(f.map((r) => r.wasm)))} | ${kb(median(f.map((r) => r.heap)))} / ${kb(median(c.map((r) => r.heap)))} | ${spread(l.map((r) => r.ready))}, ${longest(l)} |\n`;
+}
+const unnamed = SIZES.filter((n) => results[n].unnamed.length);
+if (unnamed.length) {
+  md += `\nThe same pages with embeds that do not name their kind (\`?named=0\`: the engine is chosen, then fetched, once the JSON is in), in the same runs: ${unnamed.map((n) => {
+    const u = median(results[n].unnamed.map((r) => r.ready));
+    return `${n} ${n === 1 ? 'box' : 'boxes'} ${ms(u)}, ${(u / median(results[n].chartjs.map((r) => r.ready))).toFixed(2)}× Chart.js`;
+  }).join('; ')}.\n`;
 }
 const tipsOf = (which, key) => SIZES.flatMap((n) => results[n][which].flatMap((r) => r.tips[key]));
 const fShown = tipsOf('factbox', 'shown'); const fDrawn = tipsOf('factbox', 'drawn'); const cShown = tipsOf('chartjs', 'shown');

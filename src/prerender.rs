@@ -271,10 +271,12 @@ fn cms_snippet(
     };
     let image = format!("{folder}{}.png", b.id);
     // Inline data cannot ride along: the sanitizer removes the script element holding it.
+    // The box's kind does: factbox.js fetches the engine for it while the data downloads.
     let attrs: Vec<(&str, &str)> = attrs
         .iter()
         .copied()
         .filter(|(name, _)| options.data != Data::Inline || *name != "data-factbox")
+        .chain([("data-factbox-kind", b.kind())])
         .collect();
     let mut h = Html::default();
     h.start("div", "", &attrs);
@@ -400,6 +402,14 @@ mod tests {
         std::fs::read_to_string("www/data/egov-vn.json").expect("demo data")
     }
 
+    /// The `kind` the document gives box `id`, read from its text.
+    fn json_kind(json: &str, id: &str) -> String {
+        let at = json.find(&format!("\"id\": \"{id}\"")).expect("the box");
+        let rest = json.get(at..).expect("in the text");
+        let k = rest.find("\"kind\": \"").expect("its kind") + "\"kind\": \"".len();
+        rest.get(k..).and_then(|r| r.split('"').next()).expect("a kind").to_owned()
+    }
+
     #[test]
     fn a_container_query_shows_each_width_from_that_width_up() {
         let css = static_css();
@@ -460,6 +470,16 @@ mod tests {
             );
             assert!(html.contains("data:text/csv;charset=utf-8,%EF%BB%BF"));
             assert!(html.contains("data-fb-later"));
+            // The snippet for a CMS is drawn live: it names the box's kind, so that the
+            // page fetches that kind's engine while it fetches the data.
+            let kind = json_kind(&json, &p.id);
+            let head = format!("<div data-factbox=\"data/egov-vn.json#{}\"", p.id);
+            let named = format!(" data-factbox-kind=\"{kind}\"><div class=\"factbox-plain\"");
+            assert!(
+                p.cms.starts_with(&head) && p.cms.contains(&named),
+                "{}",
+                p.cms
+            );
             assert!(
                 p.svg.starts_with("<svg") && p.svg.contains("<text"),
                 "{}",

@@ -49,7 +49,7 @@ var engines = {};  // URL -> { compiled, ready, docs }
 // developers').
 function startWasm(which) {
   var url = which === 'live' ? LIVE_ENGINE_URL : which === true ? EDITOR_URL
-    : which ? new URL(KIND_FILES[which], BASE_URL).href : WASM_URL;
+    : which ? new URL('factbox_bg_' + which + '.' + KIND_FILES[which] + '.wasm', BASE_URL).href : WASM_URL;
   var e = engines[url] || (engines[url] = { compiled: null, ready: null, docs: new Map() });
   if (!e.compiled) {
     var bytes = function () {
@@ -89,18 +89,29 @@ var failSheet = null;
 // of the whole readers' engine (a bar chart's 73 kB gzip against 121), else the whole.
 // Once the whole one runs, it draws everything, so that a page fetches no engine twice
 // over; a page of documents each of one kind, but of different kinds, fetches each
-// kind's. A document that is not JSON, or is over KIND_PARSE_BYTES (read here by
-// JSON.parse first), goes to the whole engine; one whose kinds were misread draws all the
-// same, with the editors' engine (a kind's engine refuses other kinds: kind-not-built).
+// kind's. A document that is not JSON goes to the whole engine, which says what is wrong;
+// one over KIND_PARSE_BYTES (read here by JSON.parse first) to the engine its embeds
+// named (`hinted`, see hintedEngine), else the whole. One whose kinds were misread draws
+// all the same, with the editors' engine (a kind's engine refuses other kinds:
+// kind-not-built).
 var KIND_PARSE_BYTES = 256 * 1024;
-function readersEngine(text, picks) {
-  if (!KIND_LIST.length || engines[WASM_URL] || text.length > KIND_PARSE_BYTES) return undefined;
-  var kinds = {};
+function readersEngine(text, picks, hinted) {
+  if (!KIND_LIST.length || engines[WASM_URL]) return undefined;
+  if (text.length > KIND_PARSE_BYTES) return hinted;
+  return engineOfKinds(kindsShown(text, picks));
+}
+// The engine for boxes of these kinds: the kind's when they are all one kind.
+function engineOfKinds(kinds) {
+  return kinds.every(function (k) { return k === kinds[0]; }) && KIND_LIST.indexOf(kinds[0]) >= 0
+    ? kinds[0] : undefined;
+}
+// The kinds of the boxes of `text` that `picks` names (all, for null), each once.
+function kindsShown(text, picks) {
+  var kinds = [];
   boxKinds(text).forEach(function (b) {
-    if (!picks || picks.has(b[0])) kinds[b[1]] = true;
+    if ((!picks || picks.has(b[0])) && kinds.indexOf(b[1]) < 0) kinds.push(b[1]);
   });
-  var found = Object.keys(kinds);
-  return found.length === 1 && KIND_LIST.indexOf(found[0]) >= 0 ? found[0] : undefined;
+  return kinds;
 }
 // Each box's [id, kind] in a document, read once however many boxes of the page show it
 // (the last DOCS_KEPT documents); none for a text that is not JSON.
@@ -134,11 +145,46 @@ function picksOf(job) {
 // Each document's boxes the page's embeds show (URL -> Set of ids, or null for all), for
 // readersEngine: known for every embed by the time the first document arrives.
 var wanted = new Map();
-function want(url, pick) {
+function want(url, pick, kinds) {
   if (!wanted.has(url)) wanted.set(url, new Set());
   var ids = wanted.get(url);
   if (pick == null) wanted.set(url, null);
   else if (ids) ids.add(pick);
+  // The kinds its embeds name: null once one names none.
+  var h = hinted.get(url);
+  hinted.set(url, kinds && h !== null ? (h || []).concat(kinds) : null);
+}
+
+// An embed may name the kind of box it shows, as `factbox render`'s CMS snippet and the
+// README's embed do: `data-factbox-kind="bar"` (several, space-separated, for an embed of
+// a whole document). When every embed of a document names its kinds, the engine for them
+// starts as the first of them comes near the viewport, while the JSON downloads, rather
+// than once the JSON is in and read: a round trip earlier. The JSON still decides which
+// engine draws (a wrong name costs the reader the engine it named, and the console says
+// so); only a document too big to read twice (KIND_PARSE_BYTES) is drawn by the engine
+// named. After the first draw the attribute is factbox's own (it says what is shown),
+// so it is read only from an embed not yet shown (see mount).
+var hinted = new Map();  // URL -> the kinds named, or null
+var named = new Set();   // the URLs whose embeds' names have been acted on
+// The engine the embeds of `url` named (undefined: the whole one), or null when one of
+// them named none or a word that is no kind.
+function hintedEngine(url) {
+  var h = hinted.get(url);
+  return h && h.every(function (k) { return KIND_LIST.indexOf(k) >= 0; }) ? engineOfKinds(h) : null;
+}
+// Starts the engine `url`'s embeds named, once, unless its text is in already.
+function startNamed(url) {
+  if (named.has(url)) return;
+  named.add(url);
+  var which = hintedEngine(url);
+  if (which !== null && !engines[WASM_URL]) startWasm(which);
+}
+// Says, once per embed, that what it named is not what its document holds.
+function checkNamed(job, text) {
+  if (!job.kinds || text.length > KIND_PARSE_BYTES) return;
+  var is = kindsShown(text, job.pick == null ? null : new Set([job.pick])).sort().join(' ');
+  var said = job.kinds.sort().join(' ');
+  if (is && is !== said) console.warn('factbox: ' + job.source + ' is ' + is + ', not data-factbox-kind="' + said + '"');
 }
 
 // Whether `url` is read from the disk (Node) rather than fetched.
@@ -146,16 +192,15 @@ function local(url) {
   return readLocal !== null && String(url).indexOf('file:') === 0;
 }
 
-// The bytes of a fetched wasm, or an error that says what came instead and what to do:
-// a dev server that rewrites the module's asset URLs (Vite's dependency pre-bundling)
-// answers with its HTML page.
+// The bytes of a fetched wasm, or an error that says what came instead and what to do
+// (WASM_HELP, each build's own: a dev server that rewrites the npm module's asset URLs,
+// Vite's dependency pre-bundling, answers with its HTML page).
 function wasmBytes(res) {
   return res.arrayBuffer().then(function (buf) {
     var head = new Uint8Array(buf, 0, Math.min(4, buf.byteLength));
     if (head.length === 4 && head[0] === 0 && head[1] === 0x61 && head[2] === 0x73 && head[3] === 0x6d) return buf;
     throw new Error('factbox: ' + res.url + ' is not the wasm (HTTP ' + res.status + ', '
-      + (res.headers.get('content-type') || 'no content type') + '). Serve factbox_bg.wasm beside'
-      + ' factbox.js; with Vite, add optimizeDeps: { exclude: ["factbox"] } to vite.config.');
+      + (res.headers.get('content-type') || 'no content type') + '). ' + WASM_HELP);
   });
 }
 // Live boxes only: a box far from the viewport is not laid out or painted until it comes
@@ -516,10 +561,11 @@ function show(el, job, opts) {
   if (job.missing) return failed('nodata');
   if (job.url === null) return failed('network', job.source);
   var lang = opts.lang || view.lang;
+  // A lazy box waits to come near the viewport before it is first shown; one that shows
+  // something already is shown again at once.
+  var near = whenNear(el, opts.lazy && !shown.has(el));
   var draw = function (text) {
-    // A lazy box waits to come near the viewport before it is first shown; one that shows
-    // something already is shown again at once.
-    return whenNear(el, opts.lazy && !shown.has(el)).then(function () {
+    return near.then(function () {
       if (generations.get(el) !== gen) return null;
       var picks = picksOf(job);
       var normally = function () {
@@ -529,7 +575,7 @@ function show(el, job, opts) {
         got.rows = function (id, from, to) { return docOf(wb, text, lang).rows(id, from, to); };
         got.csv = function (id) { return docOf(wb, text, lang).csv(id); };
         return got;
-        }, readersEngine(text, picks));
+        }, readersEngine(text, picks, job.url ? hintedEngine(job.url) : null));
       };
       if (!mayBeLive(text)) return normally();
       return showLive(el, gen, job, opts, view, text, lang).then(function (got) {
@@ -542,12 +588,19 @@ function show(el, job, opts) {
     });
   };
   if (job.url === undefined) return draw(job.text);
-  want(job.url, job.pick);
+  want(job.url, job.pick, job.kinds);
   // The readers' engine compiles while the JSON downloads when it is the one the page
   // will use: without engines per kind, or when the page preloads it (the demo pages do:
-  // their documents have every kind). Otherwise which engine is known only from the JSON.
+  // their documents have every kind); so does the engine the embeds name (see
+  // hintedEngine), once the first of them is near. Otherwise which engine is known only
+  // from the JSON.
   if (wantsWhole()) startWasm();
-  return loadFile(job.url, opts.timeout).then(draw, function (e) {
+  else near.then(function () { startNamed(job.url); });
+  return loadFile(job.url, opts.timeout).then(function (text) {
+    named.add(job.url);
+    if (!opts.quiet) checkNamed(job, text);
+    return draw(text);
+  }, function (e) {
     return failed(e.code || 'network', e.url || job.url, e.status, e.amount || opts.timeout);
   });
 }
@@ -692,7 +745,12 @@ function lazyOf(el) {
 
 // An embed (see embedJob) shown through the API.
 function mount(el) {
-  return show(el, embedJob(el), options({ lazy: lazyOf(el), timeout: timeoutOf(el) }));
+  var job = embedJob(el);
+  // What the page's author wrote, not what factbox wrote after a first draw.
+  if (job.url && !asked.has(el) && el.getAttribute('data-factbox-kind')) {
+    job.kinds = el.getAttribute('data-factbox-kind').trim().split(/\s+/);
+  }
+  return show(el, job, options({ lazy: lazyOf(el), timeout: timeoutOf(el) }));
 }
 
 // A prerendered box (`factbox render`) is already on screen, whole: the interaction layer

@@ -9,8 +9,11 @@ if (window.factbox && window.factbox.__loaded) {
 var BASE_URL = (document.currentScript && document.currentScript.src) || location.href;
 var WASM_URL = new URL('factbox_bg.wasm', BASE_URL);
 var EDITOR_URL = new URL('factbox_editor.wasm', BASE_URL);
-// The readers' engine of each kind of box, by the kind's name (`make dist` writes them in):
-// a page whose boxes are all of one kind fetches that one instead of the whole.
+// What to do when a wasm file is not served as it should be.
+var WASM_HELP = 'Upload every factbox_* file of dist/ beside factbox.js.';
+// The readers' engine of each kind of box: the content hash of factbox_bg_<kind>.<hash>.wasm,
+// by the kind's name (`make dist` writes them in): a page whose boxes are all of one kind
+// fetches that one instead of the whole.
 var KIND_FILES = {};
 // The engine that reads live data: the editors' (`make dist` names it).
 var LIVE_ENGINE_URL = new URL('factbox_live_engine.wasm', BASE_URL);

@@ -1,10 +1,15 @@
 // The factbox side of the browser benchmark: `?n=N` boxes from the demo file, cycling
 // through its boxes, drawn at once (not lazily, as Chart.js draws everything); records
-// when the last one is ready in window.__bench.
+// when the last one is ready in window.__bench. Each embed names its box's kind
+// (`data-factbox-kind`, as the README writes an embed); `?named=0` leaves it out, and
+// the page then learns which engine to fetch from the JSON.
 (function () {
-  const ids = ['tiet-kiem', 'cong-dich-vu-cong', 'xep-hang-asean', 'thay-doi-xep-hang', 'co-cau-tiet-kiem',
-    'dich-vu-tich-hop', 'tai-khoan', 'muc-do-4', 'covid-19', 'co-so-du-lieu', 'van-ban-dien-tu'];
+  const boxes = [['tiet-kiem', 'figures'], ['cong-dich-vu-cong', 'figures'], ['xep-hang-asean', 'bar'],
+    ['thay-doi-xep-hang', 'rank-change'], ['co-cau-tiet-kiem', 'share'], ['dich-vu-tich-hop', 'line'],
+    ['tai-khoan', 'line'], ['muc-do-4', 'progress'], ['covid-19', 'share'], ['co-so-du-lieu', 'bar'],
+    ['van-ban-dien-tu', 'figures']];
   const params = new URLSearchParams(location.search);
+  const named = params.get('named') !== '0';
   const n = Number(params.get('n') || 1);
   // ?lazy=1: as a newsroom page is (charts draw near the viewport); ready means the boxes
   // on the first screen are drawn (the others hold their room and wait to come near).
@@ -12,7 +17,9 @@
   const main = document.getElementById('main');
   for (let i = 0; i < n; i++) {
     const el = document.createElement('div');
-    el.setAttribute('data-factbox', `/data/egov-vn.json#${ids[i % ids.length]}`);
+    const [id, kind] = boxes[i % boxes.length];
+    el.setAttribute('data-factbox', `/data/egov-vn.json#${id}`);
+    if (named) el.setAttribute('data-factbox-kind', kind);
     if (!lazy) el.setAttribute('data-factbox-lazy', 'false');
     main.append(el);
   }

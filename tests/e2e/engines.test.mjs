@@ -43,17 +43,21 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-// A page with `embeds` (data-factbox addresses), drawn at once; the wasm files it asked
-// for, and each box's state and number of charts.
+// A page with `embeds` (data-factbox addresses, or [address, the kind it names]), drawn
+// at once; the wasm files it asked for, and each box's state and number of charts.
 async function pageOf(embeds) {
   const { context, page } = await open(browser, `${server.url}/test/dynamic.html`);
   const asked = [];
   page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) asked.push(p); });
+  const warned = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warned.push(m.text()); });
   await page.waitForFunction(() => window.factbox && window.factbox.render);
   await page.evaluate((list) => {
-    for (const address of list) {
+    for (const embed of list) {
+      const [address, kind] = Array.isArray(embed) ? embed : [embed, null];
       const el = document.createElement('div');
       el.setAttribute('data-factbox', address);
+      if (kind) el.setAttribute('data-factbox-kind', kind);
       el.setAttribute('data-factbox-lazy', 'false');
       document.getElementById('main').append(el);
     }
@@ -62,7 +66,7 @@ async function pageOf(embeds) {
   const boxes = await page.evaluate(() => [...document.querySelectorAll('[data-factbox]')].map((e) => [
     e.getAttribute('data-factbox-state'), e.shadowRoot.querySelector('figure.fb h2, figure.fb .fb-title')?.textContent || '',
   ]));
-  return { context, page, asked: [...new Set(asked)], boxes };
+  return { context, page, asked: [...new Set(asked)], boxes, warned };
 }
 
 test('a page whose boxes are all bars downloads the bars\' engine, not the whole one', async () => {
@@ -132,7 +136,7 @@ test('an engine given a kind it does not draw: the box is drawn all the same, by
 
 test('a page that preloads the whole engine compiles it while its JSON downloads; others once the JSON says which', async () => {
   // When the engine is compiled, against when the document's download ended.
-  const timing = async (url, embed) => {
+  const timing = async (url, embed, kind) => {
     const { context, page } = await open(browser, url);
     // The data file slowed down, to see what the page does while it downloads.
     await page.route(/\/data\/[a-z-]+\.json$/, async (r) => { await new Promise((t) => setTimeout(t, 400)); await r.continue(); });
@@ -147,12 +151,13 @@ test('a page that preloads the whole engine compiles it while its JSON downloads
     await page.reload();
     await page.waitForFunction(() => window.factbox && window.factbox.render);
     if (embed) {
-      await page.evaluate((address) => {
+      await page.evaluate(([address, kind]) => {
         const el = document.createElement('div');
         el.setAttribute('data-factbox', address);
+        if (kind) el.setAttribute('data-factbox-kind', kind);
         el.setAttribute('data-factbox-lazy', 'false');
         document.getElementById('main').append(el);
-      }, embed);
+      }, [embed, kind]);
     }
     await page.waitForFunction(() => [...document.querySelectorAll('[data-factbox]')].some((e) => e.getAttribute('data-factbox-state') === 'ready'));
     const r = await page.evaluate(() => ({
@@ -168,6 +173,64 @@ test('a page that preloads the whole engine compiles it while its JSON downloads
   assert.ok(demo.compiled < demo.json, JSON.stringify(demo));
   const bars = await timing(`${server.url}/test/dynamic.html`, '/data/bars.json');
   assert.ok(bars.compiled > bars.json, JSON.stringify(bars));
+  // An embed that names its kind (data-factbox-kind, as the README writes it): that
+  // kind's engine is compiled while the file downloads.
+  const named = await timing(`${server.url}/test/dynamic.html`, '/data/bars.json', 'bar');
+  assert.ok(named.compiled < named.json, JSON.stringify(named));
+});
+
+test('embeds that name their kind: that engine, at once; a wrong name is said, and the box drawn right', async () => {
+  const good = await pageOf([['/data/bars.json', 'bar'], ['/data/mixed.json#b1', 'bar']]);
+  assert.deepEqual(good.boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.equal(good.asked.length, 1, good.asked.join(' '));
+  assert.match(good.asked[0], engine('bar'));
+  assert.deepEqual(good.warned, []);
+  await good.context.close();
+  // Named a line chart, it is bars: the line chart's engine was fetched for nothing, the
+  // bars' draws the box, and the console says what to write.
+  const wrong = await pageOf([['/data/bars.json', 'line']]);
+  assert.deepEqual(wrong.boxes.map((b) => b[0]), ['ready']);
+  assert.deepEqual(wrong.asked.map((a) => engine('bar').test(a) ? 'bar' : engine('line').test(a) ? 'line' : a).sort(), ['bar', 'line']);
+  assert.equal(wrong.warned.length, 1, wrong.warned.join('\n'));
+  assert.equal(wrong.warned[0], 'factbox: /data/bars.json is bar, not data-factbox-kind="line"');
+  await wrong.context.close();
+  // Two kinds named for one document: the whole engine; a word that is no kind: as if
+  // nothing were named (the JSON says which), and said.
+  const two = await pageOf([['/data/mixed.json#b1', 'bar'], ['/data/mixed.json#l1', 'line']]);
+  assert.deepEqual(two.asked.length, 1, two.asked.join(' '));
+  assert.match(two.asked[0], engine());
+  await two.context.close();
+  const typo = await pageOf([['/data/bars.json', 'bars']]);
+  assert.deepEqual(typo.boxes.map((b) => b[0]), ['ready']);
+  assert.equal(typo.asked.length, 1, typo.asked.join(' '));
+  assert.match(typo.asked[0], engine('bar'));
+  assert.equal(typo.warned.length, 1, typo.warned.join('\n'));
+  assert.equal(typo.warned[0], 'factbox: /data/bars.json is bar, not data-factbox-kind="bars"');
+  await typo.context.close();
+});
+
+test('a lazy embed far below the first screen fetches the engine it names only when it comes near', async () => {
+  const { context, page } = await open(browser, `${server.url}/test/dynamic.html`);
+  const asked = [];
+  page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm') || p.endsWith('.json')) asked.push(p); });
+  await page.waitForFunction(() => window.factbox && window.factbox.render);
+  await page.evaluate(() => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    const el = document.createElement('div');
+    el.setAttribute('data-factbox', '/data/bars.json');
+    el.setAttribute('data-factbox-kind', 'bar');
+    document.getElementById('main').append(spacer, el);
+  });
+  // Its file is fetched at once (its room is reserved), its engine not.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/bars.json') && e.responseEnd > 0));
+  await page.waitForTimeout(300);
+  assert.deepEqual(asked, ['/data/bars.json']);
+  await page.evaluate(() => document.querySelector('[data-factbox]').scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('[data-factbox]').getAttribute('data-factbox-state') === 'ready');
+  assert.equal(asked.length, 2, asked.join(' '));
+  assert.match(asked[1], engine('bar'));
+  await context.close();
 });
 
 test('the legend of a chart drawn by its kind\'s engine redraws with that engine, nothing more fetched', async () => {

@@ -12,6 +12,8 @@ const packaged = (bundled, name) => bundled.protocol === 'file:' ? bundled
   : new URL(['.', name].join('/'), import.meta.url);
 const WASM_URL = packaged(new URL('./factbox_bg.wasm', import.meta.url), 'factbox_bg.wasm');
 const EDITOR_URL = packaged(new URL('./factbox_dev.wasm', import.meta.url), 'factbox_dev.wasm');
+// What to do when a wasm file is not served as it should be.
+const WASM_HELP = 'Serve factbox_bg.wasm beside factbox.js; with Vite, add optimizeDeps: { exclude: ["factbox"] } to vite.config.';
 // The readers' engines of one kind are the script tag's (a bundler's app has one engine).
 const KIND_FILES = {};
 // Live data is read in pages, not in Node: the editors' engine beside this file.

@@ -7,6 +7,8 @@
 // app's readers download what the script tag's readers download.
 const WASM_URL = new URL('./factbox_bg.wasm', import.meta.url);
 const EDITOR_URL = new URL('./factbox_dev.wasm', import.meta.url);
+// What to do when a wasm file is not served as it should be.
+const WASM_HELP = 'Serve factbox_bg.wasm beside factbox.js; with Vite, add optimizeDeps: { exclude: ["factbox"] } to vite.config.';
 // The readers' engines of one kind are the script tag's (a bundler's app has one engine).
 const KIND_FILES = {};
 // Live data is read by the editors' engine with its reader (the script tag's), a file of
