@@ -18,20 +18,48 @@ const RUNS = Number(opt('--runs', 5));
 // boxes, each a few seconds, so that its median means something.
 const TABLE_RUNS = Number(opt('--table-runs', 11));
 const SIZES = opt('--sizes', '1,8,48,200').split(',').map(Number);
-const chartjsDir = path.join(root, 'node_modules', 'chart.js', 'dist');
 const pagesDir = path.join(root, 'benches', 'pages');
+// Chart.js served as factbox's files are (dist/: a .gz by zopfli and a .br by brotli 11
+// beside each, sent by the encoding the browser accepts), as a well-kept server would.
+const chartjsDir = path.join(root, 'target', 'bench-chartjs');
+{
+  const file = path.join(chartjsDir, 'chart.umd.min.js');
+  const body = fs.readFileSync(path.join(root, 'node_modules', 'chart.js', 'dist', 'chart.umd.min.js'));
+  fs.mkdirSync(chartjsDir, { recursive: true });
+  fs.writeFileSync(file, body);
+  fs.writeFileSync(`${file}.gz`, await zopfli.gzipAsync(body, { numiterations: 15 }));
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+}
 
-const route = (url, res) => {
+const route = (url, res, req) => {
   if (url.pathname.startsWith('/bench/')) {
     sendFile(res, path.join(pagesDir, path.basename(url.pathname)));
     return true;
   }
   if (url.pathname.startsWith('/chartjs/')) {
-    sendFile(res, path.join(chartjsDir, path.basename(url.pathname)));
+    sendFile(res, path.join(chartjsDir, path.basename(url.pathname)), {}, req);
     return true;
   }
   return false;
 };
+// Lighthouse's mobile network: 150 ms round trips, 1.6 Mbps down, 750 kbps up.
+const MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const THROTTLED_SIZES = [1, 8];
+const THROTTLED_RUNS = 3;
+
+/** One page load on the mobile network: time to every box drawn. */
+async function measureThrottled(browser, which, n, query = '') {
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', MOBILE);
+  await page.goto(`${server.url}/bench/${which}.html?n=${n}${query}`);
+  await page.waitForFunction(() => window.__bench && window.__bench.ready !== null, null, { timeout: 120000 });
+  const ready = await page.evaluate(() => window.__bench.ready);
+  await context.close();
+  return ready;
+}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)]; };
@@ -168,7 +196,18 @@ const server = await serve({ route });
 const browser = await launch();
 const results = {};
 const tables = {};
+const throttled = {};
 try {
+  for (const n of THROTTLED_SIZES) {
+    throttled[n] = { named: [], unnamed: [], chartjs: [] };
+    for (let run = 0; run < THROTTLED_RUNS; run++) {
+      for (const [k, which, query] of [['named', 'factbox', ''], ['unnamed', 'factbox', '&named=0'], ['chartjs', 'chartjs', '']]) {
+        const t = await measureThrottled(browser, which, n, query);
+        throttled[n][k].push(t);
+        process.stdout.write(`mobile network ${k} n=${n} run ${run + 1}: ready ${t.toFixed(0)} ms\n`);
+      }
+    }
+  }
   for (const n of [34, 1000, 2000]) {
     tables[n] = [];
     for (let run = 0; run < TABLE_RUNS; run++) {
@@ -302,7 +341,7 @@ the editors' engine only where a box has a problem.
 Pages of N boxes from the demo file (\`benches/pages/\`), cycling through its 11 boxes (3 of
 them key figures, HTML text in both), 800 px wide; factbox draws them at once
 (\`data-factbox-lazy="false"\`), as Chart.js does, each embed naming its box's kind
-(\`data-factbox-kind\`, as the README's embed does: the engine is fetched while the JSON is); Chart.js gets the same JSON in one fetch,
+(\`data-factbox-kind\`, as the README's embed does: the engine is fetched while the JSON is); Chart.js, served compressed as factbox's files are, gets the same JSON in one fetch,
 comparable charts, animations off. "Ready": from navigation to every box drawn. "Longest
 task": the longest main-thread task the \`longtask\` observer saw in a run, median over the
 runs and the worst run (it reports tasks over 50 ms only; "none" means no task over 50 ms). Tooltip: over the first bar chart at 30 places;
@@ -337,6 +376,21 @@ if (unnamed.length) {
     const u = median(results[n].unnamed.map((r) => r.ready));
     return `${n} ${n === 1 ? 'box' : 'boxes'} ${ms(u)}, ${(u / median(results[n].chartjs.map((r) => r.ready))).toFixed(2)}× Chart.js`;
   }).join('; ')}.\n`;
+}
+
+md += `
+On a mobile network (Lighthouse's: 150 ms round trips, 1.6 Mbps down, set through the
+DevTools protocol), everything served compressed as \`make dist\` writes it (Chart.js too:
+brotli 11), medians of ${THROTTLED_RUNS}: what the bytes and the round trips cost, which
+localhost hides.
+
+| boxes | factbox, embeds naming their kind | factbox, embeds not naming it | Chart.js | ratio (naming / not) |
+|---|---|---|---|---|
+`;
+for (const n of THROTTLED_SIZES) {
+  const t = throttled[n];
+  const c = median(t.chartjs);
+  md += `| ${n} | ${spread(t.named)} | ${spread(t.unnamed)} | ${spread(t.chartjs)} | ${(median(t.named) / c).toFixed(2)} / ${(median(t.unnamed) / c).toFixed(2)} |\n`;
 }
 const tipsOf = (which, key) => SIZES.flatMap((n) => results[n][which].flatMap((r) => r.tips[key]));
 const fShown = tipsOf('factbox', 'shown'); const fDrawn = tipsOf('factbox', 'drawn'); const cShown = tipsOf('chartjs', 'shown');
