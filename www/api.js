@@ -89,7 +89,7 @@ var failSheet = null;
 // of the whole readers' engine (a bar chart's 73 kB gzip against 121), else the whole.
 // Once the whole one runs, it draws everything, so that a page fetches no engine twice
 // over; a page of documents each of one kind, but of different kinds, fetches each
-// kind's. A document that is not JSON goes to the whole engine, which says what is wrong;
+// kind's, unless its embeds name their kinds (see startNamed). A document that is not JSON goes to the whole engine, which says what is wrong;
 // one over KIND_PARSE_BYTES (read here by JSON.parse first) to the engine its embeds
 // named (`hinted`, see hintedEngine), else the whole. One whose kinds were misread draws
 // all the same, with the editors' engine (a kind's engine refuses other kinds:
@@ -172,12 +172,19 @@ function hintedEngine(url) {
   var h = hinted.get(url);
   return h && h.every(function (k) { return KIND_LIST.indexOf(k) >= 0; }) ? engineOfKinds(h) : null;
 }
-// Starts the engine `url`'s embeds named, once, unless its text is in already.
+// Starts the engine `url`'s embeds named, once, unless its text is in already: the whole
+// one when the page's other documents name another kind (two kinds' engines are more
+// than the whole one).
 function startNamed(url) {
   if (named.has(url)) return;
   named.add(url);
   var which = hintedEngine(url);
-  if (which !== null && !engines[WASM_URL]) startWasm(which);
+  if (which === null || engines[WASM_URL]) return;
+  hinted.forEach(function (h, other) {
+    var theirs = hintedEngine(other);
+    if (theirs !== null && theirs !== which) which = undefined;
+  });
+  startWasm(which);
 }
 // Says, once per embed, that what it named is not what its document holds.
 function checkNamed(job, text) {

@@ -200,6 +200,13 @@ test('embeds that name their kind: that engine, at once; a wrong name is said, a
   assert.deepEqual(two.asked.length, 1, two.asked.join(' '));
   assert.match(two.asked[0], engine());
   await two.context.close();
+  // Two documents, one of bars, one of a line, both named: the whole engine, not the two
+  // kinds' (which, unnamed, is what the page gets: see above).
+  const apart = await pageOf([['/data/bars.json', 'bar'], ['/data/line.json', 'line']]);
+  assert.deepEqual(apart.boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.deepEqual(apart.asked.length, 1, apart.asked.join(' '));
+  assert.match(apart.asked[0], engine());
+  await apart.context.close();
   const typo = await pageOf([['/data/bars.json', 'bars']]);
   assert.deepEqual(typo.boxes.map((b) => b[0]), ['ready']);
   assert.equal(typo.asked.length, 1, typo.asked.join(' '));
