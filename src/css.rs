@@ -112,18 +112,33 @@ macro_rules! minified {
 /// - The tooltip is placed by the interaction script through the CSSOM, which a strict CSP
 ///   allows, and never catches the pointer.
 ///
-/// It is written in three files, in this order: `style.css` (every box), `table.css` (a
-/// table box's rules, which an engine that draws no tables leaves out: [`BUILD_STYLE`])
-/// and `print.css` (printing, last so that it overrides the rules before it).
-pub const STYLE: &str = minified!("web/style.css", "web/table.css", "web/print.css");
+/// It is written in four files, in this order: `style.css` (every box), `figures.css` (a
+/// key-figures box's rules) and `table.css` (a table box's), which an engine of one kind
+/// that does not draw them leaves out ([`BUILD_STYLE`]), and `print.css` (printing, last
+/// so that it overrides the rules before it).
+pub const STYLE: &str = minified!(
+    "web/style.css",
+    "web/figures.css",
+    "web/table.css",
+    "web/print.css"
+);
 
-/// The stylesheet of the boxes this build draws: [`STYLE`] without a table's rules in an
-/// engine of one kind that is not a table (see `crate::kinds`), 1.5 kB gzip less for it.
-#[cfg(feature = "kind-table")]
+/// The stylesheet of the boxes this build draws: [`STYLE`] without the rules of the kinds
+/// it does not draw (an engine of one kind, see `crate::kinds`): a table's, 1.5 kB gzip,
+/// and key figures', 0.4 kB.
+#[cfg(all(feature = "kind-table", feature = "kind-figures"))]
 #[cfg_attr(any(not(target_arch = "wasm32"), feature = "studio"), allow(dead_code))]
 pub const BUILD_STYLE: &str = STYLE;
 /// The stylesheet of the boxes this build draws (see above).
-#[cfg(not(feature = "kind-table"))]
+#[cfg(all(feature = "kind-table", not(feature = "kind-figures")))]
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "studio"), allow(dead_code))]
+pub const BUILD_STYLE: &str = minified!("web/style.css", "web/table.css", "web/print.css");
+/// The stylesheet of the boxes this build draws (see above).
+#[cfg(all(not(feature = "kind-table"), feature = "kind-figures"))]
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "studio"), allow(dead_code))]
+pub const BUILD_STYLE: &str = minified!("web/style.css", "web/figures.css", "web/print.css");
+/// The stylesheet of the boxes this build draws (see above).
+#[cfg(not(any(feature = "kind-table", feature = "kind-figures")))]
 #[cfg_attr(any(not(target_arch = "wasm32"), feature = "studio"), allow(dead_code))]
 pub const BUILD_STYLE: &str = minified!("web/style.css", "web/print.css");
 
@@ -184,12 +199,22 @@ mod tests {
     }
 
     #[test]
-    fn an_engine_without_tables_has_every_rule_but_a_tables() {
+    fn an_engine_without_tables_or_figures_has_every_rule_but_theirs() {
         const WITHOUT: &str = minified!("web/style.css", "web/print.css");
         const TABLE: &str = minified!("web/table.css");
-        assert_eq!(WITHOUT.len() + TABLE.len(), STYLE.len());
-        for rule in [".fb-sort{", ".fb-mb{", ".fb-heat-key{", ".fb-heat-swatch{"] {
+        const FIGURES: &str = minified!("web/figures.css");
+        assert_eq!(WITHOUT.len() + TABLE.len() + FIGURES.len(), STYLE.len());
+        for rule in [".fb-sort{", ".fb-mb{", ".fb-heat-key{", ".fb-heat-swatch{", ".fb-figures{", ".fb-number{", ".fb-status-word{"] {
             assert!(STYLE.contains(rule) && !WITHOUT.contains(rule), "{rule}");
+        }
+        // Every class the key figures' rules name is written by the markup of key figures
+        // alone: an engine without them has nothing those rules would style.
+        let markup = include_str!("markup.rs");
+        let figures_item = markup.split("fn figure_item").nth(1).expect("figure_item");
+        for class in ["fb-label", "fb-qualifier", "fb-number", "fb-unit", "fb-status-word", "fb-change-value"] {
+            let quoted = format!("\"{class}");
+            assert!(figures_item.contains(&quoted), "{class}");
+            assert_eq!(markup.matches(&quoted).count(), figures_item.matches(&quoted).count(), "{class}");
         }
         // Printing comes last in both, over the rules before it.
         assert!(STYLE.ends_with(WITHOUT.split_at(WITHOUT.rfind("@media print").unwrap()).1));
@@ -198,7 +223,7 @@ mod tests {
     #[test]
     fn the_widget_stylesheets_keep_every_rule_and_declaration() {
         for (written, short) in [
-            (concat!(include_str!("web/style.css"), include_str!("web/table.css"), include_str!("web/print.css")), STYLE),
+            (concat!(include_str!("web/style.css"), include_str!("web/figures.css"), include_str!("web/table.css"), include_str!("web/print.css")), STYLE),
             (include_str!("web/live.css"), LIVE_STYLE),
         ] {
             // What the rules say, without the comments that say why.

@@ -23,6 +23,11 @@ var FactboxError = class FactboxError extends Error {
   }
 };
 
+// An error said in the console, as factbox's.
+function said(e) {
+  console.error('factbox:', e && e.message ? e.message : e);
+}
+
 // A problem found outside any document (a bad argument, a freed box, a wasm that cannot run).
 function problem(code, message) {
   return { id: null, path: '', line: null, column: null, code: code, message: message };
@@ -67,7 +72,9 @@ function startWasm(which) {
     // The glue (a part of its own in the script tag's build) loads while the wasm does.
     e.ready = Promise.all([e.compiled, glueCode()]).then(function (got) {
       glue = got[1]();
-      return glue({ module_or_path: got[0] });
+      // Instantiated at once: the module is compiled (www/shorten-imports.mjs left the
+      // glue's own loader out).
+      glue.initSync({ module: got[0] });
     }).then(function () {
       // The stylesheet of every box this engine draws (an engine of one kind has only its
       // kind's rules), made once and adopted by every shadow root it draws.
@@ -478,7 +485,7 @@ function put(el, got, opts) {
       t.__fbCsv = function () { return got.csv(id); };
     });
   }
-  attach(root, el);
+  var coming = attach(root, el);
   if (got.kinds) el.setAttribute('data-factbox-kind', got.kinds);
   else el.removeAttribute('data-factbox-kind');
   if (!opts.quiet) got.log.forEach(function (line) { if (line) console.error(line); });
@@ -493,8 +500,12 @@ function put(el, got, opts) {
   }
   shown.set(el, got);
   unreserve(el);
-  told(el, got.failed ? 'error' : 'ready', got);
-  return got;
+  // A table is ready once its interaction has come (see tableOn).
+  var done = function () {
+    if (shown.get(el) === got) told(el, got.failed ? 'error' : 'ready', got);
+    return got;
+  };
+  return coming ? coming.then(done) : done();
 }
 
 // Sets the element's state and says so (factbox:ready, factbox:error).
@@ -572,6 +583,8 @@ function show(el, job, opts) {
   // something already is shown again at once.
   var near = whenNear(el, opts.lazy && !shown.has(el));
   var draw = function (text) {
+    // A document that may have a table: its interaction comes while the box is drawn.
+    if (text.indexOf('"table"') >= 0) tableSoon();
     return near.then(function () {
       if (generations.get(el) !== gen) return null;
       var picks = picksOf(job);
@@ -589,7 +602,7 @@ function show(el, job, opts) {
         return got === undefined ? normally() : got;
       }, function (e) {
         // The live part could not be loaded: the box's own values, as without it.
-        if (!opts.quiet) console.error('factbox:', e && e.message ? e.message : e);
+        if (!opts.quiet) said(e);
         return normally();
       });
     });
@@ -603,6 +616,7 @@ function show(el, job, opts) {
   // from the JSON.
   if (wantsWhole()) startWasm();
   else near.then(function () { startNamed(job.url); });
+  if (job.kinds && job.kinds.indexOf('table') >= 0) tableSoon();
   return loadFile(job.url, opts.timeout).then(function (text) {
     named.add(job.url);
     if (!opts.quiet) checkNamed(job, text);
@@ -682,45 +696,6 @@ function embedJob(el) {
   return fileJob(attr, null);
 }
 
-// The document an element shows, read by the readers' engine (or the editors'), for what
-// the interaction layer asks of a box after it is shown: the legend's redraw, the image.
-// A prerendered box loads the engine only then.
-function engineFor(el, editor) {
-  var job = (asked.get(el) || {}).job || embedJob(el);
-  if (job.text == null && !job.url) return Promise.reject(new Error('no document for this box'));
-  var text = job.url ? loadFile(job.url, TIMEOUT_SECONDS) : Promise.resolve(job.text);
-  return text.then(function (t) {
-    return startWasm(editor || readersEngine(t, picksOf(job))).then(function (wb) {
-      return docOf(wb, t, pageLang(el));
-    });
-  });
-}
-
-// A document's meaning as one text (src/canonical.rs writes the same): an object passed
-// as text, or the file reformatted, hashes the same. Text that is not JSON stays as it is.
-function canonicalText(t) {
-  try {
-    return JSON.stringify(JSON.parse(t));
-  } catch (e) {
-    return t;
-  }
-}
-
-// A document's content hash, as `factbox render` writes it in `data-factbox-hash`:
-// 64-bit FNV-1a over its UTF-8 bytes, in hex (src/prerender.rs), computed in 32-bit
-// halves (the prime is 2^40 + 0x1b3).
-function contentHash(text) {
-  var bytes = new TextEncoder().encode(text);
-  var hi = 0xcbf29ce4;
-  var lo = 0x84222325;
-  for (var i = 0; i < bytes.length; i++) {
-    lo = (lo ^ bytes[i]) >>> 0;
-    var p = lo * 0x1b3;
-    hi = (Math.imul(hi, 0x1b3) + Math.floor(p / 4294967296) + (lo << 8)) >>> 0;
-    lo = p >>> 0;
-  }
-  return (hi + 0x100000000).toString(16).slice(1) + (lo + 0x100000000).toString(16).slice(1);
-}
 
 // A file's address as an embed writes it (`data/boxes.json#id`) -> the job.
 function fileJob(address, pick) {
@@ -757,7 +732,11 @@ function mount(el) {
   if (job.url && !asked.has(el) && el.getAttribute('data-factbox-kind')) {
     job.kinds = el.getAttribute('data-factbox-kind').trim().split(/\s+/);
   }
-  return show(el, job, options({ lazy: lazyOf(el), timeout: timeoutOf(el) }));
+  // The options render's would be (www/render.js), from the element's attributes (read
+  // and checked by lazyOf and timeoutOf).
+  return show(el, job, {
+    id: null, lazy: lazyOf(el), errors: 'box', quiet: false, lang: null, timeout: timeoutOf(el), signal: null
+  });
 }
 
 // A prerendered box (`factbox render`) is already on screen, whole: the interaction layer
@@ -783,45 +762,35 @@ function attachSnippet(el) {
 function takeOver(el) {
   if (taken.has(el)) return;
   taken.add(el);
-  attach(el.shadowRoot, el);
+  var coming = attach(el.shadowRoot, el);
   var kinds = [];
   el.shadowRoot.querySelectorAll('figure.fb').forEach(function (f) {
     var k = f.getAttribute('data-kind');
     if (kinds.indexOf(k) < 0) kinds.push(k);
   });
   el.setAttribute('data-factbox-kind', kinds.join(' '));
-  el.setAttribute('data-factbox-state', 'ready');
-  queueMicrotask(function () {
-    el.dispatchEvent(new CustomEvent('factbox:ready', { bubbles: true, composed: true }));
-  });
-  afterLoad(function () { idle(function () { checkFresh(el); }); });
+  // Ready at once, or once a table's interaction has come (see tableOn), unless shown
+  // from its data meanwhile (a stale snippet).
+  var ready = function () { if (!asked.has(el)) told(el, 'ready'); };
+  if (coming) coming.then(ready);
+  else ready();
+  afterLoad(function () { idle(function () { freshCheck(el); }); });
 }
 
-// A snippet shows what it was made from. Once the page has loaded and is idle, its data
-// (the file, fetched once for all its boxes, or the JSON inside it) is hashed and compared
-// with the snippet's: data changed since (a correction) is shown from the data, with the
-// engine loaded for it then, and the console says the snippet is stale. If the file
-// cannot be fetched, the snippet stays as it is.
-var hashes = new Map();  // text -> its content hash
-function checkFresh(el) {
-  var job = embedJob(el);
-  if (job.missing || job.url === null || !el.isConnected || asked.has(el)) return;
-  var text = job.url ? loadFile(job.url, timeoutOf(el)) : Promise.resolve(job.text);
-  text.then(function (t) {
-    if (!hashes.has(t)) hashes.set(t, contentHash(canonicalText(t)));
-    if (asked.has(el) || !el.isConnected) return;
-    // A box with live data is read live from here (the snippet was its data as it was).
-    if (mayBeLive(t)) {
-      mount(el);
-      return;
-    }
-    var hash = el.getAttribute('data-factbox-hash');
-    if (hashes.get(t) === hash) return;
-    console.warn('factbox: this prerendered snippet is stale: ' + (job.source || 'the inline JSON')
-      + ' has changed since it was made (data-factbox-hash="' + hash + '"), so the box is shown'
-      + ' from the data. Make the snippet again with `factbox render`.');
-    mount(el);
+// A snippet's check against its data, once the page is idle (www/fresh.js, a part of its
+// own in the script tag's build: only pages of prerendered boxes load it).
+var checkFresh = null;
+function freshCheck(el) {
+  if (!checkFresh && typeof freshFactory === 'function') checkFresh = freshWith(freshFactory);
+  if (checkFresh) return checkFresh(el);
+  freshCode().then(function (made) {
+    checkFresh = checkFresh || freshWith(made);
+    checkFresh(el);
   }, function () { /* the snippet stays as it was made */ });
+}
+// The part made, given what of this file it uses, in the order of freshFactory's parameters.
+function freshWith(made) {
+  return made(embedJob, asked, loadFile, timeoutOf, mayBeLive, mount);
 }
 
 function afterLoad(f) {
@@ -872,9 +841,6 @@ function hydrate(root) {
 // ---------------------------------------------------------------------------------------
 // The public API.
 
-// The options of `render`, checked; a wrong one is a usage error, not a silent default.
-var RENDER_OPTIONS = ['id', 'lazy', 'errors', 'quiet', 'lang', 'timeout', 'signal'];
-
 // An option the function does not know is a mistake (a typo would otherwise be a silent
 // default): rejected, naming the ones it knows.
 function known(o, names, fn) {
@@ -884,31 +850,6 @@ function known(o, names, fn) {
         + ' (the options are ' + names.join(', ') + ')');
     }
   });
-}
-
-function options(o) {
-  o = o == null ? {} : o;
-  if (typeof o !== 'object') throw usage('bad-options', 'factbox.render: options must be an object');
-  known(o, RENDER_OPTIONS, 'render');
-  if (o.errors != null && o.errors !== 'box' && o.errors !== 'none') {
-    throw usage('bad-options', 'factbox.render: errors must be "box" or "none", not ' + JSON.stringify(o.errors));
-  }
-  if (o.lang != null && o.lang !== 'vi' && o.lang !== 'en') {
-    throw usage('bad-options', 'factbox.render: lang must be "vi" or "en", not ' + JSON.stringify(o.lang));
-  }
-  var seconds = o.timeout == null ? TIMEOUT_SECONDS : Number(o.timeout);
-  if (!(seconds >= 1 && seconds <= 120)) {
-    throw usage('bad-options', 'factbox.render: timeout must be 1 to 120 seconds');
-  }
-  return {
-    id: o.id == null ? null : String(o.id),
-    lazy: o.lazy === true,
-    errors: o.errors === 'none' ? 'none' : 'box',
-    quiet: o.quiet === true,
-    lang: o.lang || null,
-    timeout: seconds,
-    signal: o.signal || null
-  };
 }
 
 // What `render` was given -> the job: a URL object or an address to fetch, JSON text, or
@@ -931,101 +872,33 @@ function jobOf(input, id) {
   throw usage('bad-document', 'factbox.render: give a document object, its JSON text, or its URL');
 }
 
-// Resolves when the box in `el` is shown; rejects with a FactboxError when it shows an
-// error instead, its messages in `lang` if asked.
-function settled(got, lang) {
-  if (!got.failed) return Promise.resolve();
-  return Promise.reject(new FactboxError(got.problems.map(function (p) {
-    return lang && p[lang] ? Object.assign({}, p, { message: p[lang] }) : p;
-  })));
+// `factbox.render`, the image download and a legend's redraw (www/render.js): at once where
+// the part is built in (the npm module, the studio), else once the part has come (the
+// script tag).
+var apiMade = null;
+// The part made, given what of this file it uses, in the order of apiFactory's parameters.
+function apiWith(made) {
+  return made(show, jobOf, usage, known, FactboxError, shown, generations, release, asked, reasons,
+    themeRules, TIMEOUT_SECONDS, boxIdOf, attachChart, embedJob, loadFile, startWasm,
+    readersEngine, picksOf, docOf, pageLang);
 }
-
-/* A box on the page: what `render` resolves with. */
-var Box = class Box {
-  constructor(element) {
-    this.element = element;
-    this._freed = false;
-  }
-  /* 'loading' (a lazy chart not yet near the viewport), 'ready', 'error', or 'freed'. */
-  get state() {
-    if (this._freed) return 'freed';
-    return this.element.getAttribute('data-factbox-state') || 'loading';
-  }
-  /* The kinds of the boxes shown, e.g. 'bar' ('figures line' for a file of two). */
-  get kind() {
-    var got = !this._freed && shown.get(this.element);
-    return got ? got.kinds : '';
-  }
-  /* Shows another document (object, text or URL) in the same element. */
-  update(input, opts) {
-    if (this._freed) return Promise.reject(usage('freed', 'factbox: this box was freed'));
-    // The options given to render hold, but for its signal (that call's own); those
-    // given here change them.
-    var held = Object.assign({}, this._options);
-    delete held.signal;
-    return draw(this, input, opts == null ? held : Object.assign(held, opts));
-  }
-  /* Removes the box: the element is left empty. Safe to call twice. */
-  free() {
-    if (this._freed) return;
-    this._freed = true;
-    var el = this.element;
-    generations.set(el, (generations.get(el) || 0) + 1);  // a load still under way is dropped
-    release(el);
-    asked.delete(el);
-    if (el.shadowRoot) el.shadowRoot.replaceChildren();
-    el.removeAttribute('data-factbox-state');
-    el.removeAttribute('data-factbox-kind');
-  }
-};
-if (typeof Symbol === 'function' && Symbol.dispose) {
-  Box.prototype[Symbol.dispose] = function () { this.free(); };
+function apiNow() {
+  if (!apiMade && typeof apiFactory === 'function') apiMade = apiWith(apiFactory);
+  return apiMade;
 }
-
-var boxes = new WeakMap();  // element -> its Box, so that update keeps one Box per element
-
-function draw(box, input, o) {
-  return new Promise(function (resolve, reject) {
-    var opts = options(o);
-    box._options = o == null ? {} : Object.assign({}, o);
-    var job = jobOf(input, opts.id);
-    var el = box.element;
-    if (opts.signal && opts.signal.aborted) throw opts.signal.reason;
-    if (opts.signal) {
-      opts.signal.addEventListener('abort', function () {
-        box.free();
-        reject(opts.signal.reason);
-      }, { once: true });
-    }
-    show(el, job, opts).then(function (got) {
-      if (!got) {
-        if (box._freed) throw usage('freed', 'factbox: this box was freed');
-        if (el.getAttribute('data-factbox-state') === 'error') {
-          throw usage('internal', reasons.get(el) || 'factbox could not start');
-        }
-        throw usage('superseded', 'factbox: the element was given another document before this one was shown');
-      }
-      return settled(got, opts.lang);
-    }).then(function () { resolve(box); }, function (e) {
-      // The element holds a box (or its failure) either way: the handle to free it.
-      if (e instanceof FactboxError) e.box = box;
-      reject(e);
-    });
+// The part asked for ahead of its use (a legend reached by the pointer or the keyboard).
+function soon() {
+  apiPart().catch(function () { /* said when it is used */ });
+}
+function apiPart() {
+  return apiNow() ? Promise.resolve(apiMade) : apiCode().then(function (made) {
+    return apiMade = apiMade || apiWith(made);
   });
 }
-
-/* Renders `input` (a document object, its JSON text, or its URL) into `element`. */
 function render(element, input, o) {
-  if (typeof Element !== 'function' || !(element instanceof Element)) {
-    return Promise.reject(usage('bad-element', 'factbox.render: the first argument must be an element, not ' + (element === null ? 'null' : typeof element)));
-  }
-  themeRules();
-  var box = boxes.get(element);
-  if (!box || box._freed) {
-    box = new Box(element);
-    boxes.set(element, box);
-  }
-  return draw(box, input, o);
+  // Where the part is built in, the element shows "loading" before this returns.
+  if (apiNow()) return apiMade.render(element, input, o);
+  return apiPart().then(function (p) { return p.render(element, input, o); });
 }
 
 

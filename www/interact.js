@@ -1,18 +1,16 @@
 /* factbox interaction: makes a box interactive from its markup alone, the same whether the
    wasm has just written it or `factbox render` prerendered it into the page (then no wasm
    is loaded at all): tooltips by mouse and touch, the keyboard stepping from mark to mark,
-   the legend's toggles, the image download. Everything it needs is in the markup: each
+   the legend's toggles, the image download (the legend's redraw and the image in
+   www/render.js, a part loaded when needed). Everything it needs is in the markup: each
    chart drawing (`svg.fb-svg`, one per layout width, the one shown chosen by container
    queries) holds its marks as `g.fb-m` elements with `data-i` (the datum), `data-hit` (the
    region that selects it: x y w h), `data-at` (where the tooltip points) and `data-tip`
    (its lines), in the drawing's own pixels; the emphasis inside each shows with `fb-on`.
-   Built into factbox.js (and the npm module) inside one function scope with api.js, whose
-   `engineFor` (the wasm, loaded on demand) the legend and the image use. */
+   Built into factbox.js (and the npm module) inside one function scope with api.js. */
 
 var TIP_GAP = 10;      // px between a tooltip and the mark it points at, above it
 var TIP_BELOW = 18;    // px from the mark to a tooltip placed below it (no room above)
-var TABLE_CHUNK = 100; // rows a live table adds per idle moment: about 3 ms each
-var IMAGE_SCALE = 2;   // the PNG has twice the CSS pixels: sharp when shared or printed
 var showing = new Map();  // drawing -> its tooltip, while it has an active mark
 
 // The marks of a drawing, read once from its markup.
@@ -153,259 +151,62 @@ function boxIdOf(figure) {
   return title ? title.id.replace(/^fb-title-/, '') : '';
 }
 
-// Whether the box shows dark now: its theme attribute (on it or an ancestor), else the
-// reader's colour scheme.
-function darkOf(host) {
-  var themed = host.closest('[data-factbox-theme]');
-  var theme = themed && themed.getAttribute('data-factbox-theme');
-  if (theme === 'dark' || theme === 'light') return theme === 'dark';
-  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-}
 
-// The whole box as a PNG, from the editors' engine's image of it (an SVG) drawn on a
-// canvas at twice its size, offered as a download named after the box.
-function downloadImage(host, figure) {
-  var id = boxIdOf(figure);
-  var width = Math.max(figure.clientWidth, 280);
-  return engineFor(host, true).then(function (doc) {
-    var svg = doc.image(id, width, darkOf(host));
-    if (!svg) throw new Error('no image for #' + id);
-    return new Promise(function (resolve, reject) {
-      var img = new Image();
-      img.onload = function () {
-        var canvas = document.createElement('canvas');
-        canvas.width = Math.round(img.width * IMAGE_SCALE);
-        canvas.height = Math.round(img.height * IMAGE_SCALE);
-        canvas.getContext('2d').drawImage(img, 0, 0, canvas.width, canvas.height);
-        var a = document.createElement('a');
-        a.href = canvas.toDataURL('image/png');
-        a.download = id + '.png';
-        a.click();
-        resolve();
-      };
-      img.onerror = function () { reject(new Error('the image could not be drawn')); };
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
-    });
-  }).catch(function (e) { console.error('factbox: image failed', e); });
-}
-
-// A legend button switches its series on or off: the chart is laid out again without the
-// series switched off (the axis fits what is shown), by the wasm, loaded then.
-function toggleSeries(host, figure, buttons, button) {
-  button.setAttribute('aria-pressed', button.getAttribute('aria-pressed') === 'false' ? 'true' : 'false');
-  var hidden = [];
-  buttons.forEach(function (b, k) { if (b.getAttribute('aria-pressed') === 'false') hidden.push(k); });
-  return engineFor(host, false).then(function (doc) {
-    var chart = figure.querySelector('.fb-chart');
-    chart.innerHTML = doc.drawings(boxIdOf(figure), new Uint32Array(hidden));
-    attachChart(chart);
-  }).catch(function (e) { console.error('factbox: the legend could not redraw the chart', e); });
-}
-
-/* A table box: sorting by any column (its header's button: the first press as the button's
-   data-first says, the next reverses), a search that ignores case, tones and spaces ("ha
-   noi" and "hanoi" find "Hà Nội"), and pages of rows ("Xem thêm"). Every row is in the
-   markup, shown until this runs; each cell's data-v is its rank in its column (the wasm
-   ordered them, Vietnamese collation included), so sorting here compares numbers only.
-   Equal ranks keep the order the rows were written in; empty cells go last either way. */
-function foldText(s) {
-  return s.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').replace(/\u0111/gi, 'd').toLowerCase();
-}
-
-function attachTable(box) {
-  if (box.__fb) return;
-  box.__fb = 1;
-  var tbody = box.querySelector('tbody');
-  var rows, folded, keys;
-  var heads = [].slice.call(box.querySelectorAll('thead th'));
-  var page = +box.getAttribute('data-page');
-  var total = +box.getAttribute('data-rows');
-  var input = box.querySelector('input');
-  var count = box.querySelector('.fb-count');
-  // The "all rows" checkbox of the markup becomes the "Xem thêm" button.
-  var holder = box.querySelector('.fb-table-more');
-  var more = holder && document.createElement('button');
-  var col = -1, dir, query = '', shown = page || 1e9;
-  // A box the wasm has just drawn holds its first page of rows (`data-fb-rest`): the rest
-  // come from the wasm a chunk at a time while the reader looks at the first page, or all
-  // at once as soon as the reader sorts, searches or asks for more.
-  var rest = box.hasAttribute('data-fb-rest') && box.__fbRows;
-  // Its CSV link's address comes with the rest, or when the link is pressed first.
-  var csv = rest && box.closest('figure').querySelector('a.fb-action[download]');
-  if (csv) csv.addEventListener('click', all);
-  function adopt() {
-    rows = [].slice.call(tbody.rows);
-    rows.forEach(function (r, i) { r.__fbI = i; r.__fbOff = r.classList.contains('fb-over'); });
-    keys = [];
-    folded = null;
-    list = rows;
-  }
-  // Its first page came without ranks (`data-v`), to be on screen sooner: they come with
-  // the first chunk, which starts again at row 0 and whose first rows lend their ranks to
-  // the rows on screen (the same elements stay: nothing on screen is replaced).
-  var unranked = !!rest;
-  function fill(upTo) {
-    if (!rest) return;
-    var have = tbody.rows.length;
-    var got = '';
-    try {
-      if (unranked || have < total) got = rest(unranked ? 0 : have, upTo);
-    } catch (e) {
-      // The engine failed (a trap): the table keeps the rows it has.
-      console.error('factbox:', e);
-    }
-    if (got && unranked) {
-      var fresh = document.createElement('tbody');
-      fresh.innerHTML = got;
-      [].forEach.call(tbody.rows, function (row, i) {
-        var from = fresh.rows[i];
-        if (from) [].forEach.call(row.cells, function (cell, c) {
-          var v = from.cells[c] && from.cells[c].getAttribute('data-v');
-          if (v !== null && v !== undefined) cell.setAttribute('data-v', v);
-        });
-      });
-      var newer = document.createDocumentFragment();
-      [].slice.call(fresh.rows, have).forEach(function (row) { newer.appendChild(row); });
-      tbody.appendChild(newer);
-      unranked = false;
-    } else if (got) tbody.insertAdjacentHTML('beforeend', got);
-    if (!got || tbody.rows.length >= total) {
-      rest = null;
-      box.removeAttribute('data-fb-rest');
-      if (csv) {
-        csv.removeEventListener('click', all);
-        try {
-          csv.setAttribute('href', box.__fbCsv());
-        } catch (e) {
-          console.error('factbox:', e);
-          csv.hidden = true;
-        }
-      }
-      adopt();
-    } else if (upTo < total) {
-      idle(function () { fill(tbody.rows.length + TABLE_CHUNK); });
-    }
-  }
-  function all() { fill(total); }
-  adopt();
-  if (rest) idle(function () { fill(tbody.rows.length + TABLE_CHUNK); });
-  box.setAttribute('data-fb-on', '');
-  // Each column's ranks, read from the markup once (Infinity: an empty cell, always last).
-  function ranks(c) {
-    return keys[c] || (keys[c] = rows.map(function (r) {
-      var v = r.cells[c] && r.cells[c].getAttribute('data-v');
-      return v === null || v === undefined ? Infinity : +v;
-    }));
-  }
-  function texts() {
-    // Until the rest of a live table's rows are in, the rows not there yet count too.
-    var length = rest ? total : list.length;
-    var n = Math.min(length, shown);
-    if (count) {
-      count.textContent = box.getAttribute(query ? 'data-found' : 'data-shown')
-        .replace('{n}', query ? list.length : n).replace('{total}', total);
-    }
-    if (more) {
-      more.parentNode.hidden = length <= n;
-      more.textContent = box.getAttribute('data-more').replace('{n}', Math.min(page, length - n));
-    }
-    return n;
-  }
-  var list;
-  function show(reset) {
-    all();
-    if (reset) shown = page || 1e9;
-    list = rows.filter(function (r, i) {
-      if (!query) return 1;
-      folded = folded || rows.map(function (x) { return foldText(x.textContent); });
-      return folded[i].indexOf(query) >= 0;
-    });
-    if (col >= 0) {
-      var k = ranks(col);
-      var sign = dir === 'ascending' ? 1 : -1;
-      list.sort(function (a, b) {
-        var x = k[a.__fbI], y = k[b.__fbI];
-        return (x === y ? 0 : x === Infinity ? 1 : y === Infinity ? -1 : (x - y) * sign) || a.__fbI - b.__fbI;
-      });
-    }
-    var n = texts();
-    // A row not shown has the markup's class for it (`fb-over`); only the rows whose state
-    // changes are touched, and the order only when it changed.
-    list.forEach(function (r, i) { r.__fbOn = i < n; });
-    rows.forEach(function (r) {
-      if (r.__fbOff === !!r.__fbOn) r.classList.toggle('fb-over', r.__fbOff = !r.__fbOn);
-      r.__fbOn = 0;
-    });
-    // The rows shown are put in their places at once, the others (hidden) once the page
-    // is idle, so that printing, which shows every row, has them in order too: moving
-    // 1,000 rows (in a fragment: 4 ms, one by one 11) and styling them again would
-    // double the time from a press to the table sorted on screen.
-    var from = rows.length - list.length;
-    place(list.slice(0, n), 0);
-    var moving = ++moves;
-    idle(function () { if (moving === moves) place(list, from); });
-  }
-  var moves = 0;
-  // Puts `these` rows in order from row `from` of the table on, if they are not already.
-  function place(these, from) {
-    if (these.some(function (r, i) { return tbody.rows[from + i] !== r; })) {
-      var f = document.createDocumentFragment();
-      these.forEach(function (r) { f.appendChild(r); });
-      tbody.insertBefore(f, tbody.rows[from] || null);
-    }
-  }
-  heads.forEach(function (th, c) {
-    var b = th.querySelector('button');
-    if (th.getAttribute('aria-sort')) { col = c; dir = th.getAttribute('aria-sort'); }
-    b.disabled = 0;
-    b.onclick = function () {
-      dir = col === c ? (dir === 'ascending' ? 'descending' : 'ascending') : b.getAttribute('data-first');
-      col = c;
-      heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
-      th.setAttribute('aria-sort', dir);
-      show();
-    };
+/* A table box's interaction (sorting, searching, pages of rows) is www/table.js, a part
+   of its own: `tableOn` attaches it to a table, at once when the part is in (as in the
+   npm module, which has it built in), else once it has come, and then returns a promise
+   of that (the box is "ready" then). Until then the table is whole and readable, its
+   buttons and search field disabled (as the markup has them). The part is asked for as
+   soon as a page is known to show a table (tableSoon: a document or an embed that names
+   one), so that it has mostly come by the time the table is drawn. */
+var attachTable = null;
+function tableSoon() {
+  if (!attachTable && typeof tableFactory === 'function') attachTable = tableFactory(idle);
+  return attachTable ? null : tableCode().then(function (made) {
+    attachTable = attachTable || made(idle);
   });
-  if (input) {
-    input.disabled = 0;
-    input.oninput = function () { query = foldText(input.value); show(1); };
-  }
-  if (more) {
-    more.type = 'button';
-    more.className = 'fb-more';
-    holder.replaceChildren(more);
-    more.onclick = function () {
-      shown += page;
-      show();
-      // The button gone with the last page: the keyboard goes on in the table.
-      if (more.parentNode.hidden) box.querySelector('[tabindex]').focus();
-    };
-  }
-  // The rows past the first page are hidden by their class already: a table of 2,000
-  // rows is taken over without touching one.
-  texts();
-  box.querySelectorAll('[data-fb-later]').forEach(function (e) { e.removeAttribute('data-fb-later'); });
+}
+function tableOn(box) {
+  var coming = tableSoon();
+  if (!coming) return attachTable(box);
+  return coming.then(function () {
+    if (box.isConnected) attachTable(box);
+  }, said);
 }
 
 /* Makes every box in `root` (an element's shadow root) interactive. Safe to call again
    after the root's content was replaced. */
 function attach(root, host) {
+  var waits = [];
   var figures = root.querySelectorAll('figure.fb');
   for (var f = 0; f < figures.length; f++) {
     (function (figure) {
       var chart = figure.querySelector('.fb-chart');
       if (chart) attachChart(chart);
       var table = figure.querySelector('.fb-table');
-      if (table) attachTable(table);
+      if (table) waits.push(tableOn(table));
       var buttons = Array.prototype.slice.call(figure.querySelectorAll('.fb-legend-item'));
+      // A legend button switches its series on or off at once; the chart is laid out
+      // again without the series switched off (the axis fits what is shown) by the wasm,
+      // through www/render.js, whose part is asked for as soon as the pointer or the
+      // keyboard reaches the button, so that it has mostly come by the press.
       buttons.forEach(function (b) {
-        b.addEventListener('click', function () { toggleSeries(host, figure, buttons, b); });
+        b.addEventListener('click', function () {
+          b.setAttribute('aria-pressed', b.getAttribute('aria-pressed') === 'false' ? 'true' : 'false');
+          var hidden = [];
+          buttons.forEach(function (x, k) { if (x.getAttribute('aria-pressed') === 'false') hidden.push(k); });
+          apiPart().then(function (p) { return p.redraw(host, figure, hidden); }, said);
+        });
+        b.addEventListener('pointerenter', soon);
+        b.addEventListener('focus', soon);
       });
       var image = figure.querySelector('.fb-action[data-fb-later]');
       if (image) {
         image.removeAttribute('data-fb-later');
         image.removeAttribute('tabindex');
-        image.addEventListener('click', function () { downloadImage(host, figure); });
+        image.addEventListener('click', function () {
+          apiPart().then(function (p) { return p.downloadImage(host, figure); }, said);
+        });
       }
       // A sanitizer that drops data: URLs (DOMPurify's defaults) leaves the CSV link
       // with no address: hidden rather than a link that does nothing.
@@ -413,6 +214,9 @@ function attach(root, host) {
       if (csv && !csv.getAttribute('href') && !figure.querySelector('[data-fb-rest]')) csv.hidden = true;
     })(figures[f]);
   }
+  // What is still on its way (a table's part): the box is whole once it has come.
+  waits = waits.filter(Boolean);
+  return waits.length ? Promise.all(waits) : null;
 }
 
 // A tap anywhere outside a box hides its tooltip: one listener for the page, which looks

@@ -19,10 +19,16 @@ var KIND_FILES = {};
 var LIVE_ENGINE_URL = new URL('factbox_live_engine.wasm', BASE_URL);
 // The parts fetched only when needed, each a script that leaves one function on window
 // for this file to take: wasm-bindgen's glue (newGlue), which only a box drawn in the page
-// needs (a prerendered page never loads it), and the live data part (www/live.js), which
-// only a page with a box that reads live data needs.
+// needs (a prerendered page never loads it); the live data part (www/live.js), which
+// only a page with a box that reads live data needs; a table's interaction (www/table.js),
+// for a page with a table box; factbox.render and the image download (www/render.js), for
+// a page that calls it or a reader who asks for an image; and the check of prerendered
+// snippets against their data (www/fresh.js), for a page that has some.
 var GLUE_URL = new URL('factbox_glue.js', BASE_URL);
 var LIVE_URL = new URL('factbox_live.js', BASE_URL);
+var TABLE_URL = new URL('factbox_table.js', BASE_URL);
+var API_URL = new URL('factbox_api.js', BASE_URL);
+var FRESH_URL = new URL('factbox_fresh.js', BASE_URL);
 var parts = {};
 function loadPart(url, name) {
   return parts[name] || (parts[name] = new Promise(function (resolve, reject) {
@@ -44,6 +50,9 @@ function loadPart(url, name) {
 }
 function glueCode() { return loadPart(GLUE_URL, '__factboxGlue'); }
 function liveCode() { return loadPart(LIVE_URL, '__factboxLive'); }
+function tableCode() { return loadPart(TABLE_URL, '__factboxTable'); }
+function apiCode() { return loadPart(API_URL, '__factboxApi'); }
+function freshCode() { return loadPart(FRESH_URL, '__factboxFresh'); }
 // In a page every URL is fetched (the npm build for Node reads file: URLs from the disk).
 var readLocal = null;
 function baseUrl() { return document.baseURI; }

@@ -191,9 +191,10 @@ test('a wasm trap: that box says so, the instance is replaced, every other box s
   // makes out to the page (set by the test just before #three is added) throws a
   // RuntimeError, as a trap would unwind it.
   await page.addInitScript(() => {
-    const instantiate = WebAssembly.instantiate;
+    // factbox instantiates each module it compiled with `new WebAssembly.Instance`.
+    const Instance = WebAssembly.Instance;
     window.__instances = 0;
-    WebAssembly.instantiate = async (module, imports) => {
+    WebAssembly.Instance = function (module, imports) {
       const n = ++window.__instances;
       if (n === 1) {
         const wrapped = {};
@@ -211,8 +212,9 @@ test('a wasm trap: that box says so, the instance is replaced, every other box s
         }
         imports = wrapped;
       }
-      return instantiate.call(WebAssembly, module, imports);
+      return new Instance(module, imports);
     };
+    WebAssembly.Instance.prototype = Instance.prototype;
   });
   await page.goto(`${server.url}/test/dynamic.html`);
   const good = JSON.stringify({ version: 1, boxes: [{ id: 'a', kind: 'bar', title: 'T', bars: [{ label: 'A', value: 1 }] }] });

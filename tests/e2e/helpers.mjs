@@ -148,12 +148,15 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
  */
 export function keepWasmMemory(page) {
   return page.addInitScript(() => {
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async (...args) => {
-      const made = await instantiate.apply(WebAssembly, args);
-      window.__wasmMemory = (made.instance || made).exports.memory;
+    // factbox instantiates the module it compiled with `new WebAssembly.Instance` (the
+    // glue's initSync).
+    const Instance = WebAssembly.Instance;
+    WebAssembly.Instance = function (module, imports) {
+      const made = new Instance(module, imports);
+      window.__wasmMemory = made.exports.memory;
       return made;
     };
+    WebAssembly.Instance.prototype = Instance.prototype;
   });
 }
 

@@ -37,11 +37,13 @@ test('the tarball holds the module, the optimised wasm, both types, the schema a
     'package/LICENSE-APACHE', 'package/LICENSE-MIT', 'package/README.md', 'package/cli.mjs',
     'package/document.d.ts', 'package/factbox.d.ts', 'package/factbox.js', 'package/factbox.node.js',
     'package/factbox_bg.wasm', 'package/factbox_dev.wasm', 'package/factbox_editor.wasm', 'package/package.json', 'package/schema.json',
-    // The script-tag build, for sites without a bundler, with its glue and live data parts.
+    // The script-tag build, for sites without a bundler, with its parts: the glue, live
+    // data, a table's interaction, render and the image, the check of snippets.
     'package/script/factbox.js',
-    ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => /\.wasm$|^factbox_(live|glue)\.[0-9a-f]+\.js$/.test(f)).map((f) => `package/script/${f}`).sort(),
+    ...fs.readdirSync(path.join(pkg, 'script')).filter((f) => /\.wasm$|^factbox_(live|glue|table|api|fresh)\.[0-9a-f]+\.js$/.test(f)).map((f) => `package/script/${f}`).sort(),
   ].sort());
-  for (const part of [/^package\/script\/factbox_glue\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_live\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_bg\.[0-9a-f]{12}\.wasm$/]) {
+  for (const part of [/^package\/script\/factbox_glue\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_live\.[0-9a-f]{12}\.js$/,
+    /^package\/script\/factbox_table\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_api\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_fresh\.[0-9a-f]{12}\.js$/, /^package\/script\/factbox_bg\.[0-9a-f]{12}\.wasm$/]) {
     assert.equal(listed.filter((f) => part.test(f)).length, 1, String(part));
   }
   assert.equal(manifest.exports['.'].default, './factbox.js');

@@ -21,7 +21,12 @@ const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
 // file: URLs are read from the disk; anything else is fetched.
 const readLocal = (url) => readFile(fileURLToPath(url));
 const baseUrl = () => pathToFileURL(process.cwd() + '/').href;
-// The live data part is built into this module (liveFactory, www/live.js).
+// The live data part is built into this module (liveFactory, www/live.js), and so are a
+// table's interaction (tableFactory, www/table.js), render and the image download
+// (apiFactory, www/render.js) and the check of snippets (freshFactory, www/fresh.js).
 const liveCode = () => Promise.resolve(liveFactory);
+const tableCode = () => Promise.resolve(tableFactory);
+const apiCode = () => Promise.resolve(apiFactory);
+const freshCode = () => Promise.resolve(freshFactory);
 // So is wasm-bindgen's glue (newGlue).
 const glueCode = () => Promise.resolve(newGlue);

@@ -17,7 +17,12 @@ const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
 // Browsers fetch every URL (see head-node.js for Node).
 const readLocal = null;
 const baseUrl = () => document.baseURI;
-// The live data part is built into this module (liveFactory, www/live.js).
+// The live data part is built into this module (liveFactory, www/live.js), and so are a
+// table's interaction (tableFactory, www/table.js), render and the image download
+// (apiFactory, www/render.js) and the check of snippets (freshFactory, www/fresh.js).
 const liveCode = () => Promise.resolve(liveFactory);
+const tableCode = () => Promise.resolve(tableFactory);
+const apiCode = () => Promise.resolve(apiFactory);
+const freshCode = () => Promise.resolve(freshFactory);
 // So is wasm-bindgen's glue (newGlue).
 const glueCode = () => Promise.resolve(newGlue);
