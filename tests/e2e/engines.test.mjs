@@ -240,7 +240,7 @@ test('a lazy embed far below the first screen fetches the engine it names only w
   await context.close();
 });
 
-test('the legend of a chart drawn by its kind\'s engine redraws with that engine, nothing more fetched', async () => {
+test('the legend of a chart drawn by its kind\'s engine redraws with that engine: no other engine fetched, the redraw\'s part once, as the pointer comes', async () => {
   const { context, page, asked, boxes } = await pageOf(['/data/egov-vn.json#lich-su-xep-hang', '/data/egov-vn.json#dich-vu-tich-hop']);
   assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready']);
   assert.equal(asked.length, 1, asked.join(' '));
@@ -250,11 +250,24 @@ test('the legend of a chart drawn by its kind\'s engine redraws with that engine
   const box = page.locator('[data-factbox$="#lich-su-xep-hang"]');
   const drawings = () => box.evaluate((el) => [...el.shadowRoot.querySelectorAll('svg.fb-svg')].map((s) => s.outerHTML).join(''));
   const before = await drawings();
-  await box.locator('.fb-legend-item').nth(0).click();
+  // The pointer reaching the button asks for the part that redraws (www/render.js).
+  await box.locator('.fb-legend-item').nth(0).hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/factbox_api\.[0-9a-f]{12}\.js$/.test(e.name)));
+  const item = box.locator('.fb-legend-item').nth(0);
+  await item.click();
+  // Pressed at once; drawn again without the series once the part has run.
+  assert.equal(await item.getAttribute('aria-pressed'), 'false');
   await page.waitForFunction((b) => {
     const el = document.querySelector('[data-factbox$="#lich-su-xep-hang"]');
     return [...el.shadowRoot.querySelectorAll('svg.fb-svg')].map((s) => s.outerHTML).join('') !== b;
   }, before);
+  // And back, with nothing more fetched.
+  await item.click();
+  await page.waitForFunction((b) => {
+    const el = document.querySelector('[data-factbox$="#lich-su-xep-hang"]');
+    return [...el.shadowRoot.querySelectorAll('svg.fb-svg')].map((s) => s.outerHTML).join('') === b;
+  }, before);
   assert.deepEqual(later.filter((p) => p.endsWith('.wasm')), []);
+  assert.deepEqual(later.filter((p) => p.endsWith('.js')).map((p) => p.replace(/\.[0-9a-f]{12}\.js$/, '.<hash>.js')), ['/factbox_api.<hash>.js']);
   await context.close();
 });
