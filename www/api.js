@@ -583,11 +583,13 @@ function show(el, job, opts) {
   // something already is shown again at once.
   var near = whenNear(el, opts.lazy && !shown.has(el));
   var draw = function (text) {
-    // A document that may have a table: its interaction comes while the box is drawn.
-    if (text.indexOf('"table"') >= 0) tableSoon();
     return near.then(function () {
       if (generations.get(el) !== gen) return null;
       var picks = picksOf(job);
+      // A table among the boxes the page shows from it: its interaction comes while the
+      // box is drawn (a document too big to read twice: if it may have one).
+      if (text.length > KIND_PARSE_BYTES ? text.indexOf('"table"') >= 0
+        : kindsShown(text, picks).indexOf('table') >= 0) tableSoon();
       var normally = function () {
         return settle(el, gen, opts, function (wb) {
         var got = docOf(wb, text, lang).show(job.pick, view);

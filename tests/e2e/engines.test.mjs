@@ -15,6 +15,9 @@ const DOCS = {
   '/data/mixed.json': { version: 1, boxes: [bars('b1'), bars('b2'), line('l1')] },
   '/data/bars.json': { version: 1, boxes: [bars('b3'), bars('b4')] },
   '/data/line.json': { version: 1, boxes: [line('l2')] },
+  // Bars beside a table: a page that shows only the bars needs neither the table's engine
+  // nor its interaction.
+  '/data/bars-table.json': { version: 1, boxes: [bars('b5'), table('t5')] },
 };
 const engine = (kind) => new RegExp(`^/factbox_bg${kind ? `_${kind}` : ''}\\.[0-9a-f]{12}\\.wasm$`);
 
@@ -44,11 +47,17 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 // A page with `embeds` (data-factbox addresses, or [address, the kind it names]), drawn
-// at once; the wasm files it asked for, and each box's state and number of charts.
+// at once; the wasm files and the parts of factbox.js it asked for, and each box's state
+// and number of charts.
 async function pageOf(embeds) {
   const { context, page } = await open(browser, `${server.url}/test/dynamic.html`);
   const asked = [];
-  page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) asked.push(p); });
+  const parts = [];
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.endsWith('.wasm')) asked.push(p);
+    else if (/^\/factbox_[a-z]+\.[0-9a-f]{12}\.js$/.test(p)) parts.push(p.replace(/\.[0-9a-f]{12}\.js$/, ''));
+  });
   const warned = [];
   page.on('console', (m) => { if (m.type() === 'warning') warned.push(m.text()); });
   await page.waitForFunction(() => window.factbox && window.factbox.render);
@@ -66,7 +75,7 @@ async function pageOf(embeds) {
   const boxes = await page.evaluate(() => [...document.querySelectorAll('[data-factbox]')].map((e) => [
     e.getAttribute('data-factbox-state'), e.shadowRoot.querySelector('figure.fb h2, figure.fb .fb-title')?.textContent || '',
   ]));
-  return { context, page, asked: [...new Set(asked)], boxes, warned };
+  return { context, page, asked: [...new Set(asked)], boxes, warned, parts };
 }
 
 test('a page whose boxes are all bars downloads the bars\' engine, not the whole one', async () => {
@@ -78,6 +87,26 @@ test('a page whose boxes are all bars downloads the bars\' engine, not the whole
   const size = (re) => fs.statSync(path.join(dist, fs.readdirSync(dist).find((f) => re.test(`/${f}`)))).size;
   assert.ok(size(engine('bar')) < size(engine()) * 0.65, `${size(engine('bar'))} vs ${size(engine())}`);
   await context.close();
+});
+
+test('a table\'s interaction is fetched by a page that shows a table, not by one that shows the bars beside it', async () => {
+  const bars = await pageOf(['/data/bars-table.json#b5']);
+  assert.deepEqual(bars.boxes.map((b) => b[0]), ['ready']);
+  assert.match(bars.asked.join(' '), engine('bar'));
+  assert.deepEqual(bars.parts, ['/factbox_glue']);
+  await bars.context.close();
+  const both = await pageOf(['/data/bars-table.json#b5', '/data/bars-table.json#t5']);
+  assert.deepEqual(both.boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.deepEqual(both.parts.sort(), ['/factbox_glue', '/factbox_table']);
+  // Ready once it has come: the table sorts at once.
+  const sorted = await both.page.evaluate(() => {
+    const t = document.querySelector('[data-factbox$="#t5"]').shadowRoot;
+    const b = t.querySelectorAll('thead button')[1];
+    b.click();
+    return [b.disabled, t.querySelector('th[aria-sort]')?.getAttribute('aria-sort')];
+  });
+  assert.deepEqual(sorted, [false, 'descending']);
+  await both.context.close();
 });
 
 test('boxes of two kinds from one document: the whole engine, once', async () => {
