@@ -589,7 +589,7 @@ function show(el, job, opts) {
       // A table among the boxes the page shows from it: its interaction comes while the
       // box is drawn (a document too big to read twice: if it may have one).
       if (text.length > KIND_PARSE_BYTES ? text.indexOf('"table"') >= 0
-        : kindsShown(text, picks).indexOf('table') >= 0) tableSoon();
+        : kindsShown(text, picks).indexOf('table') >= 0) tables.soon();
       var normally = function () {
         return settle(el, gen, opts, function (wb) {
         var got = docOf(wb, text, lang).show(job.pick, view);
@@ -618,7 +618,7 @@ function show(el, job, opts) {
   // from the JSON.
   if (wantsWhole()) startWasm();
   else near.then(function () { startNamed(job.url); });
-  if (job.kinds && job.kinds.indexOf('table') >= 0) tableSoon();
+  if (job.kinds && job.kinds.indexOf('table') >= 0) tables.soon();
   return loadFile(job.url, opts.timeout).then(function (text) {
     named.add(job.url);
     if (!opts.quiet) checkNamed(job, text);
@@ -779,20 +779,14 @@ function takeOver(el) {
   afterLoad(function () { idle(function () { freshCheck(el); }); });
 }
 
-// A snippet's check against its data, once the page is idle (www/fresh.js, a part of its
-// own in the script tag's build: only pages of prerendered boxes load it).
-var checkFresh = null;
-function freshCheck(el) {
-  if (!checkFresh && typeof freshFactory === 'function') checkFresh = freshWith(freshFactory);
-  if (checkFresh) return checkFresh(el);
-  freshCode().then(function (made) {
-    checkFresh = checkFresh || freshWith(made);
-    checkFresh(el);
-  }, function () { /* the snippet stays as it was made */ });
-}
-// The part made, given what of this file it uses, in the order of freshFactory's parameters.
-function freshWith(made) {
+// A snippet's check against its data, once the page is idle (www/fresh.js, a part: only
+// pages of prerendered boxes load it), given what of this file it uses, in the order of
+// freshFactory's parameters. If it cannot be loaded, the snippet stays as it was made.
+var fresh = part(typeof freshFactory === 'function' ? freshFactory : null, freshCode, function (made) {
   return made(embedJob, asked, loadFile, timeoutOf, mayBeLive, mount);
+});
+function freshCheck(el) {
+  fresh.later().then(function (check) { check(el); }, function () {});
 }
 
 function afterLoad(f) {
@@ -874,33 +868,33 @@ function jobOf(input, id) {
   throw usage('bad-document', 'factbox.render: give a document object, its JSON text, or its URL');
 }
 
-// `factbox.render`, the image download and a legend's redraw (www/render.js): at once where
-// the part is built in (the npm module, the studio), else once the part has come (the
-// script tag).
-var apiMade = null;
-// The part made, given what of this file it uses, in the order of apiFactory's parameters.
-function apiWith(made) {
+// A part of factbox.js (www/table.js, render.js, fresh.js): its factory built in
+// (`builtIn`: the npm module, the studio's bundle) or fetched (`code`: the script tag, see
+// loadPart), made once by `make`, which gives it what of this file it uses. `now()` is
+// the part if it is here, `later()` a promise of it, `soon()` asks for it ahead of its use.
+function part(builtIn, code, make) {
+  var made = null;
+  var now = function () {
+    if (!made && builtIn) made = make(builtIn);
+    return made;
+  };
+  var later = function () {
+    return now() ? Promise.resolve(made) : code().then(function (f) { return made = made || make(f); });
+  };
+  return { now: now, later: later, soon: function () { later().catch(function () { /* said when used */ }); } };
+}
+
+// `factbox.render`, the image download and a legend's redraw (www/render.js), given what
+// of this file they use, in the order of apiFactory's parameters.
+var api = part(typeof apiFactory === 'function' ? apiFactory : null, apiCode, function (made) {
   return made(show, jobOf, usage, known, FactboxError, shown, generations, release, asked, reasons,
     themeRules, TIMEOUT_SECONDS, boxIdOf, attachChart, embedJob, loadFile, startWasm,
     readersEngine, picksOf, docOf, pageLang);
-}
-function apiNow() {
-  if (!apiMade && typeof apiFactory === 'function') apiMade = apiWith(apiFactory);
-  return apiMade;
-}
-// The part asked for ahead of its use (a legend reached by the pointer or the keyboard).
-function soon() {
-  apiPart().catch(function () { /* said when it is used */ });
-}
-function apiPart() {
-  return apiNow() ? Promise.resolve(apiMade) : apiCode().then(function (made) {
-    return apiMade = apiMade || apiWith(made);
-  });
-}
+});
 function render(element, input, o) {
   // Where the part is built in, the element shows "loading" before this returns.
-  if (apiNow()) return apiMade.render(element, input, o);
-  return apiPart().then(function (p) { return p.render(element, input, o); });
+  if (api.now()) return api.now().render(element, input, o);
+  return api.later().then(function (p) { return p.render(element, input, o); });
 }
 
 

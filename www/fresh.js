@@ -4,7 +4,7 @@
    the npm module and the studio's bundle. */
 
 // Given the functions and state of api.js this part uses, in this order (api.js's
-// freshWith passes them). Returns checkFresh.
+// `fresh` part passes them). Returns checkFresh.
 function freshFactory(embedJob, asked, loadFile, timeoutOf, mayBeLive, mount) {
 
 // A document's meaning as one text (src/canonical.rs writes the same): an object passed

@@ -157,19 +157,14 @@ function boxIdOf(figure) {
    npm module, which has it built in), else once it has come, and then returns a promise
    of that (the box is "ready" then). Until then the table is whole and readable, its
    buttons and search field disabled (as the markup has them). The part is asked for as
-   soon as a page is known to show a table (tableSoon: a document or an embed that names
-   one), so that it has mostly come by the time the table is drawn. */
-var attachTable = null;
-function tableSoon() {
-  if (!attachTable && typeof tableFactory === 'function') attachTable = tableFactory(idle);
-  return attachTable ? null : tableCode().then(function (made) {
-    attachTable = attachTable || made(idle);
-  });
-}
+   soon as a page is known to show a table (tables.soon(): a document or an embed that
+   names one), so that it has mostly come by the time the table is drawn. */
+var tables = part(typeof tableFactory === 'function' ? tableFactory : null, tableCode, function (made) {
+  return made(idle);
+});
 function tableOn(box) {
-  var coming = tableSoon();
-  if (!coming) return attachTable(box);
-  return coming.then(function () {
+  if (tables.now()) return tables.now()(box);
+  return tables.later().then(function (attachTable) {
     if (box.isConnected) attachTable(box);
   }, said);
 }
@@ -195,17 +190,17 @@ function attach(root, host) {
           b.setAttribute('aria-pressed', b.getAttribute('aria-pressed') === 'false' ? 'true' : 'false');
           var hidden = [];
           buttons.forEach(function (x, k) { if (x.getAttribute('aria-pressed') === 'false') hidden.push(k); });
-          apiPart().then(function (p) { return p.redraw(host, figure, hidden); }, said);
+          api.later().then(function (p) { return p.redraw(host, figure, hidden); }, said);
         });
-        b.addEventListener('pointerenter', soon);
-        b.addEventListener('focus', soon);
+        b.addEventListener('pointerenter', api.soon);
+        b.addEventListener('focus', api.soon);
       });
       var image = figure.querySelector('.fb-action[data-fb-later]');
       if (image) {
         image.removeAttribute('data-fb-later');
         image.removeAttribute('tabindex');
         image.addEventListener('click', function () {
-          apiPart().then(function (p) { return p.downloadImage(host, figure); }, said);
+          api.later().then(function (p) { return p.downloadImage(host, figure); }, said);
         });
       }
       // A sanitizer that drops data: URLs (DOMPurify's defaults) leaves the CSV link

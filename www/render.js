@@ -6,7 +6,7 @@
    first time either is used); built into the npm module and the studio's bundle. */
 
 // Given the functions and state of api.js (and interact.js) this part uses, in this order
-// (api.js's apiWith passes them; as parameters, their names cost no bytes). Returns
+// (api.js's `api` part passes them; as parameters, their names cost no bytes). Returns
 // { render, downloadImage, redraw }.
 function apiFactory(show, jobOf, usage, known, FactboxError, shown, generations, release, asked,
   reasons, themeRules, TIMEOUT_SECONDS, boxIdOf, attachChart, embedJob, loadFile, startWasm,
