@@ -218,10 +218,10 @@ pub fn status(body: &Body, lang: Lang) -> Option<String> {
             let gap = s.format.with_unit(missing, lang);
             match lang {
                 Lang::Vi => format!(
-                    "⚠ Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."
+                    "⚠\u{fe0e} Các phần cộng lại ít hơn tổng {total}: còn thiếu {gap} không được thể hiện trong biểu đồ."
                 ),
                 Lang::En => format!(
-                    "⚠ The parts add up to less than the total of {total}: {gap} are not shown in the chart."
+                    "⚠\u{fe0e} The parts add up to less than the total of {total}: {gap} are not shown in the chart."
                 ),
             }
         }),

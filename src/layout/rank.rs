@@ -85,15 +85,17 @@ pub fn layout(chart: &RankChart, width: f64, lang: Lang, measure: &dyn Measure) 
     let plot_left = label_col + GAP + 8.0;
     let plot_right = width - right_col - 8.0;
 
-    // The caption says how to read the chart: the two dates and their symbols.
+    // The caption says how to read the chart: the two dates and their symbols. The symbols
+    // are Arial's own (►, not ▶, which Arial lacks: a fallback font would draw it at a
+    // width the layout did not measure, and Apple's systems may draw it as an emoji).
     let caption = match lang {
         Lang::Vi => format!(
-            "● {} → ▶ {} · thứ hạng, 1 là cao nhất",
+            "● {} → ► {} · thứ hạng, 1 là cao nhất",
             chart.from_date.display(lang),
             chart.to_date.display(lang)
         ),
         Lang::En => format!(
-            "● {} → ▶ {} · rank, 1 is best",
+            "● {} → ► {} · rank, 1 is best",
             chart.from_date.display(lang),
             chart.to_date.display(lang)
         ),
