@@ -459,7 +459,7 @@ USAGE
     /// Where Debian's fonts-liberation2 puts Liberation Sans 2: Arial's metrics (which our
     /// text estimate is made for) and every Vietnamese letter (Liberation 1 has none).
     const LIBERATION2: &str = "/usr/share/fonts/truetype/liberation2";
-    /// A fallback for the few symbols Liberation lacks (the legend's ▶), from Debian's
+    /// A fallback for the few symbols Liberation lacks (an image's ✓, ✗ and ⚠), from Debian's
     /// fonts-dejavu-core.
     const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
