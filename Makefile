@@ -101,6 +101,12 @@ WASM_OUT := target/wasm-nomodules
 # has a readers' engine of its own, factbox_bg_<kind>.<hash>.wasm, that a page whose boxes
 # are all of that kind fetches instead of the whole readers' engine (src/kinds.rs).
 KINDS := figures bar rank-change line share progress table
+# Readers' engines for sets of kinds, for a page whose boxes are of several of them: the
+# smallest engine that draws every kind a page shows is the one it fetches (www/api.js,
+# engineOfKinds). `charts`, every kind but the table (which pages of charts seldom have):
+# measured, 106.6 kB gzip against the whole engine's 119.9 (2026-12-07).
+SETS := charts
+SET_charts := figures bar rank-change line share progress
 EDITOR_OUT := target/wasm-editor
 DEV_OUT := target/wasm-dev
 STUDIO_OUT := target/wasm-studio
@@ -108,6 +114,10 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
   --enable-mutable-globals --enable-reference-types --enable-multivalue
 WASM_OPT_PASSES := --duplicate-function-elimination --remove-unused-module-elements \
   --strip-debug --strip-producers --optimize-instructions --vacuum --coalesce-locals --reorder-locals
+# For the sets' features (kind-a,kind-b) and factbox.js's KIND_SETS ({"charts":["figures",…]}).
+comma := ,
+space := $(subst ,, )
+KIND_SETS_JSON := {$(subst $(space),$(comma),$(foreach s,$(SETS),"$(s)":[$(subst $(space),$(comma),$(patsubst %,"%",$(SET_$(s))))]))}
 VERSION := $(shell grep -m1 '^version' Cargo.toml | cut -d'"' -f2)
 
 # The widget's wasm is built with the standard library compiled for it (build-std, from
@@ -137,6 +147,9 @@ dist: setup-rust setup-npm $(FACTBOX)
 	    --out-dir target/wasm-kind-$$k --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features \
 	    --features kind-$$k || exit 1; \
 	done
+	$(foreach s,$(SETS),$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack --quiet build --release \
+	  --target no-modules --out-dir target/wasm-kind-$(s) --out-name factbox --no-pack . $(WASM_BUILD_STD) \
+	  --no-default-features --features $(subst $(space),$(comma),$(patsubst %,kind-%,$(SET_$(s))));)
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
 	  --out-dir $(EDITOR_OUT) --out-name factbox --no-pack . $(WASM_BUILD_STD) --no-default-features --features editor,live
 	$(WASM_SIZE) RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_RUSTFLAGS)" wasm-pack build --release --target no-modules \
@@ -164,7 +177,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	@# One glue for all three: the builds must import and export the same names.
 	cmp target/factbox.glue.js target/factbox.editor-glue.js
 	cmp target/factbox.glue.js target/factbox.dev-glue.js
-	for k in $(KINDS); do \
+	for k in $(KINDS) $(SETS); do \
 	  node www/shorten-imports.mjs target/wasm-kind-$$k/factbox_bg.wasm target/wasm-kind-$$k/factbox.js \
 	    target/factbox_bg_$$k.short.wasm target/factbox.$$k-glue.js >/dev/null && \
 	  cmp target/factbox.glue.js target/factbox.$$k-glue.js && \
@@ -224,8 +237,9 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  ehash=$$(sha256sum target/factbox_editor.wasm | cut -c1-12); \
 	  dhash=$$(sha256sum target/factbox_dev.wasm | cut -c1-12); \
 	  cp target/factbox_bg.wasm dist/factbox_bg.$$hash.wasm; \
-	  kinds=""; for k in $(KINDS); do khash=$$(sha256sum target/factbox_bg_$$k.wasm | cut -c1-12); \
+	  kinds=""; for k in $(KINDS) $(SETS); do khash=$$(sha256sum target/factbox_bg_$$k.wasm | cut -c1-12); \
 	    cp target/factbox_bg_$$k.wasm dist/factbox_bg_$$k.$$khash.wasm; \
+	    sed -i "s/factbox_bg_$$k\.wasm/factbox_bg_$$k.$$khash.wasm/g" dist/*.html; \
 	    kinds="$$kinds\"$$k\":\"$$khash\","; done; \
 	  cp target/factbox_editor.wasm dist/factbox_editor.$$ehash.wasm; \
 	  cp target/factbox_dev.wasm dist/factbox_dev.$$dhash.wasm; \
@@ -240,7 +254,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	  sed -i -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" dist/*.html; \
 	  cat target/loader-constants.js www/api.js www/interact.js > target/factbox.core.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
-	      -e "s|var KIND_FILES = {};|var KIND_FILES = {$${kinds%,}};|" \
+	      -e "s|var KIND_FILES = {};|var KIND_FILES = {$${kinds%,}};|" -e 's|var KIND_SETS = {};|var KIND_SETS = $(KIND_SETS_JSON);|' \
 	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" \
 	      -e "s/factbox_table\.js/factbox_table.$$thash.js/g" -e "s/factbox_api\.js/factbox_api.$$ahash.js/g" \
 	      -e "s/factbox_fresh\.js/factbox_fresh.$$fhash.js/g" \
@@ -248,7 +262,7 @@ dist: setup-rust setup-npm $(FACTBOX)
 	      -e "s/factbox_editor\.wasm/factbox_editor.$$ehash.wasm/g" www/script-head.js; \
 	    cat target/factbox.core.js www/loader.js; echo "})();"; } > target/factbox.full.js; \
 	  { echo "(function () {"; sed -e "s/factbox_bg\.wasm/factbox_bg.$$hash.wasm/g" \
-	      -e "s|var KIND_FILES = {};|var KIND_FILES = {$${kinds%,}};|" \
+	      -e "s|var KIND_FILES = {};|var KIND_FILES = {$${kinds%,}};|" -e 's|var KIND_SETS = {};|var KIND_SETS = $(KIND_SETS_JSON);|' \
 	      -e "s/factbox_live\.js/factbox_live.$$lhash.js/g" -e "s/factbox_glue\.js/factbox_glue.$$ghash.js/g" \
 	      -e "s/factbox_live_engine\.wasm/factbox_editor.$$ehash.wasm/g" \
 	      -e "s/factbox_editor\.wasm/factbox_dev.$$dhash.wasm/g" www/script-head.js; \

@@ -295,16 +295,22 @@ const total = (k) => fb.js[k] + fb.glue[k] + fb.wasm[k];
 // The readers' engine of each kind (src/kinds.rs), which a page whose boxes are all of one
 // kind downloads instead of the whole one.
 const kindFiles = fs.readdirSync(dist).filter((f) => /^factbox_bg_[a-z-]+\.[0-9a-f]+\.wasm$/.test(f));
+// The engines of sets of kinds (the Makefile's SETS, SET_<name> := its kinds), for a page
+// of boxes of several kinds, apart from the kinds' own.
+const makefile = fs.readFileSync(path.join(root, 'Makefile'), 'utf8');
+const setKinds = (name) => (makefile.match(new RegExp(`^SET_${name} := (.*)$`, 'm')) || [])[1];
 const kinds = [];
+const sets = [];
 for (const f of kindFiles) {
   const wasm = await sizes(path.join(dist, f));
   const kind = f.replace(/^factbox_bg_/, '').replace(/\..*$/, '');
   // A table's page also loads a table's interaction.
   const extra = kind === 'table' ? parts.table.gzip : 0;
   const extraShipped = kind === 'table' ? shipped(parts.table.file) : 0;
-  kinds.push({ kind, file: f, wasm, total: fb.js.gzip + fb.glue.gzip + wasm.gzip + extra, shipped: shipped('factbox.js') + shipped(glueFile) + shipped(f) + extraShipped });
+  (setKinds(kind) ? sets : kinds).push({ kind, file: f, wasm, total: fb.js.gzip + fb.glue.gzip + wasm.gzip + extra, shipped: shipped('factbox.js') + shipped(glueFile) + shipped(f) + extraShipped });
 }
 kinds.sort((a, b) => a.total - b.total);
+sets.sort((a, b) => a.total - b.total);
 const sh = (c) => { try { return execSync(c, { encoding: 'utf8' }).trim(); } catch { return 'unknown'; } };
 const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
 const chromium = sh('/usr/bin/chromium --version');
@@ -339,12 +345,14 @@ servers with \`gzip_static\`); brotli 11 as in \`dist/*.br\`.
 | (only where boxes are prerendered, once the page is idle) ${parts.fresh.file} | ${parts.fresh.raw} | ${parts.fresh.gzip} | ${parts.fresh.zopfli} | ${parts.fresh.brotli} |
 
 A page whose live boxes are all of one kind downloads that kind's engine instead of the
-whole readers' engine (\`factbox_bg_<kind>.<hash>.wasm\`; a page of several kinds, the whole
-one), gzip -9, with factbox.js and the glue (and, for tables, a table's interaction):
+whole readers' engine (\`factbox_bg_<kind>.<hash>.wasm\`), and a page of several kinds the
+smallest engine that draws them all (an engine of a set of kinds, else the whole one), gzip -9, with factbox.js and the glue (and, for tables, a table's interaction):
 
 | kind | its engine | everything a reader downloads | Chart.js × | as shipped (zopfli) |
 |---|---|---|---|---|
 ${kinds.map((k) => `| ${k.kind} | ${k.wasm.gzip} | **${k.total}** (${kb(k.total)}) | ${(k.total / cj.gzip).toFixed(2)} | ${k.shipped} |`).join('\n')}
+${sets.map((k) => `| several of: ${setKinds(k.kind).split(' ').join(', ')} (\`${k.kind}\`) | ${k.wasm.gzip} | **${k.total}** (${kb(k.total)}) | ${(k.total / cj.gzip).toFixed(2)} | ${k.shipped} |`).join('\n')}
+| several kinds, a table among them (the whole engine, and a table's interaction) | ${fb.wasm.gzip} | **${total('gzip') + parts.table.gzip}** (${kb(total('gzip') + parts.table.gzip)}) | ${((total('gzip') + parts.table.gzip) / cj.gzip).toFixed(2)} | ${shippedTotal + shipped(parts.table.file)} |
 
 What a reader downloads: a page of **prerendered** boxes, factbox.js, the check of its
 snippets and (the demo article has a table box) a table's interaction
@@ -462,7 +470,7 @@ md += `
 |---|---|---|
 | widget download ≤ 85,000 B gzip -9 (Chart.js: ${kb(cj.gzip)}) | precompressed as shipped (zopfli): ${kb(shippedTotal)}; compressed per response (gzip -9): ${kb(total('gzip'))} | as shipped: ${shippedTotal <= 85000 ? 'yes' : 'no'}; per response: ${total('gzip') <= 85000 ? 'yes' : 'no'} |
 | the same, a page of boxes of one kind (gzip -9) | ${kinds.map((k) => `${k.kind} ${kb(k.total)}`).join(', ')} | ${kinds.filter((k) => k.total <= 85000).length} kinds of ${kinds.length}: ${kinds.filter((k) => k.total <= 85000).map((k) => k.kind).join(', ') || 'none'} |
-| 48 boxes drawn sooner than Chart.js draws 48 | ${ms(median(results[48]?.factbox.map((r) => r.ready) || [0]))} vs ${ms(median(results[48]?.chartjs.map((r) => r.ready) || [0]))} | ${budget.faster48 === null ? 'not run' : budget.faster48 ? 'yes' : 'no'} |
+${sets.map((k) => `| the same, a page of several kinds but no table (gzip -9, \`${k.kind}\`) | ${kb(k.total)} | ${k.total <= 85000 ? 'yes' : 'no'} |\n`).join('')}| 48 boxes drawn sooner than Chart.js draws 48 | ${ms(median(results[48]?.factbox.map((r) => r.ready) || [0]))} vs ${ms(median(results[48]?.chartjs.map((r) => r.ready) || [0]))} | ${budget.faster48 === null ? 'not run' : budget.faster48 ? 'yes' : 'no'} |
 | no main-thread task over 50 ms, up to ${Math.max(...SIZES)} boxes (eager and lazy pages) | ${longest(SIZES.flatMap((n) => [...results[n].factbox, ...results[n].lazy]))} | ${budget.longtask ? 'yes' : 'no'} |
 | tooltip within 16 ms of the pointer, p95 | ${budget.tipP95 === null ? '–' : budget.tipP95.toFixed(2) + ' ms'} | ${budget.tipP95 !== null && budget.tipP95 <= 16 ? 'yes' : 'no'} |
 `;

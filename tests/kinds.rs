@@ -1,6 +1,6 @@
 //! The kinds of box as features (src/kinds.rs): one list in the document's reader
 //! (`spec::KINDS`), in Cargo.toml (a feature each, all of them in `kinds`) and in the
-//! Makefile (an engine each), and the problem of an engine given a kind it does not draw.
+//! Makefile (an engine each, and the engines of sets of kinds), and the problem of an engine given a kind it does not draw.
 
 use factbox::{Lang, Problem, What};
 
@@ -21,6 +21,30 @@ fn every_kind_is_a_feature_and_an_engine() {
     let make = file("Makefile");
     let kinds = make.lines().find(|l| l.starts_with("KINDS := ")).expect("the Makefile's KINDS");
     assert_eq!(kinds, format!("KINDS := {}", factbox::spec::KINDS.join(" ")));
+}
+
+/// The engines of sets of kinds (the Makefile's SETS): each is named by a word that is no
+/// kind (an embed's `data-factbox-kind` names kinds, never a set) and draws two kinds or
+/// more, every one a kind, none twice.
+#[test]
+fn every_set_of_kinds_is_of_kinds() {
+    let make = file("Makefile");
+    let sets = make.lines().find(|l| l.starts_with("SETS := ")).expect("the Makefile's SETS");
+    let names: Vec<&str> = sets.trim_start_matches("SETS := ").split_whitespace().collect();
+    assert!(!names.is_empty());
+    for name in names {
+        assert!(!factbox::spec::KINDS.contains(&name), "{name} is a kind");
+        let line = make
+            .lines()
+            .find(|l| l.starts_with(&format!("SET_{name} := ")))
+            .unwrap_or_else(|| panic!("the Makefile's SET_{name}"));
+        let kinds: Vec<&str> = line.split(":= ").nth(1).unwrap_or("").split_whitespace().collect();
+        assert!(kinds.len() >= 2, "{line}");
+        for (i, k) in kinds.iter().enumerate() {
+            assert!(factbox::spec::KINDS.contains(k), "{line}: {k} is no kind");
+            assert!(!kinds[..i].contains(k), "{line}: {k} twice");
+        }
+    }
 }
 
 #[test]

@@ -53,8 +53,7 @@ var engines = {};  // URL -> { compiled, ready, docs }
 // the script tag; a file of its own in the npm package, whose editors' engine is the
 // developers').
 function startWasm(which) {
-  var url = which === 'live' ? LIVE_ENGINE_URL : which === true ? EDITOR_URL
-    : which ? new URL('factbox_bg_' + which + '.' + KIND_FILES[which] + '.wasm', BASE_URL).href : WASM_URL;
+  var url = which === 'live' ? LIVE_ENGINE_URL : which === true ? EDITOR_URL : engineUrl(which);
   var e = engines[url] || (engines[url] = { compiled: null, ready: null, docs: new Map() });
   if (!e.compiled) {
     var bytes = function () {
@@ -90,12 +89,18 @@ function startWasm(which) {
   return e.ready;
 }
 var failSheet = null;
+// The address of a readers' engine: a kind's or a set's by its name, else the whole one.
+function engineUrl(name) {
+  return name ? new URL('factbox_bg_' + name + '.' + KIND_FILES[name] + '.wasm', BASE_URL).href : WASM_URL;
+}
 
 // The readers' engine for the boxes of `text` that the page shows (`picks`: their ids, or
-// null for every box): the engine of their kind when they are all of one kind, about 60%
-// of the whole readers' engine (a bar chart's 73 kB gzip against 121), else the whole.
-// Once the whole one runs, it draws everything, so that a page fetches no engine twice
-// over; a page of documents each of one kind, but of different kinds, fetches each
+// null for every box): the smallest that draws their kinds (see engineOfKinds): the engine
+// of their kind when they are all of one kind, about 60% of the whole readers' engine (a
+// bar chart's 70 kB gzip against 120), else a set's (`charts`: every kind but the
+// table, 107 kB), else the whole.
+// An engine that runs already draws every box it can, so that a page fetches no engine
+// twice over; a page of documents each of one kind, but of different kinds, fetches each
 // kind's, unless its embeds name their kinds (see startNamed). A document that is not JSON goes to the whole engine, which says what is wrong;
 // one over KIND_PARSE_BYTES (read here by JSON.parse first) to the engine its embeds
 // named (`hinted`, see hintedEngine), else the whole. One whose kinds were misread draws
@@ -107,10 +112,16 @@ function readersEngine(text, picks, hinted) {
   if (text.length > KIND_PARSE_BYTES) return hinted;
   return engineOfKinds(kindsShown(text, picks));
 }
-// The engine for boxes of these kinds: the kind's when they are all one kind.
+// The engine for boxes of these kinds, by its name (undefined: the whole one): one that
+// runs already and draws them all, else the first built that does. KIND_FILES lists the
+// kinds' engines first, then the sets' from the smallest (the Makefile's SETS).
 function engineOfKinds(kinds) {
-  return kinds.every(function (k) { return k === kinds[0]; }) && KIND_LIST.indexOf(kinds[0]) >= 0
-    ? kinds[0] : undefined;
+  if (!kinds.length || engines[WASM_URL]) return undefined;
+  var names = Object.keys(KIND_FILES).filter(function (name) {
+    var has = KIND_SETS[name] || [name];
+    return kinds.every(function (k) { return has.indexOf(k) >= 0; });
+  });
+  return names.filter(function (name) { return engines[engineUrl(name)]; })[0] || names[0];
 }
 // The kinds of the boxes of `text` that `picks` names (all, for null), each once.
 function kindsShown(text, picks) {
@@ -137,12 +148,17 @@ function boxKinds(text) {
   boxKindsRead.set(text, got);
   return got;
 }
-var KIND_LIST = Object.keys(KIND_FILES);
-function wantsWhole() {
-  if (!KIND_LIST.length) return true;
-  var links = document.querySelectorAll('link[rel="preload"][href]');
-  for (var i = 0; i < links.length; i++) if (links[i].href === String(WASM_URL)) return true;
-  return false;
+// The kinds that have an engine of their own (not the sets).
+var KIND_LIST = Object.keys(KIND_FILES).filter(function (name) { return !KIND_SETS[name]; });
+// The engine the page preloads (`<link rel="preload">` naming it, as the demo pages do):
+// the whole one (undefined), also where there are no other engines (the npm module), a
+// kind's or a set's by its name, or null for none.
+function preloaded() {
+  if (!KIND_LIST.length) return undefined;
+  var hrefs = [].map.call(document.querySelectorAll('link[rel=preload]'), function (l) { return l.href; });
+  return [undefined].concat(Object.keys(KIND_FILES)).filter(function (name) {
+    return hrefs.indexOf(String(engineUrl(name))) >= 0;
+  }).concat(null)[0];
 }
 // The ids of the boxes of `job`'s document that the page shows (null: every box).
 function picksOf(job) {
@@ -179,19 +195,19 @@ function hintedEngine(url) {
   var h = hinted.get(url);
   return h && h.every(function (k) { return KIND_LIST.indexOf(k) >= 0; }) ? engineOfKinds(h) : null;
 }
-// Starts the engine `url`'s embeds named, once, unless its text is in already: the whole
-// one when the page's other documents name another kind (two kinds' engines are more
-// than the whole one).
+// Starts the engine `url`'s embeds named, once, unless its text is in already: the one
+// for every kind the page's embeds name (two kinds' engines are more than one that draws
+// both).
 function startNamed(url) {
   if (named.has(url)) return;
   named.add(url);
-  var which = hintedEngine(url);
-  if (which === null || engines[WASM_URL]) return;
+  if (hintedEngine(url) === null || engines[WASM_URL]) return;
+  var kinds = [];
   hinted.forEach(function (h, other) {
-    var theirs = hintedEngine(other);
-    if (theirs !== null && theirs !== which) which = undefined;
+    if (hintedEngine(other) === null) return;
+    h.forEach(function (k) { if (kinds.indexOf(k) < 0) kinds.push(k); });
   });
-  startWasm(which);
+  startWasm(engineOfKinds(kinds));
 }
 // Says, once per embed, that what it named is not what its document holds.
 function checkNamed(job, text) {
@@ -612,11 +628,12 @@ function show(el, job, opts) {
   if (job.url === undefined) return draw(job.text);
   want(job.url, job.pick, job.kinds);
   // The readers' engine compiles while the JSON downloads when it is the one the page
-  // will use: without engines per kind, or when the page preloads it (the demo pages do:
-  // their documents have every kind); so does the engine the embeds name (see
-  // hintedEngine), once the first of them is near. Otherwise which engine is known only
-  // from the JSON.
-  if (wantsWhole()) startWasm();
+  // will use: without engines per kind, or when the page preloads one (the demo pages do:
+  // the whole engine where their document has every kind, the `charts` one where it has
+  // no table); so does the engine the embeds name (see hintedEngine), once the first of
+  // them is near. Otherwise which engine is known only from the JSON.
+  var early = preloaded();
+  if (early !== null) startWasm(early);
   else near.then(function () { startNamed(job.url); });
   if (job.kinds && job.kinds.indexOf('table') >= 0) tables.soon();
   return loadFile(job.url, opts.timeout).then(function (text) {

@@ -13,8 +13,10 @@ var EDITOR_URL = new URL('factbox_editor.wasm', BASE_URL);
 var WASM_HELP = 'Upload every factbox_* file of dist/ beside factbox.js.';
 // The readers' engine of each kind of box: the content hash of factbox_bg_<kind>.<hash>.wasm,
 // by the kind's name (`make dist` writes them in): a page whose boxes are all of one kind
-// fetches that one instead of the whole.
+// fetches that one instead of the whole. The same for the engines of sets of kinds
+// (factbox_bg_<set>.<hash>.wasm), whose kinds KIND_SETS gives by the set's name.
 var KIND_FILES = {};
+var KIND_SETS = {};
 // The engine that reads live data: the editors' (`make dist` names it).
 var LIVE_ENGINE_URL = new URL('factbox_live_engine.wasm', BASE_URL);
 // The parts fetched only when needed, each a script that leaves one function on window

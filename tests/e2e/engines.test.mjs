@@ -1,6 +1,7 @@
 // Which engine a page of live boxes downloads (src/kinds.rs, www/api.js's readersEngine):
-// the engine of the one kind its boxes are, else the whole readers' engine, never both for
-// one document; and a box drawn right whatever engine it meets.
+// the smallest that draws every kind its boxes are (the one kind's, else the engine of
+// several kinds but the table, `charts`, else the whole readers' engine), never two for one
+// document; and a box drawn right whatever engine it meets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -109,44 +110,58 @@ test('a table\'s interaction is fetched by a page that shows a table, not by one
   await both.context.close();
 });
 
-test('boxes of two kinds from one document: the whole engine, once', async () => {
+test('boxes of two kinds from one document: the engine that draws both, once; with a table, the whole one', async () => {
   const { context, asked, boxes } = await pageOf(['/data/mixed.json#b1', '/data/mixed.json#l1', '/data/bars.json']);
   assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready', 'ready']);
   assert.deepEqual(asked.length, 1, asked.join(' '));
-  assert.match(asked[0], engine());
+  assert.match(asked[0], engine('charts'));
   await context.close();
+  // Smaller than the whole engine, larger than a kind's.
+  const size = (re) => fs.statSync(path.join(dist, fs.readdirSync(dist).find((f) => re.test(`/${f}`)))).size;
+  assert.ok(size(engine('charts')) < size(engine()) && size(engine('charts')) > size(engine('line')));
+  const withTable = await pageOf(['/data/bars-table.json#b5', '/data/bars-table.json#t5']);
+  assert.deepEqual(withTable.boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.deepEqual(withTable.asked.length, 1, withTable.asked.join(' '));
+  assert.match(withTable.asked[0], engine());
+  await withTable.context.close();
 });
 
-test('documents of one kind each: each kind\'s engine; once the whole engine runs, it draws the rest', async () => {
+test('documents of one kind each: each kind\'s engine; an engine that runs draws what it can; once the whole engine runs, it draws the rest', async () => {
   const { context, page, asked, boxes } = await pageOf(['/data/bars.json', '/data/line.json']);
   assert.deepEqual(boxes.map((b) => b[0]), ['ready', 'ready']);
   assert.deepEqual(asked.map((a) => engine('bar').test(a) ? 'bar' : engine('line').test(a) ? 'line' : a).sort(), ['bar', 'line']);
-  // A document of two kinds brings the whole engine; a table after it needs no other.
+  // A document of two kinds brings the engine that draws both; one of bars after it needs
+  // no other (that engine runs), one with a table brings the whole engine, and a line
+  // chart after that needs no other.
   const later = [];
   page.on('request', (r) => { const p = new URL(r.url()).pathname; if (p.endsWith('.wasm')) later.push(p); });
   const r = await page.evaluate(async (docs) => {
     const out = [];
-    let el;
+    const els = [];
     for (const doc of docs) {
-      el = document.createElement('div');
+      const el = document.createElement('div');
       document.getElementById('main').append(el);
+      els.push(el);
       const box = await window.factbox.render(el, doc, { lazy: false });
       out.push(box.state);
     }
     // Each engine's boxes adopt its own stylesheet: the bars' has no table rules, and the
-    // table drawn by the whole engine after it is styled as a table.
+    // table drawn by the whole engine after them is styled as a table.
     const rules = (host) => [...host.shadowRoot.adoptedStyleSheets[0].cssRules].map((x) => x.cssText).join('\n');
     const barBox = document.querySelector('[data-factbox="/data/bars.json"]');
     return {
       states: out,
       barHasTableRules: rules(barBox).includes('.fb-sort'),
-      tableHasTableRules: rules(el).includes('.fb-sort'),
-      sortCursor: getComputedStyle(el.shadowRoot.querySelector('.fb-sort')).cursor,
+      setHasTableRules: rules(els[0]).includes('.fb-sort'),
+      tableHasTableRules: rules(els[2]).includes('.fb-sort'),
+      sortCursor: getComputedStyle(els[2].shadowRoot.querySelector('.fb-sort')).cursor,
     };
-  }, [{ version: 1, boxes: [bars('m1'), line('m2')] }, { version: 1, boxes: [table('t1')] }]);
-  assert.deepEqual(r, { states: ['ready', 'ready'], barHasTableRules: false, tableHasTableRules: true, sortCursor: 'pointer' });
-  assert.equal(later.length, 1, later.join(' '));
-  assert.match(later[0], engine());
+  }, [{ version: 1, boxes: [bars('m1'), line('m2')] }, { version: 1, boxes: [bars('m3')] },
+    { version: 1, boxes: [table('t1'), bars('m4')] }, { version: 1, boxes: [line('m5')] }]);
+  assert.deepEqual(r, { states: ['ready', 'ready', 'ready', 'ready'], barHasTableRules: false, setHasTableRules: false, tableHasTableRules: true, sortCursor: 'pointer' });
+  assert.equal(later.length, 2, later.join(' '));
+  assert.match(later[0], engine('charts'));
+  assert.match(later[1], engine());
   await context.close();
 });
 
@@ -163,12 +178,14 @@ test('an engine given a kind it does not draw: the box is drawn all the same, by
   }
 });
 
-test('a page that preloads the whole engine compiles it while its JSON downloads; others once the JSON says which', async () => {
+test('a page that preloads an engine compiles it while its JSON downloads; others once the JSON says which', async () => {
   // When the engine is compiled, against when the document's download ended.
   const timing = async (url, embed, kind) => {
     const { context, page } = await open(browser, url);
     // The data file slowed down, to see what the page does while it downloads.
     await page.route(/\/data\/[a-z-]+\.json$/, async (r) => { await new Promise((t) => setTimeout(t, 400)); await r.continue(); });
+    const asked = [];
+    page.on('request', (q) => { const p = new URL(q.url()).pathname; if (p.endsWith('.wasm')) asked.push(p); });
     await page.addInitScript(() => {
       const compile = WebAssembly.compileStreaming;
       window.__compiled = [];
@@ -194,12 +211,19 @@ test('a page that preloads the whole engine compiles it while its JSON downloads
       json: performance.getEntriesByType('resource').find((e) => /\/data\/.*\.json/.test(e.name)).responseEnd,
     }));
     await context.close();
-    return r;
+    return { ...r, asked: [...new Set(asked)] };
   };
   // The demo page preloads factbox_bg.<hash>.wasm: its data file has every kind, and the
   // whole engine is compiled before the file is in.
   const demo = await timing(`${server.url}/index.html`, null);
   assert.ok(demo.compiled < demo.json, JSON.stringify(demo));
+  assert.deepEqual(demo.asked.map((a) => engine().test(a)), [true], JSON.stringify(demo));
+  // The digital-economy page preloads the engine of every kind but the table
+  // (factbox_bg_charts.<hash>.wasm): its data file has five kinds and no table. That
+  // engine is compiled before the file is in, and it draws the boxes: no other is fetched.
+  const economy = await timing(`${server.url}/kinh-te-so.html`, null);
+  assert.ok(economy.compiled < economy.json, JSON.stringify(economy));
+  assert.deepEqual(economy.asked.map((a) => engine('charts').test(a)), [true], JSON.stringify(economy));
   const bars = await timing(`${server.url}/test/dynamic.html`, '/data/bars.json');
   assert.ok(bars.compiled > bars.json, JSON.stringify(bars));
   // An embed that names its kind (data-factbox-kind, as the README writes it): that
@@ -223,19 +247,32 @@ test('embeds that name their kind: that engine, at once; a wrong name is said, a
   assert.equal(wrong.warned.length, 1, wrong.warned.join('\n'));
   assert.equal(wrong.warned[0], 'factbox: /data/bars.json is bar, not data-factbox-kind="line"');
   await wrong.context.close();
-  // Two kinds named for one document: the whole engine; a word that is no kind: as if
-  // nothing were named (the JSON says which), and said.
+  // Two kinds named for one document: the engine that draws both; a word that is no kind:
+  // as if nothing were named (the JSON says which), and said.
   const two = await pageOf([['/data/mixed.json#b1', 'bar'], ['/data/mixed.json#l1', 'line']]);
   assert.deepEqual(two.asked.length, 1, two.asked.join(' '));
-  assert.match(two.asked[0], engine());
+  assert.match(two.asked[0], engine('charts'));
   await two.context.close();
-  // Two documents, one of bars, one of a line, both named: the whole engine, not the two
-  // kinds' (which, unnamed, is what the page gets: see above).
+  // Two documents, one of bars, one of a line, both named: the engine that draws both, not
+  // the two kinds' (which, unnamed, is what the page gets: see above); with a table named
+  // beside them, the whole engine.
   const apart = await pageOf([['/data/bars.json', 'bar'], ['/data/line.json', 'line']]);
   assert.deepEqual(apart.boxes.map((b) => b[0]), ['ready', 'ready']);
   assert.deepEqual(apart.asked.length, 1, apart.asked.join(' '));
-  assert.match(apart.asked[0], engine());
+  assert.match(apart.asked[0], engine('charts'));
   await apart.context.close();
+  const tabled = await pageOf([['/data/bars.json', 'bar'], ['/data/bars-table.json#t5', 'table']]);
+  assert.deepEqual(tabled.boxes.map((b) => b[0]), ['ready', 'ready']);
+  assert.deepEqual(tabled.asked.length, 1, tabled.asked.join(' '));
+  assert.match(tabled.asked[0], engine());
+  await tabled.context.close();
+  // A set's name is no kind: said, and the JSON decides.
+  const set = await pageOf([['/data/bars.json', 'charts']]);
+  assert.deepEqual(set.boxes.map((b) => b[0]), ['ready']);
+  assert.equal(set.asked.length, 1, set.asked.join(' '));
+  assert.match(set.asked[0], engine('bar'));
+  assert.equal(set.warned[0], 'factbox: /data/bars.json is bar, not data-factbox-kind="charts"');
+  await set.context.close();
   const typo = await pageOf([['/data/bars.json', 'bars']]);
   assert.deepEqual(typo.boxes.map((b) => b[0]), ['ready']);
   assert.equal(typo.asked.length, 1, typo.asked.join(' '));

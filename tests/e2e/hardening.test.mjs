@@ -158,11 +158,12 @@ test('script in every text field is shown as text and never runs; links must be 
   assert.equal(await settled(page, '#js-link'), 'error');
   assert.match(await shadowText(page, '#js-link'), /boxes\[0\]\.source\.url.*http/);
   // The widget asked for nothing but the page, itself, its glue and its wasm (inline data
-  // here), and, since a box failed, the editors' engine, for its messages.
+  // here, boxes of several kinds and no table: the engine of every kind but the table),
+  // and, since a box failed, the editors' engine, for its messages.
   const asked = [...new Set(requests)].sort();
   assert.equal(asked.length, 5, asked.join(' '));
   assert.equal(asked[0], '/factbox.js');
-  assert.match(asked[1], /^\/factbox_bg\.[0-9a-f]{12}\.wasm$/);
+  assert.match(asked[1], /^\/factbox_bg_charts\.[0-9a-f]{12}\.wasm$/);
   assert.match(asked[2], /^\/factbox_editor\.[0-9a-f]{12}\.wasm$/);
   assert.match(asked[3], /^\/factbox_glue\.[0-9a-f]{12}\.js$/);
   assert.equal(asked[4], '/test/dynamic.html');

@@ -16,6 +16,7 @@ const EDITOR_URL = packaged(new URL('./factbox_dev.wasm', import.meta.url), 'fac
 const WASM_HELP = 'Serve factbox_bg.wasm beside factbox.js; with Vite, add optimizeDeps: { exclude: ["factbox"] } to vite.config.';
 // The readers' engines of one kind are the script tag's (a bundler's app has one engine).
 const KIND_FILES = {};
+const KIND_SETS = {};
 // Live data is read in pages, not in Node: the editors' engine beside this file.
 const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
 // file: URLs are read from the disk; anything else is fetched.

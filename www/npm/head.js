@@ -11,6 +11,7 @@ const EDITOR_URL = new URL('./factbox_dev.wasm', import.meta.url);
 const WASM_HELP = 'Serve factbox_bg.wasm beside factbox.js; with Vite, add optimizeDeps: { exclude: ["factbox"] } to vite.config.';
 // The readers' engines of one kind are the script tag's (a bundler's app has one engine).
 const KIND_FILES = {};
+const KIND_SETS = {};
 // Live data is read by the editors' engine with its reader (the script tag's), a file of
 // its own: only a page with a box that reads live data fetches it.
 const LIVE_ENGINE_URL = new URL('./factbox_editor.wasm', import.meta.url);
