@@ -547,15 +547,22 @@ function keeps(el) {
 
 // Runs `make(wb)` with the readers' engine (or the editors', when the readers' one wrote
 // a failure without its words), in the page's queue, and puts the result into `el`.
+// `prepare(wb)`, if given, runs as a job of its own before it: reading the document, the
+// longest call of a page's first box (the wasm compiles each function at its first call),
+// so that it and the box's drawing are not one task over 50 ms.
 // Resolves with what was shown, or null when the element was given something else
 // meanwhile or the wasm could not run.
-function settle(el, gen, opts, make, engine) {
+function settle(el, gen, opts, make, engine, prepare) {
   return startWasm(engine).then(function (wb) {
     return new Promise(function (resolve) {
+      var early = null;
+      // What it throws is thrown again by the box's job, which says it.
+      if (prepare) enqueue(function () { try { prepare(wb); } catch (e) { early = e; } });
       enqueue(function () {
         if (generations.get(el) !== gen) return resolve(null);
         var got;
         try {
+          if (early) throw early;
           got = make(wb);
         } catch (e) {
           var trap = e instanceof WebAssembly.RuntimeError;
@@ -613,7 +620,7 @@ function show(el, job, opts) {
         got.rows = function (id, from, to) { return docOf(wb, text, lang).rows(id, from, to); };
         got.csv = function (id) { return docOf(wb, text, lang).csv(id); };
         return got;
-        }, readersEngine(text, picks, job.url ? hintedEngine(job.url) : null));
+        }, readersEngine(text, picks, job.url ? hintedEngine(job.url) : null), function (wb) { docOf(wb, text, lang); });
       };
       if (!mayBeLive(text)) return normally();
       return showLive(el, gen, job, opts, view, text, lang).then(function (got) {
