@@ -152,13 +152,18 @@ function boxKinds(text) {
 var KIND_LIST = Object.keys(KIND_FILES).filter(function (name) { return !KIND_SETS[name]; });
 // The engine the page preloads (`<link rel="preload">` naming it, as the demo pages do):
 // the whole one (undefined), also where there are no other engines (the npm module), a
-// kind's or a set's by its name, or null for none.
+// kind's or a set's by its name, or null for none. Read once (a page's preloads are in
+// its head): every embed asks, and a page of 200 would build 1,800 addresses.
+var preloads = null;
 function preloaded() {
   if (!KIND_LIST.length) return undefined;
-  var hrefs = [].map.call(document.querySelectorAll('link[rel=preload]'), function (l) { return l.href; });
-  return [undefined].concat(Object.keys(KIND_FILES)).filter(function (name) {
-    return hrefs.indexOf(String(engineUrl(name))) >= 0;
-  }).concat(null)[0];
+  if (!preloads) {
+    var hrefs = [].map.call(document.querySelectorAll('link[rel=preload]'), function (l) { return l.href; });
+    preloads = [undefined].concat(Object.keys(KIND_FILES)).filter(function (name) {
+      return hrefs.indexOf(String(engineUrl(name))) >= 0;
+    }).concat(null);
+  }
+  return preloads[0];
 }
 // The ids of the boxes of `job`'s document that the page shows (null: every box).
 function picksOf(job) {
