@@ -680,7 +680,10 @@ function drawPreview() {
     });
   });
   Promise.all(jobs).then(() => {
-    if (round === previewRound && !previewScheduled) $('#frames').setAttribute('aria-busy', 'false');
+    // A preview the journalist has typed past says nothing (its render was superseded,
+    // which is no problem of theirs): the newer one says what is wrong, if anything.
+    if (round !== previewRound) return;
+    if (!previewScheduled) $('#frames').setAttribute('aria-busy', 'false');
     problems = failed || [];
     if (empty) {
       $('#problems').replaceChildren(el('p', { class: 'problem note', text: w('empty') }));
