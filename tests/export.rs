@@ -138,6 +138,58 @@ fn the_image_card_holds_title_chart_and_source_inside_its_frame() {
     }
 }
 
+/// The status sentence's symbol (✓, ✗, ⚠), which Arial lacks, is drawn in the image as
+/// lines beside the words, not left to a fallback font of a width the layout did not
+/// measure; the words are all there, inside the frame.
+#[test]
+fn the_image_draws_the_status_symbol_as_lines() {
+    let met = by_id("muc-do-4");
+    let missed = one(
+        r#"{"version": 1, "boxes": [{"id": "p", "kind": "progress", "title": "T", "value": 20,
+        "target": 30, "unit": "%", "label": "dịch vụ", "source": "S"}]}"#,
+    );
+    let short = one(
+        r#"{"version": 1, "locale": "en", "boxes": [{"id": "s", "kind": "share", "title": "T",
+        "total": 10, "parts": [{"label": "A", "value": 6}, {"label": "B", "value": 2}],
+        "source": "S"}]}"#,
+    );
+    for (b, words) in [
+        (&met, "Đạt mục tiêu"),
+        (&missed, "Chưa đạt mục tiêu"),
+        (&short, "The parts add up to less"),
+    ] {
+        let scene = card(b, 360.0, &Estimate);
+        let texts: Vec<&str> = scene.texts().map(|t| t.text.as_str()).collect();
+        assert!(
+            texts.iter().any(|t| t.starts_with(words)),
+            "{}: {words} in {texts:?}",
+            b.id()
+        );
+        for t in &texts {
+            assert!(
+                !t.contains(['\u{2713}', '\u{2717}', '\u{26a0}']),
+                "{}: the symbol is written as text: {t}",
+                b.id()
+            );
+        }
+        // The symbol's lines: left of the words, on their first line.
+        let line = scene.texts().find(|t| t.text.starts_with(words)).unwrap();
+        let drawn = scene.shapes.iter().filter_map(|s| match s {
+            factbox::layout::Shape::Path { .. } => Some(s.bounds()),
+            _ => None,
+        });
+        assert!(
+            drawn
+                .into_iter()
+                .any(|r| r.x + r.w <= line.bounds.x && r.y >= line.bounds.y - 1.0
+                    && r.y + r.h <= line.bounds.y + line.bounds.h + 1.0),
+            "{}: no symbol drawn before {:?}",
+            b.id(),
+            line.bounds
+        );
+    }
+}
+
 #[test]
 fn the_text_alternative_sums_up_the_chart_then_lists_the_data() {
     let b = by_id("xep-hang-asean");

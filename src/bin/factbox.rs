@@ -459,8 +459,9 @@ USAGE
     /// Where Debian's fonts-liberation2 puts Liberation Sans 2: Arial's metrics (which our
     /// text estimate is made for) and every Vietnamese letter (Liberation 1 has none).
     const LIBERATION2: &str = "/usr/share/fonts/truetype/liberation2";
-    /// A fallback for the few symbols Liberation lacks (an image's ✓, ✗ and ⚠), from Debian's
-    /// fonts-dejavu-core.
+    /// A fallback for symbols Liberation lacks that a journalist's words may hold (✓, ★, ⚠),
+    /// from Debian's fonts-dejavu-core. (The image's own status symbols are drawn as lines:
+    /// `layout::card`'s `Icon`.)
     const DEJAVU: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
     /// The fonts for the images: the ones given, else Liberation Sans 2, else the system's.

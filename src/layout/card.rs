@@ -99,6 +99,75 @@ fn paragraph(
     stack_lines(shapes, measure, lines, PAD, y, font, paint)
 }
 
+/// A symbol a status sentence starts with ([`status`]), which Arial lacks: the image draws
+/// it as lines, at a size the layout knows, instead of leaving it to a fallback font of
+/// another width (the page's HTML writes the symbol, where text flows around it).
+#[derive(Clone, Copy)]
+enum Icon {
+    Check,
+    Cross,
+    Warning,
+}
+
+/// The symbols, each with the space after it, as the status sentences write them.
+const ICONS: [(&str, Icon); 3] = [
+    ("\u{2713} ", Icon::Check),
+    ("\u{2717} ", Icon::Cross),
+    ("\u{26a0}\u{fe0e} ", Icon::Warning),
+];
+
+/// The lines of `icon` in a square of side `s` with its top left corner at (`x`, `y`).
+fn icon(icon: Icon, x: f64, y: f64, s: f64, paint: Paint) -> Vec<Shape> {
+    let at = |points: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        points.iter().map(|&(px, py)| (x + px * s, y + py * s)).collect()
+    };
+    let line = |points: &[(f64, f64)], width: f64| Shape::Path {
+        points: at(points),
+        width: width * s,
+        paint,
+    };
+    match icon {
+        Icon::Check => vec![line(&[(0.08, 0.55), (0.38, 0.85), (0.92, 0.15)], 0.16)],
+        Icon::Cross => vec![
+            line(&[(0.15, 0.15), (0.85, 0.85)], 0.16),
+            line(&[(0.85, 0.15), (0.15, 0.85)], 0.16),
+        ],
+        Icon::Warning => vec![
+            line(&[(0.5, 0.04), (0.98, 0.94), (0.02, 0.94), (0.5, 0.04)], 0.1),
+            line(&[(0.5, 0.36), (0.5, 0.62)], 0.12),
+            Shape::Circle {
+                x: x + 0.5 * s,
+                y: y + 0.78 * s,
+                r: 0.07 * s,
+                paint,
+                stroke: None,
+            },
+        ],
+    }
+}
+
+/// The status sentence under the chart: its symbol drawn ([`Icon`]), the words beside it.
+fn status_paragraph(
+    shapes: &mut Vec<Shape>,
+    measure: &dyn Measure,
+    text: &str,
+    y: f64,
+    width: f64,
+) -> f64 {
+    let found = ICONS
+        .iter()
+        .find_map(|&(symbol, i)| text.strip_prefix(symbol).map(|rest| (i, rest)));
+    let Some((i, rest)) = found else {
+        return paragraph(shapes, measure, text, y, width, BODY, Paint::Text);
+    };
+    // The symbol a little smaller than the letters, centred on the first line.
+    let side = (BODY.size * 0.8).round();
+    let indent = side + 6.0;
+    shapes.extend(icon(i, PAD, y + (BODY.line_height() - side) / 2.0, side, Paint::Text));
+    let lines = wrap(measure, rest, BODY, width - indent, 6);
+    stack_lines(shapes, measure, lines, PAD + indent, y, BODY, Paint::Text)
+}
+
 /// The key figures, one under the other: the number large, then its label and change.
 fn figures(
     shapes: &mut Vec<Shape>,
@@ -291,7 +360,7 @@ pub fn card(b: &FactBox, width: f64, measure: &dyn Measure) -> Scene {
         }
     }
     if let Some(text) = status(&b.body, b.lang) {
-        y = paragraph(&mut shapes, measure, &text, y, inner, BODY, Paint::Text) + 4.0;
+        y = status_paragraph(&mut shapes, measure, &text, y, inner) + 4.0;
     }
     if let Some(note) = &b.note {
         y = paragraph(&mut shapes, measure, note, y, inner, SMALL, Paint::Muted) + 2.0;
