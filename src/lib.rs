@@ -38,6 +38,7 @@
 pub mod canonical;
 pub(crate) mod collate;
 pub(crate) mod css;
+pub(crate) mod css_subset;
 pub mod csv;
 pub mod describe;
 pub mod error;

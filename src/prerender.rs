@@ -187,7 +187,7 @@ pub fn prerender_drawn(
     // Over the document's meaning (see `crate::canonical`), as the page hashes what it
     // fetches: an object given as JSON text, or the file reformatted, is not stale.
     let hash = content_hash(&crate::canonical::canonical(text).unwrap_or_else(|| text.to_owned()));
-    // The stylesheet every snippet carries, written once for all of them.
+    // The stylesheet every snippet carries (each the rules it uses), written once.
     let css = format!("{}{}", crate::css::STYLE, static_css_for(drawing.family));
     Ok(loaded?
         .into_iter()
@@ -226,13 +226,16 @@ fn one(
     }
     h.start("div", "", &attrs);
     h.start("template", "", &[("shadowrootmode", "open")]);
-    h.raw("<style>");
-    h.raw(css);
-    h.raw("</style>");
     let how = markup::Writing { rows: Rows::All, read_at: options.read_at, unread: false };
-    h.raw(&markup::fact_box_with(b, how, |label: &str| {
+    let inside = markup::fact_box_with(b, how, |label: &str| {
         drawings_with(b, label, &[], drawing.measure)
-    }));
+    });
+    // Only the rules this box can use (see `crate::css_subset`): each snippet carries its
+    // own stylesheet, and a page repeats it for every box.
+    h.raw("<style>");
+    h.raw(&crate::css_subset::used_rules(css, &crate::css_subset::classes_of(&inside)));
+    h.raw("</style>");
+    h.raw(&inside);
     h.end("template");
     // For where the template is removed or never attached (a sanitizer, RSS, e-mail):
     // not shown where the shadow root is.
@@ -486,6 +489,43 @@ mod tests {
                 p.id
             );
         }
+    }
+
+    /// Each snippet carries the rules its box can use, not the whole stylesheet: a chart
+    /// none of a table's or key figures' rules, a table its own; every box the host's,
+    /// the dark theme's and the tooltip's (which the script adds).
+    #[test]
+    fn a_snippet_carries_only_the_rules_its_box_can_use() {
+        let json = demo();
+        let whole = format!("{}{}", crate::css::STYLE, static_css());
+        let mut sizes = Vec::new();
+        for p in prerender(&json, None, &Options::default()).expect("reads") {
+            let p = p.expect("valid");
+            let css = p
+                .html
+                .split_once("<style>")
+                .and_then(|(_, rest)| rest.split_once("</style>"))
+                .map(|(css, _)| css)
+                .expect("a style");
+            let kind = json_kind(&json, &p.id);
+            assert!(css.len() < whole.len(), "{}", p.id);
+            for rule in [":host{", "prefers-color-scheme:dark", ".fb-title{", ".fb-tip{", "@media print"] {
+                assert!(css.contains(rule), "{} ({kind}): {rule}", p.id);
+            }
+            assert_eq!(css.contains(".fb-sort{"), kind == "table", "{}", p.id);
+            assert_eq!(css.contains(".fb-number{"), kind == "figures", "{}", p.id);
+            // A chart keeps the rules that show one drawing at each width.
+            let charted = !matches!(kind.as_str(), "figures" | "table");
+            assert_eq!(css.contains("@container (min-width:"), charted, "{}", p.id);
+            // Every rule it keeps is the stylesheet's.
+            for rule in css.split_inclusive('}').filter(|r| r.len() > 1) {
+                assert!(whole.contains(rule), "{}: {rule}", p.id);
+            }
+            sizes.push(css.len());
+        }
+        // On the demo article, less than half the stylesheet on the average box.
+        let average = sizes.iter().sum::<usize>() / sizes.len();
+        assert!(average * 2 < whole.len(), "{average} of {}", whole.len());
     }
 
     #[test]
