@@ -516,6 +516,10 @@ Task times are Lighthouse's, with its 4× CPU slowdown: the article alone has ta
 50 ms (parsing and the first layout), so "no task over 50 ms" cannot hold for any page
 here; factbox.js's own longest task is in brackets.
 
+The prerendered page's HTML: ${htmlBytes('prerendered.html')}; the live page's
+${htmlBytes('index.html')} (each snippet carries its box's styles, the rules it uses, and a
+chart its drawing at each of five widths).
+
 | goal (prerendered page) | measured | met |
 |---|---|---|
 `;
@@ -526,6 +530,11 @@ here; factbox.js's own longest task is in brackets.
     md += row(`code downloaded ≤ 10,000 B gzip -9 (factbox.js, the snippets' check, a table's interaction: no wasm, no glue)`, `${prerenderedCode} B`, prerenderedCode <= 10000);
     md += row('factbox.js\'s own CPU time', ms(pre.factboxCpu ?? 0), true);
   }
+}
+// A page of dist/, raw and gzip -9, in words.
+function htmlBytes(name) {
+  const body = fs.readFileSync(path.join(dist, name));
+  return `${body.length.toLocaleString('en')} B raw, ${zlib.gzipSync(body, { level: 9 }).length.toLocaleString('en')} B gzip -9`;
 }
 // The bytes factbox adds to a Vite app, if benches/vite-bytes.mjs ran before (as `make bench` does).
 const viteFile = path.join(root, 'target', 'bench', 'vite.json');
