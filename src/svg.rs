@@ -354,7 +354,7 @@ impl DrawingBackend for Svg {
 /// [`Theme::tokens`] with [`Colors::Classes`]); `attrs` is written into the `<svg>` tag
 /// as it is (already escaped).
 pub fn scene_svg(scene: &Scene, theme: &Theme, colors: Colors, attrs: &str) -> String {
-    let (w, h) = (scene.width.round() as u32, scene.height.round() as u32);
+    let (w, h) = pixels(scene);
     let mut svg = Svg {
         out: String::new(),
         size: (w, h),
@@ -376,6 +376,11 @@ pub fn scene_svg(scene: &Scene, theme: &Theme, colors: Colors, attrs: &str) -> S
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\"{font}{attrs}>{}</svg>",
         svg.out
     )
+}
+
+/// A drawing's size in whole pixels, as its `<svg>` gives it (`viewBox`, `width`, `height`).
+pub fn pixels(scene: &Scene) -> (u32, u32) {
+    (scene.width.round() as u32, scene.height.round() as u32)
 }
 
 #[cfg(test)]

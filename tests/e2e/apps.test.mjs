@@ -96,7 +96,7 @@ test("a Vite SSR build imports factbox in Node: no DOM touched, render refuses, 
   // And prerender works there, as in plain Node: the box's markup for the page.
   const html = await built.prerendered();
   assert.match(html, /^<div data-factbox="#r" data-factbox-hash="[0-9a-f]{16}" lang="en"><template shadowrootmode="open"><style>/);
-  assert.match(html, /<svg [^>]*class="fb-svg fb-w0"/);
+  assert.match(html, /<div class="fb-d fb-w0"><svg class="fb-sz" viewBox="0 0 \d+ \d+" aria-hidden="true"><\/svg><svg [^>]*class="fb-svg"/);
   assert.doesNotMatch(html, /<script src=/);
 });
 

@@ -145,8 +145,9 @@ test('script in every text field is shown as text and never runs; links must be 
   }
   await page.locator('#all').evaluate((el) => el.shadowRoot.querySelectorAll('details').forEach((d) => { d.open = true; }));
   const found = await page.locator('#all').evaluate((el) => ({
-    // The charts' own drawings are SVG; nothing else may be, and nothing inside them.
-    elements: el.shadowRoot.querySelectorAll('img, script, svg:not(.fb-svg), iframe, object, foreignObject, a[href^="javascript"]').length,
+    // The charts' own drawings are SVG (and the empty ones that give their frames their
+    // proportions); nothing else may be, and nothing inside them.
+    elements: el.shadowRoot.querySelectorAll('img, script, svg:not(.fb-svg):not(.fb-sz), svg.fb-sz *, iframe, object, foreignObject, a[href^="javascript"]').length,
     shownLiterally: el.shadowRoot.textContent.split('<img src=x onerror=window.__pwned=1>').length - 1
       + el.shadowRoot.textContent.split('<script>window.__pwned=2</script>').length - 1,
     pwned: window.__pwned || 0,

@@ -164,7 +164,7 @@ test('JavaScript off: printing shows the boxes light, without the download links
   const seen = await page.$eval('[data-factbox$="#thay-doi-xep-hang"]', (el) => ({
     text: getComputedStyle(el.shadowRoot.querySelector('.fb-title')).color,
     actions: getComputedStyle(el.shadowRoot.querySelector('.fb-actions')).display,
-    svg: [...el.shadowRoot.querySelectorAll('svg.fb-svg')].filter((s) => getComputedStyle(s).display !== 'none').length,
+    svg: [...el.shadowRoot.querySelectorAll('svg.fb-svg')].filter((s) => s.getBoundingClientRect().width > 0).length,
   }));
   assert.deepEqual(seen, { text: 'rgb(31, 35, 40)', actions: 'none', svg: 1 });
   await context.close();
@@ -249,6 +249,52 @@ for (const width of [360, 1280]) {
     await context.close();
   });
 }
+
+test('a drawing below the screen is laid out only as the reader comes near it, and nothing moves then', async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => { window.__shifts.push(...l.getEntries().map((e) => e.value)); })
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${server.url}/prerendered.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-factbox]')]
+    .every((e) => e.getAttribute('data-factbox-state') === 'ready'));
+  // For each box: where it is, whether its shown drawing is on screen, and whether the
+  // drawing's text is laid out (not skipped by `content-visibility: auto`).
+  const look = () => page.$$eval('[data-factbox]', (els) => els.map((el) => {
+    const svg = [...el.shadowRoot.querySelectorAll('svg.fb-svg')].find((s) => s.getBoundingClientRect().width > 0);
+    const text = svg && svg.querySelector('text');
+    const r = svg && svg.getBoundingClientRect();
+    return {
+      top: Math.round(el.getBoundingClientRect().top + scrollY),
+      height: el.getBoundingClientRect().height,
+      onScreen: !!r && r.bottom > 0 && r.top < innerHeight,
+      drawn: text ? text.checkVisibility({ contentVisibilityAuto: true }) : null,
+    };
+  }));
+  const first = await look();
+  const charts = first.filter((b) => b.drawn !== null);
+  assert.ok(charts.length >= 8, `${charts.length} charts`);
+  assert.equal(charts[charts.length - 1].drawn, false, 'the last chart, far below, is not laid out yet');
+  // Scrolled through the article: every drawing on screen is laid out, each in its turn.
+  const seen = new Set();
+  for (let y = 0; y <= first[first.length - 1].top; y += 400) {
+    await page.evaluate((to) => window.scrollTo(0, to), y);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    (await look()).forEach((b, i) => {
+      if (b.onScreen) assert.equal(b.drawn, true, `box ${i} at ${y}`);
+      if (b.drawn) seen.add(i);
+    });
+  }
+  assert.equal(seen.size, charts.length);
+  // And no box has moved or changed height for it.
+  const last = await look();
+  assert.deepEqual(last.map((b) => [b.top, b.height]), first.map((b) => [b.top, b.height]));
+  assert.deepEqual(await page.evaluate(() => window.__shifts.filter((v) => v > 0)), []);
+  await context.close();
+});
 
 test('a chart taken over looks like its prerendered drawing: same size, the same marks', async () => {
   const results = [];

@@ -78,7 +78,7 @@ test('the article prerendered, JavaScript off: the same words, the dashed projec
   assert.match(figures, /36 tỷ USD ước tính/);
   const line = page.locator('[data-factbox$="#gmv-theo-nam"]');
   const svg = await line.evaluate((el) => {
-    const s = [...el.shadowRoot.querySelectorAll('svg')].find((x) => x.getBoundingClientRect().width > 0);
+    const s = [...el.shadowRoot.querySelectorAll('svg.fb-svg')].find((x) => x.getBoundingClientRect().width > 0);
     return { text: s.textContent, strokes: s.querySelectorAll('polyline, path, line').length, bands: s.querySelectorAll('polygon').length };
   });
   assert.match(nbsp(svg.text), /ước tính · dự báo · vùng tô: khoảng giá trị/);
