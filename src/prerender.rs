@@ -388,7 +388,7 @@ fn drawings_with(
 /// takes the height of its proportions from the empty `.fb-sz`, so nothing moves when it
 /// is drawn. The focus ring is the drawing's own outline, which its containment does not
 /// clip; `overflow-clip-margin` leaves the marks room at the edges as `overflow: visible`
-/// did.
+/// did. On paper every drawing is laid out.
 pub fn static_css() -> String {
     static_css_for(DRAWING_FONT)
 }
@@ -406,6 +406,7 @@ fn static_css_for(family: &str) -> String {
          .fb-sz{display:block;width:100%;height:auto}\
          .fb-svg{position:absolute;top:0;left:0;width:100%;height:100%;overflow:visible;\
          content-visibility:auto;overflow-clip-margin:8px}\
+         @media print{.fb-svg{content-visibility:visible}}\
          [data-fb-later]{visibility:hidden}",
     );
     for (k, &w) in WIDTHS.iter().enumerate().skip(1) {

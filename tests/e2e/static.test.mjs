@@ -167,6 +167,12 @@ test('JavaScript off: printing shows the boxes light, without the download links
     svg: [...el.shadowRoot.querySelectorAll('svg.fb-svg')].filter((s) => s.getBoundingClientRect().width > 0).length,
   }));
   assert.deepEqual(seen, { text: 'rgb(31, 35, 40)', actions: 'none', svg: 1 });
+  // On paper every drawing is laid out, the ones far below the screen too.
+  const unlaid = await page.$$eval('[data-factbox]', (els) => els.flatMap((el) => [...el.shadowRoot.querySelectorAll('svg.fb-svg')]
+    .filter((s) => s.getBoundingClientRect().width > 0)
+    .filter((s) => !s.querySelector('text').checkVisibility({ contentVisibilityAuto: true }))
+    .map(() => el.getAttribute('data-factbox'))));
+  assert.deepEqual(unlaid, []);
   await context.close();
 });
 
