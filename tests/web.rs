@@ -177,8 +177,12 @@ fn drawings_without_a_series_and_the_image() {
     let doc = Doc::new(json.to_owned(), "vi");
     let both = doc.drawings("l", vec![]);
     let one = doc.drawings("l", vec![1]);
-    assert_eq!(both.matches("<svg").count(), 5);
-    assert_eq!(one.matches("<svg").count(), 5);
+    // Five drawings, each in its frame after the empty SVG that sizes it.
+    for d in [&both, &one] {
+        assert_eq!(d.matches("<svg class=\"fb-sz\"").count(), 5);
+        assert_eq!(d.matches(" class=\"fb-svg\"").count(), 5);
+        assert_eq!(d.matches("<div class=\"fb-d fb-w").count(), 5);
+    }
     // The series' marks (their tooltips name the series first).
     assert!(both.contains("data-tip=\"B"), "B's marks are there");
     assert!(!one.contains("data-tip=\"B"), "B is left out");
