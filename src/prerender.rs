@@ -383,8 +383,9 @@ fn drawings_with(
 ///
 /// A drawing off screen skips its layout and paint (`content-visibility: auto`) until the
 /// reader scrolls near it: laying out the SVG text of a page's charts was most of the
-/// browser's first layout of an article (traced on the demo article, 412 px: about 150 ms
-/// of layout, about 100 with the drawings below the screen skipped). Its frame (`.fb-d`)
+/// browser's first layouts of an article (traced on the demo article at 412 px, unslowed,
+/// medians of 7 in three runs: 104–152 ms of layout, 83–102 with the drawings below the
+/// screen skipped). Its frame (`.fb-d`)
 /// takes the height of its proportions from the empty `.fb-sz`, so nothing moves when it
 /// is drawn. The focus ring is the drawing's own outline, which its containment does not
 /// clip; `overflow-clip-margin` leaves the marks room at the edges as `overflow: visible`
